@@ -1,0 +1,206 @@
+"""The question catalog: a FHIR ``Questionnaire`` in ``resources/catalog/``.
+
+The catalog is data. A hospital extends it by editing (or replacing) the JSON;
+the loader validates every question at start and names the broken one in its
+error, so IT can fix the file without reading code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from app.domain import (
+    AnswerOption,
+    AnswerType,
+    Catalog,
+    Category,
+    Question,
+    Validity,
+    ValidityKind,
+)
+from app.errors import CatalogError
+
+CATALOG_URL = "https://fhir.askonce.app/Questionnaire/askonce-catalog"
+QUESTION_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-questions"
+ANSWER_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-answers"
+EXT_ANSWER_TYPE = "https://fhir.askonce.app/StructureDefinition/answer-type"
+EXT_VALIDITY = "https://fhir.askonce.app/StructureDefinition/validity"
+EXT_VALIDITY_DAYS = "https://fhir.askonce.app/StructureDefinition/validity-days"
+EXT_TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+
+# Which FHIR item types fit which answer type.
+_FHIR_TYPES: dict[AnswerType, set[str]] = {
+    AnswerType.CHOICE: {"choice", "coding"},
+    AnswerType.MULTI_CHOICE: {"choice", "coding"},
+    AnswerType.CONTACT_METHOD: {"choice", "coding"},
+    AnswerType.BOOLEAN: {"boolean"},
+    AnswerType.FREE_TEXT: {"string", "text"},
+    AnswerType.TIME: {"time"},
+}
+_CHOICE_TYPES = {AnswerType.CHOICE, AnswerType.MULTI_CHOICE, AnswerType.CONTACT_METHOD}
+
+
+def default_catalog_path() -> Path:
+    ref = resources.files("resources") / "catalog" / "askonce-catalog.questionnaire.json"
+    return Path(str(ref))
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """Read and validate the catalog; raise ``CatalogError`` naming the bad question."""
+    path = path or default_catalog_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CatalogError(
+            f"The question catalog {path} is missing.",
+            hint="Reinstall AskOnce or ask IT to restore the file.",
+        ) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogError(
+            f"The question catalog {path} is not valid JSON ({exc}).",
+            hint="Ask IT to correct the file.",
+        ) from exc
+    return parse_catalog(raw, origin=str(path))
+
+
+def parse_catalog(raw: Any, *, origin: str = "catalog") -> Catalog:
+    if not isinstance(raw, Mapping) or raw.get("resourceType") != "Questionnaire":
+        raise CatalogError(f"{origin}: not a FHIR Questionnaire.")
+    url = raw.get("url")
+    if not isinstance(url, str) or not url:
+        raise CatalogError(f"{origin}: the Questionnaire has no canonical url.")
+    version = str(raw.get("version") or "")
+    categories: list[Category] = []
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for group in _items(raw, origin):
+        cat_code = group.get("linkId")
+        if group.get("type") != "group" or not isinstance(cat_code, str):
+            raise CatalogError(f"{origin}: top-level item {cat_code!r} must be a category group.")
+        category = Category(code=cat_code, display=str(group.get("text") or cat_code))
+        categories.append(category)
+        for item in _items(group, f"{origin}: category {cat_code!r}"):
+            question = _parse_question(item, category, origin)
+            if question.code in seen:
+                raise CatalogError(f"{origin}: question {question.code!r} appears twice.")
+            seen.add(question.code)
+            questions.append(question)
+    if not questions:
+        raise CatalogError(f"{origin}: the catalog has no questions.")
+    return Catalog(
+        url=url, version=version, categories=tuple(categories), questions=tuple(questions)
+    )
+
+
+def _items(node: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
+    items = node.get("item", [])
+    if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
+        raise CatalogError(f"{where}: 'item' must be a list of objects.")
+    return items
+
+
+def _extension(item: Mapping[str, Any], url: str) -> Mapping[str, Any] | None:
+    for ext in item.get("extension", []) or []:
+        if isinstance(ext, Mapping) and ext.get("url") == url:
+            return ext
+    return None
+
+
+def _parse_question(item: Mapping[str, Any], category: Category, origin: str) -> Question:
+    code = item.get("linkId")
+    if not isinstance(code, str) or not code:
+        raise CatalogError(f"{origin}: a question in {category.code!r} has no linkId.")
+
+    def fail(problem: str) -> CatalogError:
+        return CatalogError(f"{origin}: question {code!r}: {problem}.", hint="Ask IT to fix it.")
+
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise fail("the question text is missing")
+
+    ext = _extension(item, EXT_ANSWER_TYPE)
+    try:
+        answer_type = AnswerType(ext["valueCode"] if ext else "")
+    except (ValueError, KeyError) as exc:
+        raise fail("missing or unknown answer-type extension") from exc
+    if item.get("type") not in _FHIR_TYPES[answer_type]:
+        raise fail(f"item type {item.get('type')!r} does not fit answer type {answer_type}")
+    if answer_type is AnswerType.CHOICE and item.get("repeats"):
+        answer_type = AnswerType.MULTI_CHOICE
+
+    validity = _parse_validity(item, fail)
+    options = _parse_options(item, fail) if answer_type in _CHOICE_TYPES else ()
+    if answer_type in _CHOICE_TYPES and len(options) < 2:
+        raise fail("a choice question needs at least two answer options")
+
+    label = text
+    for coding in item.get("code", []) or []:
+        if isinstance(coding, Mapping) and coding.get("system") == QUESTION_SYSTEM:
+            if coding.get("code") != code:
+                raise fail("its code does not match its linkId")
+            label = str(coding.get("display") or text)
+
+    return Question(
+        code=code,
+        label=label,
+        text=text.strip(),
+        category=category,
+        answer_type=answer_type,
+        validity=validity,
+        options=options,
+        translations=_translations(item.get("_text")),
+    )
+
+
+def _parse_validity(item: Mapping[str, Any], fail: Any) -> Validity:
+    ext = _extension(item, EXT_VALIDITY)
+    try:
+        kind = ValidityKind(ext["valueCode"] if ext else "")
+    except (ValueError, KeyError) as exc:
+        raise fail("missing or unknown validity extension") from exc
+    days_ext = _extension(item, EXT_VALIDITY_DAYS)
+    if kind is ValidityKind.DAYS:
+        days = days_ext.get("valueInteger") if days_ext else None
+        if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
+            raise fail("validity 'days' needs a positive validity-days extension")
+        return Validity(kind=kind, days=days)
+    if days_ext is not None:
+        raise fail(f"validity-days given, but validity is {kind}")
+    return Validity(kind=kind)
+
+
+def _parse_options(item: Mapping[str, Any], fail: Any) -> tuple[AnswerOption, ...]:
+    options: list[AnswerOption] = []
+    for opt in item.get("answerOption", []) or []:
+        coding = opt.get("valueCoding") if isinstance(opt, Mapping) else None
+        if not isinstance(coding, Mapping) or not coding.get("code"):
+            raise fail("an answer option has no valueCoding code")
+        options.append(
+            AnswerOption(
+                system=str(coding.get("system") or ANSWER_SYSTEM),
+                code=str(coding["code"]),
+                display=str(coding.get("display") or coding["code"]),
+            )
+        )
+    if len({o.code for o in options}) != len(options):
+        raise fail("two answer options share a code")
+    return tuple(options)
+
+
+def _translations(element: Any) -> dict[str, str]:
+    result: dict[str, str] = {}
+    if not isinstance(element, Mapping):
+        return result
+    for ext in element.get("extension", []) or []:
+        if not isinstance(ext, Mapping) or ext.get("url") != EXT_TRANSLATION:
+            continue
+        parts = {e.get("url"): e for e in ext.get("extension", []) if isinstance(e, Mapping)}
+        lang = parts.get("lang", {}).get("valueCode")
+        content = parts.get("content", {}).get("valueString")
+        if isinstance(lang, str) and isinstance(content, str):
+            result[lang] = content
+    return result

@@ -1,0 +1,441 @@
+"""A deterministic synthetic ward for ``--demo``, screenshots, tests and benchmarks.
+
+The same seed and reference time always give the same ward. Every name,
+number and answer is invented. The generator scales from a ward of 32 to a
+hospital of 10,000 patients (benchmarks) with the same code path.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from app.domain import (
+    Actor,
+    Allergy,
+    AllergyKind,
+    Answer,
+    AnswerAction,
+    AnswerRevision,
+    AnswerType,
+    AnswerValue,
+    Catalog,
+    Channel,
+    ContactKind,
+    ContactPoint,
+    ContactRole,
+    HomeCareContact,
+    HomeMedication,
+    MedicationStatus,
+    Patient,
+    Provenance,
+    Question,
+    RevisionStatus,
+    Source,
+)
+from app.store.database import Database
+from app.store.repository import Repository
+from app.store.search import reindex_patient
+
+DEMO_WARD = "4B Internal Medicine"
+DEMO_USER = Actor(user_id="Practitioner/demo-nurse", display_name="Demo Nurse")
+
+STAFF = (
+    Actor(user_id="Practitioner/anna-keller", display_name="Anna Keller, RN"),
+    Actor(user_id="Practitioner/tomasz-nowak", display_name="Tomasz Nowak, RN"),
+    Actor(user_id="Practitioner/leyla-demir", display_name="Leyla Demir, RN"),
+    Actor(user_id="Practitioner/james-okafor", display_name="James Okafor, RN"),
+    Actor(user_id="Practitioner/mia-schulz", display_name="Mia Schulz, discharge coordinator"),
+    Actor(user_id="Practitioner/dr-ivan-petrenko", display_name="Dr Ivan Petrenko"),
+)
+
+# (language code, given names, family names): a ward in a mid-sized European city.
+_PEOPLE: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "de",
+        (
+            "Ingrid",
+            "Klaus",
+            "Helga",
+            "Werner",
+            "Renate",
+            "Jürgen",
+            "Ursula",
+            "Dieter",
+            "Sabine",
+            "Lukas",
+            "Gisela",
+            "Horst",
+        ),
+        (
+            "Müller",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Becker",
+            "Hoffmann",
+            "Schäfer",
+            "Koch",
+            "Richter",
+            "Wolf",
+            "Krüger",
+            "Braun",
+        ),
+    ),
+    (
+        "en",
+        ("Margaret", "George", "Patricia", "Arthur", "Eileen", "Robert"),
+        ("Thompson", "Walsh", "Harris", "Bennett", "Clarke", "O'Neill"),
+    ),
+    (
+        "tr",
+        ("Ayşe", "Mehmet", "Fatma", "Mustafa", "Emine", "Hasan"),
+        ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk"),
+    ),
+    (
+        "pl",
+        ("Krystyna", "Stanisław", "Danuta", "Józef", "Barbara"),
+        ("Kowalski", "Wiśniewska", "Wójcik", "Kamiński", "Lewandowska"),
+    ),
+    (
+        "ar",
+        ("Fatima", "Ahmad", "Mariam", "Khaled", "Huda"),
+        ("Haddad", "Khalil", "Nasser", "Mansour", "Saleh"),
+    ),
+    (
+        "uk",
+        ("Olena", "Mykola", "Halyna", "Petro"),
+        ("Shevchenko", "Bondarenko", "Kovalenko", "Tkachenko"),
+    ),
+    ("ru", ("Nadezhda", "Sergei", "Valentina"), ("Ivanova", "Smirnov", "Volkova")),
+)
+_LANG_WEIGHTS = (50, 8, 12, 9, 8, 7, 6)
+
+_MEDICATIONS = (
+    ("Metformin", "500 mg", "oral", "twice daily", "860975"),
+    ("Ramipril", "5 mg", "oral", "once daily", "35296"),
+    ("Bisoprolol", "2.5 mg", "oral", "once daily, morning", "19484"),
+    ("Atorvastatin", "20 mg", "oral", "once daily, evening", "83367"),
+    ("Levothyroxine", "75 micrograms", "oral", "before breakfast", "10582"),
+    ("Apixaban", "5 mg", "oral", "twice daily", "1364430"),
+    ("Furosemide", "40 mg", "oral", "once daily, morning", "4603"),
+    ("Pantoprazole", "40 mg", "oral", "once daily", "40790"),
+    ("Paracetamol", "1 g", "oral", "up to four times daily if needed", "161"),
+    ("Salbutamol inhaler", "100 micrograms, 2 puffs", "inhaled", "when needed", "435"),
+    ("Insulin glargine", "18 units", "subcutaneous", "at bedtime", "274783"),
+    ("Amlodipine", "5 mg", "oral", "once daily", "17767"),
+    ("Vitamin D3", "1000 IU", "oral", "once daily", ""),
+    ("St John's wort", "1 tablet", "oral", "daily", ""),
+    ("Timolol eye drops", "1 drop each eye", "ophthalmic", "twice daily", "10600"),
+)
+
+_ALLERGIES = (
+    Allergy(substance="Penicillin", kind=AllergyKind.ALLERGY, reaction="rash", criticality="high"),
+    Allergy(substance="Lactose", kind=AllergyKind.INTOLERANCE, reaction="bloating"),
+    Allergy(substance="Latex", kind=AllergyKind.ALLERGY, reaction="hives"),
+    Allergy(substance="Codeine", kind=AllergyKind.INTOLERANCE, reaction="nausea"),
+    Allergy(
+        substance="Peanuts", kind=AllergyKind.ALLERGY, reaction="anaphylaxis", criticality="high"
+    ),
+    Allergy(substance="Iodinated contrast", kind=AllergyKind.ALLERGY, reaction="urticaria"),
+)
+
+_HELPERS = (
+    ("daughter", "helps-at-home"),
+    ("son", "helps-at-home"),
+    ("husband", "helps-at-home"),
+    ("wife", "helps-at-home"),
+    ("neighbour", "emergency-contact"),
+    ("niece", "emergency-contact"),
+    ("son-in-law", "legal-proxy"),
+)
+_AGENCIES = (
+    "Caritas Home Care North",
+    "Diakonie Sozialstation Mitte",
+    "CityCare Nursing Service",
+    "Johanniter Home Help",
+)
+
+_FREE_TEXT: dict[str, tuple[str, ...]] = {
+    "diet.food-dislikes": ("Mushrooms", "Fish, except salmon", "Very spicy food", "Liver"),
+    "communication.preferred-name": ("Oma Inge", "Mr B", "Fatma Hanım", "Babcia", "Georgie"),
+    "comfort.pain-signs": (
+        "Goes quiet and holds her stomach",
+        "Says 'a bit sore' when it is bad",
+        "Restless at night, rubs his knee",
+    ),
+    "culture.practices": (
+        "Prays five times a day; needs a quiet corner",
+        "Prefers female staff for personal care",
+        "Sunday communion if possible",
+    ),
+    "home.helpers": (
+        "Daughter visits daily, neighbour does shopping",
+        "Husband, but he has dementia",
+        "Home-care nurse twice a day",
+    ),
+    "home.pets": ("Cat, fed by neighbour", "Dog at son's house", "None"),
+    "home.key-holder": ("Neighbour in flat 3", "Daughter", "Key safe at front door"),
+    "matters.most-important": (
+        "Getting home in time for granddaughter's wedding",
+        "Being able to walk to the bakery again",
+        "Not being a burden to my family",
+        "Staying in my own flat",
+    ),
+    "matters.worries-going-home": ("Stairs to the second floor", "Being alone at night"),
+    "matters.visitors": ("Family any time, no other visitors", "Church group on Sundays"),
+}
+
+
+@dataclass(frozen=True)
+class DemoPatient:
+    patient: Patient
+    answers: tuple[Answer, ...]
+    medications: tuple[HomeMedication, ...]
+    contacts: tuple[HomeCareContact, ...]
+
+
+def generate_ward(
+    catalog: Catalog, now: datetime, *, patients: int = 32, seed: int = 4242
+) -> Iterator[DemoPatient]:
+    """Yield ``patients`` synthetic patients, the same ones for the same arguments."""
+    rng = random.Random(seed)
+    ids = uuid.UUID(int=rng.getrandbits(128))  # namespace for deterministic ids
+    beds_per_room = 4
+    for n in range(patients):
+        lang, givens, families = rng.choices(_PEOPLE, weights=_LANG_WEIGHTS)[0]
+        given, family = rng.choice(givens), rng.choice(families)
+        age = int(rng.triangular(19, 97, 81))
+        birth = (now - timedelta(days=age * 365 + rng.randint(0, 364))).date()
+        admitted = now - timedelta(
+            days=rng.choice((0, 1, 1, 2, 3, 4, 6, 9, 13)), hours=rng.randint(0, 20)
+        )
+        room, slot = divmod(n, beds_per_room)
+        patient = Patient(
+            id=str(uuid.uuid5(ids, f"patient-{n}")),
+            mrn=f"{10_000_000 + rng.randint(0, 89_999_999)}",
+            family_name=family,
+            given_name=given,
+            preferred_name=rng.choice(("", "", "", given[:3] + "i" if len(given) > 4 else "")),
+            birth_date=birth,
+            sex=rng.choice(("female", "male")),
+            ward=DEMO_WARD if n < 48 else f"Ward {n // 48 + 1}",
+            bed=f"{room // 10 + 1}{room % 10:01d}{'ABCD'[slot]}" if n < 48 else f"{n}",
+            admitted_at=admitted,
+            expected_discharge=(admitted + timedelta(days=rng.randint(3, 15))).date(),
+            allergies=tuple(rng.sample(_ALLERGIES, k=rng.choice((0, 0, 0, 1, 1, 2)))),
+        )
+        ns = uuid.uuid5(ids, patient.id)
+        yield DemoPatient(
+            patient=patient,
+            answers=tuple(_answers(rng, catalog, patient, lang, now, ns)),
+            medications=tuple(_medications(rng, patient, now, ns)),
+            contacts=tuple(_contacts(rng, patient, family, lang, ns)),
+        )
+
+
+def _answers(
+    rng: random.Random, catalog: Catalog, p: Patient, lang: str, now: datetime, ns: uuid.UUID
+) -> Iterator[Answer]:
+    # Some patients are well known (a previous stay), some were just admitted.
+    completeness = rng.choice((0.0, 0.2, 0.45, 0.6, 0.8, 0.95))
+    for q in catalog.questions:
+        if rng.random() > completeness:
+            continue
+        value = _value(rng, q, lang)
+        if value is None:
+            continue
+        # Mostly during this stay; sometimes on an earlier stay (then "this stay" answers
+        # are due for re-confirmation).
+        earlier_stay = rng.random() < 0.3
+        if earlier_stay:
+            at = p.admitted_at - timedelta(days=rng.randint(20, 400))
+        else:
+            at = p.admitted_at + (now - p.admitted_at) * rng.random()
+        who = rng.choice(STAFF[:5])
+        source = rng.choices((Source.PATIENT, Source.FAMILY, Source.CHART), weights=(7, 2, 1))[0]
+        prov = Provenance(recorded_by=who, recorded_at=at, source=source, based_on_version="1")
+        history = [
+            AnswerRevision(
+                action=AnswerAction.RECORDED,
+                value=value,
+                provenance=prov,
+                status=RevisionStatus.CURRENT,
+            )
+        ]
+        if rng.random() < 0.15 and not earlier_stay:
+            # Confirmed again by a colleague later on.
+            later = at + (now - at) * 0.5
+            prov = Provenance(
+                recorded_by=rng.choice(STAFF[:5]),
+                recorded_at=later,
+                source=Source.PATIENT,
+                based_on_version="2",
+            )
+            history = [history[0].model_copy(update={"status": RevisionStatus.SUPERSEDED})]
+            history.append(
+                AnswerRevision(
+                    action=AnswerAction.CONFIRMED,
+                    value=value,
+                    provenance=prov,
+                    status=RevisionStatus.CURRENT,
+                )
+            )
+            at = later
+        yield Answer(
+            id=str(uuid.uuid5(ns, q.code)),
+            patient_id=p.id,
+            question_code=q.code,
+            value=value,
+            status=RevisionStatus.CURRENT,
+            effective_at=at,
+            provenance=prov,
+            history=tuple(history),
+            server_version=str(len(history)),
+        )
+
+
+def _value(rng: random.Random, q: Question, lang: str) -> AnswerValue | None:
+    codes = [o.code for o in q.options]
+    if q.code == "communication.preferred-language":
+        return lang if lang in codes else "other"
+    if q.code == "communication.interpreter-needed":
+        return lang not in ("de", "en") and rng.random() < 0.6
+    if q.answer_type is AnswerType.BOOLEAN:
+        return rng.random() < 0.25
+    if q.answer_type in (AnswerType.CHOICE, AnswerType.CONTACT_METHOD):
+        return rng.choice(codes)
+    if q.answer_type is AnswerType.MULTI_CHOICE:
+        picked = rng.sample(codes, k=rng.choice((1, 1, 2)))
+        return tuple(c for c in codes if c in picked)
+    if q.answer_type is AnswerType.TIME:
+        return time(hour=rng.choice((20, 21, 22, 23)), minute=rng.choice((0, 30))).strftime("%H:%M")
+    texts = _FREE_TEXT.get(q.code)
+    return rng.choice(texts) if texts else None
+
+
+def _medications(
+    rng: random.Random, p: Patient, now: datetime, ns: uuid.UUID
+) -> Iterator[HomeMedication]:
+    for i, (name, dose, route, freq, code) in enumerate(
+        rng.sample(_MEDICATIONS, k=rng.choice((0, 1, 2, 3, 4, 5, 6)))
+    ):
+        who = rng.choice(STAFF[:4])
+        at = p.admitted_at + timedelta(hours=rng.randint(1, 10))
+        yield HomeMedication(
+            id=str(uuid.uuid5(ns, f"med-{i}")),
+            patient_id=p.id,
+            name=name,
+            code=code,
+            dose=dose,
+            route=route,
+            frequency=freq,
+            last_taken=rng.choice(("this morning", "yesterday evening", "unsure", "")),
+            status=rng.choices(
+                (MedicationStatus.TAKING, MedicationStatus.STOPPED, MedicationStatus.UNKNOWN),
+                weights=(8, 1, 1),
+            )[0],
+            provenance=Provenance(
+                recorded_by=who,
+                recorded_at=min(at, now),
+                source=rng.choice((Source.PATIENT, Source.FAMILY, Source.CHART)),
+                based_on_version="1",
+            ),
+            server_version="1",
+        )
+
+
+def _phone(rng: random.Random) -> str:
+    prefix = rng.choice(("151", "160", "171", "176", "30", "40"))
+    return f"+49 {prefix} {rng.randint(1000000, 9999999)}"
+
+
+def _contacts(
+    rng: random.Random, p: Patient, family: str, lang: str, ns: uuid.UUID
+) -> Iterator[HomeCareContact]:
+    for i in range(rng.choice((0, 1, 1, 2, 2, 3))):
+        relationship, role = rng.choice(_HELPERS)
+        given = rng.choice(rng.choice(_PEOPLE)[1])
+        phones = [ContactPoint(system="phone", value=_phone(rng), rank=1, label="mobile")]
+        if rng.random() < 0.4:
+            phones.append(ContactPoint(system="phone", value=_phone(rng), rank=2, label="home"))
+        if rng.random() < 0.3:
+            slug = given.lower().encode("ascii", "ignore").decode() or "contact"
+            phones.append(ContactPoint(system="email", value=f"{slug}@example.org", rank=3))
+        who = rng.choice(STAFF[:5])
+        verified = rng.random() < 0.3
+        yield HomeCareContact(
+            id=str(uuid.uuid5(ns, f"contact-{i}")),
+            patient_id=p.id,
+            kind=ContactKind.PERSON,
+            name=f"{given} {family}",
+            relationship=relationship,
+            roles=(ContactRole(role),),
+            telecom=tuple(phones),
+            preferred_channel=rng.choice((Channel.PHONE, Channel.PHONE, Channel.SMS)),
+            preferred_times=rng.choice(("after 17:00", "mornings", "any time", "")),
+            language=lang,
+            consent_to_share=rng.random() < 0.85,
+            verified_by=who if verified else None,
+            verified_at=p.admitted_at + timedelta(hours=5) if verified else None,
+            provenance=Provenance(
+                recorded_by=who,
+                recorded_at=p.admitted_at + timedelta(hours=2),
+                source=Source.PATIENT,
+                based_on_version="1",
+            ),
+            server_version="1",
+        )
+    if rng.random() < 0.25:
+        agency = rng.choice(_AGENCIES)
+        yield HomeCareContact(
+            id=str(uuid.uuid5(ns, "agency")),
+            patient_id=p.id,
+            kind=ContactKind.AGENCY,
+            name=agency,
+            relationship="home-care agency",
+            roles=(ContactRole.HOME_CARE_PROVIDER,),
+            telecom=(ContactPoint(system="phone", value=_phone(rng), rank=1, label="office"),),
+            preferred_channel=Channel.PHONE,
+            preferred_times="weekdays 8:00–16:00",
+            consent_to_share=True,
+            provenance=Provenance(
+                recorded_by=STAFF[4],
+                recorded_at=p.admitted_at,
+                source=Source.OTHER_SYSTEM,
+                based_on_version="1",
+            ),
+            server_version="1",
+        )
+
+
+def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch: int = 500) -> int:
+    """Write generated patients as if downloaded from the server (nothing in the outbox)."""
+    repo = Repository(db)
+    count = 0
+    pending: list[DemoPatient] = []
+
+    def flush() -> None:
+        with db.transaction() as conn:
+            for item in pending:
+                repo.put_patient(conn, item.patient)
+                for answer in item.answers:
+                    repo.put_answer(conn, answer)
+                for med in item.medications:
+                    repo.put_medication(conn, med)
+                for contact in item.contacts:
+                    repo.put_contact(conn, contact)
+                reindex_patient(conn, repo, catalog, item.patient.id)
+        pending.clear()
+
+    for item in ward:
+        pending.append(item)
+        count += 1
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    return count

@@ -1,0 +1,410 @@
+"""Domain models (DESIGN.md §3): immutable pydantic records with provenance.
+
+Every clinical fact carries who recorded it, when (UTC), from what source, and
+the server version it was based on (``None`` until the sync engine has one).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _require_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware (UTC)")
+    return value.astimezone(UTC)
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_require_utc)]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- people and provenance ------------------------------------------------------
+
+
+class Source(enum.StrEnum):
+    """Where a fact came from."""
+
+    PATIENT = "patient"
+    FAMILY = "family"
+    CHART = "chart"
+    OTHER_SYSTEM = "other-system"
+
+
+class Actor(Frozen):
+    """A member of staff (a FHIR Practitioner)."""
+
+    user_id: str = Field(min_length=1)
+    display_name: str = Field(min_length=1)
+
+
+class Provenance(Frozen):
+    recorded_by: Actor
+    recorded_at: UtcDateTime
+    source: Source
+    based_on_version: str | None = None
+
+
+# --- patient ----------------------------------------------------------------------
+
+
+class AllergyKind(enum.StrEnum):
+    ALLERGY = "allergy"
+    INTOLERANCE = "intolerance"
+
+
+class Allergy(Frozen):
+    """A known allergy or intolerance (read-only from the server; shown so nobody re-asks)."""
+
+    substance: str
+    kind: AllergyKind
+    reaction: str = ""
+    criticality: Literal["low", "high", "unable-to-assess"] = "low"
+
+
+class Patient(Frozen):
+    id: str
+    mrn: str
+    family_name: str
+    given_name: str
+    preferred_name: str = ""
+    birth_date: date
+    sex: str = ""
+    ward: str = ""
+    bed: str = ""
+    admitted_at: UtcDateTime
+    expected_discharge: date | None = None
+    allergies: tuple[Allergy, ...] = ()
+    has_photo: bool = False
+    server_version: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}"
+
+    def age_on(self, day: date) -> int:
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+
+# --- question catalog -----------------------------------------------------------
+
+
+class AnswerType(enum.StrEnum):
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi-choice"
+    BOOLEAN = "boolean"
+    FREE_TEXT = "free-text"
+    CONTACT_METHOD = "contact-method"
+    TIME = "time"
+
+
+class ValidityKind(enum.StrEnum):
+    PERMANENT = "permanent"
+    STAY = "stay"
+    DAYS = "days"
+
+
+class Validity(Frozen):
+    kind: ValidityKind
+    days: int | None = Field(default=None, gt=0)
+
+    def describe(self) -> str:
+        if self.kind is ValidityKind.PERMANENT:
+            return "permanent"
+        if self.kind is ValidityKind.STAY:
+            return "this stay"
+        return f"{self.days} days"
+
+
+class AnswerOption(Frozen):
+    system: str
+    code: str
+    display: str
+
+
+class Category(Frozen):
+    code: str
+    display: str
+
+
+class Question(Frozen):
+    code: str
+    label: str
+    text: str
+    category: Category
+    answer_type: AnswerType
+    validity: Validity
+    options: tuple[AnswerOption, ...] = ()
+    translations: dict[str, str] = Field(default_factory=dict)
+
+    def option(self, code: str) -> AnswerOption | None:
+        return next((o for o in self.options if o.code == code), None)
+
+    def text_for(self, language: str) -> str:
+        return self.translations.get(language, self.text)
+
+
+class Catalog(Frozen):
+    url: str
+    version: str
+    categories: tuple[Category, ...]
+    questions: tuple[Question, ...]
+
+    def question(self, code: str) -> Question:
+        for q in self.questions:
+            if q.code == code:
+                return q
+        raise KeyError(code)
+
+    def in_category(self, category_code: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.category.code == category_code)
+
+
+# --- answers ----------------------------------------------------------------------
+
+
+AnswerValue = bool | str | tuple[str, ...]
+"""A boolean, free text / time ("HH:MM") / one option code, or several option codes."""
+
+
+class AnswerAction(enum.StrEnum):
+    RECORDED = "recorded"
+    CONFIRMED = "confirmed"
+    CORRECTED = "corrected"
+    ENTERED_IN_ERROR = "entered-in-error"
+
+
+class RevisionStatus(enum.StrEnum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+    ENTERED_IN_ERROR = "entered-in-error"
+
+
+class AnswerRevision(Frozen):
+    """One step in an answer's history: who did what, when, from which source."""
+
+    action: AnswerAction
+    value: AnswerValue
+    provenance: Provenance
+    status: RevisionStatus
+    note: str = ""
+
+
+class Answer(Frozen):
+    """The patient's answer to one catalog question (one FHIR Observation)."""
+
+    id: str
+    patient_id: str
+    question_code: str
+    value: AnswerValue
+    status: RevisionStatus
+    effective_at: UtcDateTime
+    """When the patient last gave or confirmed this answer; validity runs from here."""
+    provenance: Provenance
+    history: tuple[AnswerRevision, ...]
+    server_version: str | None = None
+    unsent: bool = False
+
+
+class AnswerState(enum.StrEnum):
+    """What the board shows for a question, derived, never stored."""
+
+    VALID = "valid"
+    DUE = "due"
+    NEVER_ASKED = "never-asked"
+
+
+def answer_state(
+    question: Question,
+    last_answered_at: datetime | None,
+    *,
+    admitted_at: datetime,
+    now: datetime,
+) -> AnswerState:
+    """Derive the board state of one question.
+
+    ``last_answered_at`` is the effective time of the newest answer that is not
+    entered in error (when the patient last gave or confirmed it), or ``None``.
+    This one function decides for the board, the ward list counts and search.
+    """
+    if last_answered_at is None:
+        return AnswerState.NEVER_ASKED
+    rule = question.validity
+    if rule.kind is ValidityKind.PERMANENT:
+        return AnswerState.VALID
+    if rule.kind is ValidityKind.STAY:
+        return AnswerState.VALID if last_answered_at >= admitted_at else AnswerState.DUE
+    assert rule.days is not None  # guaranteed by the Validity model and the catalog loader
+    lapsed = last_answered_at + timedelta(days=rule.days) <= now
+    return AnswerState.DUE if lapsed else AnswerState.VALID
+
+
+# --- home medication --------------------------------------------------------------
+
+
+class MedicationStatus(enum.StrEnum):
+    TAKING = "taking"
+    STOPPED = "stopped"
+    UNKNOWN = "unknown"
+
+
+class ReconciliationDecision(enum.StrEnum):
+    CONTINUE = "continue"
+    CHANGE = "change"
+    STOP = "stop"
+    NEW = "new"
+
+
+class Reconciliation(Frozen):
+    decision: ReconciliationDecision
+    decided_by: Actor
+    decided_at: UtcDateTime
+    note: str = ""
+
+
+class HomeMedication(Frozen):
+    id: str
+    patient_id: str
+    name: str = Field(min_length=1)
+    code: str = ""
+    dose: str = ""
+    route: str = ""
+    frequency: str = ""
+    last_taken: str = ""
+    status: MedicationStatus = MedicationStatus.TAKING
+    note: str = ""
+    provenance: Provenance
+    reconciliation: Reconciliation | None = None
+    server_version: str | None = None
+    unsent: bool = False
+
+
+# --- home-care contacts ------------------------------------------------------------
+
+
+class ContactRole(enum.StrEnum):
+    HELPS_AT_HOME = "helps-at-home"
+    EMERGENCY_CONTACT = "emergency-contact"
+    LEGAL_PROXY = "legal-proxy"
+    HOME_CARE_PROVIDER = "home-care-provider"
+
+
+class ContactKind(enum.StrEnum):
+    PERSON = "person"
+    AGENCY = "agency"
+
+
+class Channel(enum.StrEnum):
+    PHONE = "phone"
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class ContactPoint(Frozen):
+    """One phone number or e-mail address; ``rank`` 1 is tried first."""
+
+    system: Literal["phone", "email"]
+    value: str = Field(min_length=1)
+    rank: int = Field(ge=1)
+    label: str = ""
+
+
+class HomeCareContact(Frozen):
+    id: str
+    patient_id: str
+    kind: ContactKind
+    name: str = Field(min_length=1)
+    relationship: str = ""
+    roles: tuple[ContactRole, ...] = ()
+    telecom: tuple[ContactPoint, ...] = ()
+    preferred_channel: Channel | None = None
+    preferred_times: str = ""
+    language: str = ""
+    consent_to_share: bool = False
+    verified_by: Actor | None = None
+    verified_at: UtcDateTime | None = None
+    active: bool = True
+    note: str = ""
+    provenance: Provenance
+    server_version: str | None = None
+    unsent: bool = False
+
+    def ranked_telecom(self) -> tuple[ContactPoint, ...]:
+        return tuple(sorted(self.telecom, key=lambda c: c.rank))
+
+
+# --- history, audit, outbox ---------------------------------------------------------
+
+
+class HistoryEntry(Frozen):
+    """A line of the History tab: who changed what, when."""
+
+    patient_id: str
+    at: UtcDateTime
+    actor: Actor
+    area: Literal["answer", "medication", "contact"]
+    subject: str
+    action: str
+    old_value: str = ""
+    new_value: str = ""
+    source: Source | None = None
+
+
+class AuditAction(enum.StrEnum):
+    VIEW = "view"
+    EDIT = "edit"
+    PRINT = "print"
+    EXPORT = "export"
+    SIGN_IN = "sign-in"
+    SIGN_OUT = "sign-out"
+    LOCK = "lock"
+    UNLOCK = "unlock"
+    FAILED_PIN = "failed-pin"
+    BREAK_GLASS = "break-glass"
+
+
+class AuditEntry(Frozen):
+    seq: int
+    at: UtcDateTime
+    user_id: str
+    action: AuditAction
+    patient_id: str | None
+    workstation: str
+    detail: str = ""
+    prev_hash: str
+    hash: str
+
+
+class OutboxOperation(enum.StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class OutboxEntry(Frozen):
+    """A local change waiting for the server; removed only after the server confirmed it."""
+
+    seq: int
+    resource_type: str
+    resource_id: str
+    patient_id: str | None
+    operation: OutboxOperation
+    payload: dict[str, object]
+    base_version: str | None
+    created_at: UtcDateTime
+    attempts: int = 0
+    last_error: str = ""

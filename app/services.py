@@ -1,0 +1,496 @@
+"""What the front end asks of the core: read the ward, read a chart, record facts.
+
+Every edit is one transaction holding the record, its history line, its outbox
+entry for the server, its audit entry and the search-index update: after a
+crash either all of them are on disk or none is.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain import (
+    Actor,
+    Answer,
+    AnswerAction,
+    AnswerRevision,
+    AnswerState,
+    AnswerType,
+    AnswerValue,
+    AuditAction,
+    Catalog,
+    HistoryEntry,
+    HomeCareContact,
+    HomeMedication,
+    MedicationStatus,
+    OutboxOperation,
+    Patient,
+    Provenance,
+    Question,
+    RevisionStatus,
+    Source,
+    answer_state,
+    utc_now,
+)
+from app.errors import ValidationError
+from app.store.database import Connection, Database
+from app.store.repository import Repository
+from app.store.search import SearchHit, answer_text, reindex_patient, search
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class WardRow:
+    """One line of the ward list."""
+
+    patient: Patient
+    age: int
+    open_questions: int
+    due_questions: int
+    unsent_changes: int
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    """One question on the Ask-once board, with its derived state."""
+
+    question: Question
+    state: AnswerState
+    answer: Answer | None  # the newest answer not entered in error (shown even when due)
+
+
+@dataclass(frozen=True)
+class PatientChart:
+    patient: Patient
+    board: tuple[BoardItem, ...]
+    medications: tuple[HomeMedication, ...]
+    contacts: tuple[HomeCareContact, ...]
+    history: tuple[HistoryEntry, ...]
+    unsent_changes: int
+
+
+@dataclass(frozen=True)
+class PatientHit:
+    patient: Patient
+    hits: tuple[SearchHit, ...]
+
+
+class CareService:
+    """The core's API for one signed-in user on one open cache."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        actor: Actor,
+        *,
+        workstation: str,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.db = db
+        self.repo = Repository(db)
+        self.catalog = catalog
+        self.actor = actor
+        self.workstation = workstation
+        self._clock = clock
+
+    # --- reading ----------------------------------------------------------------
+
+    def ward(self) -> list[WardRow]:
+        now = self._clock()
+        latest: dict[str, dict[str, datetime]] = {}
+        for t in self.repo.latest_answer_times():
+            latest.setdefault(t.patient_id, {})[t.question_code] = t.effective_at
+        rows = []
+        for summary in self.repo.patient_summaries():
+            p = summary.patient
+            answered = latest.get(p.id, {})
+            states = [
+                answer_state(q, answered.get(q.code), admitted_at=p.admitted_at, now=now)
+                for q in self.catalog.questions
+            ]
+            rows.append(
+                WardRow(
+                    patient=p,
+                    age=p.age_on(now.date()),
+                    open_questions=sum(s is not AnswerState.VALID for s in states),
+                    due_questions=sum(s is AnswerState.DUE for s in states),
+                    unsent_changes=summary.unsent_changes,
+                )
+            )
+        return rows
+
+    def chart(self, patient_id: str, *, audit_view: bool = True) -> PatientChart:
+        patient = self._patient(patient_id)
+        now = self._clock()
+        newest: dict[str, Answer] = {}
+        for a in self.repo.answers(patient_id):  # ordered by effective time
+            if a.status is not RevisionStatus.ENTERED_IN_ERROR:
+                newest[a.question_code] = a
+        board = tuple(
+            BoardItem(
+                question=q,
+                state=answer_state(
+                    q,
+                    newest[q.code].effective_at if q.code in newest else None,
+                    admitted_at=patient.admitted_at,
+                    now=now,
+                ),
+                answer=newest.get(q.code),
+            )
+            for q in self.catalog.questions
+        )
+        if audit_view:
+            with self.db.transaction() as conn:
+                self._audit(conn, AuditAction.VIEW, patient_id)
+        meds = tuple(self.repo.medications(patient_id))
+        contacts = tuple(self.repo.contacts(patient_id))
+        unsent = sum(i.answer is not None and i.answer.unsent for i in board)
+        unsent += sum(m.unsent for m in meds) + sum(c.unsent for c in contacts)
+        return PatientChart(
+            patient=patient,
+            board=board,
+            medications=meds,
+            contacts=contacts,
+            history=tuple(self.repo.history(patient_id)),
+            unsent_changes=unsent,
+        )
+
+    def search(self, text: str) -> list[PatientHit]:
+        grouped: dict[str, list[SearchHit]] = {}
+        for hit in search(self.db, text):
+            grouped.setdefault(hit.patient_id, []).append(hit)
+        result = []
+        for patient_id, hits in grouped.items():
+            patient = self.repo.patient(patient_id)
+            if patient is not None:
+                result.append(PatientHit(patient, tuple(hits)))
+        return result
+
+    def outbox_count(self) -> int:
+        return self.repo.outbox_count()
+
+    # --- answers -------------------------------------------------------------------
+
+    def record_answer(
+        self, patient_id: str, question_code: str, value: AnswerValue, source: Source
+    ) -> Answer:
+        """A first answer (or a new one after the previous was entered in error)."""
+        question = self._question(question_code)
+        value = self._validated_value(question, value)
+        self._patient(patient_id)
+        now = self._clock()
+        prov = self._provenance(now, source, None)
+        answer = Answer(
+            id=str(uuid.uuid4()),
+            patient_id=patient_id,
+            question_code=question_code,
+            value=value,
+            status=RevisionStatus.CURRENT,
+            effective_at=now,
+            provenance=prov,
+            history=(
+                AnswerRevision(
+                    action=AnswerAction.RECORDED,
+                    value=value,
+                    provenance=prov,
+                    status=RevisionStatus.CURRENT,
+                ),
+            ),
+        )
+        self._save_answer(answer, OutboxOperation.CREATE, question, old_value=None)
+        return answer
+
+    def confirm_answer(self, answer_id: str, source: Source = Source.PATIENT) -> Answer:
+        """The patient says the answer still holds: one action, recorded with who confirmed."""
+        old = self._answer(answer_id)
+        return self._revise(old, AnswerAction.CONFIRMED, old.value, source, "")
+
+    def correct_answer(
+        self, answer_id: str, value: AnswerValue, source: Source, note: str = ""
+    ) -> Answer:
+        old = self._answer(answer_id)
+        value = self._validated_value(self._question(old.question_code), value)
+        if value == old.value:
+            return self.confirm_answer(answer_id, source)
+        return self._revise(old, AnswerAction.CORRECTED, value, source, note)
+
+    def mark_entered_in_error(self, answer_id: str, reason: str) -> Answer:
+        if not reason.strip():
+            raise ValidationError("Please say why the answer was entered in error.")
+        old = self._answer(answer_id)
+        return self._revise(old, AnswerAction.ENTERED_IN_ERROR, old.value, Source.CHART, reason)
+
+    def _revise(
+        self, old: Answer, action: AnswerAction, value: AnswerValue, source: Source, note: str
+    ) -> Answer:
+        if old.status is RevisionStatus.ENTERED_IN_ERROR:
+            raise ValidationError("This answer was entered in error; record a new answer instead.")
+        now = self._clock()
+        prov = self._provenance(now, source, old.server_version)
+        status = (
+            RevisionStatus.ENTERED_IN_ERROR
+            if action is AnswerAction.ENTERED_IN_ERROR
+            else RevisionStatus.CURRENT
+        )
+        earlier = tuple(
+            r.model_copy(update={"status": RevisionStatus.SUPERSEDED}) for r in old.history
+        )
+        revision = AnswerRevision(
+            action=action, value=value, provenance=prov, status=status, note=note
+        )
+        answer = old.model_copy(
+            update={
+                "value": value,
+                "status": status,
+                # An answer in error keeps its time; a confirmation or correction restarts
+                # its validity.
+                "effective_at": old.effective_at if status is not RevisionStatus.CURRENT else now,
+                "provenance": prov,
+                "history": (*earlier, revision),
+                "unsent": True,
+            }
+        )
+        self._save_answer(
+            answer, OutboxOperation.UPDATE, self._question(old.question_code), old_value=old.value
+        )
+        return answer
+
+    def _save_answer(
+        self,
+        answer: Answer,
+        operation: OutboxOperation,
+        question: Question,
+        old_value: AnswerValue | None,
+    ) -> None:
+        options = {o.code: o.display for o in question.options}
+        action = answer.history[-1].action
+        with self.db.transaction() as conn:
+            self.repo.put_answer(conn, answer)
+            self._history(
+                conn,
+                answer.patient_id,
+                "answer",
+                question.label,
+                action.value,
+                "" if old_value is None else answer_text(old_value, options),
+                answer_text(answer.value, options),
+                answer.provenance.source,
+            )
+            self._enqueue(conn, "Observation", answer.id, answer.patient_id, operation, answer)
+            self._audit(conn, AuditAction.EDIT, answer.patient_id, f"answer {action.value}")
+            reindex_patient(conn, self.repo, self.catalog, answer.patient_id)
+
+    # --- medications ---------------------------------------------------------------
+
+    def save_medication(self, med: HomeMedication) -> HomeMedication:
+        """Add (new id) or edit a home medication; provenance is set here, not by the caller."""
+        self._patient(med.patient_id)
+        old = self.repo.medication(med.id)
+        now = self._clock()
+        saved = med.model_copy(
+            update={
+                "provenance": self._provenance(
+                    now, med.provenance.source, old.server_version if old else None
+                ),
+                "server_version": old.server_version if old else None,
+                "unsent": True,
+            }
+        )
+        HomeMedication.model_validate(saved.model_dump())  # re-check constraints
+        action = "added" if old is None else _med_action(old, saved)
+        with self.db.transaction() as conn:
+            self.repo.put_medication(conn, saved)
+            self._history(
+                conn,
+                saved.patient_id,
+                "medication",
+                saved.name,
+                action,
+                _med_line(old) if old else "",
+                _med_line(saved),
+                saved.provenance.source,
+            )
+            op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
+            self._enqueue(conn, "MedicationStatement", saved.id, saved.patient_id, op, saved)
+            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"medication {action}")
+            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        return saved
+
+    def stop_medication(self, med_id: str) -> HomeMedication:
+        med = self.repo.medication(med_id)
+        if med is None:
+            raise ValidationError("That medication is no longer in the cache.")
+        return self.save_medication(med.model_copy(update={"status": MedicationStatus.STOPPED}))
+
+    # --- contacts -------------------------------------------------------------------
+
+    def save_contact(self, contact: HomeCareContact) -> HomeCareContact:
+        self._patient(contact.patient_id)
+        old = self.repo.contact(contact.id)
+        now = self._clock()
+        saved = contact.model_copy(
+            update={
+                "provenance": self._provenance(
+                    now, contact.provenance.source, old.server_version if old else None
+                ),
+                "server_version": old.server_version if old else None,
+                "unsent": True,
+            }
+        )
+        HomeCareContact.model_validate(saved.model_dump())
+        action = "added" if old is None else ("removed" if not saved.active else "changed")
+        with self.db.transaction() as conn:
+            self.repo.put_contact(conn, saved)
+            self._history(
+                conn,
+                saved.patient_id,
+                "contact",
+                saved.name,
+                action,
+                _contact_line(old) if old else "",
+                _contact_line(saved),
+                saved.provenance.source,
+            )
+            op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
+            self._enqueue(conn, "RelatedPerson", saved.id, saved.patient_id, op, saved)
+            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"contact {action}")
+            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        return saved
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def new_id(self) -> str:
+        return str(uuid.uuid4())
+
+    def provenance_now(self, source: Source) -> Provenance:
+        return self._provenance(self._clock(), source, None)
+
+    def _provenance(self, now: datetime, source: Source, base: str | None) -> Provenance:
+        return Provenance(
+            recorded_by=self.actor, recorded_at=now, source=source, based_on_version=base
+        )
+
+    def _patient(self, patient_id: str) -> Patient:
+        patient = self.repo.patient(patient_id)
+        if patient is None:
+            raise ValidationError("That patient is no longer in your list.")
+        return patient
+
+    def _question(self, code: str) -> Question:
+        try:
+            return self.catalog.question(code)
+        except KeyError as exc:
+            raise ValidationError("That question is not in the catalog.") from exc
+
+    def _answer(self, answer_id: str) -> Answer:
+        answer = self.repo.answer(answer_id)
+        if answer is None:
+            raise ValidationError("That answer is no longer in the cache.")
+        return answer
+
+    @staticmethod
+    def _validated_value(question: Question, value: AnswerValue) -> AnswerValue:
+        t = question.answer_type
+        codes = {o.code for o in question.options}
+        if t is AnswerType.BOOLEAN:
+            if not isinstance(value, bool):
+                raise ValidationError("Please answer yes or no.")
+            return value
+        if t is AnswerType.MULTI_CHOICE:
+            chosen = (value,) if isinstance(value, str) else value
+            if not isinstance(chosen, tuple) or not chosen or not set(chosen) <= codes:
+                raise ValidationError("Please pick at least one of the listed answers.")
+            return tuple(sorted(chosen, key=[o.code for o in question.options].index))
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError("Please enter an answer.")
+        value = value.strip()
+        if t in (AnswerType.CHOICE, AnswerType.CONTACT_METHOD) and value not in codes:
+            raise ValidationError("Please pick one of the listed answers.")
+        if t is AnswerType.TIME:
+            try:
+                datetime.strptime(value, "%H:%M")
+            except ValueError as exc:
+                raise ValidationError("Please enter a time as HH:MM, for example 21:30.") from exc
+        return value
+
+    def _history(
+        self,
+        conn: Connection,
+        patient_id: str,
+        area: Any,
+        subject: str,
+        action: str,
+        old: str,
+        new: str,
+        source: Source | None,
+    ) -> None:
+        self.repo.add_history(
+            conn,
+            HistoryEntry(
+                patient_id=patient_id,
+                at=self._clock(),
+                actor=self.actor,
+                area=area,
+                subject=subject,
+                action=action,
+                old_value=old,
+                new_value=new,
+                source=source,
+            ),
+        )
+
+    def _enqueue(
+        self,
+        conn: Connection,
+        resource_type: str,
+        resource_id: str,
+        patient_id: str,
+        operation: OutboxOperation,
+        record: Answer | HomeMedication | HomeCareContact,
+    ) -> None:
+        self.repo.enqueue(
+            conn,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            patient_id=patient_id,
+            operation=operation,
+            payload=record.model_dump(mode="json", exclude={"unsent"}),
+            base_version=record.server_version,
+            at=self._clock(),
+        )
+
+    def _audit(
+        self, conn: Connection, action: AuditAction, patient_id: str | None, detail: str = ""
+    ) -> None:
+        self.repo.append_audit(
+            conn,
+            at=self._clock(),
+            user_id=self.actor.user_id,
+            action=action,
+            patient_id=patient_id,
+            workstation=self.workstation,
+            detail=detail,
+        )
+
+
+def _med_action(old: HomeMedication, new: HomeMedication) -> str:
+    if new.status is MedicationStatus.STOPPED and old.status is not MedicationStatus.STOPPED:
+        return "stopped"
+    return "changed"
+
+
+def _med_line(med: HomeMedication) -> str:
+    parts = (med.name, med.dose, med.route, med.frequency, f"({med.status.value})")
+    return " ".join(p for p in parts if p)
+
+
+def _contact_line(contact: HomeCareContact) -> str:
+    phones = ", ".join(t.value for t in contact.ranked_telecom())
+    roles = ", ".join(r.value for r in contact.roles)
+    return "; ".join(p for p in (contact.name, contact.relationship, roles, phones) if p)

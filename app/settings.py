@@ -1,0 +1,90 @@
+"""Typed settings in layers: built-in defaults < machine policy (IT) < user preferences.
+
+Declared once (qutebrowser's configdata habit): every option has a type, a
+default and a description. Policy values win over user values and are
+reported as locked so the settings dialog can show them greyed out.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import ValidationError as PydanticValidationError
+
+from app.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fhir_server_url: HttpUrl | None = Field(
+        default=None, description="Base URL of the hospital's FHIR R4 server."
+    )
+    oidc_issuer: HttpUrl | None = Field(
+        default=None, description="OpenID Connect issuer (identity provider) URL."
+    )
+    oidc_client_id: str = Field(default="askonce", description="Public OIDC client id.")
+    ca_bundle: Path | None = Field(
+        default=None, description="Extra CA bundle for the hospital's TLS certificates."
+    )
+    idle_lock_seconds: int = Field(default=300, ge=30, description="Lock after inactivity.")
+    retention_days: int = Field(
+        default=7, ge=0, description="Days to keep patients who left the assignment."
+    )
+    pin_min_length: int = Field(default=6, ge=4, description="Minimum offline PIN length.")
+    max_cached_users: int = Field(default=8, ge=1, description="Per-user caches kept here.")
+    sync_interval_seconds: int = Field(default=120, ge=15, description="Background sync.")
+    language: str = Field(default="", description="UI language (empty: the system's).")
+
+    def missing_for_sign_in(self) -> list[str]:
+        """What IT still has to configure before anyone can sign in."""
+        missing = []
+        if self.fhir_server_url is None:
+            missing.append("FHIR server (fhir_server_url)")
+        if self.oidc_issuer is None:
+            missing.append("identity provider (oidc_issuer)")
+        return missing
+
+
+class LayeredSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    effective: Settings
+    locked: frozenset[str]
+    """Names of options set by the machine policy (the user cannot change them)."""
+
+
+class SettingsError(KnownError):
+    """The policy or preferences file is unreadable or has a wrong value."""
+
+
+def _read_layer(path: Path, what: str) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SettingsError(f"The {what} {path} cannot be read ({exc}).") from exc
+    if not isinstance(data, dict):
+        raise SettingsError(f"The {what} {path} must hold a JSON object.")
+    unknown = set(data) - set(Settings.model_fields)
+    if unknown:
+        raise SettingsError(f"The {what} {path} has unknown options: {', '.join(sorted(unknown))}.")
+    return data
+
+
+def load_settings(policy_file: Path, user_file: Path | None) -> LayeredSettings:
+    policy = _read_layer(policy_file, "policy file")
+    user = _read_layer(user_file, "preferences file") if user_file else {}
+    try:
+        effective = Settings.model_validate({**user, **policy})
+    except PydanticValidationError as exc:
+        fields = ", ".join(str(e["loc"][0]) for e in exc.errors() if e["loc"])
+        raise SettingsError(f"Invalid setting value(s): {fields}.", hint="Ask IT.") from exc
+    return LayeredSettings(effective=effective, locked=frozenset(policy))

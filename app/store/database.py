@@ -1,0 +1,266 @@
+"""Opening a SQLCipher 4 cache: key, pragmas, schema migrations, error mapping.
+
+One database per user per workstation. The connection is used by exactly one
+thread at a time (the UI's DB worker serializes all access), so a single
+connection is kept open for the session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from app.errors import (
+    CacheKeyError,
+    DiskFullError,
+    SchemaTooNewError,
+    StoreBusyError,
+    StoreCorruptError,
+    StoreError,
+)
+from app.keys import DatabaseKey
+
+log = logging.getLogger(__name__)
+
+Connection = Any  # sqlcipher3 ships no type information
+Migration = Callable[[Connection], None]
+
+
+def _run_script(conn: Connection, script: str) -> None:
+    # Not executescript(): it COMMITs first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn: Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE patients (
+            id TEXT PRIMARY KEY,
+            mrn TEXT NOT NULL,
+            family_name TEXT NOT NULL,
+            given_name TEXT NOT NULL,
+            birth_date TEXT NOT NULL,
+            bed TEXT NOT NULL DEFAULT '',
+            admitted_at TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            photo BLOB
+        );
+        CREATE TABLE answers (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            question_code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            effective_at TEXT NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX answers_by_patient ON answers (patient_id, question_code, effective_at);
+        CREATE TABLE medications (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX medications_by_patient ON medications (patient_id);
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX contacts_by_patient ON contacts (patient_id);
+        CREATE TABLE history (
+            seq INTEGER PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX history_by_patient ON history (patient_id, at);
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            resource_type TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            patient_id TEXT,
+            operation TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            base_version TEXT,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX outbox_by_resource ON outbox (resource_id);
+        CREATE INDEX outbox_by_patient ON outbox (patient_id);
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            patient_id TEXT,
+            workstation TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE search_index USING fts5 (
+            patient_id UNINDEXED,
+            kind UNINDEXED,
+            label UNINDEXED,
+            body,
+            tokenize = "unicode61 remove_diacritics 2"
+        );
+        """,
+    )
+
+
+# MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
+# a released step (tests migrate from every earlier version).
+MIGRATIONS: tuple[Migration, ...] = (_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def translate_error(exc: Exception) -> StoreError:
+    """Turn a driver error into a KnownError a nurse can act on (message is PHI-free)."""
+    text = str(exc).lower()
+    if "full" in text:
+        return DiskFullError(
+            "The disk is full: your last change was not saved.",
+            hint="Ask IT to free space on this workstation; then save again.",
+        )
+    if "locked" in text or "busy" in text:
+        return StoreBusyError(
+            "The local cache is in use by another AskOnce window.",
+            hint="Close the other AskOnce window and try again.",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreCorruptError(
+            "The local cache is damaged.", hint="Ask IT for help; do not delete it yourself."
+        )
+    if "readonly" in text or "read-only" in text or "disk i/o" in text:
+        return StoreError(
+            "The local cache could not be written (disk or permission problem).",
+            hint="Ask IT to check the workstation's disk.",
+        )
+    return StoreError(f"The local cache reported an error ({type(exc).__name__}).")
+
+
+class Database:
+    """An open, keyed SQLCipher connection with our pragmas and schema."""
+
+    def __init__(self, conn: Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._in_tx = False
+
+    @classmethod
+    def open(cls, path: Path, key: DatabaseKey, *, create: bool = False) -> Database:
+        if not create and not path.exists():
+            raise CacheKeyError(f"No local cache at {path.name}.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlcipher3.connect(
+                str(path), isolation_level=None, check_same_thread=False, timeout=5.0
+            )
+        except sqlcipher3.Error as exc:
+            raise translate_error(exc) from exc
+        try:
+            conn.execute(f"PRAGMA key = {key.pragma_literal()}")
+            # Reading the schema is the first thing that touches the file: a wrong key
+            # fails here, before anything is written.
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher3.DatabaseError as exc:
+                raise CacheKeyError(
+                    "The local cache cannot be opened with this key.",
+                    hint="Sign in online to restore access; the cache is kept.",
+                ) from exc
+            for pragma in (
+                "PRAGMA cipher_memory_security = ON",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = FULL",
+                "PRAGMA temp_store = MEMORY",
+                "PRAGMA secure_delete = ON",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA trusted_schema = OFF",
+            ):
+                conn.execute(pragma)
+            db = cls(conn, path)
+            db._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return db
+
+    def _migrate(self) -> None:
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                "This cache was written by a newer AskOnce.", hint="Update AskOnce."
+            )
+        for target in range(version, SCHEMA_VERSION):
+            log.info("migrating cache schema from version %d to %d", target, target + 1)
+            with self.transaction():
+                MIGRATIONS[target](self._conn)
+                self._conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic unit of work (``BEGIN IMMEDIATE`` so writers never deadlock)."""
+        if self._in_tx:
+            raise StoreError("Nested transactions are not supported.")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.Error as exc:
+            raise translate_error(exc) from exc
+        self._in_tx = True
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlcipher3.Error as exc:
+            self._rollback()
+            raise translate_error(exc) from exc
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._in_tx = False
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(sqlcipher3.Error):
+            self._conn.execute("ROLLBACK")
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except sqlcipher3.Error as exc:
+            raise translate_error(exc) from exc
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> None:
+        """A statement outside an explicit transaction (maintenance such as VACUUM)."""
+        try:
+            self._conn.execute(sql, params)
+        except sqlcipher3.Error as exc:
+            raise translate_error(exc) from exc
+
+    def integrity_problems(self) -> list[str]:
+        """``integrity_check`` and ``cipher_integrity_check`` findings; empty when healthy."""
+        rows = self.query("PRAGMA integrity_check")
+        problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+        return problems
+
+    def close(self) -> None:
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher3.Error:
+            log.warning("WAL checkpoint on close failed; it will run on next open")
+        self._conn.close()

@@ -1,0 +1,343 @@
+"""Reading and writing domain records in the cache.
+
+Records are stored as validated pydantic JSON documents next to the few
+columns we query by. Every write method takes the open transaction's
+connection, so a service can put an edit, its history line, its outbox entry,
+its audit entry and the search index update into one atomic transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from app.domain import (
+    Answer,
+    AuditAction,
+    AuditEntry,
+    HistoryEntry,
+    HomeCareContact,
+    HomeMedication,
+    OutboxEntry,
+    OutboxOperation,
+    Patient,
+    RevisionStatus,
+)
+from app.store.database import Connection, Database
+
+GENESIS_HASH = "0" * 64
+
+
+def ts(value: datetime) -> str:
+    """Timestamps are stored as fixed-width UTC ISO text, so text order is time order."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_ts(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class AnswerTimes:
+    """The newest answer per question, enough to derive board states for many patients."""
+
+    patient_id: str
+    question_code: str
+    effective_at: datetime
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    patient: Patient
+    unsent_changes: int
+
+
+class Repository:
+    """Queries over one open cache. Not thread-safe: the DB worker serializes calls."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- patients -------------------------------------------------------------
+
+    def put_patient(self, conn: Connection, patient: Patient, photo: bytes | None = None) -> None:
+        conn.execute(
+            """INSERT INTO patients (id, mrn, family_name, given_name, birth_date, bed,
+                                     admitted_at, doc, photo)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET
+                 mrn = excluded.mrn, family_name = excluded.family_name,
+                 given_name = excluded.given_name, birth_date = excluded.birth_date,
+                 bed = excluded.bed, admitted_at = excluded.admitted_at, doc = excluded.doc,
+                 photo = coalesce(excluded.photo, patients.photo)""",
+            (
+                patient.id,
+                patient.mrn,
+                patient.family_name,
+                patient.given_name,
+                patient.birth_date.isoformat(),
+                patient.bed,
+                ts(patient.admitted_at),
+                patient.model_dump_json(),
+                photo,
+            ),
+        )
+
+    def patient(self, patient_id: str) -> Patient | None:
+        rows = self.db.query("SELECT doc FROM patients WHERE id = ?", (patient_id,))
+        return Patient.model_validate_json(rows[0][0]) if rows else None
+
+    def patient_summaries(self) -> list[PatientSummary]:
+        rows = self.db.query(
+            """SELECT p.doc, (SELECT count(*) FROM outbox o WHERE o.patient_id = p.id)
+               FROM patients p ORDER BY p.bed, p.family_name"""
+        )
+        return [PatientSummary(Patient.model_validate_json(doc), int(n)) for doc, n in rows]
+
+    def patient_count(self) -> int:
+        return int(self.db.query("SELECT count(*) FROM patients")[0][0])
+
+    # --- answers ----------------------------------------------------------------
+
+    def put_answer(self, conn: Connection, answer: Answer) -> None:
+        conn.execute(
+            """INSERT INTO answers (id, patient_id, question_code, status, effective_at, doc)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET status = excluded.status,
+                 effective_at = excluded.effective_at, doc = excluded.doc""",
+            (
+                answer.id,
+                answer.patient_id,
+                answer.question_code,
+                answer.status.value,
+                ts(answer.effective_at),
+                answer.model_dump_json(exclude={"unsent"}),
+            ),
+        )
+
+    def answers(self, patient_id: str) -> list[Answer]:
+        rows = self.db.query(
+            f"""SELECT a.doc, {_UNSENT.format(t="a")} FROM answers a
+                WHERE a.patient_id = ? ORDER BY a.effective_at""",
+            (patient_id,),
+        )
+        return [_with_unsent(Answer, doc, unsent) for doc, unsent in rows]
+
+    def answer(self, answer_id: str) -> Answer | None:
+        rows = self.db.query(
+            f"SELECT a.doc, {_UNSENT.format(t='a')} FROM answers a WHERE a.id = ?", (answer_id,)
+        )
+        return _with_unsent(Answer, rows[0][0], rows[0][1]) if rows else None
+
+    def latest_answer_times(self) -> list[AnswerTimes]:
+        """For every patient and question, when it was last answered (ignoring errors)."""
+        rows = self.db.query(
+            """SELECT patient_id, question_code, max(effective_at) FROM answers
+               WHERE status != ? GROUP BY patient_id, question_code""",
+            (RevisionStatus.ENTERED_IN_ERROR.value,),
+        )
+        return [AnswerTimes(p, q, from_ts(t)) for p, q, t in rows]
+
+    # --- medications and contacts --------------------------------------------
+
+    def put_medication(self, conn: Connection, med: HomeMedication) -> None:
+        conn.execute(
+            """INSERT INTO medications (id, patient_id, doc) VALUES (?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
+            (med.id, med.patient_id, med.model_dump_json(exclude={"unsent"})),
+        )
+
+    def medications(self, patient_id: str) -> list[HomeMedication]:
+        rows = self.db.query(
+            f"""SELECT m.doc, {_UNSENT.format(t="m")} FROM medications m
+                WHERE m.patient_id = ? ORDER BY m.rowid""",
+            (patient_id,),
+        )
+        return [_with_unsent(HomeMedication, doc, unsent) for doc, unsent in rows]
+
+    def medication(self, med_id: str) -> HomeMedication | None:
+        rows = self.db.query(
+            f"SELECT m.doc, {_UNSENT.format(t='m')} FROM medications m WHERE m.id = ?", (med_id,)
+        )
+        return _with_unsent(HomeMedication, rows[0][0], rows[0][1]) if rows else None
+
+    def put_contact(self, conn: Connection, contact: HomeCareContact) -> None:
+        conn.execute(
+            """INSERT INTO contacts (id, patient_id, doc) VALUES (?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
+            (contact.id, contact.patient_id, contact.model_dump_json(exclude={"unsent"})),
+        )
+
+    def contacts(self, patient_id: str) -> list[HomeCareContact]:
+        rows = self.db.query(
+            f"""SELECT c.doc, {_UNSENT.format(t="c")} FROM contacts c
+                WHERE c.patient_id = ? ORDER BY c.rowid""",
+            (patient_id,),
+        )
+        return [_with_unsent(HomeCareContact, doc, unsent) for doc, unsent in rows]
+
+    def contact(self, contact_id: str) -> HomeCareContact | None:
+        rows = self.db.query(
+            f"SELECT c.doc, {_UNSENT.format(t='c')} FROM contacts c WHERE c.id = ?",
+            (contact_id,),
+        )
+        return _with_unsent(HomeCareContact, rows[0][0], rows[0][1]) if rows else None
+
+    # --- history ----------------------------------------------------------------
+
+    def add_history(self, conn: Connection, entry: HistoryEntry) -> None:
+        conn.execute(
+            "INSERT INTO history (patient_id, at, doc) VALUES (?, ?, ?)",
+            (entry.patient_id, ts(entry.at), entry.model_dump_json()),
+        )
+
+    def history(self, patient_id: str) -> list[HistoryEntry]:
+        rows = self.db.query(
+            "SELECT doc FROM history WHERE patient_id = ? ORDER BY at DESC, seq DESC",
+            (patient_id,),
+        )
+        return [HistoryEntry.model_validate_json(doc) for (doc,) in rows]
+
+    # --- outbox -------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        conn: Connection,
+        *,
+        resource_type: str,
+        resource_id: str,
+        patient_id: str | None,
+        operation: OutboxOperation,
+        payload: dict[str, Any],
+        base_version: str | None,
+        at: datetime,
+    ) -> None:
+        conn.execute(
+            """INSERT INTO outbox (resource_type, resource_id, patient_id, operation, payload,
+                                   base_version, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (
+                resource_type,
+                resource_id,
+                patient_id,
+                operation.value,
+                json.dumps(payload, sort_keys=True),
+                base_version,
+                ts(at),
+            ),
+        )
+
+    def outbox(self) -> list[OutboxEntry]:
+        rows = self.db.query(
+            """SELECT seq, resource_type, resource_id, patient_id, operation, payload,
+                      base_version, created_at, attempts, last_error
+               FROM outbox ORDER BY seq"""
+        )
+        return [
+            OutboxEntry(
+                seq=r[0],
+                resource_type=r[1],
+                resource_id=r[2],
+                patient_id=r[3],
+                operation=OutboxOperation(r[4]),
+                payload=json.loads(r[5]),
+                base_version=r[6],
+                created_at=from_ts(r[7]),
+                attempts=r[8],
+                last_error=r[9],
+            )
+            for r in rows
+        ]
+
+    def outbox_count(self) -> int:
+        return int(self.db.query("SELECT count(*) FROM outbox")[0][0])
+
+    # --- audit log (append-only, hash-chained) -----------------------------------
+
+    def append_audit(
+        self,
+        conn: Connection,
+        *,
+        at: datetime,
+        user_id: str,
+        action: AuditAction,
+        patient_id: str | None,
+        workstation: str,
+        detail: str = "",
+    ) -> None:
+        row = conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        prev = row[0] if row else GENESIS_HASH
+        fields = (ts(at), user_id, action.value, patient_id or "", workstation, detail)
+        conn.execute(
+            """INSERT INTO audit_log (at, user_id, action, patient_id, workstation, detail,
+                                      prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (*fields[:3], patient_id, *fields[4:], prev, audit_hash(prev, fields)),
+        )
+
+    def audit_entries(self) -> list[AuditEntry]:
+        rows = self.db.query(
+            """SELECT seq, at, user_id, action, patient_id, workstation, detail, prev_hash, hash
+               FROM audit_log ORDER BY seq"""
+        )
+        return [
+            AuditEntry(
+                seq=r[0],
+                at=from_ts(r[1]),
+                user_id=r[2],
+                action=AuditAction(r[3]),
+                patient_id=r[4],
+                workstation=r[5],
+                detail=r[6],
+                prev_hash=r[7],
+                hash=r[8],
+            )
+            for r in rows
+        ]
+
+    def verify_audit_chain(self) -> int | None:
+        """Return the seq of the first entry that does not chain, or ``None`` if intact."""
+        prev = GENESIS_HASH
+        for e in self.audit_entries():
+            fields = (
+                ts(e.at),
+                e.user_id,
+                e.action.value,
+                e.patient_id or "",
+                e.workstation,
+                e.detail,
+            )
+            if e.prev_hash != prev or e.hash != audit_hash(prev, fields):
+                return e.seq
+            prev = e.hash
+        return None
+
+    # --- meta -------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        rows = self.db.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, conn: Connection, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def audit_hash(prev_hash: str, fields: tuple[str, ...]) -> str:
+    material = json.dumps([prev_hash, *fields], ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(material).hexdigest()
+
+
+_UNSENT = "EXISTS (SELECT 1 FROM outbox o WHERE o.resource_id = {t}.id)"
+
+
+_M = TypeVar("_M", Answer, HomeMedication, HomeCareContact)
+
+
+def _with_unsent(model: type[_M], doc: str, unsent: int) -> _M:
+    return model.model_validate_json(doc).model_copy(update={"unsent": bool(unsent)})
