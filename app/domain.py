@@ -136,6 +136,10 @@ class AnswerOption(Frozen):
     display: str
 
 
+AnswerValue = bool | str | tuple[str, ...]
+"""A boolean, free text / time ("HH:MM") / one option code, or several option codes."""
+
+
 class Category(Frozen):
     code: str
     display: str
@@ -157,6 +161,15 @@ class Question(Frozen):
     def text_for(self, language: str) -> str:
         return self.translations.get(language, self.text)
 
+    def format_value(self, value: AnswerValue) -> str:
+        """The answer in words (option displays, Yes/No), for screens, history and search."""
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        displays = {o.code: o.display for o in self.options}
+        if isinstance(value, tuple):
+            return ", ".join(displays.get(v, v) for v in value)
+        return displays.get(value, value)
+
 
 class Catalog(Frozen):
     url: str
@@ -175,10 +188,6 @@ class Catalog(Frozen):
 
 
 # --- answers ----------------------------------------------------------------------
-
-
-AnswerValue = bool | str | tuple[str, ...]
-"""A boolean, free text / time ("HH:MM") / one option code, or several option codes."""
 
 
 class AnswerAction(enum.StrEnum):

@@ -127,6 +127,8 @@ class KeyWrapper:
         try:
             device_secret = _unb64(secret_text)
             kdf = doc["kdf"]
+            if not isinstance(kdf, dict):
+                raise TypeError("kdf")
             params = KdfParams(int(kdf["m"]), int(kdf["t"]), int(kdf["p"]))
             salt, nonce, wrapped = (_unb64(doc[k]) for k in ("salt", "nonce", "wrapped_key"))
         except (KeyError, ValueError, TypeError) as exc:

@@ -62,7 +62,7 @@ class OsKeystore:
 
     def get_secret(self, name: str) -> str | None:
         try:
-            return self.backend().get_password(self._service, name)  # type: ignore[no-any-return]
+            return self.backend().get_password(self._service, name)
         except keyring.errors.KeyringLocked as exc:
             raise KeystoreLockedError(
                 "The workstation's keystore is locked.",

@@ -39,7 +39,7 @@ from app.domain import (
 from app.errors import ValidationError
 from app.store.database import Connection, Database
 from app.store.repository import Repository
-from app.store.search import SearchHit, answer_text, reindex_patient, search
+from app.store.search import SearchHit, reindex_patient, search
 
 Clock = Callable[[], datetime]
 
@@ -268,7 +268,6 @@ class CareService:
         question: Question,
         old_value: AnswerValue | None,
     ) -> None:
-        options = {o.code: o.display for o in question.options}
         action = answer.history[-1].action
         with self.db.transaction() as conn:
             self.repo.put_answer(conn, answer)
@@ -278,8 +277,8 @@ class CareService:
                 "answer",
                 question.label,
                 action.value,
-                "" if old_value is None else answer_text(old_value, options),
-                answer_text(answer.value, options),
+                "" if old_value is None else question.format_value(old_value),
+                question.format_value(answer.value),
                 answer.provenance.source,
             )
             self._enqueue(conn, "Observation", answer.id, answer.patient_id, operation, answer)

@@ -26,18 +26,13 @@ class SearchHit:
     label: str  # e.g. the question label or "Medication"
     fact: str  # the matching fact, shown next to the patient
 
+    def describe(self) -> str:
+        """The fact as one line for a result list ("Lactose intolerance: Yes")."""
+        return self.fact if self.kind == "answer" else f"{self.label}: {self.fact}"
+
 
 def _digits(text: str) -> str:
     return _DIGITS.sub("", text)
-
-
-def answer_text(value: object, options: dict[str, str]) -> str:
-    """Human-readable answer value (also used for history lines)."""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, (tuple, list)):
-        return ", ".join(options.get(str(v), str(v)) for v in value)
-    return options.get(str(value), str(value))
 
 
 def reindex_patient(conn: Connection, repo: Repository, catalog: Catalog, patient_id: str) -> None:
@@ -71,9 +66,8 @@ def reindex_patient(conn: Connection, repo: Repository, catalog: Catalog, patien
         question = by_code.get(answer.question_code)
         if answer.status is RevisionStatus.ENTERED_IN_ERROR or question is None:
             continue
-        options = {o.code: o.display for o in question.options}
         rows.append(
-            ("answer", question.label, f"{question.label}: {answer_text(answer.value, options)}")
+            ("answer", question.label, f"{question.label}: {question.format_value(answer.value)}")
         )
     for med in repo.medications(patient_id):
         fact = " ".join(filter(None, (med.name, med.dose, med.route, med.frequency)))

@@ -1,0 +1,154 @@
+"""The synthetic demo ward: deterministic, varied, valid against the catalog, and scalable."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app import demo
+from app.domain import AnswerType, Catalog, RevisionStatus
+from app.errors import CacheKeyError
+from app.keys import DatabaseKey
+from app.session import CACHE_FILE, open_demo_cache
+from app.store.database import Database
+from tests.conftest import FIXED_NOW, Clock
+
+
+def test_the_same_seed_and_time_give_the_same_ward(catalog: Catalog) -> None:
+    first = list(demo.generate_ward(catalog, FIXED_NOW, patients=20))
+    second = list(demo.generate_ward(catalog, FIXED_NOW, patients=20))
+    assert first == second
+    assert [p.patient.model_dump() for p in first] == [p.patient.model_dump() for p in second]
+
+
+def test_another_seed_or_time_gives_another_ward(catalog: Catalog) -> None:
+    base = list(demo.generate_ward(catalog, FIXED_NOW, patients=10))
+    other_seed = list(demo.generate_ward(catalog, FIXED_NOW, patients=10, seed=7))
+    later = list(demo.generate_ward(catalog, FIXED_NOW + timedelta(days=1), patients=10))
+    assert [p.patient.id for p in base] != [p.patient.id for p in other_seed]
+    assert [p.patient.admitted_at for p in base] != [p.patient.admitted_at for p in later]
+
+
+def test_a_smaller_ward_is_the_start_of_a_bigger_one(catalog: Catalog) -> None:
+    small = list(demo.generate_ward(catalog, FIXED_NOW, patients=5))
+    big = list(demo.generate_ward(catalog, FIXED_NOW, patients=12))
+    assert big[:5] == small
+
+
+def test_the_default_ward_varies_languages_ages_and_states(catalog: Catalog) -> None:
+    ward = list(demo.generate_ward(catalog, FIXED_NOW))
+    assert len(ward) == 32
+    languages = {
+        a.value
+        for p in ward
+        for a in p.answers
+        if a.question_code == "communication.preferred-language"
+    }
+    assert len(languages) >= 4
+    ages = [p.patient.age_on(FIXED_NOW.date()) for p in ward]
+    assert min(ages) >= 18
+    assert max(ages) - min(ages) >= 30
+    assert len(set(ages)) >= 15
+    assert len({p.patient.family_name for p in ward}) >= 15
+    assert any(p.patient.allergies for p in ward)
+    assert any(p.medications for p in ward)
+    assert any(p.contacts for p in ward)
+    # Some patients are barely known, others well known.
+    answered = [len(p.answers) for p in ward]
+    assert min(answered) < len(catalog.questions) // 3 < max(answered)
+
+
+def test_generated_records_fit_the_catalog_and_their_patient(catalog: Catalog) -> None:
+    for item in demo.generate_ward(catalog, FIXED_NOW):
+        p = item.patient
+        assert p.admitted_at <= FIXED_NOW
+        for answer in item.answers:
+            question = catalog.question(answer.question_code)
+            assert answer.patient_id == p.id
+            assert answer.status is RevisionStatus.CURRENT
+            assert answer.effective_at <= FIXED_NOW
+            assert answer.history[-1].status is RevisionStatus.CURRENT
+            codes = {o.code for o in question.options}
+            if question.answer_type is AnswerType.MULTI_CHOICE:
+                assert isinstance(answer.value, tuple)
+                assert set(answer.value) <= codes
+            elif question.answer_type in (AnswerType.CHOICE, AnswerType.CONTACT_METHOD):
+                assert answer.value in codes
+            elif question.answer_type is AnswerType.BOOLEAN:
+                assert isinstance(answer.value, bool)
+        assert all(m.patient_id == p.id for m in item.medications)
+        assert all(c.patient_id == p.id and c.telecom for c in item.contacts)
+
+
+def test_the_generator_scales_to_a_hospital(catalog: Catalog) -> None:
+    ward = list(demo.generate_ward(catalog, FIXED_NOW, patients=2000))
+    assert len(ward) == 2000
+    assert len({p.patient.id for p in ward}) == 2000
+    assert len({(p.patient.ward, p.patient.bed) for p in ward}) == 2000
+    answer_ids = [a.id for p in ward for a in p.answers]
+    assert len(answer_ids) == len(set(answer_ids))
+
+
+# --- the demo cache --------------------------------------------------------------------------
+
+
+def test_the_demo_cache_holds_a_ward_with_unsent_edits(
+    tmp_path: Path, catalog: Catalog, clock: Clock
+) -> None:
+    session = open_demo_cache(catalog, data_dir=tmp_path, clock=clock)
+    try:
+        assert session.is_demo
+        assert session.db.path == tmp_path / "demo" / CACHE_FILE
+        assert session.db.path.is_file()
+        assert session.service.actor == demo.DEMO_USER
+        rows = session.service.ward()
+        assert len(rows) == 32
+        assert session.service.repo.patient_count() == 32
+        assert session.service.outbox_count() > 0
+        unsent = [r for r in rows if r.unsent_changes]
+        assert 0 < len(unsent) < len(rows)
+        assert all(e.patient_id for e in session.service.repo.outbox())
+        assert session.service.repo.verify_audit_chain() is None
+        assert {r.patient.ward for r in rows} == {demo.DEMO_WARD}
+    finally:
+        session.close()
+
+
+def test_closing_the_demo_cache_wipes_its_key(
+    tmp_path: Path, catalog: Catalog, clock: Clock
+) -> None:
+    session = open_demo_cache(catalog, data_dir=tmp_path, clock=clock, patients=4)
+    path = session.db.path
+    session.close()
+    with pytest.raises(CacheKeyError):
+        session.key.raw()
+    # The file stays, but nobody can open it again.
+    assert path.is_file()
+    with pytest.raises(CacheKeyError):
+        Database.open(path, DatabaseKey.generate())
+
+
+def test_a_new_demo_cache_replaces_the_old_one(
+    tmp_path: Path, catalog: Catalog, clock: Clock
+) -> None:
+    first = open_demo_cache(catalog, data_dir=tmp_path, clock=clock, patients=4)
+    first.close()
+    second = open_demo_cache(catalog, data_dir=tmp_path, clock=clock, patients=6)
+    try:
+        assert second.db.path == first.db.path
+        assert second.service.repo.patient_count() == 6
+        assert [p.name for p in (tmp_path / "demo").iterdir() if p.suffix == ".db"] == [CACHE_FILE]
+    finally:
+        second.close()
+
+
+def test_a_demo_cache_without_a_data_dir_is_removed_on_close(
+    catalog: Catalog, clock: Clock
+) -> None:
+    session = open_demo_cache(catalog, clock=clock, patients=3)
+    folder = session.db.path.parent
+    assert session.db.path.is_file()
+    session.close()
+    assert not folder.exists()

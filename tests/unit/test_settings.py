@@ -1,0 +1,174 @@
+"""Layered settings: built-in defaults < user preferences < machine policy (locked)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.paths import default_paths
+from app.settings import Settings, SettingsError, load_settings
+
+FHIR = "https://fhir.hospital.example/r4"
+ISSUER = "https://login.hospital.example/realms/staff"
+
+
+def write(path: Path, content: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def policy_file(tmp_path: Path) -> Path:
+    return tmp_path / "etc" / "policy.json"
+
+
+@pytest.fixture
+def user_file(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.json"
+
+
+def test_without_files_the_defaults_apply(policy_file: Path, user_file: Path) -> None:
+    layered = load_settings(policy_file, user_file)
+    assert layered.effective == Settings()
+    assert layered.locked == frozenset()
+    assert layered.effective.idle_lock_seconds == 300
+    assert layered.effective.oidc_client_id == "askonce"
+    assert load_settings(policy_file, None).effective == Settings()
+
+
+def test_user_values_override_defaults_and_policy_overrides_both(
+    policy_file: Path, user_file: Path
+) -> None:
+    write(user_file, {"idle_lock_seconds": 600, "language": "de", "retention_days": 3})
+    write(policy_file, {"idle_lock_seconds": 120, "fhir_server_url": FHIR})
+
+    layered = load_settings(policy_file, user_file)
+
+    s = layered.effective
+    assert s.idle_lock_seconds == 120  # policy wins over the user
+    assert s.language == "de"  # user wins over the default
+    assert s.retention_days == 3
+    assert str(s.fhir_server_url).rstrip("/") == FHIR
+    assert s.sync_interval_seconds == 120  # untouched default
+    assert layered.locked == frozenset({"idle_lock_seconds", "fhir_server_url"})
+
+
+def test_only_policy_options_are_reported_locked(policy_file: Path, user_file: Path) -> None:
+    write(user_file, {"language": "tr"})
+    assert load_settings(policy_file, user_file).locked == frozenset()
+    write(policy_file, {"language": "de"})
+    layered = load_settings(policy_file, user_file)
+    assert layered.locked == frozenset({"language"})
+    assert layered.effective.language == "de"
+
+
+def test_a_policy_value_hides_a_bad_user_value(policy_file: Path, user_file: Path) -> None:
+    write(user_file, {"idle_lock_seconds": "soon"})
+    write(policy_file, {"idle_lock_seconds": 600})
+    assert load_settings(policy_file, user_file).effective.idle_lock_seconds == 600
+
+
+@pytest.mark.parametrize("layer", ["policy", "user"])
+def test_an_unknown_option_names_the_option_and_the_file(
+    policy_file: Path, user_file: Path, layer: str
+) -> None:
+    target = policy_file if layer == "policy" else user_file
+    write(target, {"idle_lock_seconds": 600, "colour_scheme": "dark"})
+    with pytest.raises(SettingsError) as caught:
+        load_settings(policy_file, user_file)
+    assert "colour_scheme" in caught.value.message
+    assert str(target) in caught.value.message
+    assert "idle_lock_seconds" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("idle_lock_seconds", "soon"),
+        ("idle_lock_seconds", 5),  # below the minimum
+        ("pin_min_length", 2),
+        ("fhir_server_url", "not a url"),
+        ("max_cached_users", 0),
+        ("language", 42),
+    ],
+)
+@pytest.mark.parametrize("layer", ["policy", "user"])
+def test_a_wrong_value_names_the_option(
+    policy_file: Path, user_file: Path, layer: str, option: str, value: object
+) -> None:
+    write(policy_file if layer == "policy" else user_file, {option: value})
+    with pytest.raises(SettingsError) as caught:
+        load_settings(policy_file, user_file)
+    assert option in caught.value.message
+
+
+@pytest.mark.xfail(
+    reason="BUG app/settings.py load_settings: a wrongly typed value raises 'Invalid setting "
+    "value(s): <option>.' without naming the file it came from (policy or preferences), "
+    "and always hints 'Ask IT' even for the user's own preferences file",
+    strict=True,
+)
+def test_a_wrong_value_names_the_file(policy_file: Path, user_file: Path) -> None:
+    write(user_file, {"idle_lock_seconds": "soon"})
+    with pytest.raises(SettingsError) as caught:
+        load_settings(policy_file, user_file)
+    assert str(user_file) in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "cannot be read"),
+        ("", "cannot be read"),
+        ('["idle_lock_seconds"]', "JSON object"),
+        ("42", "JSON object"),
+    ],
+)
+@pytest.mark.parametrize("layer", ["policy", "user"])
+def test_an_unreadable_file_is_named(
+    policy_file: Path, user_file: Path, layer: str, content: str, problem: str
+) -> None:
+    target = policy_file if layer == "policy" else user_file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(policy_file, user_file)
+    assert str(target) in caught.value.message
+    assert problem in caught.value.message
+
+
+def test_missing_for_sign_in_lists_what_it_still_has_to_set(
+    policy_file: Path, user_file: Path
+) -> None:
+    assert load_settings(policy_file, user_file).effective.missing_for_sign_in() == [
+        "FHIR server (fhir_server_url)",
+        "identity provider (oidc_issuer)",
+    ]
+    write(policy_file, {"fhir_server_url": FHIR})
+    assert load_settings(policy_file, user_file).effective.missing_for_sign_in() == [
+        "identity provider (oidc_issuer)"
+    ]
+    write(policy_file, {"fhir_server_url": FHIR, "oidc_issuer": ISSUER})
+    assert load_settings(policy_file, user_file).effective.missing_for_sign_in() == []
+
+
+def test_settings_are_frozen() -> None:
+    settings = Settings()
+    with pytest.raises(ValueError, match="frozen"):
+        settings.idle_lock_seconds = 1  # type: ignore[misc]
+
+
+def test_files_live_under_askonce_home_in_tests(isolated_home: Path) -> None:
+    paths = default_paths()
+    root = isolated_home / "askonce"
+    assert paths.data == root / "data"
+    assert paths.config == root / "config"
+    assert paths.logs == root / "logs"
+    assert paths.policy_file == root / "policy.json"
+    assert paths.user_dir("abc") == root / "data" / "users" / "abc"
+    assert load_settings(paths.policy_file, paths.config / "settings.json").effective == (
+        Settings()
+    )

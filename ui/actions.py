@@ -1,0 +1,84 @@
+"""Edits as operations: each runs on the DB worker and announces the changed chart.
+
+Widgets call these with what the user decided; they never call the service
+directly, so every write goes through the one worker (see ``ui.tasks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from app.domain import AnswerValue, HomeCareContact, HomeMedication, Source
+from app.errors import KnownError
+from app.services import CareService
+from ui.qt import QtCore, Signal
+from ui.tasks import DbOp, TaskManager
+
+T = TypeVar("T")
+
+
+class ChartActions(QtCore.QObject):
+    """Write operations on one patient's chart."""
+
+    sig_chart_changed = Signal(str)
+    """A patient's chart changed (argument: patient id); views reload it."""
+
+    sig_edit_failed = Signal(str)
+    """An edit was refused; the argument is a message for the nurse (no patient data)."""
+
+    def __init__(
+        self, tasks: TaskManager, service: CareService, parent: QtCore.QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.service = service
+
+    def _edit(self, patient_id: str, op: Callable[[], T], done: Callable[[T], None] | None) -> None:
+        def ok(result: T) -> None:
+            if done is not None:
+                done(result)
+            self.sig_chart_changed.emit(patient_id)
+
+        def refused(exc: Exception) -> None:
+            self.sig_edit_failed.emit(str(exc) if isinstance(exc, KnownError) else "")
+
+        DbOp(self.tasks, op).success(ok).failure(refused).run()
+
+    def record_answer(
+        self,
+        patient_id: str,
+        question_code: str,
+        value: AnswerValue,
+        source: Source,
+        done: Callable[[object], None] | None = None,
+    ) -> None:
+        self._edit(
+            patient_id,
+            lambda: self.service.record_answer(patient_id, question_code, value, source),
+            done,
+        )
+
+    def confirm_answer(self, patient_id: str, answer_id: str, source: Source) -> None:
+        self._edit(patient_id, lambda: self.service.confirm_answer(answer_id, source), None)
+
+    def correct_answer(
+        self, patient_id: str, answer_id: str, value: AnswerValue, source: Source, note: str
+    ) -> None:
+        self._edit(
+            patient_id,
+            lambda: self.service.correct_answer(answer_id, value, source, note),
+            None,
+        )
+
+    def mark_entered_in_error(self, patient_id: str, answer_id: str, reason: str) -> None:
+        self._edit(patient_id, lambda: self.service.mark_entered_in_error(answer_id, reason), None)
+
+    def save_medication(self, med: HomeMedication) -> None:
+        self._edit(med.patient_id, lambda: self.service.save_medication(med), None)
+
+    def stop_medication(self, patient_id: str, med_id: str) -> None:
+        self._edit(patient_id, lambda: self.service.stop_medication(med_id), None)
+
+    def save_contact(self, contact: HomeCareContact) -> None:
+        self._edit(contact.patient_id, lambda: self.service.save_contact(contact), None)

@@ -1,0 +1,105 @@
+"""Look and feel in one place: palette-aware colours, status chips, formatting helpers.
+
+Status is never colour alone: every chip carries a glyph and a word, so it
+reads in black and white, for colour-blind staff and through a screen reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from app.domain import AnswerState, Source
+from ui.qt import QtCore, QtGui, QtWidgets, Qt
+
+
+@dataclass(frozen=True)
+class ChipStyle:
+    glyph: str
+    text: str
+    background: str
+    foreground: str
+    border: str
+
+
+def state_chip(state: AnswerState) -> ChipStyle:
+    tr = QtCore.QCoreApplication.translate
+    if state is AnswerState.VALID:
+        return ChipStyle("✓", tr("Status", "Answered"), "#dcfce7", "#14532d", "#86efac")
+    if state is AnswerState.DUE:
+        return ChipStyle("↻", tr("Status", "Re-confirm"), "#fef3c7", "#78350f", "#fcd34d")
+    return ChipStyle("○", tr("Status", "Not asked"), "#f1f5f9", "#334155", "#cbd5e1")
+
+
+def make_chip(style: ChipStyle, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
+    chip = QtWidgets.QLabel(f"{style.glyph}  {style.text}", parent)
+    chip.setObjectName("statusChip")
+    chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    chip.setStyleSheet(
+        f"QLabel#statusChip {{ background: {style.background}; color: {style.foreground};"
+        f" border: 1px solid {style.border}; border-radius: 9px; padding: 2px 8px;"
+        " font-weight: 600; }"
+    )
+    chip.setAccessibleName(style.text)
+    return chip
+
+
+def source_text(source: Source) -> str:
+    tr = QtCore.QCoreApplication.translate
+    return {
+        Source.PATIENT: tr("Source", "patient"),
+        Source.FAMILY: tr("Source", "family"),
+        Source.CHART: tr("Source", "chart"),
+        Source.OTHER_SYSTEM: tr("Source", "other system"),
+    }[source]
+
+
+def relative_time(at: datetime, now: datetime | None = None) -> str:
+    """'today 14:05', 'yesterday', '3 days ago', or a date: how nurses talk about time."""
+    tr = QtCore.QCoreApplication.translate
+    now = now or datetime.now(UTC)
+    local = at.astimezone()
+    days = (now.astimezone().date() - local.date()).days
+    if days <= 0:
+        return tr("Time", "today %1").replace("%1", local.strftime("%H:%M"))
+    if days == 1:
+        return tr("Time", "yesterday %1").replace("%1", local.strftime("%H:%M"))
+    if days < 14:
+        return tr("Time", "%1 days ago").replace("%1", str(days))
+    return local.strftime("%d %b %Y")
+
+
+def local_datetime(at: datetime) -> str:
+    return at.astimezone().strftime("%d %b %Y %H:%M")
+
+
+def apply_app_style(app: QtWidgets.QApplication) -> None:
+    app.setStyle("Fusion")
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(font)
+    app.setStyleSheet(
+        """
+        QToolTip { padding: 4px; }
+        QTableView { gridline-color: palette(midlight); }
+        QTableView::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+        QHeaderView::section { padding: 4px 6px; font-weight: 600; }
+        QTabBar::tab { padding: 6px 14px; }
+        QGroupBox { font-weight: 600; margin-top: 14px; }
+        QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
+        QLabel#demoBanner { background: #c2410c; color: white; font-weight: 700;
+                            padding: 4px; letter-spacing: 1px; }
+        QLabel#unsentBadge { color: #92400e; background: #fffbeb; border: 1px solid #fcd34d;
+                             border-radius: 8px; padding: 1px 8px; }
+        QLabel#allergyChip { color: #7f1d1d; background: #fee2e2; border: 1px solid #fca5a5;
+                             border-radius: 8px; padding: 1px 8px; font-weight: 600; }
+        QLabel#mutedText { color: palette(placeholder-text); }
+        QFrame#patientBanner { background: palette(alternate-base);
+                               border-bottom: 1px solid palette(mid); }
+        """
+    )
+
+
+def unsent_color() -> QtGui.QColor:
+    return QtGui.QColor("#b45309")

@@ -1,0 +1,109 @@
+"""The one way work leaves the GUI thread.
+
+Modelled on Anki's ``aqt/taskman.py``: everything that touches the cache runs
+on a single worker thread, so database access is serialized and the window
+never freezes; results come back to the GUI thread through a queued signal.
+Worker code never touches widgets.
+
+Call sites read like the user's intent (Anki's operations)::
+
+    DbOp(tasks, lambda: service.chart(pid)).success(view.show_chart).run()
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Generic, TypeVar
+
+from app.errors import KnownError
+from ui.qt import QtCore, Signal
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class TaskManager(QtCore.QObject):
+    """Owns the DB worker thread and hands results back to the GUI thread."""
+
+    sig_busy_changed = Signal(bool)
+    """Emitted with True when the first task starts and False when the last one ends."""
+
+    sig_error = Signal(object)
+    """An exception no caller handled; the main window shows it in plain words."""
+
+    _sig_completed = Signal(object, object)  # (callback, future), queued to the GUI thread
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        # Tasks that access the cache are serialized: one worker, one connection.
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="askonce-db")
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._sig_completed.connect(self._on_completed, QtCore.Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run_db(self, fn: Callable[[], T], on_done: Callable[[Future[T]], None]) -> None:
+        self._pending += 1
+        if self._pending == 1:
+            self.sig_busy_changed.emit(True)
+        future = self._db.submit(fn)
+        future.add_done_callback(lambda f: self._sig_completed.emit(on_done, f))
+
+    def _on_completed(
+        self, on_done: Callable[[Future[object]], None], future: Future[object]
+    ) -> None:
+        try:
+            on_done(future)
+        finally:
+            self._pending -= 1
+            if self._pending == 0:
+                self.sig_busy_changed.emit(False)
+
+    def run_db_blocking(self, fn: Callable[[], T]) -> T:
+        """Run on the DB worker and wait: only for shutdown and tests, never for UI work."""
+        return self._db.submit(fn).result()
+
+    def shutdown(self) -> None:
+        self._db.shutdown(wait=True)
+
+
+class DbOp(Generic[T]):
+    """One unit of cache work with success and failure handlers, run off the GUI thread."""
+
+    def __init__(self, tasks: TaskManager, op: Callable[[], T]) -> None:
+        self._tasks = tasks
+        self._op = op
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[Exception], None] | None = None
+
+    def success(self, handler: Callable[[T], None]) -> DbOp[T]:
+        self._on_success = handler
+        return self
+
+    def failure(self, handler: Callable[[Exception], None]) -> DbOp[T]:
+        self._on_failure = handler
+        return self
+
+    def run(self) -> None:
+        self._tasks.run_db(self._op, self._finish)
+
+    def _finish(self, future: Future[T]) -> None:
+        exc = future.exception()
+        if exc is None:
+            if self._on_success is not None:
+                self._on_success(future.result())
+            return
+        if not isinstance(exc, Exception):
+            raise exc
+        if self._on_failure is not None and isinstance(exc, KnownError):
+            self._on_failure(exc)
+            return
+        if not isinstance(exc, KnownError):
+            log.error("unexpected error in a background task", exc_info=exc)
+        self._tasks.sig_error.emit(exc)

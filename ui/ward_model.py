@@ -1,0 +1,185 @@
+"""The ward list: a table model over ``WardRow`` plus its sort/filter proxy."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from app.services import WardRow
+from ui.qt import QtCore, QtGui, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class WardColumn(enum.IntEnum):
+    BED = 0
+    NAME = 1
+    AGE = 2
+    OPEN = 3
+    UNSENT = 4
+
+
+class WardTableModel(QtCore.QAbstractTableModel):
+    """One row per assigned patient; read-only."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[WardRow] = []
+        self._headers = {
+            WardColumn.BED: self.tr("Bed"),
+            WardColumn.NAME: self.tr("Patient"),
+            WardColumn.AGE: self.tr("Age"),
+            WardColumn.OPEN: self.tr("Open"),
+            WardColumn.UNSENT: self.tr("Unsent"),
+        }
+        self._header_tips = {
+            WardColumn.OPEN: self.tr("Questions never asked or due for re-confirmation"),
+            WardColumn.UNSENT: self.tr("Changes saved here but not yet sent to the server"),
+        }
+
+    def set_rows(self, rows: list[WardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_for(self, patient_id: str) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.patient.id == patient_id:
+                return i
+        return None
+
+    def ward_row(self, row: int) -> WardRow:
+        return self._rows[row]
+
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
+    ) -> int:  # noqa: B008, E501
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
+    ) -> int:  # noqa: B008, E501
+        return 0 if parent.isValid() else len(WardColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(WardColumn):
+            return None
+        column = WardColumn(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(column)
+        return None
+
+    def data(
+        self,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = WardColumn(index.column())
+        if role == PATIENT_ID_ROLE:
+            return r.patient.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(r, column, role == Qt.ItemDataRole.AccessibleTextRole)
+        if role == SORT_ROLE:
+            return {
+                WardColumn.BED: _bed_key(r.patient.bed),
+                WardColumn.NAME: r.patient.display_name.casefold(),
+                WardColumn.AGE: r.age,
+                WardColumn.OPEN: r.open_questions,
+                WardColumn.UNSENT: r.unsent_changes,
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == WardColumn.OPEN:
+                return self.tr("%n question(s) open", "", r.open_questions) + (
+                    self.tr(", %n due for re-confirmation", "", r.due_questions)
+                    if r.due_questions
+                    else ""
+                )
+            if column == WardColumn.UNSENT and r.unsent_changes:
+                return self.tr("%n change(s) not yet sent", "", r.unsent_changes)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            WardColumn.AGE,
+            WardColumn.OPEN,
+            WardColumn.UNSENT,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == WardColumn.NAME:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == WardColumn.UNSENT
+            and r.unsent_changes
+        ):
+            return QtGui.QBrush(QtGui.QColor("#b45309"))
+        return None
+
+    def _display(self, r: WardRow, column: WardColumn, spoken: bool) -> str:
+        p = r.patient
+        if column == WardColumn.BED:
+            return p.bed
+        if column == WardColumn.NAME:
+            return f"{p.display_name} ({p.preferred_name})" if p.preferred_name else p.display_name
+        if column == WardColumn.AGE:
+            return str(r.age)
+        if column == WardColumn.OPEN:
+            if spoken:
+                return self.tr("%n open", "", r.open_questions)
+            return (
+                f"{r.open_questions} ({r.due_questions}↻)"
+                if r.due_questions
+                else str(r.open_questions)
+            )
+        if r.unsent_changes:
+            return (
+                self.tr("%n not sent", "", r.unsent_changes) if spoken else f"● {r.unsent_changes}"
+            )
+        return ""
+
+
+def _bed_key(bed: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in bed if ch.isdigit())
+    return (int(digits) if digits else 1 << 30, bed)
+
+
+class WardFilterProxy(QtCore.QSortFilterProxyModel):
+    """Sorts by each column's natural key and filters on bed, name and MRN."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex
+    ) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, WardTableModel)
+        p = model.ward_row(source_row).patient
+        haystack = " ".join((p.bed, p.family_name, p.given_name, p.preferred_name, p.mrn))
+        return all(word in haystack.casefold() for word in self._needle.split())
+
+    def lessThan(
+        self,
+        left: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+        right: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+    ) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        return bool(a < b)
