@@ -8,10 +8,12 @@ hospital of 10,000 patients (benchmarks) with the same code path.
 from __future__ import annotations
 
 import random
+import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Literal
 
 from app.domain import (
     Actor,
@@ -27,6 +29,7 @@ from app.domain import (
     ContactKind,
     ContactPoint,
     ContactRole,
+    HistoryEntry,
     HomeCareContact,
     HomeMedication,
     MedicationStatus,
@@ -363,7 +366,8 @@ def _contacts(
         if rng.random() < 0.4:
             phones.append(ContactPoint(system="phone", value=_phone(rng), rank=2, label="home"))
         if rng.random() < 0.3:
-            slug = given.lower().encode("ascii", "ignore").decode() or "contact"
+            ascii_name = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode()
+            slug = ascii_name.lower() or "contact"
             phones.append(ContactPoint(system="email", value=f"{slug}@example.org", rank=3))
         who = rng.choice(STAFF[:5])
         verified = rng.random() < 0.3
@@ -412,6 +416,26 @@ def _contacts(
         )
 
 
+def _history_line(
+    patient_id: str,
+    subject: str,
+    action: str,
+    value: str,
+    prov: Provenance,
+    area: Literal["answer", "medication", "contact"] = "answer",
+) -> HistoryEntry:
+    return HistoryEntry(
+        patient_id=patient_id,
+        at=prov.recorded_at,
+        actor=prov.recorded_by,
+        area=area,
+        subject=subject,
+        action=action,
+        new_value=value,
+        source=prov.source,
+    )
+
+
 def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch: int = 500) -> int:
     """Write generated patients as if downloaded from the server (nothing in the outbox)."""
     repo = Repository(db)
@@ -424,10 +448,44 @@ def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch
                 repo.put_patient(conn, item.patient)
                 for answer in item.answers:
                     repo.put_answer(conn, answer)
+                    question = catalog.question(answer.question_code)
+                    for revision in answer.history:
+                        repo.add_history(
+                            conn,
+                            _history_line(
+                                answer.patient_id,
+                                question.label,
+                                revision.action.value,
+                                question.format_value(revision.value),
+                                revision.provenance,
+                            ),
+                        )
                 for med in item.medications:
                     repo.put_medication(conn, med)
+                    repo.add_history(
+                        conn,
+                        _history_line(
+                            med.patient_id,
+                            med.name,
+                            "added",
+                            f"{med.name} {med.dose}",
+                            med.provenance,
+                            area="medication",
+                        ),
+                    )
                 for contact in item.contacts:
                     repo.put_contact(conn, contact)
+                    repo.add_history(
+                        conn,
+                        _history_line(
+                            contact.patient_id,
+                            contact.name,
+                            "added",
+                            contact.relationship,
+                            contact.provenance,
+                            area="contact",
+                        ),
+                    )
                 reindex_patient(conn, repo, catalog, item.patient.id)
         pending.clear()
 

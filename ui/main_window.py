@@ -81,7 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 930])
+        self.splitter.setSizes([520, 840])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -123,6 +123,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ward_view.setAlternatingRowColors(True)
         self.ward_view.setTabKeyNavigation(False)
         header = self.ward_view.horizontalHeader()
+        header.setMinimumSectionSize(32)
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WardColumn.NAME, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.ward_view.selectionModel().currentRowChanged.connect(self._on_ward_row)
@@ -134,6 +135,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.results_view.setAccessibleName(self.tr("Search results"))
         self.results_view.setAlternatingRowColors(True)
         self.results_view.setSpacing(2)
+        self.results_view.setWordWrap(True)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_view.activated.connect(self._on_result)
         self.results_view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._on_result(cur)
@@ -380,9 +383,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if text != self.search_box.text().strip():
             return  # a newer search is on its way
         self.results_model.set_hits(hits)
-        self.results_title.setText(
-            self.tr("%n patient(s) match", "", len(hits)) + f" “{text}” · Esc"
-        )
+        if hits:
+            title = self.tr(
+                "%n patient(s) match “%1” — Esc returns to the ward list", "", len(hits)
+            )
+        else:
+            title = self.tr("No patient matches “%1” — Esc returns to the ward list")
+        self.results_title.setText(title.replace("%1", text))
         self.left_stack.setCurrentIndex(1)
 
     def _search_enter(self) -> None:

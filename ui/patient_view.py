@@ -72,8 +72,7 @@ class PatientBanner(QtWidgets.QFrame):
         self.name.setText(name)
         self.name.setAccessibleName(self.tr("Patient name: %1").replace("%1", p.display_name))
         born = QtCore.QLocale().toString(
-            QtCore.QDate(p.birth_date.year, p.birth_date.month, p.birth_date.day),
-            QtCore.QLocale.FormatType.ShortFormat,
+            QtCore.QDate(p.birth_date.year, p.birth_date.month, p.birth_date.day), "d MMM yyyy"
         )
         parts = [
             self.tr("born %1 (%2 y)").replace("%1", born).replace("%2", str(p.age_on(today))),

@@ -135,7 +135,7 @@ class WardTableModel(QtCore.QAbstractTableModel):
             if spoken:
                 return self.tr("%n open", "", r.open_questions)
             return (
-                f"{r.open_questions} ({r.due_questions}↻)"
+                f"{r.open_questions} · {r.due_questions}↻"
                 if r.due_questions
                 else str(r.open_questions)
             )

@@ -35,6 +35,22 @@ def _digits(text: str) -> str:
     return _DIGITS.sub("", text)
 
 
+def phone_tokens(number: str) -> list[str]:
+    """Digit strings a nurse may type for a number: as stored, and in national form.
+
+    "+49 171 2345678" is typed as "0171…" on the ward; the country code can be one to
+    three digits, so each split is indexed (a few harmless extra tokens).
+    """
+    digits = _digits(number)
+    if not digits:
+        return []
+    tokens = [digits]
+    if number.strip().startswith(("+", "00")):
+        international = digits[2:] if number.strip().startswith("00") else digits
+        tokens += ["0" + international[cc:] for cc in (1, 2, 3) if len(international) > cc + 4]
+    return tokens
+
+
 def reindex_patient(conn: Connection, repo: Repository, catalog: Catalog, patient_id: str) -> None:
     """Replace the patient's index rows with what the cache holds now."""
     conn.execute("DELETE FROM search_index WHERE patient_id = ?", (patient_id,))
@@ -76,7 +92,7 @@ def reindex_patient(conn: Connection, repo: Repository, catalog: Catalog, patien
         phones = [t.value for t in contact.ranked_telecom()]
         fact = " ".join(filter(None, (contact.name, contact.relationship, *phones)))
         # Digits-only copies so "0171 2345" finds "+49 171 234 5678"-style numbers too.
-        digits = " ".join(_digits(p) for p in phones if _digits(p))
+        digits = " ".join(t for p in phones for t in phone_tokens(p))
         rows.append(("contact", "Contact", f"{fact}\n{digits}" if digits else fact))
     conn.executemany(
         "INSERT INTO search_index (patient_id, kind, label, body) VALUES (?, ?, ?, ?)",

@@ -48,12 +48,14 @@ def _question(doc: Json, link_id: str) -> Json:
     for group in doc["item"]:
         for item in group.get("item", []):
             if item["linkId"] == link_id:
-                return item  # type: ignore[no-any-return]
+                question: Json = item
+                return question
     raise AssertionError(f"{link_id} is not in the shipped catalog")
 
 
 def _ext(item: Json, url: str) -> Json:
-    return next(e for e in item["extension"] if e["url"] == url)  # type: ignore[no-any-return]
+    extension: Json = next(e for e in item["extension"] if e["url"] == url)
+    return extension
 
 
 def _write(tmp_path: Path, doc: object) -> Path:

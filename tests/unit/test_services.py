@@ -6,6 +6,7 @@ history line and one audit entry; refused input must land as nothing at all.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -676,7 +677,10 @@ def test_ward_counts_agree_with_the_charts(demo_service: CareService, clock: Clo
     answers = demo_service.repo.answers(first)
     demo_service.mark_entered_in_error(answers[-1].id, "wrong patient")
     due = next(
-        i for r in rows for i in demo_service.chart(r.patient.id).board if i.state.value == "due"
+        i
+        for r in rows
+        for i in demo_service.chart(r.patient.id).board
+        if i.state is AnswerState.DUE
     )
     assert due.answer is not None
     demo_service.confirm_answer(due.answer.id)
@@ -698,7 +702,7 @@ def test_the_audit_chain_verifies_after_edits_and_views(
     entries = service.repo.audit_entries()
     assert len(entries) == 5
     assert [e.seq for e in entries] == sorted({e.seq for e in entries})
-    assert all(b.prev_hash == a.hash for a, b in zip(entries, entries[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
     assert service.repo.verify_audit_chain() is None
 
 
