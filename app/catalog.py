@@ -152,7 +152,7 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
         answer_type=answer_type,
         validity=validity,
         options=options,
-        translations=_translations(item.get("_text")),
+        translations=_checked_translations(item, fail),
     )
 
 
@@ -191,6 +191,13 @@ def _parse_options(item: Mapping[str, Any], fail: Any) -> tuple[AnswerOption, ..
     return tuple(options)
 
 
+def _checked_translations(item: Mapping[str, Any], fail: Any) -> dict[str, str]:
+    try:
+        return _translations(item.get("_text"))
+    except ValueError as exc:
+        raise fail(f"its translations are malformed ({exc})") from exc
+
+
 def _translations(element: Any) -> dict[str, str]:
     result: dict[str, str] = {}
     if not isinstance(element, Mapping):
@@ -198,7 +205,10 @@ def _translations(element: Any) -> dict[str, str]:
     for ext in element.get("extension", []) or []:
         if not isinstance(ext, Mapping) or ext.get("url") != EXT_TRANSLATION:
             continue
-        parts = {e.get("url"): e for e in ext.get("extension", []) if isinstance(e, Mapping)}
+        nested = ext.get("extension", [])
+        if not isinstance(nested, list):
+            raise ValueError("a translation extension must hold a list of extensions")
+        parts = {e.get("url"): e for e in nested if isinstance(e, Mapping)}
         lang = parts.get("lang", {}).get("valueCode")
         content = parts.get("content", {}).get("valueString")
         if isinstance(lang, str) and isinstance(content, str):

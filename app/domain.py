@@ -10,7 +10,7 @@ import enum
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 
 def _require_utc(value: datetime) -> datetime:
@@ -121,6 +121,12 @@ class ValidityKind(enum.StrEnum):
 class Validity(Frozen):
     kind: ValidityKind
     days: int | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _days_iff_days_rule(self) -> Validity:
+        if (self.kind is ValidityKind.DAYS) != (self.days is not None):
+            raise ValueError("a number of days is given exactly when the rule is 'days'")
+        return self
 
     def describe(self) -> str:
         if self.kind is ValidityKind.PERMANENT:

@@ -184,6 +184,16 @@ class CareService:
         question = self._question(question_code)
         value = self._validated_value(question, value)
         self._patient(patient_id)
+        current = [
+            a
+            for a in self.repo.answers(patient_id)
+            if a.question_code == question_code and a.status is RevisionStatus.CURRENT
+        ]
+        if current:
+            # Ask once: an existing answer is confirmed or corrected, never duplicated.
+            raise ValidationError(
+                "This question is already answered; confirm or correct the answer instead."
+            )
         now = self._clock()
         prov = self._provenance(now, source, None)
         answer = Answer(
@@ -202,6 +212,7 @@ class CareService:
                     status=RevisionStatus.CURRENT,
                 ),
             ),
+            unsent=True,
         )
         self._save_answer(answer, OutboxOperation.CREATE, question, old_value=None)
         return answer
@@ -413,7 +424,8 @@ class CareService:
             raise ValidationError("Please pick one of the listed answers.")
         if t is AnswerType.TIME:
             try:
-                datetime.strptime(value, "%H:%M")
+                # Normalised, so the server always receives a valid FHIR time ("07:05").
+                return datetime.strptime(value, "%H:%M").strftime("%H:%M")
             except ValueError as exc:
                 raise ValidationError("Please enter a time as HH:MM, for example 21:30.") from exc
         return value

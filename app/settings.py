@@ -79,12 +79,24 @@ def _read_layer(path: Path, what: str) -> dict[str, Any]:
     return data
 
 
-def load_settings(policy_file: Path, user_file: Path | None) -> LayeredSettings:
-    policy = _read_layer(policy_file, "policy file")
-    user = _read_layer(user_file, "preferences file") if user_file else {}
+def _check_layer(values: dict[str, Any], path: Path, what: str, hint: str) -> None:
     try:
-        effective = Settings.model_validate({**user, **policy})
+        Settings.model_validate(values)
     except PydanticValidationError as exc:
         fields = ", ".join(str(e["loc"][0]) for e in exc.errors() if e["loc"])
-        raise SettingsError(f"Invalid setting value(s): {fields}.", hint="Ask IT.") from exc
+        raise SettingsError(
+            f"The {what} {path} has invalid value(s) for: {fields}.", hint=hint
+        ) from exc
+
+
+def load_settings(policy_file: Path, user_file: Path | None) -> LayeredSettings:
+    policy = _read_layer(policy_file, "policy file")
+    _check_layer(policy, policy_file, "policy file", "Ask IT to correct it.")
+    user: dict[str, Any] = {}
+    if user_file is not None:
+        user = _read_layer(user_file, "preferences file")
+        # A user value the policy overrides does not matter, even when it is wrong.
+        user = {k: v for k, v in user.items() if k not in policy}
+        _check_layer(user, user_file, "preferences file", "Correct or delete that file.")
+    effective = Settings.model_validate({**user, **policy})
     return LayeredSettings(effective=effective, locked=frozenset(policy))

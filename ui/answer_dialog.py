@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.domain import Answer, AnswerType, AnswerValue, Question, Source
-from ui.qt import QtCore, QtWidgets, Qt
+from ui.qt import Qt, QtCore, QtWidgets
 from ui.style import relative_time, source_text
 
 

@@ -42,14 +42,15 @@ def pick_language(requested: str | None, settings: Settings) -> str:
 
 
 def install_translators(app: QtWidgets.QApplication, language: str) -> None:
-    if language == "en":
-        return
+    # English is loaded too: it carries the plural forms ("1 patient", "3 patients").
     folder = Path(str(resources.files("resources") / "i18n"))
     ours = QtCore.QTranslator(app)
     if ours.load(f"askonce_{language}", str(folder)):
         app.installTranslator(ours)
     else:
         log.warning("no translation file for %s", language)
+    if language == "en":
+        return
     qt_base = QtCore.QTranslator(app)
     qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_base.load(f"qtbase_{language}", qt_dir):

@@ -31,29 +31,36 @@ TelecomSystem = Literal["phone", "email"]
 
 
 def role_text(role: ContactRole) -> str:
-    tr = QtCore.QCoreApplication.translate
     return {
-        ContactRole.HELPS_AT_HOME: tr("ContactRole", "helps at home"),
-        ContactRole.EMERGENCY_CONTACT: tr("ContactRole", "emergency contact"),
-        ContactRole.LEGAL_PROXY: tr("ContactRole", "legal proxy"),
-        ContactRole.HOME_CARE_PROVIDER: tr("ContactRole", "home-care provider"),
+        ContactRole.HELPS_AT_HOME: QtCore.QCoreApplication.translate(
+            "ContactRole", "helps at home"
+        ),
+        ContactRole.EMERGENCY_CONTACT: QtCore.QCoreApplication.translate(
+            "ContactRole", "emergency contact"
+        ),
+        ContactRole.LEGAL_PROXY: QtCore.QCoreApplication.translate("ContactRole", "legal proxy"),
+        ContactRole.HOME_CARE_PROVIDER: QtCore.QCoreApplication.translate(
+            "ContactRole", "home-care provider"
+        ),
     }[role]
 
 
 def channel_text(channel: Channel | None) -> str:
-    tr = QtCore.QCoreApplication.translate
     if channel is None:
-        return tr("Channel", "no preference")
+        return QtCore.QCoreApplication.translate("Channel", "no preference")
     return {
-        Channel.PHONE: tr("Channel", "phone call"),
-        Channel.SMS: tr("Channel", "text message (SMS)"),
-        Channel.EMAIL: tr("Channel", "e-mail"),
+        Channel.PHONE: QtCore.QCoreApplication.translate("Channel", "phone call"),
+        Channel.SMS: QtCore.QCoreApplication.translate("Channel", "text message (SMS)"),
+        Channel.EMAIL: QtCore.QCoreApplication.translate("Channel", "e-mail"),
     }[channel]
 
 
 def system_text(system: str) -> str:
-    tr = QtCore.QCoreApplication.translate
-    return tr("Telecom", "e-mail") if system == "email" else tr("Telecom", "phone")
+    return (
+        QtCore.QCoreApplication.translate("Telecom", "e-mail")
+        if system == "email"
+        else QtCore.QCoreApplication.translate("Telecom", "phone")
+    )
 
 
 # --- model ---------------------------------------------------------------------------
@@ -105,13 +112,13 @@ class ContactTableModel(QtCore.QAbstractTableModel):
 
     def rowCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(self._contacts)
 
     def columnCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(ContactColumn)
 

@@ -52,13 +52,13 @@ class HistoryTableModel(QtCore.QAbstractTableModel):
 
     def rowCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(HistoryColumn)
 

@@ -161,7 +161,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bar = self.addToolBar(self.tr("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
-        title = QtWidgets.QLabel(f"  <b>AskOnce</b>  ")
+        title = QtWidgets.QLabel("  <b>AskOnce</b>  ")
         bar.addWidget(title)
         self.search_box = QtWidgets.QLineEdit()
         self.search_box.setPlaceholderText(
@@ -285,10 +285,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self._select_in_ward(selected)
 
     def _show_sync_status(self, waiting: int) -> None:
-        if self._demo:
-            text = self.tr("Demo: no server")
-        else:
-            text = self.tr("Not connected to a server")
+        text = self.tr("Demo: no server") if self._demo else self.tr("Not connected to a server")
         if waiting:
             text += " · " + self.tr("%n change(s) waiting to be sent", "", waiting)
         else:

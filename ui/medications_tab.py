@@ -37,11 +37,10 @@ class RecordFactory(Protocol):
 
 def unsent_mark(unsent: bool, role: int) -> Any:
     """The amber "●" for a record saved here but not yet sent; words for tooltips and readers."""
-    tr = QtCore.QCoreApplication.translate
     if role == Qt.ItemDataRole.DisplayRole:
         return "●" if unsent else ""
     if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-        return tr("Unsent", "not yet sent") if unsent else None
+        return QtCore.QCoreApplication.translate("Unsent", "not yet sent") if unsent else None
     if role == Qt.ItemDataRole.ForegroundRole and unsent:
         return QtGui.QBrush(unsent_color())
     if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -108,11 +107,10 @@ def record_table(
 
 
 def status_text(status: MedicationStatus) -> str:
-    tr = QtCore.QCoreApplication.translate
     return {
-        MedicationStatus.TAKING: tr("MedicationStatus", "taking"),
-        MedicationStatus.STOPPED: tr("MedicationStatus", "stopped"),
-        MedicationStatus.UNKNOWN: tr("MedicationStatus", "unknown"),
+        MedicationStatus.TAKING: QtCore.QCoreApplication.translate("MedicationStatus", "taking"),
+        MedicationStatus.STOPPED: QtCore.QCoreApplication.translate("MedicationStatus", "stopped"),
+        MedicationStatus.UNKNOWN: QtCore.QCoreApplication.translate("MedicationStatus", "unknown"),
     }[status]
 
 
@@ -169,13 +167,13 @@ class MedicationTableModel(QtCore.QAbstractTableModel):
 
     def rowCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(self._meds)
 
     def columnCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(MedColumn)
 

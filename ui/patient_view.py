@@ -94,9 +94,8 @@ class PatientBanner(QtWidgets.QFrame):
                     if allergy.kind.value == "allergy"
                     else self.tr("intolerance")
                 )
-                chip = QtWidgets.QLabel(
-                    f"⚠ {allergy.substance} ({kind}{', ' + allergy.reaction if allergy.reaction else ''})"
-                )
+                reaction = f", {allergy.reaction}" if allergy.reaction else ""
+                chip = QtWidgets.QLabel(f"⚠ {allergy.substance} ({kind}{reaction})")
                 chip.setObjectName("allergyChip")
                 chip.setAccessibleName(
                     self.tr("Known %1: %2").replace("%1", kind).replace("%2", allergy.substance)

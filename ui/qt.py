@@ -3,4 +3,4 @@
 from PySide6 import QtCore, QtGui, QtPrintSupport, QtSvg, QtWidgets
 from PySide6.QtCore import Qt, Signal, Slot
 
-__all__ = ["QtCore", "QtGui", "QtPrintSupport", "QtSvg", "QtWidgets", "Qt", "Signal", "Slot"]
+__all__ = ["Qt", "QtCore", "QtGui", "QtPrintSupport", "QtSvg", "QtWidgets", "Signal", "Slot"]

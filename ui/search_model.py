@@ -22,7 +22,7 @@ class SearchResultsModel(QtCore.QAbstractListModel):
 
     def rowCount(
         self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),  # noqa: B008
+        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
     ) -> int:
         return 0 if parent.isValid() else len(self._hits)
 

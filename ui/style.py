@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from app.domain import AnswerState, Source
-from ui.qt import QtCore, QtGui, QtWidgets, Qt
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,29 @@ class ChipStyle:
 
 
 def state_chip(state: AnswerState) -> ChipStyle:
-    tr = QtCore.QCoreApplication.translate
     if state is AnswerState.VALID:
-        return ChipStyle("✓", tr("Status", "Answered"), "#dcfce7", "#14532d", "#86efac")
+        return ChipStyle(
+            "✓",
+            QtCore.QCoreApplication.translate("Status", "Answered"),
+            "#dcfce7",
+            "#14532d",
+            "#86efac",
+        )
     if state is AnswerState.DUE:
-        return ChipStyle("↻", tr("Status", "Re-confirm"), "#fef3c7", "#78350f", "#fcd34d")
-    return ChipStyle("○", tr("Status", "Not asked"), "#f1f5f9", "#334155", "#cbd5e1")
+        return ChipStyle(
+            "↻",
+            QtCore.QCoreApplication.translate("Status", "Re-confirm"),
+            "#fef3c7",
+            "#78350f",
+            "#fcd34d",
+        )
+    return ChipStyle(
+        "○",
+        QtCore.QCoreApplication.translate("Status", "Not asked"),
+        "#f1f5f9",
+        "#334155",
+        "#cbd5e1",
+    )
 
 
 def make_chip(style: ChipStyle, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
@@ -45,27 +62,29 @@ def make_chip(style: ChipStyle, parent: QtWidgets.QWidget | None = None) -> QtWi
 
 
 def source_text(source: Source) -> str:
-    tr = QtCore.QCoreApplication.translate
     return {
-        Source.PATIENT: tr("Source", "patient"),
-        Source.FAMILY: tr("Source", "family"),
-        Source.CHART: tr("Source", "chart"),
-        Source.OTHER_SYSTEM: tr("Source", "other system"),
+        Source.PATIENT: QtCore.QCoreApplication.translate("Source", "patient"),
+        Source.FAMILY: QtCore.QCoreApplication.translate("Source", "family"),
+        Source.CHART: QtCore.QCoreApplication.translate("Source", "chart"),
+        Source.OTHER_SYSTEM: QtCore.QCoreApplication.translate("Source", "other system"),
     }[source]
 
 
 def relative_time(at: datetime, now: datetime | None = None) -> str:
     """'today 14:05', 'yesterday', '3 days ago', or a date: how nurses talk about time."""
-    tr = QtCore.QCoreApplication.translate
     now = now or datetime.now(UTC)
     local = at.astimezone()
     days = (now.astimezone().date() - local.date()).days
     if days <= 0:
-        return tr("Time", "today %1").replace("%1", local.strftime("%H:%M"))
+        return QtCore.QCoreApplication.translate("Time", "today %1").replace(
+            "%1", local.strftime("%H:%M")
+        )
     if days == 1:
-        return tr("Time", "yesterday %1").replace("%1", local.strftime("%H:%M"))
+        return QtCore.QCoreApplication.translate("Time", "yesterday %1").replace(
+            "%1", local.strftime("%H:%M")
+        )
     if days < 14:
-        return tr("Time", "%1 days ago").replace("%1", str(days))
+        return QtCore.QCoreApplication.translate("Time", "%1 days ago").replace("%1", str(days))
     return local.strftime("%d %b %Y")
 
 
@@ -83,7 +102,8 @@ def apply_app_style(app: QtWidgets.QApplication) -> None:
         """
         QToolTip { padding: 4px; }
         QTableView { gridline-color: palette(midlight); }
-        QTableView::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+        QTableView::item:selected { background: palette(highlight);
+                                    color: palette(highlighted-text); }
         QHeaderView::section { padding: 4px 6px; font-weight: 600; }
         QTabBar::tab { padding: 6px 14px; }
         QGroupBox { font-weight: 600; margin-top: 14px; }

@@ -6,7 +6,7 @@ import enum
 from typing import Any
 
 from app.services import WardRow
-from ui.qt import QtCore, QtGui, Qt
+from ui.qt import Qt, QtCore, QtGui
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,12 +54,12 @@ class WardTableModel(QtCore.QAbstractTableModel):
 
     def rowCount(
         self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
-    ) -> int:  # noqa: B008, E501
+    ) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(
         self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
-    ) -> int:  # noqa: B008, E501
+    ) -> int:
         return 0 if parent.isValid() else len(WardColumn)
 
     def headerData(

@@ -16,6 +16,7 @@ from typing import Any
 import sqlcipher3
 
 from app.errors import (
+    BugError,
     CacheKeyError,
     DiskFullError,
     SchemaTooNewError,
@@ -33,9 +34,14 @@ Migration = Callable[[Connection], None]
 
 def _run_script(conn: Connection, script: str) -> None:
     # Not executescript(): it COMMITs first, which would break the migration's transaction.
-    for statement in script.split(";"):
-        if statement.strip():
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlcipher3.complete_statement(statement):
             conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise BugError("unterminated statement in a migration script")
 
 
 def _v1(conn: Connection) -> None:
@@ -107,13 +113,30 @@ def _v1(conn: Connection) -> None:
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL
         );
+        CREATE TABLE search_facts (
+            id INTEGER PRIMARY KEY,
+            patient_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            body TEXT NOT NULL,
+            terms TEXT NOT NULL
+        );
+        CREATE INDEX search_facts_by_patient ON search_facts (patient_id);
+        -- External-content FTS5: the facts live in search_facts (indexed by patient, so a
+        -- patient's rows are replaced without scanning the index); the index holds terms.
         CREATE VIRTUAL TABLE search_index USING fts5 (
-            patient_id UNINDEXED,
-            kind UNINDEXED,
-            label UNINDEXED,
-            body,
+            terms,
+            content = 'search_facts',
+            content_rowid = 'id',
             tokenize = "unicode61 remove_diacritics 2"
         );
+        CREATE TRIGGER search_facts_added AFTER INSERT ON search_facts BEGIN
+            INSERT INTO search_index (rowid, terms) VALUES (new.id, new.terms);
+        END;
+        CREATE TRIGGER search_facts_removed AFTER DELETE ON search_facts BEGIN
+            INSERT INTO search_index (search_index, rowid, terms)
+            VALUES ('delete', old.id, old.terms);
+        END;
         """,
     )
 
@@ -161,6 +184,7 @@ class Database:
     def open(cls, path: Path, key: DatabaseKey, *, create: bool = False) -> Database:
         if not create and not path.exists():
             raise CacheKeyError(f"No local cache at {path.name}.")
+        key_pragma = f"PRAGMA key = {key.pragma_literal()}"  # raises if the key was wiped
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlcipher3.connect(
@@ -169,7 +193,7 @@ class Database:
         except sqlcipher3.Error as exc:
             raise translate_error(exc) from exc
         try:
-            conn.execute(f"PRAGMA key = {key.pragma_literal()}")
+            conn.execute(key_pragma)
             # Reading the schema is the first thing that touches the file: a wrong key
             # fails here, before anything is written.
             try:
@@ -180,7 +204,6 @@ class Database:
                     hint="Sign in online to restore access; the cache is kept.",
                 ) from exc
             for pragma in (
-                "PRAGMA cipher_memory_security = ON",
                 "PRAGMA journal_mode = WAL",
                 "PRAGMA synchronous = FULL",
                 "PRAGMA temp_store = MEMORY",

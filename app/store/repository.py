@@ -92,7 +92,9 @@ class Repository:
 
     def patient_summaries(self) -> list[PatientSummary]:
         rows = self.db.query(
-            """SELECT p.doc, (SELECT count(*) FROM outbox o WHERE o.patient_id = p.id)
+            """SELECT p.doc,
+                      (SELECT count(DISTINCT o.resource_id) FROM outbox o
+                       WHERE o.patient_id = p.id)
                FROM patients p ORDER BY p.bed, p.family_name"""
         )
         return [PatientSummary(Patient.model_validate_json(doc), int(n)) for doc, n in rows]

@@ -15,6 +15,7 @@ import hashlib
 import os
 import select
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -141,6 +142,7 @@ class SecretServiceHandle:
 
     def state(self) -> tuple[dict[str, str], dict[Path, str]]:
         """What the keystore holds for AskOnce, plus the digest of its files on disk."""
+        assert self.keyrings_dir.is_dir(), "gnome-keyring keeps its files elsewhere"
         return self.app_items(), tree_digest(self.keyrings_dir)
 
 
@@ -165,7 +167,7 @@ def file_states(*roots: Path) -> dict[Path, tuple[int, int, int]]:
                     st = path.lstat()
                 except OSError:  # gone in the meantime (another process's temp file)
                     continue
-                if path.is_file() and not path.is_symlink():
+                if stat.S_ISREG(st.st_mode):
                     states[path] = (st.st_ino, st.st_size, st.st_mtime_ns)
     return states
 
@@ -231,7 +233,7 @@ def _stop_all(processes: list[subprocess.Popen[str]]) -> None:
 
 
 @pytest.fixture(scope="session")
-def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretServiceHandle]:
+def secret_service() -> Iterator[SecretServiceHandle]:
     """A real gnome-keyring Secret Service on a private bus, set as keyring's backend."""
     missing = [t for t in ("dbus-daemon", "gnome-keyring-daemon") if shutil.which(t) is None]
     if missing:

@@ -27,7 +27,7 @@ from app.errors import (
     WrongPinError,
 )
 from app.keys import KdfParams
-from app.keystore import OsKeystore
+from app.keystore import SERVICE_NAME, OsKeystore
 from app.paths import AppPaths, default_paths
 from app.session import (
     CACHE_FILE,
@@ -146,6 +146,7 @@ def test_round_trip_and_key_file_hides_key_and_pin(
     paths: AppPaths,
     catalog: Catalog,
     clock: Clock,
+    connects: list[str],
 ) -> None:
     session = _create(paths, catalog, clock)
     patient_id = _add_canary_patient(session, clock)
@@ -176,8 +177,10 @@ def test_round_trip_and_key_file_hides_key_and_pin(
         assert encoded.decode("latin-1") not in device_secret, f"keystore holds the key ({form})"
     assert PIN not in device_secret
 
+    connects.clear()
     reopened = _unlock(paths, catalog, clock)
     try:
+        assert connects == [str(folder / CACHE_FILE)], "the spy sees what unlock opens"
         assert reopened.service.chart(patient_id).patient.family_name == CANARY_NAME
         assert reopened.key.raw() == raw
         assert reopened.db.integrity_problems() == []
@@ -283,12 +286,13 @@ def test_key_file_copied_to_another_user_does_not_open(
     shutil.copytree(closed_cache, other_folder)
     ((entry, device_secret),) = secret_service.app_items().items()
     assert NURSE.user_id in entry
-    keyring.set_password(
-        "AskOnce", entry.replace(NURSE.user_id, OTHER_NURSE.user_id), device_secret
-    )
+    other_entry = entry.replace(NURSE.user_id, OTHER_NURSE.user_id)
+    keyring.set_password(SERVICE_NAME, other_entry, device_secret)
+    assert secret_service.app_items()[other_entry] == device_secret
     before = tree_digest(other_folder), secret_service.state()
 
-    with pytest.raises((WrongPinError, CacheKeyError)) as caught:
+    # Same key file, salt, device secret and PIN: only the user id bound as AAD differs.
+    with pytest.raises(WrongPinError) as caught:
         _unlock(paths, catalog, clock, actor=OTHER_NURSE, pin=PIN)
     assert connects == []
     assert (tree_digest(other_folder), secret_service.state()) == before

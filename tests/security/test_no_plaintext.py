@@ -105,8 +105,8 @@ def scan_files(paths: Iterator[Path] | list[Path], needles: tuple[str, ...]) -> 
     for path in paths:
         try:
             data = path.read_bytes()
-        except (FileNotFoundError, IsADirectoryError):
-            continue  # another process's temp file, gone in the meantime
+        except (FileNotFoundError, IsADirectoryError, PermissionError):
+            continue  # another process's temp file: gone meanwhile, or not ours to read
         findings += [Finding(path, c, e) for c, e in scan_bytes(data, needles)]
     return findings
 

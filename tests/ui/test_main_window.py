@@ -20,7 +20,8 @@ def test_demo_window_shows_the_ward_and_demo_marks(main_window: MainWindow) -> N
     assert main_window.ward_proxy.rowCount() == 16
     assert "DEMO" in main_window.windowTitle()
     banner = main_window.findChild(QtWidgets.QLabel, "demoBanner")
-    assert banner is not None and banner.isVisible()
+    assert banner is not None
+    assert banner.isVisible()
     assert "change" in main_window.sync_status.text()  # the demo has offline edits waiting
 
 
@@ -89,7 +90,8 @@ def test_record_an_answer_from_the_board(qtbot, main_window: MainWindow, monkeyp
         row.buttons["record"].click()
     after = next(r for r in main_window.patient_view.board.rows if r.item.question.code == code)
     assert after.item.state is AnswerState.VALID
-    assert after.item.answer is not None and after.item.answer.unsent
+    assert after.item.answer is not None
+    assert after.item.answer.unsent
     assert main_window.patient_view.chart is not None
     assert main_window.patient_view.chart.patient.id == pid
     history = main_window.patient_view.chart.history

@@ -121,12 +121,6 @@ def test_validity_days_must_be_positive(days: int) -> None:
         Validity(kind=ValidityKind.DAYS, days=days)
 
 
-@pytest.mark.xfail(
-    reason="BUG app/domain.py Validity: kind=DAYS without days is accepted (describe() says "
-    "'None days', answer_state() hits its assert) although answer_state() relies on the "
-    "model to guarantee it",
-    strict=True,
-)
 def test_validity_days_rule_requires_a_number_of_days() -> None:
     with pytest.raises(pydantic.ValidationError):
         Validity(kind=ValidityKind.DAYS)

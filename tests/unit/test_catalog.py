@@ -247,12 +247,6 @@ def test_a_question_without_link_id_names_its_category(tmp_path: Path, shipped_j
     assert "linkId" in caught.value.message
 
 
-@pytest.mark.xfail(
-    reason="BUG app/catalog.py _translations: a translation extension whose nested "
-    "'extension' is not a list raises TypeError instead of CatalogError naming the question",
-    raises=TypeError,
-    strict=True,
-)
 def test_a_malformed_translation_is_named(tmp_path: Path, shipped_json: Json) -> None:
     doc = copy.deepcopy(shipped_json)
     _question(doc, "diet.lactose")["_text"]["extension"][0]["extension"] = None

@@ -168,12 +168,6 @@ def test_the_answer_a_service_returns_is_what_lands_on_disk(
     assert stored.provenance.source is Source.FAMILY
 
 
-@pytest.mark.xfail(
-    reason="BUG app/services.py record_answer: the returned Answer has unsent=False although "
-    "its outbox entry was written (the revise, medication and contact paths return "
-    "unsent=True)",
-    strict=True,
-)
 def test_a_recorded_answer_is_returned_as_unsent(
     db: Database, catalog: Catalog, make_service: MakeService
 ) -> None:
@@ -496,11 +490,6 @@ def test_an_invalid_correction_writes_nothing(
     assert stored.value == "21:30"
 
 
-@pytest.mark.xfail(
-    reason="BUG app/services.py _validated_value: strptime('%H:%M') accepts '7:5', which is "
-    "stored as '7:5' instead of being refused or normalized to 'HH:MM' ('07:05')",
-    strict=True,
-)
 def test_a_time_is_stored_as_hh_mm(
     db: Database, catalog: Catalog, make_service: MakeService
 ) -> None:

@@ -105,12 +105,6 @@ def test_a_wrong_value_names_the_option(
     assert option in caught.value.message
 
 
-@pytest.mark.xfail(
-    reason="BUG app/settings.py load_settings: a wrongly typed value raises 'Invalid setting "
-    "value(s): <option>.' without naming the file it came from (policy or preferences), "
-    "and always hints 'Ask IT' even for the user's own preferences file",
-    strict=True,
-)
 def test_a_wrong_value_names_the_file(policy_file: Path, user_file: Path) -> None:
     write(user_file, {"idle_lock_seconds": "soon"})
     with pytest.raises(SettingsError) as caught:
