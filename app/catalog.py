@@ -81,7 +81,15 @@ def parse_catalog(raw: Any, *, origin: str = "catalog") -> Catalog:
         cat_code = group.get("linkId")
         if group.get("type") != "group" or not isinstance(cat_code, str):
             raise CatalogError(f"{origin}: top-level item {cat_code!r} must be a category group.")
-        category = Category(code=cat_code, display=str(group.get("text") or cat_code))
+        try:
+            cat_translations = _translations(group.get("_text"))
+        except ValueError as exc:
+            raise CatalogError(f"{origin}: category {cat_code!r}: {exc}.") from exc
+        category = Category(
+            code=cat_code,
+            display=str(group.get("text") or cat_code),
+            translations=cat_translations,
+        )
         categories.append(category)
         for item in _items(group, f"{origin}: category {cat_code!r}"):
             question = _parse_question(item, category, origin)
@@ -138,11 +146,13 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
         raise fail("a choice question needs at least two answer options")
 
     label = text
+    label_translations: dict[str, str] = {}
     for coding in item.get("code", []) or []:
         if isinstance(coding, Mapping) and coding.get("system") == QUESTION_SYSTEM:
             if coding.get("code") != code:
                 raise fail("its code does not match its linkId")
             label = str(coding.get("display") or text)
+            label_translations = _checked_translations(coding, "_display", fail)
 
     return Question(
         code=code,
@@ -152,7 +162,8 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
         answer_type=answer_type,
         validity=validity,
         options=options,
-        translations=_checked_translations(item, fail),
+        translations=_checked_translations(item, "_text", fail),
+        label_translations=label_translations,
     )
 
 
@@ -184,6 +195,7 @@ def _parse_options(item: Mapping[str, Any], fail: Any) -> tuple[AnswerOption, ..
                 system=str(coding.get("system") or ANSWER_SYSTEM),
                 code=str(coding["code"]),
                 display=str(coding.get("display") or coding["code"]),
+                translations=_checked_translations(coding, "_display", fail),
             )
         )
     if len({o.code for o in options}) != len(options):
@@ -191,9 +203,9 @@ def _parse_options(item: Mapping[str, Any], fail: Any) -> tuple[AnswerOption, ..
     return tuple(options)
 
 
-def _checked_translations(item: Mapping[str, Any], fail: Any) -> dict[str, str]:
+def _checked_translations(item: Mapping[str, Any], element: str, fail: Any) -> dict[str, str]:
     try:
-        return _translations(item.get("_text"))
+        return _translations(item.get(element))
     except ValueError as exc:
         raise fail(f"its translations are malformed ({exc})") from exc
 

@@ -140,15 +140,27 @@ class AnswerOption(Frozen):
     system: str
     code: str
     display: str
+    translations: dict[str, str] = Field(default_factory=dict)
+
+    def display_for(self, language: str) -> str:
+        return self.translations.get(language, self.display)
 
 
 AnswerValue = bool | str | tuple[str, ...]
 """A boolean, free text / time ("HH:MM") / one option code, or several option codes."""
 
 
+# The only words of the core that appear on screen; everything else comes from the catalog.
+_YES_NO = {"en": ("Yes", "No"), "de": ("Ja", "Nein")}
+
+
 class Category(Frozen):
     code: str
     display: str
+    translations: dict[str, str] = Field(default_factory=dict)
+
+    def display_for(self, language: str) -> str:
+        return self.translations.get(language, self.display)
 
 
 class Question(Frozen):
@@ -160,6 +172,7 @@ class Question(Frozen):
     validity: Validity
     options: tuple[AnswerOption, ...] = ()
     translations: dict[str, str] = Field(default_factory=dict)
+    label_translations: dict[str, str] = Field(default_factory=dict)
 
     def option(self, code: str) -> AnswerOption | None:
         return next((o for o in self.options if o.code == code), None)
@@ -167,11 +180,14 @@ class Question(Frozen):
     def text_for(self, language: str) -> str:
         return self.translations.get(language, self.text)
 
-    def format_value(self, value: AnswerValue) -> str:
+    def label_for(self, language: str) -> str:
+        return self.label_translations.get(language, self.label)
+
+    def format_value(self, value: AnswerValue, language: str = "en") -> str:
         """The answer in words (option displays, Yes/No), for screens, history and search."""
         if isinstance(value, bool):
-            return "Yes" if value else "No"
-        displays = {o.code: o.display for o in self.options}
+            return _YES_NO.get(language, _YES_NO["en"])[0 if value else 1]
+        displays = {o.code: o.display_for(language) for o in self.options}
         if isinstance(value, tuple):
             return ", ".join(displays.get(v, v) for v in value)
         return displays.get(value, value)

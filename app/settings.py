@@ -41,6 +41,11 @@ class Settings(BaseModel):
     max_cached_users: int = Field(default=8, ge=1, description="Per-user caches kept here.")
     sync_interval_seconds: int = Field(default=120, ge=15, description="Background sync.")
     language: str = Field(default="", description="UI language (empty: the system's).")
+    catalog_file: Path | None = Field(
+        default=None,
+        description="A hospital's own question catalog (FHIR Questionnaire JSON) instead of "
+        "the built-in one.",
+    )
 
     def missing_for_sign_in(self) -> list[str]:
         """What IT still has to configure before anyone can sign in."""

@@ -26,7 +26,8 @@ class AnswerDialog(QtWidgets.QDialog):
         self.setMinimumWidth(460)
         layout = QtWidgets.QVBoxLayout(self)
 
-        category = QtWidgets.QLabel(question.category.display.upper())
+        self._language = language
+        category = QtWidgets.QLabel(question.category.display_for(language).upper())
         category.setObjectName("mutedText")
         layout.addWidget(category)
         asked = QtWidgets.QLabel(question.text_for(language))
@@ -41,7 +42,7 @@ class AnswerDialog(QtWidgets.QDialog):
         if previous is not None:
             before = QtWidgets.QLabel(
                 self.tr("Previous answer: %1 — %2, %3")
-                .replace("%1", question.format_value(previous.value))
+                .replace("%1", question.format_value(previous.value, language))
                 .replace("%2", previous.provenance.recorded_by.display_name)
                 .replace("%3", relative_time(previous.effective_at))
             )
@@ -93,7 +94,7 @@ class AnswerDialog(QtWidgets.QDialog):
             if t is AnswerType.BOOLEAN:
                 choices = [(self.tr("Yes"), True), (self.tr("No"), False)]
             else:
-                choices = [(o.display, o.code) for o in self.question.options]
+                choices = [(o.display_for(self._language), o.code) for o in self.question.options]
             for i, (label, value) in enumerate(choices):
                 radio = QtWidgets.QRadioButton(label)
                 radio.setProperty("answer_value", value)
@@ -106,9 +107,9 @@ class AnswerDialog(QtWidgets.QDialog):
         elif t is AnswerType.MULTI_CHOICE:
             chosen = set(previous) if isinstance(previous, tuple) and self._correcting else set()
             for option in self.question.options:
-                box = QtWidgets.QCheckBox(option.display)
+                box = QtWidgets.QCheckBox(option.display_for(self._language))
                 box.setProperty("answer_value", option.code)
-                box.setAccessibleName(option.display)
+                box.setAccessibleName(option.display_for(self._language))
                 box.setChecked(option.code in chosen)
                 box.toggled.connect(lambda *_: self._update_ok())
                 self._checks.append(box)

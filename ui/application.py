@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = load_settings(paths.policy_file, paths.config / "preferences.json")
-        catalog = load_catalog()
+        catalog = load_catalog(settings.effective.catalog_file)
     except KnownError as exc:
         log.error("start-up failed: %s", type(exc).__name__)
         print(f"askonce: {exc}", file=sys.stderr)

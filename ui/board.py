@@ -26,9 +26,12 @@ class QuestionRow(QtWidgets.QFrame):
     def __init__(self, item: BoardItem, board: AskOnceBoard) -> None:
         super().__init__(board)
         self.item = item
+        self._language = board.language
         self.setObjectName("questionRow")
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         q, answer = item.question, item.answer
+        language = board.language
+        label = q.label_for(language)
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
 
@@ -43,7 +46,7 @@ class QuestionRow(QtWidgets.QFrame):
 
         text_box = QtWidgets.QVBoxLayout()
         text_box.setSpacing(1)
-        title = QtWidgets.QLabel(f"<b>{html.escape(q.label)}</b>")
+        title = QtWidgets.QLabel(f"<b>{html.escape(label)}</b>")
         title.setToolTip(q.text_for(board.language))
         text_box.addWidget(title)
         asked = QtWidgets.QLabel(q.text_for(board.language))
@@ -54,7 +57,7 @@ class QuestionRow(QtWidgets.QFrame):
             prov = answer.provenance
             line = self.tr("%1 — %2, %3 (%4)")
             line = (
-                line.replace("%1", f"<b>{html.escape(q.format_value(answer.value))}</b>")
+                line.replace("%1", f"<b>{html.escape(q.format_value(answer.value, language))}</b>")
                 .replace("%2", html.escape(prov.recorded_by.display_name))
                 .replace("%3", relative_time(answer.effective_at))
                 .replace("%4", source_text(prov.source))
@@ -88,13 +91,13 @@ class QuestionRow(QtWidgets.QFrame):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         state_word = state_chip(item.state).text
-        self.setAccessibleName(f"{q.label}: {state_word}")
+        self.setAccessibleName(f"{label}: {state_word}")
 
     def _button(
         self, key: str, text: str, handler: Callable[[BoardItem], None], spoken: str
     ) -> None:
         button = QtWidgets.QPushButton(text)
-        button.setAccessibleName(f"{spoken}: {self.item.question.label}")
+        button.setAccessibleName(f"{spoken}: {self.item.question.label_for(self._language)}")
         button.clicked.connect(lambda: handler(self.item))
         button.setAutoDefault(False)
         self.buttons[key] = button
@@ -162,8 +165,9 @@ class AskOnceBoard(QtWidgets.QWidget):
         for items in by_category.values():
             category = items[0].question.category
             done = sum(i.state is AnswerState.VALID for i in items)
-            box = QtWidgets.QGroupBox(f"{category.display}  ·  {done}/{len(items)}")
-            box.setAccessibleName(category.display)
+            name = category.display_for(self.language)
+            box = QtWidgets.QGroupBox(f"{name}  ·  {done}/{len(items)}")
+            box.setAccessibleName(name)
             box_lay = QtWidgets.QVBoxLayout(box)
             box_lay.setSpacing(0)
             rows = []

@@ -85,11 +85,20 @@ def relative_time(at: datetime, now: datetime | None = None) -> str:
         )
     if days < 14:
         return QtCore.QCoreApplication.translate("Time", "%1 days ago").replace("%1", str(days))
-    return local.strftime("%d %b %Y")
+    return _locale_text(local, "d MMM yyyy")
 
 
 def local_datetime(at: datetime) -> str:
-    return at.astimezone().strftime("%d %b %Y %H:%M")
+    return _locale_text(at.astimezone(), "d MMM yyyy HH:mm")
+
+
+def _locale_text(local: datetime, fmt: str) -> str:
+    """Dates in the UI language's month names (QLocale), not the C library's."""
+    qdt = QtCore.QDateTime(
+        QtCore.QDate(local.year, local.month, local.day),
+        QtCore.QTime(local.hour, local.minute),
+    )
+    return QtCore.QLocale().toString(qdt, fmt)
 
 
 def apply_app_style(app: QtWidgets.QApplication) -> None:

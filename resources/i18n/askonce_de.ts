@@ -371,7 +371,7 @@
     <message>
         <location filename="../../ui/contacts_tab.py" line="94"/>
         <source>Unsent</source>
-        <translation>Nicht gesendet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/contacts_tab.py" line="97"/>
@@ -1139,7 +1139,7 @@ Strg+Q  beenden</translation>
     <message>
         <location filename="../../ui/medications_tab.py" line="154"/>
         <source>Unsent</source>
-        <translation>Nicht gesendet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/medications_tab.py" line="188"/>
@@ -1604,7 +1604,7 @@ Strg+Q  beenden</translation>
     <message>
         <location filename="../../ui/ward_model.py" line="34"/>
         <source>Unsent</source>
-        <translation>Nicht gesendet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/ward_model.py" line="37"/>

@@ -151,3 +151,28 @@ def test_every_button_has_an_accessible_name(qtbot, main_window: MainWindow) -> 
     for row in main_window.patient_view.board.rows:
         for button in row.buttons.values():
             assert row.item.question.label in button.accessibleName()
+
+
+def test_search_results_model_passes_qt_model_tester(qtbot, qtmodeltester, main_window) -> None:
+    main_window.search_box.setText("a")
+    qtbot.wait_until(lambda: main_window.results_model.rowCount() > 0, timeout=10_000)
+    qtmodeltester.check(main_window.results_model)
+
+
+def test_an_unknown_search_says_so(qtbot, main_window: MainWindow) -> None:
+    main_window.search_box.setText("zzqqxx")
+    qtbot.wait_until(lambda: main_window.left_stack.currentIndex() == 1, timeout=10_000)
+    assert main_window.results_model.rowCount() == 0
+    assert "No patient matches" in main_window.results_title.text()
+
+
+def test_first_run_window_names_what_is_missing_and_offers_the_demo(qtbot) -> None:
+    from ui.first_run import FirstRunWindow
+
+    window = FirstRunWindow(["FHIR server (fhir_server_url)"], "/etc/askonce/policy.json")
+    qtbot.add_widget(window)
+    texts = " ".join(label.text() for label in window.findChildren(QtWidgets.QLabel))
+    assert "fhir_server_url" in texts
+    assert "/etc/askonce/policy.json" in texts
+    with qtbot.wait_signal(window.sig_demo_requested):
+        window.demo_button.click()
