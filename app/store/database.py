@@ -68,7 +68,9 @@ def _v1(conn: Connection) -> None:
             effective_at TEXT NOT NULL,
             doc TEXT NOT NULL
         );
-        CREATE INDEX answers_by_patient ON answers (patient_id, question_code, effective_at);
+        -- Covers the ward list query (newest valid answer per patient and question).
+        CREATE INDEX answers_by_patient
+            ON answers (patient_id, question_code, status, effective_at);
         CREATE TABLE medications (
             id TEXT PRIMARY KEY,
             patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,

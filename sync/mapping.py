@@ -1,0 +1,528 @@
+"""Mapping between AskOnce's domain and FHIR R4 resources (DESIGN.md §5).
+
+One module for every mapping, both directions. Outgoing resources are built on
+top of the server's last version of the same resource (``base``), so elements
+and extensions this mapping does not understand are kept, never dropped.
+Every resource crossing the boundary is validated with ``fhir.resources``
+(the R4B models, which match R4 for every resource used here).
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fhir.resources.R4B import get_fhir_model_class
+from pydantic import ValidationError as PydanticValidationError
+
+from app.catalog import ANSWER_SYSTEM, QUESTION_SYSTEM
+from app.domain import (
+    Actor,
+    Allergy,
+    AllergyKind,
+    Answer,
+    AnswerAction,
+    AnswerRevision,
+    AnswerType,
+    AnswerValue,
+    Catalog,
+    Channel,
+    ContactKind,
+    ContactPoint,
+    ContactRole,
+    HomeCareContact,
+    HomeMedication,
+    MedicationStatus,
+    Patient,
+    Provenance,
+    RevisionStatus,
+    Source,
+)
+
+Resource = dict[str, Any]
+
+EXT_BASE = "https://fhir.askonce.app/StructureDefinition/"
+EXT_SOURCE = EXT_BASE + "information-source"
+EXT_ACTION = EXT_BASE + "answer-action"
+EXT_NOTE = EXT_BASE + "answer-note"
+EXT_LAST_TAKEN = EXT_BASE + "last-taken"
+EXT_CONTACT_ROLE = EXT_BASE + "contact-role"
+EXT_PREFERRED_CHANNEL = EXT_BASE + "preferred-channel"
+EXT_PREFERRED_TIMES = EXT_BASE + "preferred-times"
+EXT_CONSENT = EXT_BASE + "consent-to-share"
+EXT_VERIFIED = EXT_BASE + "verified"
+EXT_KIND = EXT_BASE + "contact-kind"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
+MRN_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203"
+
+_OWNED = {  # extensions this mapping writes; any other extension on the base is kept
+    EXT_SOURCE,
+    EXT_ACTION,
+    EXT_NOTE,
+    EXT_LAST_TAKEN,
+    EXT_CONTACT_ROLE,
+    EXT_PREFERRED_CHANNEL,
+    EXT_PREFERRED_TIMES,
+    EXT_CONSENT,
+    EXT_VERIFIED,
+    EXT_KIND,
+}
+
+_MED_STATUS_TO_FHIR = {
+    MedicationStatus.TAKING: "active",
+    MedicationStatus.STOPPED: "stopped",
+    MedicationStatus.UNKNOWN: "unknown",
+}
+
+
+class MappingError(ValueError):
+    """A server resource does not fit the mapping (message names type and id, never data)."""
+
+
+# --- validation at the boundary --------------------------------------------------------
+
+
+def validate(resource: Resource) -> Resource:
+    """Check a resource against the FHIR model for its type; return it unchanged."""
+    kind = resource.get("resourceType")
+    if not isinstance(kind, str):
+        raise MappingError("a resource without resourceType")
+    try:
+        get_fhir_model_class(kind).model_validate(resource)
+    except (KeyError, ValueError, PydanticValidationError) as exc:
+        fields = ""
+        if isinstance(exc, PydanticValidationError):
+            fields = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors()[:5])
+        raise MappingError(
+            f"{kind}/{resource.get('id', '?')} is not valid FHIR ({fields or type(exc).__name__})"
+        ) from exc
+    return resource
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+
+def fhir_instant(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_instant(text: str) -> datetime:
+    parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        raise MappingError("a dateTime without a time zone")
+    return parsed.astimezone(UTC)
+
+
+def _start(base: Resource | None, kind: str, resource_id: str) -> Resource:
+    resource = copy.deepcopy(base) if base else {}
+    if resource.get("resourceType", kind) != kind:
+        raise MappingError(f"base of {kind}/{resource_id} is a {resource.get('resourceType')}")
+    resource["resourceType"] = kind
+    resource["id"] = resource_id
+    resource.pop("text", None)  # a narrative we did not write would now be wrong
+    resource["extension"] = [e for e in resource.get("extension", []) if e.get("url") not in _OWNED]
+    return resource
+
+
+def _ext(resource: Resource, url: str, **value: Any) -> None:
+    resource.setdefault("extension", []).append({"url": url, **value})
+
+
+def _find_ext(resource: Resource, url: str) -> Resource | None:
+    return next((e for e in resource.get("extension", []) if e.get("url") == url), None)
+
+
+def _ext_value(resource: Resource, url: str, key: str, default: Any = None) -> Any:
+    ext = _find_ext(resource, url)
+    return ext.get(key, default) if ext else default
+
+
+def _first(items: Any) -> Resource:
+    """The first element of a FHIR list, or an empty element."""
+    if isinstance(items, list) and items and isinstance(items[0], dict):
+        return items[0]
+    return {}
+
+
+def _tidy(resource: Resource) -> Resource:
+    if not resource.get("extension"):
+        resource.pop("extension", None)
+    return resource
+
+
+def _reference_id(reference: str, kind: str) -> str:
+    prefix = f"{kind}/"
+    if not reference.startswith(prefix):
+        raise MappingError(f"expected a {kind} reference")
+    return reference[len(prefix) :].split("/_history/")[0]
+
+
+def _performer(actor: Actor) -> Resource:
+    reference = actor.user_id if "/" in actor.user_id else f"Practitioner/{actor.user_id}"
+    return {"reference": reference, "display": actor.display_name}
+
+
+def _actor(performer: Resource | None) -> Actor:
+    if not performer:
+        return Actor(user_id="unknown", display_name="Unknown")
+    reference = str(performer.get("reference") or "unknown")
+    return Actor(user_id=reference, display_name=str(performer.get("display") or reference))
+
+
+def _version(resource: Resource) -> str | None:
+    meta = resource.get("meta") or {}
+    version = meta.get("versionId")
+    return str(version) if version is not None else None
+
+
+# --- answers <-> Observation ----------------------------------------------------------------
+
+
+def answer_to_observation(
+    answer: Answer, catalog: Catalog, base: Resource | None = None
+) -> Resource:
+    question = catalog.question(answer.question_code)
+    obs = _start(base, "Observation", answer.id)
+    last = answer.history[-1]
+    if answer.status is RevisionStatus.ENTERED_IN_ERROR:
+        obs["status"] = "entered-in-error"
+    else:
+        obs["status"] = "amended" if len(answer.history) > 1 else "final"
+    obs["category"] = [
+        {"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}
+    ]
+    obs["code"] = {
+        "coding": [{"system": QUESTION_SYSTEM, "code": question.code, "display": question.label}],
+        "text": question.label,
+    }
+    obs["subject"] = {"reference": f"Patient/{answer.patient_id}"}
+    obs["effectiveDateTime"] = fhir_instant(answer.effective_at)
+    obs["issued"] = fhir_instant(answer.provenance.recorded_at)
+    obs["performer"] = [_performer(answer.provenance.recorded_by)]
+    for key in [k for k in obs if k.startswith("value")] + ["component"]:
+        obs.pop(key, None)
+    _put_value(obs, question.answer_type, answer.value, question.code)
+    _ext(obs, EXT_SOURCE, valueCode=answer.provenance.source.value)
+    _ext(obs, EXT_ACTION, valueCode=last.action.value)
+    if last.note:
+        _ext(obs, EXT_NOTE, valueString=last.note)
+    return validate(_tidy(obs))
+
+
+def _put_value(obs: Resource, answer_type: AnswerType, value: AnswerValue, code: str) -> None:
+    if isinstance(value, bool):
+        obs["valueBoolean"] = value
+    elif answer_type is AnswerType.TIME:
+        obs["valueTime"] = f"{value}:00"
+    elif answer_type is AnswerType.FREE_TEXT:
+        obs["valueString"] = value
+    elif isinstance(value, tuple):
+        # Several answers to one question: one component each (codings in one
+        # CodeableConcept would mean "the same concept in other code systems").
+        obs["component"] = [
+            {
+                "code": {"coding": [{"system": QUESTION_SYSTEM, "code": code}]},
+                "valueCodeableConcept": {"coding": [{"system": ANSWER_SYSTEM, "code": v}]},
+            }
+            for v in value
+        ]
+    else:
+        obs["valueCodeableConcept"] = {"coding": [{"system": ANSWER_SYSTEM, "code": value}]}
+
+
+def _get_value(obs: Resource, answer_type: AnswerType) -> AnswerValue:
+    if "valueBoolean" in obs:
+        return bool(obs["valueBoolean"])
+    if "valueTime" in obs:
+        return str(obs["valueTime"])[:5]
+    if "valueString" in obs:
+        return str(obs["valueString"])
+    if "valueCodeableConcept" in obs:
+        return str(obs["valueCodeableConcept"]["coding"][0]["code"])
+    if answer_type is AnswerType.MULTI_CHOICE:
+        return tuple(
+            str(c["valueCodeableConcept"]["coding"][0]["code"]) for c in obs.get("component", [])
+        )
+    raise MappingError(f"Observation/{obs.get('id', '?')} has no value")
+
+
+def observation_to_answer(obs: Resource, catalog: Catalog) -> Answer:
+    validate(obs)
+    codes = [c for c in obs.get("code", {}).get("coding", []) if c.get("system") == QUESTION_SYSTEM]
+    if not codes:
+        raise MappingError(f"Observation/{obs.get('id')} is not an AskOnce answer")
+    question = catalog.question(str(codes[0]["code"]))
+    status = (
+        RevisionStatus.ENTERED_IN_ERROR
+        if obs.get("status") == "entered-in-error"
+        else RevisionStatus.CURRENT
+    )
+    version = _version(obs)
+    provenance = Provenance(
+        recorded_by=_actor((obs.get("performer") or [None])[0]),
+        recorded_at=parse_instant(obs.get("issued") or obs["effectiveDateTime"]),
+        source=Source(_ext_value(obs, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
+        based_on_version=version,
+    )
+    value = _get_value(obs, question.answer_type)
+    action = AnswerAction(_ext_value(obs, EXT_ACTION, "valueCode", AnswerAction.RECORDED.value))
+    return Answer(
+        id=str(obs["id"]),
+        patient_id=_reference_id(obs["subject"]["reference"], "Patient"),
+        question_code=question.code,
+        value=value,
+        status=status,
+        effective_at=parse_instant(obs["effectiveDateTime"]),
+        provenance=provenance,
+        history=(
+            AnswerRevision(
+                action=action,
+                value=value,
+                provenance=provenance,
+                status=status,
+                note=str(_ext_value(obs, EXT_NOTE, "valueString", "")),
+            ),
+        ),
+        server_version=version,
+    )
+
+
+# --- home medication <-> MedicationStatement ---------------------------------------------------
+
+
+def medication_to_statement(med: HomeMedication, base: Resource | None = None) -> Resource:
+    res = _start(base, "MedicationStatement", med.id)
+    res["status"] = _MED_STATUS_TO_FHIR[med.status]
+    concept: Resource = {"text": med.name}
+    if med.code:
+        concept["coding"] = [{"system": RXNORM, "code": med.code, "display": med.name}]
+    res.pop("medicationReference", None)
+    res["medicationCodeableConcept"] = concept
+    res["subject"] = {"reference": f"Patient/{med.patient_id}"}
+    res["dateAsserted"] = fhir_instant(med.provenance.recorded_at)
+    res["informationSource"] = _performer(med.provenance.recorded_by)
+    dosage: Resource = {}
+    text = " ".join(p for p in (med.dose, med.frequency) if p)
+    if text:
+        dosage["text"] = text
+    if med.route:
+        dosage["route"] = {"text": med.route}
+    if med.frequency:
+        dosage["timing"] = {"code": {"text": med.frequency}}
+    if med.dose:
+        dosage["patientInstruction"] = med.dose
+    res["dosage"] = [dosage] if dosage else []
+    if med.note:
+        res["note"] = [{"text": med.note}]
+    else:
+        res.pop("note", None)
+    _ext(res, EXT_SOURCE, valueCode=med.provenance.source.value)
+    if med.last_taken:
+        _ext(res, EXT_LAST_TAKEN, valueString=med.last_taken)
+    if not res["dosage"]:
+        res.pop("dosage")
+    return validate(_tidy(res))
+
+
+def statement_to_medication(res: Resource) -> HomeMedication:
+    validate(res)
+    concept = res.get("medicationCodeableConcept") or {}
+    coding = _first(concept.get("coding", []))
+    dosage = _first(res.get("dosage", []))
+    status = {v: k for k, v in _MED_STATUS_TO_FHIR.items()}.get(
+        res.get("status", "unknown"), MedicationStatus.UNKNOWN
+    )
+    version = _version(res)
+    return HomeMedication(
+        id=str(res["id"]),
+        patient_id=_reference_id(res["subject"]["reference"], "Patient"),
+        name=str(concept.get("text") or coding.get("display") or coding.get("code") or "?"),
+        code=str(coding.get("code", "")) if coding.get("system") == RXNORM else "",
+        dose=str(dosage.get("patientInstruction", "")),
+        route=str((dosage.get("route") or {}).get("text", "")),
+        frequency=str(((dosage.get("timing") or {}).get("code") or {}).get("text", "")),
+        last_taken=str(_ext_value(res, EXT_LAST_TAKEN, "valueString", "")),
+        status=status,
+        note=str(_first(res.get("note", [])).get("text", "")),
+        provenance=Provenance(
+            recorded_by=_actor(res.get("informationSource")),
+            recorded_at=parse_instant(res.get("dateAsserted") or res["meta"]["lastUpdated"]),
+            source=Source(_ext_value(res, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
+            based_on_version=version,
+        ),
+        server_version=version,
+    )
+
+
+# --- home-care contacts <-> RelatedPerson -------------------------------------------------------
+
+
+def contact_to_related_person(contact: HomeCareContact, base: Resource | None = None) -> Resource:
+    res = _start(base, "RelatedPerson", contact.id)
+    res["active"] = contact.active
+    res["patient"] = {"reference": f"Patient/{contact.patient_id}"}
+    res["name"] = [{"text": contact.name}]
+    res["relationship"] = [{"text": contact.relationship}] if contact.relationship else []
+    res["telecom"] = [
+        {
+            "system": t.system,
+            "value": t.value,
+            "rank": t.rank,
+            **({"use": "mobile"} if t.label == "mobile" else {}),
+        }
+        for t in contact.ranked_telecom()
+    ]
+    if contact.language:
+        res["communication"] = [{"language": {"text": contact.language}, "preferred": True}]
+    else:
+        res.pop("communication", None)
+    _ext(res, EXT_KIND, valueCode=contact.kind.value)
+    for role in contact.roles:
+        _ext(res, EXT_CONTACT_ROLE, valueCode=role.value)
+    if contact.preferred_channel is not None:
+        _ext(res, EXT_PREFERRED_CHANNEL, valueCode=contact.preferred_channel.value)
+    if contact.preferred_times:
+        _ext(res, EXT_PREFERRED_TIMES, valueString=contact.preferred_times)
+    _ext(res, EXT_CONSENT, valueBoolean=contact.consent_to_share)
+    if contact.verified_by is not None and contact.verified_at is not None:
+        _ext(
+            res,
+            EXT_VERIFIED,
+            extension=[
+                {"url": "by", "valueReference": _performer(contact.verified_by)},
+                {"url": "at", "valueDateTime": fhir_instant(contact.verified_at)},
+            ],
+        )
+    _ext(res, EXT_SOURCE, valueCode=contact.provenance.source.value)
+    for key in ("relationship", "telecom"):
+        if not res[key]:
+            res.pop(key)
+    return validate(_tidy(res))
+
+
+def related_person_to_contact(
+    res: Resource, recorded_at: datetime | None = None
+) -> HomeCareContact:
+    validate(res)
+    version = _version(res)
+    verified = _find_ext(res, EXT_VERIFIED)
+    verified_by = verified_at = None
+    if verified:
+        parts = {e["url"]: e for e in verified.get("extension", [])}
+        verified_by = _actor(parts.get("by", {}).get("valueReference"))
+        if "at" in parts:
+            verified_at = parse_instant(parts["at"]["valueDateTime"])
+    channel = _ext_value(res, EXT_PREFERRED_CHANNEL, "valueCode")
+    meta_time = (res.get("meta") or {}).get("lastUpdated")
+    when = recorded_at or (parse_instant(meta_time) if meta_time else datetime.now(UTC))
+    return HomeCareContact(
+        id=str(res["id"]),
+        patient_id=_reference_id(res["patient"]["reference"], "Patient"),
+        kind=ContactKind(_ext_value(res, EXT_KIND, "valueCode", ContactKind.PERSON.value)),
+        name=str(_first(res.get("name", [])).get("text") or "?"),
+        relationship=str(_first(res.get("relationship", [])).get("text", "")),
+        roles=tuple(
+            ContactRole(e["valueCode"])
+            for e in res.get("extension", [])
+            if e.get("url") == EXT_CONTACT_ROLE
+        ),
+        telecom=tuple(
+            ContactPoint(
+                system="email" if t.get("system") == "email" else "phone",
+                value=str(t["value"]),
+                rank=int(t.get("rank", i + 1)),
+                label="mobile" if t.get("use") == "mobile" else "",
+            )
+            for i, t in enumerate(res.get("telecom", []))
+            if t.get("value")
+        ),
+        preferred_channel=Channel(channel) if channel else None,
+        preferred_times=str(_ext_value(res, EXT_PREFERRED_TIMES, "valueString", "")),
+        language=str((_first(res.get("communication", [])).get("language") or {}).get("text", "")),
+        consent_to_share=bool(_ext_value(res, EXT_CONSENT, "valueBoolean", False)),
+        verified_by=verified_by if verified_at else None,
+        verified_at=verified_at,
+        active=bool(res.get("active", True)),
+        provenance=Provenance(
+            recorded_by=Actor(user_id="unknown", display_name="Unknown"),
+            recorded_at=when,
+            source=Source(_ext_value(res, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
+            based_on_version=version,
+        ),
+        server_version=version,
+    )
+
+
+# --- patient (+ Encounter, AllergyIntolerance), read-only -----------------------------------------
+
+
+def patient_from_fhir(
+    patient: Resource,
+    encounter: Resource | None = None,
+    allergies: list[Resource] | None = None,
+) -> Patient:
+    validate(patient)
+    names: list[Resource] = patient.get("name", [])
+    name = _first([n for n in names if n.get("use") in (None, "official", "usual")])
+    nickname = _first([n for n in names if n.get("use") == "nickname"])
+    mrn = next(
+        (
+            i.get("value", "")
+            for i in patient.get("identifier", [])
+            if any(c.get("code") == "MR" for c in (i.get("type") or {}).get("coding", []))
+        ),
+        "",
+    )
+    admitted = datetime.now(UTC)
+    expected: date | None = None
+    ward = bed = ""
+    if encounter is not None:
+        validate(encounter)
+        period = encounter.get("period") or {}
+        if period.get("start"):
+            admitted = parse_instant(period["start"])
+        if period.get("end"):
+            expected = parse_instant(period["end"]).date()
+        for loc in encounter.get("location", []):
+            display = str((loc.get("location") or {}).get("display", ""))
+            physical = ((loc.get("physicalType") or {}).get("coding") or [{}])[0].get("code")
+            if physical == "bd":
+                bed = display
+            elif physical in ("wa", None) and not ward:
+                ward = display
+    known: list[Allergy] = []
+    for res in allergies or []:
+        validate(res)
+        clinical = ((res.get("clinicalStatus") or {}).get("coding") or [{}])[0].get("code")
+        if clinical not in (None, "active"):
+            continue
+        reaction = _first(res.get("reaction", []))
+        manifestation = _first(reaction.get("manifestation", []))
+        known.append(
+            Allergy(
+                substance=str((res.get("code") or {}).get("text") or "?"),
+                kind=AllergyKind.INTOLERANCE
+                if res.get("type") == "intolerance"
+                else AllergyKind.ALLERGY,
+                reaction=str(manifestation.get("text", "")),
+                criticality=res.get("criticality", "low"),
+            )
+        )
+    return Patient(
+        id=str(patient["id"]),
+        mrn=str(mrn),
+        family_name=str(name.get("family", "")),
+        given_name=" ".join(name.get("given", [])),
+        preferred_name=" ".join(nickname.get("given", [])),
+        birth_date=date.fromisoformat(patient["birthDate"]),
+        sex=str(patient.get("gender", "")),
+        ward=ward,
+        bed=bed,
+        admitted_at=admitted,
+        expected_discharge=expected,
+        allergies=tuple(known),
+        server_version=_version(patient),
+    )

@@ -1,0 +1,222 @@
+"""Round trips domain -> FHIR R4 -> domain for every mapping, and unknown data kept."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from app.domain import (
+    Actor,
+    Answer,
+    AnswerType,
+    Catalog,
+    Channel,
+    ContactKind,
+    ContactPoint,
+    ContactRole,
+    HomeCareContact,
+    HomeMedication,
+    MedicationStatus,
+    Source,
+)
+from app.services import CareService
+from sync import mapping
+from tests.conftest import FIXED_NOW
+
+NURSE = Actor(user_id="Practitioner/nurse-1", display_name="Nurse One")
+
+
+def _answer_for(service: CareService, catalog: Catalog, answer_type: AnswerType) -> Answer:
+    question = next(q for q in catalog.questions if q.answer_type is answer_type)
+    patient = service.ward()[0].patient
+    value: object = {
+        AnswerType.BOOLEAN: True,
+        AnswerType.FREE_TEXT: "Daughter visits daily",
+        AnswerType.TIME: "21:30",
+        AnswerType.CHOICE: question.options[0].code if question.options else "",
+        AnswerType.CONTACT_METHOD: question.options[0].code if question.options else "",
+        AnswerType.MULTI_CHOICE: tuple(o.code for o in question.options[:2]),
+    }[answer_type]
+    existing = next(
+        (i.answer for i in service.chart(patient.id).board if i.question.code == question.code),
+        None,
+    )
+    if existing is not None:
+        return service.correct_answer(existing.id, value, Source.FAMILY, "changed at home")  # type: ignore[arg-type]
+    return service.record_answer(patient.id, question.code, value, Source.FAMILY)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("answer_type", list(AnswerType))
+def test_answer_round_trip(demo_service: CareService, catalog: Catalog, answer_type) -> None:
+    answer = _answer_for(demo_service, catalog, answer_type)
+    obs = mapping.answer_to_observation(answer, catalog)
+    assert obs["resourceType"] == "Observation"
+    assert obs["category"][0]["coding"][0]["code"] == "survey"
+    assert obs["subject"]["reference"] == f"Patient/{answer.patient_id}"
+    back = mapping.observation_to_answer(obs, catalog)
+    assert back.id == answer.id
+    assert back.value == answer.value
+    assert back.status == answer.status
+    assert back.effective_at == answer.effective_at.replace(
+        microsecond=answer.effective_at.microsecond // 1000 * 1000
+    )
+    assert back.provenance.recorded_by == answer.provenance.recorded_by
+    assert back.provenance.source == answer.provenance.source
+    assert back.history[-1].action == answer.history[-1].action
+    assert back.history[-1].note == answer.history[-1].note
+
+
+def test_entered_in_error_maps_to_the_fhir_status(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _answer_for(demo_service, catalog, AnswerType.FREE_TEXT)
+    wrong = demo_service.mark_entered_in_error(answer.id, "wrong patient")
+    obs = mapping.answer_to_observation(wrong, catalog)
+    assert obs["status"] == "entered-in-error"
+    assert mapping.observation_to_answer(obs, catalog).status.value == "entered-in-error"
+
+
+def test_unknown_elements_of_the_server_version_are_kept(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _answer_for(demo_service, catalog, AnswerType.FREE_TEXT)
+    server = mapping.answer_to_observation(answer, catalog)
+    server["meta"] = {"versionId": "3", "lastUpdated": "2026-11-20T08:00:00Z"}
+    server["interpretation"] = [{"text": "noted by the ward clerk"}]
+    server["extension"].append({"url": "https://example.org/other-system", "valueString": "x"})
+    server["text"] = {
+        "status": "generated",
+        "div": '<div xmlns="http://www.w3.org/1999/xhtml">old</div>',
+    }
+    again = mapping.answer_to_observation(answer, catalog, base=copy.deepcopy(server))
+    assert again["interpretation"] == server["interpretation"]
+    assert {"url": "https://example.org/other-system", "valueString": "x"} in again["extension"]
+    assert "text" not in again  # a stale narrative is dropped, not kept wrong
+    assert [e["url"] for e in again["extension"]].count(mapping.EXT_SOURCE) == 1
+
+
+def test_a_foreign_observation_is_refused_without_data_in_the_message(catalog: Catalog) -> None:
+    obs = {
+        "resourceType": "Observation",
+        "id": "bp-1",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+        "subject": {"reference": "Patient/p1"},
+        "valueString": "Zqxsecret",
+    }
+    with pytest.raises(mapping.MappingError) as caught:
+        mapping.observation_to_answer(obs, catalog)
+    assert "Zqxsecret" not in str(caught.value)
+
+
+def test_invalid_fhir_is_named_by_type_and_id() -> None:
+    with pytest.raises(mapping.MappingError, match="Observation/o-1"):
+        mapping.validate({"resourceType": "Observation", "id": "o-1", "status": "not-a-status"})
+
+
+def test_medication_round_trip() -> None:
+    from app.domain import Provenance
+
+    med = HomeMedication(
+        id="8c0f2f0e-3f7c-4a53-9d0e-2a4f6c1e9b11",
+        patient_id="p-1",
+        name="Metformin",
+        code="860975",
+        dose="500 mg",
+        route="oral",
+        frequency="twice daily",
+        last_taken="this morning",
+        status=MedicationStatus.STOPPED,
+        note="stopped by GP last week",
+        provenance=Provenance(recorded_by=NURSE, recorded_at=FIXED_NOW, source=Source.FAMILY),
+    )
+    res = mapping.medication_to_statement(med)
+    assert res["status"] == "stopped"
+    back = mapping.statement_to_medication(res)
+    assert back.model_dump(exclude={"provenance"}) == med.model_dump(exclude={"provenance"})
+    assert back.provenance.recorded_by == NURSE
+    assert back.provenance.source is Source.FAMILY
+
+
+def test_contact_round_trip() -> None:
+    from app.domain import Provenance
+
+    contact = HomeCareContact(
+        id="2b1e7c44-9e0f-4b55-8a3e-6f5d4c3b2a10",
+        patient_id="p-1",
+        kind=ContactKind.PERSON,
+        name="Ayşe Yılmaz",
+        relationship="daughter",
+        roles=(ContactRole.HELPS_AT_HOME, ContactRole.EMERGENCY_CONTACT),
+        telecom=(
+            ContactPoint(system="phone", value="+49 171 2345678", rank=1, label="mobile"),
+            ContactPoint(system="email", value="ayse@example.org", rank=2),
+        ),
+        preferred_channel=Channel.SMS,
+        preferred_times="after 17:00",
+        language="tr",
+        consent_to_share=True,
+        verified_by=NURSE,
+        verified_at=FIXED_NOW,
+        provenance=Provenance(recorded_by=NURSE, recorded_at=FIXED_NOW, source=Source.PATIENT),
+    )
+    res = mapping.contact_to_related_person(contact)
+    assert res["patient"]["reference"] == "Patient/p-1"
+    back = mapping.related_person_to_contact(res, recorded_at=FIXED_NOW)
+    assert back.model_dump(exclude={"provenance"}) == contact.model_dump(exclude={"provenance"})
+
+
+def test_patient_with_encounter_and_allergies() -> None:
+    patient = {
+        "resourceType": "Patient",
+        "id": "p-1",
+        "meta": {"versionId": "2"},
+        "identifier": [
+            {
+                "type": {"coding": [{"system": mapping.MRN_TYPE, "code": "MR"}]},
+                "value": "10023456",
+            }
+        ],
+        "name": [
+            {"use": "official", "family": "Yılmaz", "given": ["Hasan"]},
+            {"use": "nickname", "given": ["Hasi"]},
+        ],
+        "gender": "male",
+        "birthDate": "1948-03-02",
+    }
+    encounter = {
+        "resourceType": "Encounter",
+        "id": "e-1",
+        "status": "in-progress",
+        "class": {"code": "IMP"},
+        "subject": {"reference": "Patient/p-1"},
+        "period": {"start": "2026-11-20T08:00:00Z"},
+        "location": [
+            {
+                "location": {"display": "4B Internal Medicine"},
+                "physicalType": {"coding": [{"code": "wa"}]},
+            },
+            {"location": {"display": "12A"}, "physicalType": {"coding": [{"code": "bd"}]}},
+        ],
+    }
+    allergy = {
+        "resourceType": "AllergyIntolerance",
+        "id": "a-1",
+        "type": "intolerance",
+        "clinicalStatus": {"coding": [{"code": "active"}]},
+        "code": {"text": "Lactose"},
+        "patient": {"reference": "Patient/p-1"},
+        "reaction": [{"manifestation": [{"text": "bloating"}]}],
+    }
+    result = mapping.patient_from_fhir(patient, encounter, [allergy])
+    assert (result.family_name, result.given_name, result.preferred_name) == (
+        "Yılmaz",
+        "Hasan",
+        "Hasi",
+    )
+    assert result.mrn == "10023456"
+    assert (result.ward, result.bed) == ("4B Internal Medicine", "12A")
+    assert result.allergies[0].substance == "Lactose"
+    assert result.allergies[0].kind.value == "intolerance"
+    assert result.server_version == "2"
