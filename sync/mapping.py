@@ -172,7 +172,7 @@ def _actor(performer: Resource | None) -> Actor:
     return Actor(user_id=reference, display_name=str(performer.get("display") or reference))
 
 
-def _version(resource: Resource) -> str | None:
+def version_of(resource: Resource) -> str | None:
     meta = resource.get("meta") or {}
     version = meta.get("versionId")
     return str(version) if version is not None else None
@@ -260,7 +260,7 @@ def observation_to_answer(obs: Resource, catalog: Catalog) -> Answer:
         if obs.get("status") == "entered-in-error"
         else RevisionStatus.CURRENT
     )
-    version = _version(obs)
+    version = version_of(obs)
     provenance = Provenance(
         recorded_by=_actor((obs.get("performer") or [None])[0]),
         recorded_at=parse_instant(obs.get("issued") or obs["effectiveDateTime"]),
@@ -335,7 +335,7 @@ def statement_to_medication(res: Resource) -> HomeMedication:
     status = {v: k for k, v in _MED_STATUS_TO_FHIR.items()}.get(
         res.get("status", "unknown"), MedicationStatus.UNKNOWN
     )
-    version = _version(res)
+    version = version_of(res)
     return HomeMedication(
         id=str(res["id"]),
         patient_id=_reference_id(res["subject"]["reference"], "Patient"),
@@ -407,7 +407,7 @@ def related_person_to_contact(
     res: Resource, recorded_at: datetime | None = None
 ) -> HomeCareContact:
     validate(res)
-    version = _version(res)
+    version = version_of(res)
     verified = _find_ext(res, EXT_VERIFIED)
     verified_by = verified_at = None
     if verified:
@@ -524,5 +524,5 @@ def patient_from_fhir(
         admitted_at=admitted,
         expected_discharge=expected,
         allergies=tuple(known),
-        server_version=_version(patient),
+        server_version=version_of(patient),
     )

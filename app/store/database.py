@@ -143,9 +143,40 @@ def _v1(conn: Connection) -> None:
     )
 
 
+def _v2(conn: Connection) -> None:
+    """Sync state: the server's last version of each record (merge base, unknown elements
+    kept), changes set aside with a reason, and conflicts waiting for a person."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE server_resources (
+            resource_type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            patient_id TEXT,
+            version TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            PRIMARY KEY (resource_type, id)
+        );
+        CREATE INDEX server_resources_by_patient ON server_resources (patient_id);
+        ALTER TABLE outbox ADD COLUMN held_reason TEXT NOT NULL DEFAULT '';
+        CREATE TABLE conflicts (
+            resource_type TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            patient_id TEXT,
+            fields TEXT NOT NULL,
+            mine TEXT NOT NULL,
+            theirs TEXT NOT NULL,
+            base TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (resource_type, resource_id)
+        );
+        """,
+    )
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
 # a released step (tests migrate from every earlier version).
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,267 @@
+"""What the sync engine keeps in the cache: merge bases, cursors, held changes, conflicts.
+
+Writes take the open transaction's connection, like ``Repository``: a server
+confirmation removes the outbox entries *and* records the new server version
+in one transaction, so a crash never leaves a confirmed change queued twice or
+an unconfirmed one dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain import Answer, HomeCareContact, HomeMedication, OutboxEntry, Patient
+from app.store.database import Connection, Database
+from app.store.repository import Repository, from_ts, ts
+
+# Local tables of the records the server knows as these FHIR resource types.
+RECORD_TABLES = {
+    "Observation": "answers",
+    "MedicationStatement": "medications",
+    "RelatedPerson": "contacts",
+}
+Record = Answer | HomeMedication | HomeCareContact
+
+
+@dataclass(frozen=True)
+class PendingChange:
+    """All queued edits of one resource, squashed: send ``latest``, then drop up to ``last_seq``."""
+
+    resource_type: str
+    resource_id: str
+    patient_id: str | None
+    latest: OutboxEntry
+    last_seq: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    resource_type: str
+    resource_id: str
+    patient_id: str | None
+    fields: tuple[str, ...]
+    mine: dict[str, Any]
+    theirs: dict[str, Any]
+    base: dict[str, Any] | None
+    created_at: datetime
+
+
+class SyncState:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.repo = Repository(db)
+
+    # --- outbox, squashed ----------------------------------------------------------
+
+    def pending(self) -> list[PendingChange]:
+        """Queued changes per resource, oldest first, without those set aside or in conflict."""
+        by_resource: dict[str, list[OutboxEntry]] = {}
+        held = {
+            r[0]
+            for r in self.db.query(
+                "SELECT DISTINCT resource_id FROM outbox WHERE held_reason != ''"
+            )
+        }
+        for entry in self.repo.outbox():
+            if entry.resource_id not in held:
+                by_resource.setdefault(entry.resource_id, []).append(entry)
+        return [
+            PendingChange(
+                resource_type=entries[-1].resource_type,
+                resource_id=rid,
+                patient_id=entries[-1].patient_id,
+                latest=entries[-1],
+                last_seq=entries[-1].seq,
+            )
+            for rid, entries in by_resource.items()
+        ]
+
+    def held(self) -> list[tuple[str, str, str]]:
+        """(resource type, id, reason) of changes the server refused, for the status line."""
+        rows = self.db.query(
+            """SELECT resource_type, resource_id, max(held_reason) FROM outbox
+               WHERE held_reason != '' GROUP BY resource_type, resource_id"""
+        )
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    def hold(self, conn: Connection, resource_id: str, reason: str) -> None:
+        conn.execute(
+            "UPDATE outbox SET held_reason = ? WHERE resource_id = ?", (reason, resource_id)
+        )
+
+    def release_held(self, conn: Connection) -> None:
+        """Give set-aside changes another chance (after the user fixed them, or on demand)."""
+        conn.execute("UPDATE outbox SET held_reason = '' WHERE held_reason != ''")
+
+    def note_attempt(self, conn: Connection, resource_id: str, error: str) -> None:
+        conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE resource_id = ?",
+            (error, resource_id),
+        )
+
+    def has_pending(self, resource_id: str) -> bool:
+        return bool(
+            self.db.query("SELECT 1 FROM outbox WHERE resource_id = ? LIMIT 1", (resource_id,))
+        )
+
+    # --- confirmation ---------------------------------------------------------------
+
+    def confirm(
+        self,
+        conn: Connection,
+        change: PendingChange,
+        version: str,
+        server_doc: dict[str, Any],
+    ) -> None:
+        """The server has ``change`` as ``version``: drop its outbox entries, move the base."""
+        conn.execute(
+            "DELETE FROM outbox WHERE resource_id = ? AND seq <= ?",
+            (change.resource_id, change.last_seq),
+        )
+        self.set_server_doc(conn, change.resource_type, change.patient_id, server_doc, version)
+        table = RECORD_TABLES.get(change.resource_type)
+        if table is not None:
+            row = conn.execute(
+                f"SELECT doc FROM {table} WHERE id = ?", (change.resource_id,)
+            ).fetchone()
+            if row is not None:
+                doc = json.loads(row[0])
+                doc["server_version"] = version
+                conn.execute(
+                    f"UPDATE {table} SET doc = ? WHERE id = ?",
+                    (json.dumps(doc), change.resource_id),
+                )
+
+    # --- server versions (merge bases) ---------------------------------------------------
+
+    def server_doc(self, resource_type: str, resource_id: str) -> dict[str, Any] | None:
+        rows = self.db.query(
+            "SELECT doc FROM server_resources WHERE resource_type = ? AND id = ?",
+            (resource_type, resource_id),
+        )
+        return json.loads(rows[0][0]) if rows else None
+
+    def set_server_doc(
+        self,
+        conn: Connection,
+        resource_type: str,
+        patient_id: str | None,
+        doc: dict[str, Any],
+        version: str,
+    ) -> None:
+        conn.execute(
+            """INSERT INTO server_resources (resource_type, id, patient_id, version, doc)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (resource_type, id) DO UPDATE SET
+                 version = excluded.version, doc = excluded.doc,
+                 patient_id = excluded.patient_id""",
+            (resource_type, doc["id"], patient_id, version, json.dumps(doc)),
+        )
+
+    def known_ids(self, resource_type: str) -> dict[str, str | None]:
+        """Ids the server has given us for a type, with their patient."""
+        rows = self.db.query(
+            "SELECT id, patient_id FROM server_resources WHERE resource_type = ?", (resource_type,)
+        )
+        return {str(i): p for i, p in rows}
+
+    # --- applying downloads ------------------------------------------------------------------
+
+    def put_patient(self, conn: Connection, patient: Patient, doc: dict[str, Any]) -> None:
+        self.repo.put_patient(conn, patient)
+        self.set_server_doc(conn, "Patient", patient.id, doc, patient.server_version or "0")
+
+    def put_record(
+        self, conn: Connection, resource_type: str, record: Record, doc: dict[str, Any]
+    ) -> None:
+        """A server record with no local edits waiting: take it as it is."""
+        if isinstance(record, Answer):
+            self.repo.put_answer(conn, record)
+        elif isinstance(record, HomeMedication):
+            self.repo.put_medication(conn, record)
+        else:
+            self.repo.put_contact(conn, record)
+        self.set_server_doc(
+            conn, resource_type, record.patient_id, doc, record.server_version or "0"
+        )
+
+    def remove_record(self, conn: Connection, resource_type: str, resource_id: str) -> None:
+        table = RECORD_TABLES[resource_type]
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (resource_id,))
+        conn.execute(
+            "DELETE FROM server_resources WHERE resource_type = ? AND id = ?",
+            (resource_type, resource_id),
+        )
+
+    def purge_patient(self, conn: Connection, patient_id: str) -> None:
+        """Remove a patient who left the assignment, with everything cached about them."""
+        conn.execute("DELETE FROM search_facts WHERE patient_id = ?", (patient_id,))
+        conn.execute("DELETE FROM server_resources WHERE patient_id = ?", (patient_id,))
+        conn.execute("DELETE FROM conflicts WHERE patient_id = ?", (patient_id,))
+        # answers, medications, contacts and history follow by ON DELETE CASCADE
+        conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
+
+    def patients_with_pending(self) -> set[str]:
+        rows = self.db.query("SELECT DISTINCT patient_id FROM outbox WHERE patient_id IS NOT NULL")
+        return {str(r[0]) for r in rows}
+
+    def patient_ids(self) -> set[str]:
+        return {str(r[0]) for r in self.db.query("SELECT id FROM patients")}
+
+    # --- cursors --------------------------------------------------------------------------
+
+    def cursor(self, resource_type: str) -> str | None:
+        return self.repo.meta(f"cursor:{resource_type}")
+
+    def set_cursor(self, conn: Connection, resource_type: str, value: str) -> None:
+        self.repo.set_meta(conn, f"cursor:{resource_type}", value)
+
+    # --- conflicts ------------------------------------------------------------------------
+
+    def save_conflict(self, conn: Connection, conflict: Conflict) -> None:
+        conn.execute(
+            """INSERT INTO conflicts (resource_type, resource_id, patient_id, fields, mine, theirs,
+                                      base, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (resource_type, resource_id) DO UPDATE SET fields = excluded.fields,
+                 mine = excluded.mine, theirs = excluded.theirs, base = excluded.base,
+                 created_at = excluded.created_at""",
+            (
+                conflict.resource_type,
+                conflict.resource_id,
+                conflict.patient_id,
+                json.dumps(conflict.fields),
+                json.dumps(conflict.mine),
+                json.dumps(conflict.theirs),
+                json.dumps(conflict.base) if conflict.base is not None else None,
+                ts(conflict.created_at),
+            ),
+        )
+        self.hold(conn, conflict.resource_id, "conflict")
+
+    def conflicts(self) -> list[Conflict]:
+        rows = self.db.query(
+            """SELECT resource_type, resource_id, patient_id, fields, mine, theirs, base,
+                      created_at FROM conflicts ORDER BY created_at"""
+        )
+        return [
+            Conflict(
+                resource_type=r[0],
+                resource_id=r[1],
+                patient_id=r[2],
+                fields=tuple(json.loads(r[3])),
+                mine=json.loads(r[4]),
+                theirs=json.loads(r[5]),
+                base=json.loads(r[6]) if r[6] else None,
+                created_at=from_ts(r[7]),
+            )
+            for r in rows
+        ]
+
+    def drop_conflict(self, conn: Connection, resource_type: str, resource_id: str) -> None:
+        conn.execute(
+            "DELETE FROM conflicts WHERE resource_type = ? AND resource_id = ?",
+            (resource_type, resource_id),
+        )

@@ -1,0 +1,335 @@
+"""A small FHIR R4 REST client over httpx: JSON, paging, retries, honest errors.
+
+- TLS verification is always on; a hospital CA bundle can be added, never removed.
+- Retries are bounded, with exponential backoff and jitter, and honour ``Retry-After``.
+  Only requests that are safe to repeat are retried: reads, and writes that are
+  idempotent by construction (PUT with client-chosen ids, conditional If-Match).
+- A 401 triggers one token refresh through the auth hook, then one replay.
+- Responses are size-limited and must be JSON; anything else is a ``BadResponseError``.
+- Error messages name the method, resource type and status, never patient data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import ssl
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+FHIR_JSON = "application/fhir+json"
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class SyncError(Exception):
+    """Base of everything the server side can go wrong with."""
+
+
+class ServerUnreachableError(SyncError):
+    """No answer (connection refused or reset, DNS, timeout) after the allowed retries."""
+
+
+class ServerBusyError(SyncError):
+    """The server kept answering 429/5xx after the allowed retries."""
+
+
+class AuthenticationError(SyncError):
+    """The server refused our token even after a refresh."""
+
+
+class BadResponseError(SyncError):
+    """The server answered something that is not the FHIR JSON we asked for."""
+
+
+class RequestRejectedError(SyncError):
+    """A 4xx answer other than a version conflict: the request itself is refused."""
+
+    def __init__(self, message: str, status: int, outcome: dict[str, Any] | None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.outcome = outcome
+
+
+class VersionConflictError(SyncError):
+    """409/412: the resource changed on the server since our base version."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class AuthHook(Protocol):
+    def token(self) -> str | None:
+        """The current access token (None: no authentication)."""
+
+    def refresh(self) -> str | None:
+        """Get a new token after a 401; None if that is impossible."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    base_delay: float = 0.5
+    max_delay: float = 20.0
+
+    def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.max_delay)
+        backoff = min(self.max_delay, self.base_delay * (2**attempt))
+        return float(backoff / 2 + rng.uniform(0, backoff / 2))  # "equal jitter"
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: dict[str, Any] | None
+    etag: str | None
+    location: str | None
+
+    @property
+    def version(self) -> str | None:
+        """The version from the ETag (W/"3" -> "3") or from meta.versionId."""
+        if self.etag:
+            return self.etag.removeprefix("W/").strip('"')
+        meta = (self.body or {}).get("meta") or {}
+        version = meta.get("versionId")
+        return str(version) if version is not None else None
+
+
+def weak_etag(version: str) -> str:
+    return f'W/"{version}"'
+
+
+class FhirClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: AuthHook | None = None,
+        ca_bundle: Path | None = None,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._auth = auth
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._rng = rng or random.Random()  # noqa: S311 -- jitter, not secrets
+        # Certificate checks stay on; a CA bundle only adds the hospital's own CA.
+        verify: ssl.SSLContext | bool = True
+        if ca_bundle is not None:
+            verify = ssl.create_default_context(cafile=str(ca_bundle))
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=verify,
+            transport=transport,
+            headers={"Accept": FHIR_JSON, "User-Agent": "AskOnce"},
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> FhirClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- high-level calls ----------------------------------------------------------
+
+    def read(self, resource_type: str, resource_id: str) -> Response:
+        return self.request("GET", f"{resource_type}/{resource_id}")
+
+    def put(self, resource: dict[str, Any], *, if_match: str | None = None) -> Response:
+        headers = {"If-Match": weak_etag(if_match)} if if_match else {}
+        path = f"{resource['resourceType']}/{resource['id']}"
+        return self.request("PUT", path, json_body=resource, headers=headers)
+
+    def transaction(self, bundle: dict[str, Any]) -> Response:
+        return self.request("POST", "", json_body=bundle)
+
+    def search(self, resource_type: str, params: dict[str, str]) -> Iterator[dict[str, Any]]:
+        """Every resource of every page, following ``next`` links (with no-cache)."""
+        response = self.request(
+            "GET", resource_type, params=params, headers={"Cache-Control": "no-cache"}
+        )
+        pages = 0
+        while True:
+            bundle = response.body or {}
+            if bundle.get("resourceType") != "Bundle":
+                raise BadResponseError(f"search {resource_type}: the answer is not a Bundle")
+            for entry in bundle.get("entry", []) or []:
+                resource = entry.get("resource")
+                mode = (entry.get("search") or {}).get("mode", "match")
+                if isinstance(resource, dict) and mode == "match":
+                    yield resource
+            next_url = next(
+                (
+                    link.get("url")
+                    for link in bundle.get("link", [])
+                    if link.get("relation") == "next"
+                ),
+                None,
+            )
+            if not next_url:
+                return
+            pages += 1
+            if pages > 10_000:
+                raise BadResponseError(f"search {resource_type}: paging does not end")
+            response = self.request(
+                "GET", self._relative(next_url), headers={"Cache-Control": "no-cache"}
+            )
+
+    def _relative(self, url: str) -> str:
+        # Next links are absolute; only ever follow them on our own server.
+        if url.startswith(self.base_url):
+            return url[len(self.base_url) :].lstrip("/")
+        parsed_base = httpx.URL(self.base_url)
+        parsed = httpx.URL(url)
+        if (parsed.scheme, parsed.host, parsed.port) != (
+            parsed_base.scheme,
+            parsed_base.host,
+            parsed_base.port,
+        ):
+            raise BadResponseError("a paging link points to another server")
+        path = parsed.raw_path.decode("ascii")
+        base_path = parsed_base.raw_path.decode("ascii").rstrip("/")
+        return path[len(base_path) :].lstrip("/") if path.startswith(base_path) else path
+
+    # --- the one place requests are made ---------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        json_body: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        what = f"{method} {path.split('/')[0].split('?')[0] or 'batch'}"
+        content = json.dumps(json_body).encode("utf-8") if json_body is not None else None
+        refreshed = False
+        attempt = 0
+        while True:
+            request_headers = dict(headers or {})
+            if content is not None:
+                request_headers["Content-Type"] = FHIR_JSON
+            token = self._auth.token() if self._auth else None
+            if token:
+                request_headers["Authorization"] = f"Bearer {token}"
+            try:
+                response = self._send(method, path, params, content, request_headers)
+            except (httpx.TransportError, _TooLargeError) as exc:
+                if isinstance(exc, _TooLargeError):
+                    raise BadResponseError(f"{what}: the answer is too large") from exc
+                if attempt + 1 >= self._retry.attempts:
+                    raise ServerUnreachableError(f"{what}: no answer from the server") from exc
+                delay = self._retry.delay(attempt, None, self._rng)
+                log.info("%s: %s, retry %d in %.1f s", what, type(exc).__name__, attempt + 1, delay)
+                self._sleep(delay)
+                attempt += 1
+                continue
+            status = response.status_code
+            if status == 401 and self._auth is not None and not refreshed:
+                refreshed = True
+                if self._auth.refresh() is not None:
+                    continue
+            if status == 401 or status == 403:
+                raise AuthenticationError(f"{what}: the server refused our sign-in ({status})")
+            if status in RETRY_STATUS:
+                if attempt + 1 >= self._retry.attempts:
+                    raise ServerBusyError(f"{what}: the server answered {status}")
+                delay = self._retry.delay(attempt, _retry_after(response), self._rng)
+                log.info("%s: %d, retry %d in %.1f s", what, status, attempt + 1, delay)
+                self._sleep(delay)
+                attempt += 1
+                continue
+            return self._interpret(what, response)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, str] | None,
+        content: bytes | None,
+        headers: dict[str, str],
+    ) -> _Raw:
+        with self._http.stream(method, path, params=params, content=content, headers=headers) as r:
+            declared = r.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+                raise _TooLargeError
+            chunks = []
+            size = 0
+            for chunk in r.iter_bytes():
+                size += len(chunk)
+                if size > MAX_RESPONSE_BYTES:
+                    raise _TooLargeError
+                chunks.append(chunk)
+            return _Raw(r.status_code, dict(r.headers), b"".join(chunks))
+
+    def _interpret(self, what: str, raw: _Raw) -> Response:
+        body: dict[str, Any] | None = None
+        if raw.content:
+            try:
+                parsed = json.loads(raw.content)
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise BadResponseError(
+                    f"{what}: the answer ({raw.status_code}) is not JSON"
+                ) from exc
+            if not isinstance(parsed, dict):
+                raise BadResponseError(f"{what}: the answer is not a FHIR resource")
+            body = parsed
+        if raw.status_code in (409, 412):
+            raise VersionConflictError(
+                f"{what}: changed on the server ({raw.status_code})", raw.status_code
+            )
+        if raw.status_code >= 400:
+            raise RequestRejectedError(
+                f"{what}: refused by the server ({raw.status_code})", raw.status_code, body
+            )
+        return Response(
+            status=raw.status_code,
+            body=body,
+            etag=raw.headers.get("etag"),
+            location=raw.headers.get("location") or raw.headers.get("content-location"),
+        )
+
+
+@dataclass(frozen=True)
+class _Raw:
+    status_code: int
+    headers: dict[str, str]
+    content: bytes
+
+
+class _TooLargeError(Exception):
+    pass
+
+
+def _retry_after(response: _Raw) -> float | None:
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())

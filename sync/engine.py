@@ -1,0 +1,546 @@
+"""The sync engine: upload the outbox, download changes, reconcile ids (DESIGN.md §5).
+
+A pipeline of small parts in android-fhir's manner, going beyond it where its
+users were hurt: deletions and unassignments are detected (id reconciliation),
+conflicts are kept for a person instead of overwritten, one refused change is
+set aside with its reason while the rest goes through, and the status reports
+the truth ("succeeded" only when everything did).
+
+One sync runs at a time (a lock); the caller runs it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.domain import (
+    Answer,
+    AnswerRevision,
+    Catalog,
+    HistoryEntry,
+    HomeCareContact,
+    HomeMedication,
+    RevisionStatus,
+    utc_now,
+)
+from app.store.database import Database
+from app.store.repository import Repository
+from app.store.search import reindex_patient
+from app.store.sync_state import Conflict, PendingChange, Record, SyncState
+from sync import mapping
+from sync.client import (
+    FhirClient,
+    RequestRejectedError,
+    Response,
+    SyncError,
+    VersionConflictError,
+    weak_etag,
+)
+from sync.merge import three_way_merge
+
+log = logging.getLogger(__name__)
+
+RECORD_TYPES = ("Observation", "MedicationStatement", "RelatedPerson")
+CHUNK = 40  # patients per search (keeps URLs short)
+MAX_MERGE_ROUNDS = 3
+
+
+# --- typed status values ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    downloaded: int = 0
+    uploaded: int = 0
+    conflicts: int = 0
+    set_aside: int = 0
+    removed: int = 0
+    errors: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        return (
+            f"downloaded {self.downloaded}, uploaded {self.uploaded}, conflicts {self.conflicts}, "
+            f"set aside {self.set_aside}, removed {self.removed}, errors {len(self.errors)}"
+        )
+
+
+@dataclass(frozen=True)
+class SyncStarted:
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    stage: str  # "upload", "assignment", "download", "reconcile"
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class SyncSucceeded:
+    at: datetime
+    summary: SyncSummary
+
+
+@dataclass(frozen=True)
+class SyncFailed:
+    at: datetime
+    summary: SyncSummary
+    reasons: tuple[str, ...]
+
+
+SyncStatus = SyncStarted | SyncProgress | SyncSucceeded | SyncFailed
+
+
+class SyncAlreadyRunningError(SyncError):
+    """Another sync holds the lock."""
+
+
+@dataclass
+class _Tally:
+    downloaded: int = 0
+    uploaded: int = 0
+    conflicts: int = 0
+    set_aside: int = 0
+    removed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> SyncSummary:
+        return SyncSummary(
+            self.downloaded,
+            self.uploaded,
+            self.conflicts,
+            self.set_aside,
+            self.removed,
+            tuple(self.errors),
+        )
+
+
+class Synchronizer:
+    """Runs one sync of one user's cache against one FHIR server."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        client: FhirClient,
+        practitioner: str,
+        *,
+        on_status: Callable[[SyncStatus], None] = lambda _s: None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.db = db
+        self.catalog = catalog
+        self.client = client
+        self.practitioner = practitioner  # "Practitioner/<id>"
+        self.state = SyncState(db)
+        self.repo = Repository(db)
+        self._emit = on_status
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def sync(self) -> SyncSummary:
+        if not self._lock.acquire(blocking=False):
+            raise SyncAlreadyRunningError("a sync is already running")
+        tally = _Tally()
+        try:
+            self._cancel.clear()
+            self._emit(SyncStarted(self._clock()))
+            try:
+                self._upload(tally)
+                if not self._cancel.is_set():
+                    self._download(tally)
+            except SyncError as exc:
+                tally.errors.append(str(exc))
+            if self._cancel.is_set():
+                tally.errors.append("sync cancelled")
+            summary = tally.summary()
+            if summary.errors or summary.set_aside or summary.conflicts:
+                reasons = list(summary.errors)
+                if summary.conflicts:
+                    reasons.append(f"{summary.conflicts} change(s) conflict with the server")
+                if summary.set_aside:
+                    reasons.append(f"the server refused {summary.set_aside} change(s)")
+                self._emit(SyncFailed(self._clock(), summary, tuple(reasons)))
+            else:
+                self._emit(SyncSucceeded(self._clock(), summary))
+            log.info("sync finished: %s", summary.line())
+            return summary
+        finally:
+            self._lock.release()
+
+    # --- upload -------------------------------------------------------------------------------
+
+    def _resource_for(self, change: PendingChange) -> tuple[dict[str, Any], Record]:
+        payload = change.latest.payload
+        base = self.state.server_doc(change.resource_type, change.resource_id)
+        record: Record
+        if change.resource_type == "Observation":
+            record = Answer.model_validate(payload)
+            return mapping.answer_to_observation(record, self.catalog, base), record
+        if change.resource_type == "MedicationStatement":
+            record = HomeMedication.model_validate(payload)
+            return mapping.medication_to_statement(record, base), record
+        record = HomeCareContact.model_validate(payload)
+        return mapping.contact_to_related_person(record, base), record
+
+    def _base_version(self, change: PendingChange) -> str | None:
+        base = self.state.server_doc(change.resource_type, change.resource_id)
+        return mapping.version_of(base) if base else None
+
+    def _upload(self, tally: _Tally) -> None:
+        pending = self.state.pending()
+        if not pending:
+            return
+        prepared: list[tuple[PendingChange, dict[str, Any]]] = []
+        for change in pending:
+            try:
+                resource, _record = self._resource_for(change)
+            except (mapping.MappingError, ValueError) as exc:
+                self._set_aside(change, f"cannot be sent: {exc}", tally)
+                continue
+            prepared.append((change, resource))
+        if not prepared:
+            return
+        self._emit(SyncProgress("upload", 0, len(prepared)))
+        bundle = {
+            "resourceType": "Bundle",
+            "type": "transaction",
+            "entry": [
+                {
+                    "fullUrl": f"{self.client.base_url}/{c.resource_type}/{c.resource_id}",
+                    "resource": resource,
+                    "request": {
+                        "method": "PUT",
+                        "url": f"{c.resource_type}/{c.resource_id}",
+                        **(
+                            {"ifMatch": weak_etag(v)}
+                            if (v := self._base_version(c)) is not None
+                            else {}
+                        ),
+                    },
+                }
+                for c, resource in prepared
+            ],
+        }
+        try:
+            response = self.client.transaction(bundle)
+        except (VersionConflictError, RequestRejectedError) as exc:
+            # One bad entry fails the whole transaction: send one by one, so the rest
+            # goes through and the bad one is set aside with its reason.
+            log.info("transaction refused (%s); sending %d entries singly", exc, len(prepared))
+            self._upload_singly(prepared, tally)
+            return
+        entries = (response.body or {}).get("entry", [])
+        if len(entries) != len(prepared):
+            raise SyncError("the server's transaction answer does not match what was sent")
+        with self.db.transaction() as conn:
+            for (change, resource), entry in zip(prepared, entries, strict=True):
+                etag = (entry.get("response") or {}).get("etag")
+                version = Response(200, None, etag, None).version or "0"
+                self.state.confirm(conn, change, version, _with_version(resource, version))
+        tally.uploaded += len(prepared)
+        self._emit(SyncProgress("upload", len(prepared), len(prepared)))
+
+    def _upload_singly(
+        self, prepared: list[tuple[PendingChange, dict[str, Any]]], tally: _Tally
+    ) -> None:
+        for n, (change, resource) in enumerate(prepared, start=1):
+            if self._cancel.is_set():
+                return
+            try:
+                response = self.client.put(resource, if_match=self._base_version(change))
+            except VersionConflictError:
+                self._resolve_version_conflict(change, resource, tally)
+            except RequestRejectedError as exc:
+                self._set_aside(change, _reason(exc), tally)
+            else:
+                version = response.version or "0"
+                with self.db.transaction() as conn:
+                    self.state.confirm(conn, change, version, _with_version(resource, version))
+                tally.uploaded += 1
+            self._emit(SyncProgress("upload", n, len(prepared)))
+
+    def _resolve_version_conflict(
+        self, change: PendingChange, mine: dict[str, Any], tally: _Tally
+    ) -> None:
+        base = self.state.server_doc(change.resource_type, change.resource_id)
+        for _round in range(MAX_MERGE_ROUNDS):
+            current = self.client.read(change.resource_type, change.resource_id)
+            theirs = current.body or {}
+            merged, fields = three_way_merge(base, mine, theirs)
+            if fields:
+                with self.db.transaction() as conn:
+                    self.state.save_conflict(
+                        conn,
+                        Conflict(
+                            resource_type=change.resource_type,
+                            resource_id=change.resource_id,
+                            patient_id=change.patient_id,
+                            fields=tuple(fields),
+                            mine=mine,
+                            theirs=theirs,
+                            base=base,
+                            created_at=self._clock(),
+                        ),
+                    )
+                tally.conflicts += 1
+                return
+            try:
+                response = self.client.put(merged, if_match=current.version)
+            except VersionConflictError:
+                continue  # changed again meanwhile: merge against the newer version
+            except RequestRejectedError as exc:
+                self._set_aside(change, _reason(exc), tally)
+                return
+            version = response.version or "0"
+            stored = _with_version(merged, version)
+            with self.db.transaction() as conn:
+                self.state.confirm(conn, change, version, stored)
+                self._apply_local(conn, change.resource_type, stored, note_change=True)
+            tally.uploaded += 1
+            return
+        self._set_aside(change, "the record keeps changing on the server; try again", tally)
+
+    def _set_aside(self, change: PendingChange, reason: str, tally: _Tally) -> None:
+        with self.db.transaction() as conn:
+            self.state.hold(conn, change.resource_id, reason)
+        tally.set_aside += 1
+
+    # --- download ------------------------------------------------------------------------------
+
+    def _assigned_patients(self) -> set[str]:
+        ids: set[str] = set()
+        for team in self.client.search(
+            "CareTeam", {"participant": self.practitioner, "status": "active", "_count": "100"}
+        ):
+            reference = str((team.get("subject") or {}).get("reference", ""))
+            if reference.startswith("Patient/"):
+                ids.add(reference.split("/", 1)[1])
+        return ids
+
+    def _download(self, tally: _Tally) -> None:
+        self._emit(SyncProgress("assignment", 0, 1))
+        assigned = self._assigned_patients()
+        cached = self.state.patient_ids()
+        new = assigned - cached
+        self._emit(SyncProgress("assignment", 1, 1))
+
+        self._unassign(cached - assigned, tally)
+        chunks = _chunks(sorted(assigned), CHUNK)
+        self._download_patients(chunks, tally)
+        for n, resource_type in enumerate(RECORD_TYPES, start=1):
+            if self._cancel.is_set():
+                return
+            self._download_type(resource_type, chunks, new, tally)
+            self._reconcile(resource_type, assigned, chunks, tally)
+            self._emit(SyncProgress("download", n, len(RECORD_TYPES)))
+
+    def _download_patients(self, chunks: list[list[str]], tally: _Tally) -> None:
+        for chunk in chunks:
+            patients = list(self.client.search("Patient", {"_id": ",".join(chunk)}))
+            encounters: dict[str, dict[str, Any]] = {}
+            for enc in self.client.search(
+                "Encounter", {"patient": ",".join(chunk), "status": "in-progress"}
+            ):
+                pid = str((enc.get("subject") or {}).get("reference", "")).removeprefix("Patient/")
+                encounters[pid] = enc
+            allergies: dict[str, list[dict[str, Any]]] = {}
+            for allergy in self.client.search("AllergyIntolerance", {"patient": ",".join(chunk)}):
+                pid = str((allergy.get("patient") or {}).get("reference", "")).removeprefix(
+                    "Patient/"
+                )
+                allergies.setdefault(pid, []).append(allergy)
+            with self.db.transaction() as conn:
+                for res in patients:
+                    try:
+                        patient = mapping.patient_from_fhir(
+                            res, encounters.get(res["id"]), allergies.get(res["id"], [])
+                        )
+                    except (mapping.MappingError, ValueError, KeyError) as exc:
+                        tally.errors.append(f"Patient/{res.get('id')}: {exc}")
+                        continue
+                    self.state.put_patient(conn, patient, res)
+                    reindex_patient(conn, self.repo, self.catalog, patient.id)
+
+    def _download_type(
+        self, resource_type: str, chunks: list[list[str]], new: set[str], tally: _Tally
+    ) -> None:
+        cursor = self.state.cursor(resource_type)
+        newest = cursor
+        for chunk in chunks:
+            params = {"patient": ",".join(chunk), "_count": "200"}
+            if resource_type == "Observation":
+                params["category"] = "survey"
+            fresh = [p for p in chunk if p in new]
+            queries = []
+            if cursor is not None:
+                known = [p for p in chunk if p not in new]
+                if known:
+                    queries.append(
+                        {**params, "patient": ",".join(known), "_lastUpdated": f"ge{cursor}"}
+                    )
+                if fresh:
+                    queries.append({**params, "patient": ",".join(fresh)})
+            else:
+                queries.append(params)
+            for query in queries:
+                batch = list(self.client.search(resource_type, query))
+                with self.db.transaction() as conn:
+                    touched: set[str] = set()
+                    for res in batch:
+                        updated = (res.get("meta") or {}).get("lastUpdated")
+                        if updated and (newest is None or updated > newest):
+                            newest = updated
+                        applied = self._apply_download(conn, resource_type, res, tally)
+                        if applied:
+                            touched.add(applied)
+                    for pid in touched:
+                        reindex_patient(conn, self.repo, self.catalog, pid)
+        if newest is not None and newest != cursor:
+            with self.db.transaction() as conn:
+                self.state.set_cursor(conn, resource_type, newest)
+
+    def _apply_download(
+        self, conn: Any, resource_type: str, res: dict[str, Any], tally: _Tally
+    ) -> str | None:
+        """Take one server resource into the cache; returns the patient id it touched."""
+        rid = str(res.get("id", ""))
+        known = self.state.server_doc(resource_type, rid)
+        if known is not None and mapping.version_of(known) == mapping.version_of(res):
+            return None  # already have this version
+        if self.state.has_pending(rid):
+            # Local edits wait for upload; the server's version is merged then (409/412),
+            # so the base stays where our edit started.
+            return None
+        try:
+            pid = self._apply_local(conn, resource_type, res, note_change=known is not None)
+        except (mapping.MappingError, ValueError, KeyError) as exc:
+            tally.errors.append(f"{resource_type}/{rid}: {exc}")
+            return None
+        tally.downloaded += 1
+        return pid
+
+    def _apply_local(
+        self, conn: Any, resource_type: str, res: dict[str, Any], *, note_change: bool
+    ) -> str:
+        record: Record
+        if resource_type == "Observation":
+            incoming = mapping.observation_to_answer(res, self.catalog)
+            local = self.repo.answer(incoming.id)
+            record = _continue_history(local, incoming)
+            question = self.catalog.question(record.question_code)
+            subject, new_value = question.label, question.format_value(record.value)
+            area = "answer"
+        elif resource_type == "MedicationStatement":
+            record = mapping.statement_to_medication(res)
+            subject, new_value, area = (
+                record.name,
+                f"{record.name} {record.dose}".strip(),
+                "medication",
+            )
+        else:
+            record = mapping.related_person_to_contact(res)
+            subject, new_value, area = record.name, record.relationship, "contact"
+        if self.repo.patient(record.patient_id) is None:
+            raise mapping.MappingError(f"{resource_type}/{record.id} belongs to no cached patient")
+        self.state.put_record(conn, resource_type, record, res)
+        prov = record.provenance
+        self.repo.add_history(
+            conn,
+            HistoryEntry(
+                patient_id=record.patient_id,
+                at=prov.recorded_at,
+                actor=prov.recorded_by,
+                area=area,
+                subject=subject,
+                action="changed elsewhere" if note_change else "received",
+                new_value=new_value,
+                source=prov.source,
+            ),
+        )
+        return record.patient_id
+
+    # --- reconciliation -----------------------------------------------------------------------
+
+    def _reconcile(
+        self, resource_type: str, assigned: set[str], chunks: list[list[str]], tally: _Tally
+    ) -> None:
+        """Find records deleted on the server (android-fhir never notices these)."""
+        on_server: set[str] = set()
+        for chunk in chunks:
+            params = {"patient": ",".join(chunk), "_elements": "id", "_count": "500"}
+            if resource_type == "Observation":
+                params["category"] = "survey"
+            on_server |= {str(r.get("id")) for r in self.client.search(resource_type, params)}
+        known = self.state.known_ids(resource_type)
+        gone = [rid for rid, pid in known.items() if pid in assigned and rid not in on_server]
+        if not gone:
+            return
+        with self.db.transaction() as conn:
+            touched = set()
+            for rid in gone:
+                if self.state.has_pending(rid):
+                    self.state.hold(conn, rid, "deleted on the server")
+                    tally.set_aside += 1
+                    continue
+                self.state.remove_record(conn, resource_type, rid)
+                tally.removed += 1
+                if known[rid]:
+                    touched.add(str(known[rid]))
+            for pid in touched:
+                reindex_patient(conn, self.repo, self.catalog, pid)
+
+    def _unassign(self, leaving: Iterable[str], tally: _Tally) -> None:
+        pending = self.state.patients_with_pending()
+        leaving = list(leaving)
+        if not leaving:
+            return
+        with self.db.transaction() as conn:
+            for pid in leaving:
+                if pid in pending:
+                    # Kept until its edits reach the server; flagged on the status line.
+                    conn.execute(
+                        "UPDATE outbox SET last_error = ? WHERE patient_id = ?",
+                        ("patient no longer assigned", pid),
+                    )
+                    continue
+                self.state.purge_patient(conn, pid)
+                tally.removed += 1
+
+
+def _continue_history(local: Answer | None, incoming: Answer) -> Answer:
+    """Keep the history we know and add the server's newest revision to it."""
+    if local is None:
+        return incoming
+    earlier = tuple(
+        r.model_copy(update={"status": RevisionStatus.SUPERSEDED}) for r in local.history
+    )
+    latest: AnswerRevision = incoming.history[-1]
+    return incoming.model_copy(update={"history": (*earlier, latest)})
+
+
+def _with_version(resource: dict[str, Any], version: str) -> dict[str, Any]:
+    stored = dict(resource)
+    stored["meta"] = {**(resource.get("meta") or {}), "versionId": version}
+    return stored
+
+
+def _reason(exc: RequestRejectedError) -> str:
+    """Why the server refused, from OperationOutcome codes only (diagnostics may hold data)."""
+    issues = (exc.outcome or {}).get("issue", []) if isinstance(exc.outcome, dict) else []
+    codes = sorted({str(i.get("code")) for i in issues if isinstance(i, dict) and i.get("code")})
+    return f"refused by the server ({exc.status}{': ' + ', '.join(codes) if codes else ''})"
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
