@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
             "AskOnce: see what each patient has already been asked, record answers, home "
             "medications and home-care contacts once, from an encrypted offline cache."
         ),
+        epilog="Headless sync for IT and tests: askonce sync --help",
     )
     parser.add_argument("--version", action="version", version=f"AskOnce {__version__}")
     parser.add_argument(
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["sync"]:
+        from sync.cli import main as sync_main  # lazily: headless, no Qt
+
+        return sync_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.patients < 1:
         print("askonce: --patients must be at least 1", file=sys.stderr)

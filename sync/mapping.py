@@ -41,6 +41,7 @@ from app.domain import (
 )
 
 Resource = dict[str, Any]
+Record = Answer | HomeMedication | HomeCareContact
 
 EXT_BASE = "https://fhir.askonce.app/StructureDefinition/"
 EXT_SOURCE = EXT_BASE + "information-source"

@@ -53,6 +53,8 @@ def test_core_never_imports_qt_or_network() -> None:
             forbidden = {"PySide6", "shiboken6"} | ({"httpx"} if package == "app" else set())
             if path.relative_to(ROOT).as_posix() != "app/__main__.py":
                 forbidden.add("ui")
+                if package == "app":
+                    forbidden.add("sync")
             assert not roots & forbidden, f"{path.relative_to(ROOT)} imports {roots & forbidden}"
 
 

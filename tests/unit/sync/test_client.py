@@ -118,7 +118,7 @@ def test_version_conflicts_are_typed(status: int) -> None:
 
 
 def test_if_match_is_a_weak_etag() -> None:
-    seen = {}
+    seen: dict[str, str] = {}
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.update(request.headers)

@@ -1,0 +1,100 @@
+"""``askonce sync``: one sync from the command line, for IT and for tests.
+
+The cache is unlocked exactly as the app does (PIN + OS keystore); for
+unattended use the PIN comes from a file or the ASKONCE_PIN variable and the
+access token from a file or ASKONCE_TOKEN. Prints a PHI-free summary and exits
+non-zero when anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.catalog import load_catalog
+from app.domain import Actor
+from app.errors import KnownError
+from app.keystore import OsKeystore
+from app.paths import AppPaths, default_paths
+from app.session import unlock_user_cache
+from sync.client import FhirClient, SyncError
+from sync.engine import SyncFailed, Synchronizer, SyncStatus
+
+
+class _StaticToken:
+    """A bearer token given on the command line's behalf; it cannot be refreshed."""
+
+    def __init__(self, token: str | None) -> None:
+        self._token = token
+
+    def token(self) -> str | None:
+        return self._token
+
+    def refresh(self) -> str | None:
+        return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="askonce sync", description="Run one sync of a user's cache and print a summary."
+    )
+    parser.add_argument("--server", required=True, help="FHIR R4 base URL")
+    parser.add_argument("--user", required=True, help="the user's Practitioner reference")
+    parser.add_argument("--data-dir", type=Path, help="the folder holding the caches")
+    parser.add_argument("--pin-file", type=Path, help="file with the user's PIN (else ASKONCE_PIN)")
+    parser.add_argument(
+        "--token-file", type=Path, help="file with an access token (else ASKONCE_TOKEN)"
+    )
+    parser.add_argument("--ca-bundle", type=Path, help="extra CA certificates (PEM)")
+    parser.add_argument("--quiet", action="store_true", help="print only the summary line")
+    return parser
+
+
+def _secret(path: Path | None, variable: str) -> str | None:
+    if path is not None:
+        return path.read_text(encoding="utf-8").strip()
+    return os.environ.get(variable)
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    pin = _secret(args.pin_file, "ASKONCE_PIN")
+    if not pin:
+        print("askonce sync: no PIN (use --pin-file or ASKONCE_PIN)", file=sys.stderr)
+        return 2
+    paths = default_paths()
+    if args.data_dir is not None:
+        paths = AppPaths(args.data_dir, paths.config, paths.logs, paths.policy_file)
+    actor = Actor(user_id=args.user, display_name=args.user)
+    try:
+        session = unlock_user_cache(
+            paths, actor, pin, OsKeystore(), load_catalog(), workstation=socket.gethostname()
+        )
+    except KnownError as exc:
+        print(f"askonce sync: {exc}", file=sys.stderr)
+        return 2
+
+    def show(status: SyncStatus) -> None:
+        if not args.quiet and not isinstance(status, SyncFailed):
+            print(f"  {type(status).__name__}", file=sys.stderr)
+
+    token = _secret(args.token_file, "ASKONCE_TOKEN")
+    try:
+        with FhirClient(args.server, auth=_StaticToken(token), ca_bundle=args.ca_bundle) as client:
+            engine = Synchronizer(
+                session.db, session.service.catalog, client, args.user, on_status=show
+            )
+            summary = engine.sync()
+    except (SyncError, KnownError) as exc:
+        print(f"askonce sync: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+    print(f"sync: {summary.line()}")
+    for error in summary.errors:
+        print(f"  error: {error}")
+    return 1 if (summary.errors or summary.set_aside or summary.conflicts) else 0

@@ -1,0 +1,117 @@
+"""Putting a small hospital on the FHIR server: practitioners, patients, stays, care teams."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from sync.mapping import MRN_TYPE
+
+
+@dataclass(frozen=True)
+class SeededWard:
+    practitioner: str  # "Practitioner/<id>"
+    patients: list[str]  # patient ids
+    care_team: str  # CareTeam id
+
+
+def put(base_url: str, resource: dict[str, Any]) -> dict[str, Any]:
+    with httpx.Client(timeout=30) as client:
+        r = client.put(
+            f"{base_url}/{resource['resourceType']}/{resource['id']}",
+            json=resource,
+            headers={"Content-Type": "application/fhir+json"},
+        )
+        r.raise_for_status()
+        return dict(r.json())
+
+
+def get(base_url: str, path: str, **params: str) -> dict[str, Any]:
+    with httpx.Client(timeout=30) as client:
+        r = client.get(f"{base_url}/{path}", params=params, headers={"Cache-Control": "no-cache"})
+        r.raise_for_status()
+        return dict(r.json())
+
+
+def delete(base_url: str, path: str) -> None:
+    with httpx.Client(timeout=30) as client:
+        client.delete(f"{base_url}/{path}").raise_for_status()
+
+
+def seed_ward(base_url: str, patients: int = 3, *, tag: str | None = None) -> SeededWard:
+    tag = tag or uuid.uuid4().hex[:8]
+    practitioner_id = f"nurse-{tag}"
+    put(
+        base_url,
+        {
+            "resourceType": "Practitioner",
+            "id": practitioner_id,
+            "name": [{"family": "Keller", "given": ["Anna"]}],
+        },
+    )
+    patient_ids = []
+    for n in range(patients):
+        pid = f"pat-{tag}-{n}"
+        patient_ids.append(pid)
+        put(
+            base_url,
+            {
+                "resourceType": "Patient",
+                "id": pid,
+                "identifier": [
+                    {
+                        "type": {"coding": [{"system": MRN_TYPE, "code": "MR"}]},
+                        "system": "urn:oid:1.2.3.4",
+                        "value": f"{tag}{n:03d}",
+                    }
+                ],
+                "name": [{"use": "official", "family": f"Testpatient{n}", "given": ["Ada"]}],
+                "gender": "female",
+                "birthDate": "1941-03-0" + str(n % 9 + 1),
+            },
+        )
+        put(
+            base_url,
+            {
+                "resourceType": "Encounter",
+                "id": f"enc-{tag}-{n}",
+                "status": "in-progress",
+                "class": {
+                    "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                    "code": "IMP",
+                },
+                "subject": {"reference": f"Patient/{pid}"},
+                "period": {"start": "2026-11-20T08:00:00Z"},
+                "location": [
+                    {
+                        "location": {"display": "4B Internal Medicine"},
+                        "physicalType": {"coding": [{"code": "wa"}]},
+                    },
+                    {
+                        "location": {"display": f"1{n}A"},
+                        "physicalType": {"coding": [{"code": "bd"}]},
+                    },
+                ],
+            },
+        )
+    team_id = f"team-{tag}"
+    put(base_url, care_team(team_id, f"Practitioner/{practitioner_id}", patient_ids[0]))
+    # One care team per patient (FHIR CareTeam has one subject).
+    for n, pid in enumerate(patient_ids[1:], start=1):
+        put(base_url, care_team(f"{team_id}-{n}", f"Practitioner/{practitioner_id}", pid))
+    return SeededWard(f"Practitioner/{practitioner_id}", patient_ids, team_id)
+
+
+def care_team(
+    team_id: str, practitioner: str, patient_id: str, status: str = "active"
+) -> dict[str, Any]:
+    return {
+        "resourceType": "CareTeam",
+        "id": team_id,
+        "status": status,
+        "subject": {"reference": f"Patient/{patient_id}"},
+        "participant": [{"member": {"reference": practitioner}}],
+    }

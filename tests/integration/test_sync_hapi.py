@@ -1,0 +1,281 @@
+"""Sync against a real FHIR server: what one workstation records, the other sees.
+
+Each test seeds its own practitioner and patients, so tests share one server.
+Caches are real SQLCipher files; the key is held in memory like the demo's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from app.catalog import load_catalog
+from app.domain import (
+    Actor,
+    Answer,
+    AnswerType,
+    Catalog,
+    Channel,
+    ContactKind,
+    ContactPoint,
+    HomeCareContact,
+    HomeMedication,
+    Source,
+)
+from app.keys import DatabaseKey
+from app.services import CareService
+from app.store.database import Database
+from app.store.sync_state import SyncState
+from sync.client import FhirClient
+from sync.conflicts import Resolution, resolve_conflict
+from sync.engine import SyncFailed, Synchronizer, SyncStarted, SyncSucceeded
+from tests.integration.conftest import HapiServer
+from tests.integration.fhir_seed import care_team, delete, get, put, seed_ward
+
+pytestmark = pytest.mark.integration
+
+
+class Workstation:
+    """One cache, one service, one sync engine: a ward PC."""
+
+    def __init__(self, path: Path, catalog: Catalog, server: str, practitioner: str) -> None:
+        self.db = Database.open(path, DatabaseKey.generate(), create=True)
+        self.actor = Actor(user_id=practitioner, display_name=f"Nurse at {path.stem}")
+        self.service = CareService(self.db, catalog, self.actor, workstation=path.stem)
+        self.client = FhirClient(server, timeout=30)
+        self.statuses: list[object] = []
+        self.engine = Synchronizer(
+            self.db, catalog, self.client, practitioner, on_status=self.statuses.append
+        )
+
+    def sync(self):
+        self.statuses.clear()
+        return self.engine.sync()
+
+    def close(self) -> None:
+        self.client.close()
+        self.db.close()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def workstations(
+    tmp_path: Path, catalog: Catalog, hapi: HapiServer
+) -> Iterator[Callable[[str, str], Workstation]]:
+    made: list[Workstation] = []
+
+    def make(name: str, practitioner: str) -> Workstation:
+        ws = Workstation(tmp_path / f"{name}.db", catalog, hapi.base_url, practitioner)
+        made.append(ws)
+        return ws
+
+    yield make
+    for ws in made:
+        ws.close()
+
+
+def _free_text_question(catalog: Catalog) -> str:
+    return next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
+
+
+def test_first_sync_downloads_exactly_the_assigned_patients(hapi, workstations) -> None:
+    ward = seed_ward(hapi.base_url, patients=3)
+    other = seed_ward(hapi.base_url, patients=1)  # someone else's patient
+    a = workstations("a", ward.practitioner)
+    summary = a.sync()
+    assert summary.errors == ()
+    rows = a.service.ward()
+    assert sorted(r.patient.id for r in rows) == sorted(ward.patients)
+    assert other.patients[0] not in {r.patient.id for r in rows}
+    first = next(r.patient for r in rows if r.patient.id == ward.patients[0])
+    assert (first.ward, first.bed) == ("4B Internal Medicine", "10A")
+    assert isinstance(a.statuses[0], SyncStarted)
+    assert isinstance(a.statuses[-1], SyncSucceeded)
+
+
+def test_an_answer_recorded_on_one_workstation_reaches_the_other(
+    hapi, workstations, catalog
+) -> None:
+    ward = seed_ward(hapi.base_url, patients=2)
+    a = workstations("a", ward.practitioner)
+    b = workstations("b", ward.practitioner)
+    a.sync()
+    b.sync()
+    code = _free_text_question(catalog)
+    answer = a.service.record_answer(
+        ward.patients[0], code, "Daughter visits daily", Source.PATIENT
+    )
+    assert a.service.outbox_count() == 1
+    summary = a.sync()
+    assert summary.uploaded == 1
+    assert a.service.outbox_count() == 0
+    on_server = get(hapi.base_url, f"Observation/{answer.id}")
+    assert on_server["valueString"] == "Daughter visits daily"
+
+    b.sync()
+    chart = b.service.chart(ward.patients[0], audit_view=False)
+    item = next(i for i in chart.board if i.question.code == code)
+    assert item.answer is not None
+    assert item.answer.value == "Daughter visits daily"
+    assert item.answer.provenance.recorded_by.user_id == ward.practitioner
+
+
+def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_ways(
+    hapi, workstations, catalog
+) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    a = workstations("a", ward.practitioner)
+    b = workstations("b", ward.practitioner)
+    pid = ward.patients[0]
+    code = _free_text_question(catalog)
+    a.sync()
+    answer = a.service.record_answer(pid, code, "first", Source.PATIENT)
+    a.sync()
+    b.sync()
+    a.service.correct_answer(answer.id, "from A", Source.PATIENT)
+    b.service.correct_answer(answer.id, "from B", Source.FAMILY)
+    assert a.sync().conflicts == 0
+    summary = b.sync()
+    assert summary.conflicts == 1
+    assert isinstance(b.statuses[-1], SyncFailed)  # honest: not "up to date"
+    state = SyncState(b.db)
+    [conflict] = state.conflicts()
+    assert "value" in conflict.fields
+    assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "from A"
+
+    # Keep mine: B's value goes to the server, knowingly replacing A's.
+    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b")
+    assert b.sync().uploaded == 1
+    assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "from B"
+    assert any("conflict resolved: keep-mine" in e.detail for e in b.service.repo.audit_entries())
+
+    # The other way round: A edits again, B too, and B keeps theirs.
+    a.sync()
+    a.service.correct_answer(answer.id, "A again", Source.PATIENT)
+    b.service.correct_answer(answer.id, "B again", Source.PATIENT)
+    a.sync()
+    b.sync()
+    [conflict] = SyncState(b.db).conflicts()
+    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b")
+    assert b.service.outbox_count() == 0
+    assert b.service.repo.answer(answer.id).value == "A again"
+    assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "A again"
+
+
+def test_different_fields_of_one_contact_merge(hapi, workstations) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    a = workstations("a", ward.practitioner)
+    b = workstations("b", ward.practitioner)
+    pid = ward.patients[0]
+    a.sync()
+    contact = a.service.save_contact(
+        HomeCareContact(
+            id=a.service.new_id(),
+            patient_id=pid,
+            kind=ContactKind.PERSON,
+            name="Ayse Yilmaz",
+            relationship="daughter",
+            telecom=(ContactPoint(system="phone", value="+49 171 1111111", rank=1),),
+            preferred_channel=Channel.PHONE,
+            provenance=a.service.provenance_now(Source.PATIENT),
+        )
+    )
+    a.sync()
+    b.sync()
+    a.service.save_contact(
+        contact.model_copy(
+            update={"telecom": (ContactPoint(system="phone", value="+49 171 2222222", rank=1),)}
+        )
+    )
+    b_contact = b.service.repo.contact(contact.id)
+    assert b_contact is not None
+    b.service.save_contact(b_contact.model_copy(update={"preferred_channel": Channel.SMS}))
+    a.sync()
+    summary = b.sync()
+    assert summary.conflicts == 0, summary
+    a.sync()
+    for ws in (a, b):
+        merged = ws.service.repo.contact(contact.id)
+        assert merged is not None
+        assert merged.telecom[0].value == "+49 171 2222222"
+        assert merged.preferred_channel is Channel.SMS
+
+
+def test_a_record_deleted_on_the_server_is_removed_locally(hapi, workstations) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    a = workstations("a", ward.practitioner)
+    pid = ward.patients[0]
+    a.sync()
+    med = a.service.save_medication(
+        HomeMedication(
+            id=a.service.new_id(),
+            patient_id=pid,
+            name="Ramipril",
+            dose="5 mg",
+            provenance=a.service.provenance_now(Source.PATIENT),
+        )
+    )
+    a.sync()
+    delete(hapi.base_url, f"MedicationStatement/{med.id}")
+    summary = a.sync()
+    assert summary.removed == 1
+    assert a.service.repo.medication(med.id) is None
+
+
+def test_a_patient_leaving_the_care_team_is_purged_unless_edits_wait(
+    hapi, workstations, catalog
+) -> None:
+    ward = seed_ward(hapi.base_url, patients=2)
+    a = workstations("a", ward.practitioner)
+    a.sync()
+    keep, leave = ward.patients
+    code = _free_text_question(catalog)
+    a.service.record_answer(keep, code, "unsent while unassigned", Source.PATIENT)
+    # Both patients leave the practitioner's care teams; one has an unsent edit.
+    put(hapi.base_url, care_team(ward.care_team, ward.practitioner, keep, status="inactive"))
+    put(
+        hapi.base_url, care_team(f"{ward.care_team}-1", ward.practitioner, leave, status="inactive")
+    )
+    # The edit was refused earlier (set aside), so it is still waiting when the patient leaves.
+    a.db.execute("UPDATE outbox SET held_reason = 'refused' WHERE patient_id = ?", (keep,))
+    a.sync()
+    ids = {r.patient.id for r in a.service.ward()}
+    assert leave not in ids
+    assert keep in ids  # kept (and flagged) until its edit reaches the server
+
+
+def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> None:
+    ward = seed_ward(hapi.base_url, patients=4)
+    a = workstations("a", ward.practitioner)
+    a.sync()
+    codes = [q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT]
+    made = 0
+    answers: dict[tuple[str, str], Answer] = {}
+    for n in range(200):
+        pid = ward.patients[n % 4]
+        code = codes[(n // 4) % len(codes)]
+        key = (pid, code)
+        if key in answers:
+            a.service.correct_answer(answers[key].id, f"edit {n}", Source.PATIENT)
+        else:
+            answers[key] = a.service.record_answer(pid, code, f"edit {n}", Source.PATIENT)
+        made += 1
+    assert a.service.outbox_count() == made
+    summary = a.sync()
+    assert summary.errors == ()
+    assert a.service.outbox_count() == 0
+    bundle = get(
+        hapi.base_url, "Observation", subject=f"Patient/{ward.patients[0]}", _summary="count"
+    )
+    expected = sum(1 for pid, _ in answers if pid == ward.patients[0])
+    assert bundle["total"] == expected
+    for answer in list(answers.values())[:5]:
+        local = a.service.repo.answer(answer.id)
+        assert local is not None
+        assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == local.value
