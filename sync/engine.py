@@ -16,7 +16,8 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from app.domain import (
     Answer,
@@ -28,7 +29,7 @@ from app.domain import (
     RevisionStatus,
     utc_now,
 )
-from app.store.database import Database
+from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
 from app.store.sync_state import Conflict, PendingChange, Record, SyncState
@@ -44,6 +45,7 @@ from sync.client import (
 from sync.merge import three_way_merge
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RECORD_TYPES = ("Observation", "MedicationStatement", "RelatedPerson")
 CHUNK = 40  # patients per search (keeps URLs short)
@@ -133,6 +135,7 @@ class Synchronizer:
         *,
         on_status: Callable[[SyncStatus], None] = lambda _s: None,
         clock: Callable[[], datetime] = utc_now,
+        run_db: Callable[[Callable[[], Any]], Any] | None = None,
     ) -> None:
         self.db = db
         self.catalog = catalog
@@ -144,6 +147,19 @@ class Synchronizer:
         self._clock = clock
         self._lock = threading.Lock()
         self._cancel = threading.Event()
+        # Network waits happen on the caller's thread; every cache access goes through
+        # run_db, which the GUI points at its one DB worker (all access serialized there).
+        self._run_db = run_db or (lambda fn: fn())
+
+    def _read(self, fn: Callable[[], T]) -> T:
+        return cast(T, self._run_db(fn))
+
+    def _write(self, fn: Callable[[Connection], T]) -> T:
+        def in_transaction() -> T:
+            with self.db.transaction() as conn:
+                return fn(conn)
+
+        return cast(T, self._run_db(in_transaction))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -198,17 +214,17 @@ class Synchronizer:
         return mapping.version_of(base) if base else None
 
     def _upload(self, tally: _Tally) -> None:
-        pending = self.state.pending()
+        pending = self._read(self.state.pending)
         if not pending:
             return
-        prepared: list[tuple[PendingChange, dict[str, Any]]] = []
+        prepared: list[tuple[PendingChange, dict[str, Any], str | None]] = []
         for change in pending:
             try:
-                resource, _record = self._resource_for(change)
+                resource, _record = self._read(partial(self._resource_for, change))
             except (mapping.MappingError, ValueError) as exc:
                 self._set_aside(change, f"cannot be sent: {exc}", tally)
                 continue
-            prepared.append((change, resource))
+            prepared.append((change, resource, self._read(partial(self._base_version, change))))
         if not prepared:
             return
         self._emit(SyncProgress("upload", 0, len(prepared)))
@@ -222,14 +238,10 @@ class Synchronizer:
                     "request": {
                         "method": "PUT",
                         "url": f"{c.resource_type}/{c.resource_id}",
-                        **(
-                            {"ifMatch": weak_etag(v)}
-                            if (v := self._base_version(c)) is not None
-                            else {}
-                        ),
+                        **({"ifMatch": weak_etag(v)} if v is not None else {}),
                     },
                 }
-                for c, resource in prepared
+                for c, resource, v in prepared
             ],
         }
         try:
@@ -243,56 +255,56 @@ class Synchronizer:
         entries = (response.body or {}).get("entry", [])
         if len(entries) != len(prepared):
             raise SyncError("the server's transaction answer does not match what was sent")
-        with self.db.transaction() as conn:
-            for (change, resource), entry in zip(prepared, entries, strict=True):
+
+        def confirm_all(conn: Connection) -> None:
+            for (change, resource, _v), entry in zip(prepared, entries, strict=True):
                 etag = (entry.get("response") or {}).get("etag")
                 version = Response(200, None, etag, None).version or "0"
                 self.state.confirm(conn, change, version, _with_version(resource, version))
+
+        self._write(confirm_all)
         tally.uploaded += len(prepared)
         self._emit(SyncProgress("upload", len(prepared), len(prepared)))
 
     def _upload_singly(
-        self, prepared: list[tuple[PendingChange, dict[str, Any]]], tally: _Tally
+        self, prepared: list[tuple[PendingChange, dict[str, Any], str | None]], tally: _Tally
     ) -> None:
-        for n, (change, resource) in enumerate(prepared, start=1):
+        for n, (change, resource, base_version) in enumerate(prepared, start=1):
             if self._cancel.is_set():
                 return
             try:
-                response = self.client.put(resource, if_match=self._base_version(change))
+                response = self.client.put(resource, if_match=base_version)
             except VersionConflictError:
                 self._resolve_version_conflict(change, resource, tally)
             except RequestRejectedError as exc:
                 self._set_aside(change, _reason(exc), tally)
             else:
                 version = response.version or "0"
-                with self.db.transaction() as conn:
-                    self.state.confirm(conn, change, version, _with_version(resource, version))
+                stored = _with_version(resource, version)
+                self._write(partial(self._confirm, change, version, stored))
                 tally.uploaded += 1
             self._emit(SyncProgress("upload", n, len(prepared)))
 
     def _resolve_version_conflict(
         self, change: PendingChange, mine: dict[str, Any], tally: _Tally
     ) -> None:
-        base = self.state.server_doc(change.resource_type, change.resource_id)
+        base = self._read(lambda: self.state.server_doc(change.resource_type, change.resource_id))
         for _round in range(MAX_MERGE_ROUNDS):
             current = self.client.read(change.resource_type, change.resource_id)
             theirs = current.body or {}
             merged, fields = three_way_merge(base, mine, theirs)
             if fields:
-                with self.db.transaction() as conn:
-                    self.state.save_conflict(
-                        conn,
-                        Conflict(
-                            resource_type=change.resource_type,
-                            resource_id=change.resource_id,
-                            patient_id=change.patient_id,
-                            fields=tuple(fields),
-                            mine=mine,
-                            theirs=theirs,
-                            base=base,
-                            created_at=self._clock(),
-                        ),
-                    )
+                conflict = Conflict(
+                    resource_type=change.resource_type,
+                    resource_id=change.resource_id,
+                    patient_id=change.patient_id,
+                    fields=tuple(fields),
+                    mine=mine,
+                    theirs=theirs,
+                    base=base,
+                    created_at=self._clock(),
+                )
+                self._write(partial(self._save_conflict, conflict))
                 tally.conflicts += 1
                 return
             try:
@@ -304,16 +316,28 @@ class Synchronizer:
                 return
             version = response.version or "0"
             stored = _with_version(merged, version)
-            with self.db.transaction() as conn:
-                self.state.confirm(conn, change, version, stored)
-                self._apply_local(conn, change.resource_type, stored, note_change=True)
+
+            def confirm_merged(
+                conn: Connection, v: str = version, d: dict[str, Any] = stored
+            ) -> None:
+                self.state.confirm(conn, change, v, d)
+                self._apply_local(conn, change.resource_type, d, note_change=True)
+
+            self._write(confirm_merged)
             tally.uploaded += 1
             return
         self._set_aside(change, "the record keeps changing on the server; try again", tally)
 
+    def _confirm(
+        self, change: PendingChange, version: str, stored: dict[str, Any], conn: Connection
+    ) -> None:
+        self.state.confirm(conn, change, version, stored)
+
+    def _save_conflict(self, conflict: Conflict, conn: Connection) -> None:
+        self.state.save_conflict(conn, conflict)
+
     def _set_aside(self, change: PendingChange, reason: str, tally: _Tally) -> None:
-        with self.db.transaction() as conn:
-            self.state.hold(conn, change.resource_id, reason)
+        self._write(lambda conn: self.state.hold(conn, change.resource_id, reason))
         tally.set_aside += 1
 
     # --- download ------------------------------------------------------------------------------
@@ -331,7 +355,7 @@ class Synchronizer:
     def _download(self, tally: _Tally) -> None:
         self._emit(SyncProgress("assignment", 0, 1))
         assigned = self._assigned_patients()
-        cached = self.state.patient_ids()
+        cached = self._read(self.state.patient_ids)
         new = assigned - cached
         self._emit(SyncProgress("assignment", 1, 1))
 
@@ -360,8 +384,14 @@ class Synchronizer:
                     "Patient/"
                 )
                 allergies.setdefault(pid, []).append(allergy)
-            with self.db.transaction() as conn:
-                for res in patients:
+
+            def store(
+                conn: Connection,
+                batch: list[dict[str, Any]] = patients,
+                encounters: dict[str, dict[str, Any]] = encounters,
+                allergies: dict[str, list[dict[str, Any]]] = allergies,
+            ) -> None:
+                for res in batch:
                     try:
                         patient = mapping.patient_from_fhir(
                             res, encounters.get(res["id"]), allergies.get(res["id"], [])
@@ -372,10 +402,12 @@ class Synchronizer:
                     self.state.put_patient(conn, patient, res)
                     reindex_patient(conn, self.repo, self.catalog, patient.id)
 
+            self._write(store)
+
     def _download_type(
         self, resource_type: str, chunks: list[list[str]], new: set[str], tally: _Tally
     ) -> None:
-        cursor = self.state.cursor(resource_type)
+        cursor = self._read(lambda: self.state.cursor(resource_type))
         newest = cursor
         for chunk in chunks:
             params = {"patient": ",".join(chunk), "_count": "200"}
@@ -395,20 +427,24 @@ class Synchronizer:
                 queries.append(params)
             for query in queries:
                 batch = list(self.client.search(resource_type, query))
-                with self.db.transaction() as conn:
+                for res in batch:
+                    updated = (res.get("meta") or {}).get("lastUpdated")
+                    if updated and (newest is None or updated > newest):
+                        newest = updated
+
+                def store(conn: Connection, batch: list[dict[str, Any]] = batch) -> None:
                     touched: set[str] = set()
                     for res in batch:
-                        updated = (res.get("meta") or {}).get("lastUpdated")
-                        if updated and (newest is None or updated > newest):
-                            newest = updated
                         applied = self._apply_download(conn, resource_type, res, tally)
                         if applied:
                             touched.add(applied)
                     for pid in touched:
                         reindex_patient(conn, self.repo, self.catalog, pid)
+
+                self._write(store)
         if newest is not None and newest != cursor:
-            with self.db.transaction() as conn:
-                self.state.set_cursor(conn, resource_type, newest)
+            final = newest
+            self._write(lambda conn: self.state.set_cursor(conn, resource_type, final))
 
     def _apply_download(
         self, conn: Any, resource_type: str, res: dict[str, Any], tally: _Tally
@@ -482,40 +518,49 @@ class Synchronizer:
             if resource_type == "Observation":
                 params["category"] = "survey"
             on_server |= {str(r.get("id")) for r in self.client.search(resource_type, params)}
-        known = self.state.known_ids(resource_type)
+        known = self._read(lambda: self.state.known_ids(resource_type))
         gone = [rid for rid, pid in known.items() if pid in assigned and rid not in on_server]
-        if not gone:
-            return
-        with self.db.transaction() as conn:
-            touched = set()
-            for rid in gone:
-                if self.state.has_pending(rid):
-                    self.state.hold(conn, rid, "deleted on the server")
-                    tally.set_aside += 1
-                    continue
-                self.state.remove_record(conn, resource_type, rid)
-                tally.removed += 1
-                if known[rid]:
-                    touched.add(str(known[rid]))
-            for pid in touched:
-                reindex_patient(conn, self.repo, self.catalog, pid)
+        if gone:
+            self._write(lambda conn: self._remove_gone(conn, resource_type, gone, known, tally))
+
+    def _remove_gone(
+        self,
+        conn: Connection,
+        resource_type: str,
+        gone: list[str],
+        known: dict[str, str | None],
+        tally: _Tally,
+    ) -> None:
+        touched = set()
+        for rid in gone:
+            if self.state.has_pending(rid):
+                self.state.hold(conn, rid, "deleted on the server")
+                tally.set_aside += 1
+                continue
+            self.state.remove_record(conn, resource_type, rid)
+            tally.removed += 1
+            if known[rid]:
+                touched.add(str(known[rid]))
+        for pid in touched:
+            reindex_patient(conn, self.repo, self.catalog, pid)
 
     def _unassign(self, leaving: Iterable[str], tally: _Tally) -> None:
+        patients = list(leaving)
+        if patients:
+            self._write(lambda conn: self._purge(conn, patients, tally))
+
+    def _purge(self, conn: Connection, leaving: list[str], tally: _Tally) -> None:
         pending = self.state.patients_with_pending()
-        leaving = list(leaving)
-        if not leaving:
-            return
-        with self.db.transaction() as conn:
-            for pid in leaving:
-                if pid in pending:
-                    # Kept until its edits reach the server; flagged on the status line.
-                    conn.execute(
-                        "UPDATE outbox SET last_error = ? WHERE patient_id = ?",
-                        ("patient no longer assigned", pid),
-                    )
-                    continue
-                self.state.purge_patient(conn, pid)
-                tally.removed += 1
+        for pid in leaving:
+            if pid in pending:
+                # Kept until its edits reach the server; flagged on the status line.
+                conn.execute(
+                    "UPDATE outbox SET last_error = ? WHERE patient_id = ?",
+                    ("patient no longer assigned", pid),
+                )
+                continue
+            self.state.purge_patient(conn, pid)
+            tally.removed += 1
 
 
 def _continue_history(local: Answer | None, incoming: Answer) -> Answer:

@@ -18,6 +18,7 @@ from app.domain import Actor, Catalog
 from app.keys import DatabaseKey
 from app.services import CareService
 from app.store.database import Database
+from tests.fhir_server import hapi  # noqa: F401 -- the session's FHIR server fixture
 
 # A fixed "now" for tests that do not care about the wall clock.
 FIXED_NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)

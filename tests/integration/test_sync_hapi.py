@@ -31,7 +31,7 @@ from app.store.sync_state import SyncState
 from sync.client import FhirClient
 from sync.conflicts import Resolution, resolve_conflict
 from sync.engine import SyncFailed, Synchronizer, SyncStarted, SyncSucceeded
-from tests.integration.conftest import HapiServer
+from tests.fhir_server import HapiServer
 from tests.integration.fhir_seed import care_team, delete, get, put, seed_ward
 
 pytestmark = pytest.mark.integration

@@ -1,4 +1,4 @@
-"""A real FHIR R4 server for the integration tests: HAPI FHIR JPA on loopback.
+"""A real FHIR R4 server for integration and fault tests: HAPI FHIR JPA on loopback.
 
 The server is built once from Maven Central (tests/integration/hapi_server, cached in
 ~/.m2 and target/) and started once per test session. Tests that restart the server
@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-SERVER_DIR = Path(__file__).parent / "hapi_server"
+SERVER_DIR = Path(__file__).parent / "integration" / "hapi_server"
 JAR = SERVER_DIR / "target" / "hapi-test-server.jar"
 START_TIMEOUT_S = 240.0
 
