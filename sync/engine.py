@@ -38,6 +38,8 @@ from sync.client import (
     FhirClient,
     RequestRejectedError,
     Response,
+    ServerBusyError,
+    ServerUnreachableError,
     SyncError,
     VersionConflictError,
     weak_etag,
@@ -94,6 +96,8 @@ class SyncFailed:
     at: datetime
     summary: SyncSummary
     reasons: tuple[str, ...]
+    offline: bool = False
+    """The server could not be reached (or kept answering 5xx): nothing is wrong locally."""
 
 
 SyncStatus = SyncStarted | SyncProgress | SyncSucceeded | SyncFailed
@@ -168,6 +172,7 @@ class Synchronizer:
         if not self._lock.acquire(blocking=False):
             raise SyncAlreadyRunningError("a sync is already running")
         tally = _Tally()
+        offline = False
         try:
             self._cancel.clear()
             self._emit(SyncStarted(self._clock()))
@@ -176,6 +181,7 @@ class Synchronizer:
                 if not self._cancel.is_set():
                     self._download(tally)
             except SyncError as exc:
+                offline = isinstance(exc, (ServerUnreachableError, ServerBusyError))
                 tally.errors.append(str(exc))
             if self._cancel.is_set():
                 tally.errors.append("sync cancelled")
@@ -186,7 +192,7 @@ class Synchronizer:
                     reasons.append(f"{summary.conflicts} change(s) conflict with the server")
                 if summary.set_aside:
                     reasons.append(f"the server refused {summary.set_aside} change(s)")
-                self._emit(SyncFailed(self._clock(), summary, tuple(reasons)))
+                self._emit(SyncFailed(self._clock(), summary, tuple(reasons), offline))
             else:
                 self._emit(SyncSucceeded(self._clock(), summary))
             log.info("sync finished: %s", summary.line())

@@ -35,14 +35,21 @@ class TaskManager(QtCore.QObject):
     """An exception no caller handled; the main window shows it in plain words."""
 
     _sig_completed = Signal(object, object)  # (callback, future), queued to the GUI thread
+    _sig_completed_quiet = Signal(object, object)  # the same for network work
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         # Tasks that access the cache are serialized: one worker, one connection.
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="askonce-db")
+        # Network work (sync) waits on the server here, never on the DB worker; its cache
+        # access is handed back to the DB worker (see run_db_blocking).
+        self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="askonce-net")
         self._pending = 0
         self._lock = threading.Lock()
         self._sig_completed.connect(self._on_completed, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._sig_completed_quiet.connect(
+            lambda on_done, future: on_done(future), QtCore.Qt.ConnectionType.QueuedConnection
+        )
 
     @property
     def busy(self) -> bool:
@@ -54,6 +61,11 @@ class TaskManager(QtCore.QObject):
             self.sig_busy_changed.emit(True)
         future = self._db.submit(fn)
         future.add_done_callback(lambda f: self._sig_completed.emit(on_done, f))
+
+    def run_network(self, fn: Callable[[], T], on_done: Callable[[Future[T]], None]) -> None:
+        """Network work; not counted as 'busy' (a sync must not look like a frozen save)."""
+        future = self._net.submit(fn)
+        future.add_done_callback(lambda f: self._sig_completed_quiet.emit(on_done, f))
 
     def _on_completed(
         self, on_done: Callable[[Future[object]], None], future: Future[object]
@@ -70,6 +82,7 @@ class TaskManager(QtCore.QObject):
         return self._db.submit(fn).result()
 
     def shutdown(self) -> None:
+        self._net.shutdown(wait=True, cancel_futures=True)
         self._db.shutdown(wait=True)
 
 
