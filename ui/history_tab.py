@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from typing import Any
 
 from app.domain import HistoryEntry
 from app.services import PatientChart
 from ui.qt import Qt, QtCore, QtWidgets
 from ui.style import local_datetime, relative_time, source_text
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+from ui.table_model import SORT_ROLE, RecordTableModel
+from ui.widgets import record_table
 
 
 class HistoryColumn(enum.IntEnum):
@@ -27,59 +26,23 @@ class HistoryColumn(enum.IntEnum):
 _SPOKEN_ACTIONS = ("confirmed", "entered-in-error", "stopped", "removed")
 
 
-class HistoryTableModel(QtCore.QAbstractTableModel):
+class HistoryTableModel(RecordTableModel[HistoryEntry, HistoryColumn]):
     """One row per history line, in the order given (the chart has them newest first)."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[HistoryEntry] = []
-        self._headers = {
-            HistoryColumn.WHEN: self.tr("When"),
-            HistoryColumn.WHO: self.tr("Who"),
-            HistoryColumn.AREA: self.tr("Area"),
-            HistoryColumn.WHAT: self.tr("What"),
-            HistoryColumn.CHANGE: self.tr("Change"),
-            HistoryColumn.SOURCE: self.tr("Source"),
-        }
+        super().__init__(HistoryColumn, parent=parent)
+        self._set_headers(
+            {
+                HistoryColumn.WHEN: self.tr("When"),
+                HistoryColumn.WHO: self.tr("Who"),
+                HistoryColumn.AREA: self.tr("Area"),
+                HistoryColumn.WHAT: self.tr("What"),
+                HistoryColumn.CHANGE: self.tr("Change"),
+                HistoryColumn.SOURCE: self.tr("Source"),
+            }
+        )
 
-    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entry(self, row: int) -> HistoryEntry:
-        return self._entries[row]
-
-    def rowCount(
-        self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
-    ) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(
-        self,
-        parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
-    ) -> int:
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HistoryColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[HistoryColumn(section)]
-        return None
-
-    def data(
-        self,
-        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = HistoryColumn(index.column())
+    def cell_data(self, entry: HistoryEntry, column: HistoryColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == SORT_ROLE:
@@ -141,21 +104,13 @@ class HistoryTab(QtWidgets.QWidget):
         self.filter_edit.setToolTip(self.tr("Show only lines containing this text"))
         self.filter_edit.setClearButtonEnabled(True)
 
-        self.table = QtWidgets.QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Change history"))
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(HistoryColumn.CHANGE, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(HistoryColumn.WHEN, Qt.SortOrder.DescendingOrder)
+        self.table = record_table(
+            self.proxy,
+            self.tr("Change history"),
+            HistoryColumn.CHANGE,
+            self,
+            sort_order=Qt.SortOrder.DescendingOrder,  # newest first
+        )
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
@@ -164,4 +119,4 @@ class HistoryTab(QtWidgets.QWidget):
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
 
     def show_chart(self, chart: PatientChart) -> None:
-        self.model.set_entries(chart.history)
+        self.model.set_records(chart.history)

@@ -7,9 +7,10 @@ from typing import Any
 
 from app.services import WardRow
 from ui.qt import Qt, QtCore, QtGui
+from ui.table_model import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PATIENT_ID_ROLE = RECORD_ID_ROLE
+"""A ward row's record is its patient: the role gives the patient id."""
 
 
 class WardColumn(enum.IntEnum):
@@ -20,71 +21,33 @@ class WardColumn(enum.IntEnum):
     UNSENT = 4
 
 
-class WardTableModel(QtCore.QAbstractTableModel):
+class WardTableModel(RecordTableModel[WardRow, WardColumn]):
     """One row per assigned patient; read-only."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[WardRow] = []
-        self._headers = {
-            WardColumn.BED: self.tr("Bed"),
-            WardColumn.NAME: self.tr("Patient"),
-            WardColumn.AGE: self.tr("Age"),
-            WardColumn.OPEN: self.tr("Open"),
-            WardColumn.UNSENT: self.tr("Unsent"),
-        }
-        self._header_tips = {
-            WardColumn.OPEN: self.tr("Questions never asked or due for re-confirmation"),
-            WardColumn.UNSENT: self.tr("Changes saved here but not yet sent to the server"),
-        }
+        super().__init__(WardColumn, lambda r: r.patient.id, parent)
+        self._set_headers(
+            {
+                WardColumn.BED: self.tr("Bed"),
+                WardColumn.NAME: self.tr("Patient"),
+                WardColumn.AGE: self.tr("Age"),
+                WardColumn.OPEN: self.tr("Open"),
+                WardColumn.UNSENT: self.tr("Unsent"),
+            },
+            tips={
+                WardColumn.OPEN: self.tr("Questions never asked or due for re-confirmation"),
+                WardColumn.UNSENT: self.tr("Changes saved here but not yet sent to the server"),
+            },
+        )
 
+    # The names MainWindow and the screenshot runner (ui.application) use.
     def set_rows(self, rows: list[WardRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_for(self, patient_id: str) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.patient.id == patient_id:
-                return i
-        return None
+        self.set_records(rows)
 
     def ward_row(self, row: int) -> WardRow:
-        return self._rows[row]
+        return self.record(row)
 
-    def rowCount(
-        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
-    ) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(
-        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
-    ) -> int:
-        return 0 if parent.isValid() else len(WardColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(WardColumn):
-            return None
-        column = WardColumn(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips.get(column)
-        return None
-
-    def data(
-        self,
-        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        column = WardColumn(index.column())
-        if role == PATIENT_ID_ROLE:
-            return r.patient.id
+    def cell_data(self, r: WardRow, column: WardColumn, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(r, column, role == Qt.ItemDataRole.AccessibleTextRole)
         if role == SORT_ROLE:
@@ -172,7 +135,7 @@ class WardFilterProxy(QtCore.QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         assert isinstance(model, WardTableModel)
-        p = model.ward_row(source_row).patient
+        p = model.record(source_row).patient
         haystack = " ".join((p.bed, p.family_name, p.given_name, p.preferred_name, p.mrn))
         return all(word in haystack.casefold() for word in self._needle.split())
 

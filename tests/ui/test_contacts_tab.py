@@ -21,15 +21,10 @@ from app.domain import (
 )
 from app.services import CareService, PatientChart
 from ui.actions import ChartActions
-from ui.contacts_tab import (
-    ContactColumn,
-    ContactDialog,
-    ContactsTab,
-    ContactTableModel,
-    contact_dialog,
-)
-from ui.medications_tab import RECORD_ID_ROLE
+from ui.contact_dialog import ContactDialog, contact_dialog
+from ui.contacts_tab import ContactColumn, ContactsTab, ContactTableModel
 from ui.qt import Qt, QtWidgets
+from ui.table_model import RECORD_ID_ROLE
 from ui.tasks import TaskManager
 
 # The offscreen platform warns whenever a window is shown; that is not our code's doing.
@@ -185,13 +180,13 @@ def add_number(qtbot, dlg: ContactDialog, value: str, label: str = "") -> None:
 
 def test_model_passes_the_model_tester(qtmodeltester):
     model = ContactTableModel()
-    model.set_contacts([ANNA, SPITEX, OLD_NEIGHBOUR])
+    model.set_records([ANNA, SPITEX, OLD_NEIGHBOUR])
     qtmodeltester.check(model)
 
 
 def test_model_speaks_in_words(qtbot):
     model = ContactTableModel()
-    model.set_contacts([ANNA, SPITEX, OLD_NEIGHBOUR])
+    model.set_records([ANNA, SPITEX, OLD_NEIGHBOUR])
     anna = [model.index(0, c.value).data() for c in ContactColumn]
     assert anna[ContactColumn.NAME] == "Anna Example"
     assert anna[ContactColumn.ROLES] == "helps at home, emergency contact"

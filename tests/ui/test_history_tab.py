@@ -68,13 +68,13 @@ def column(tab: HistoryTab, col: HistoryColumn) -> list[str]:
 
 def test_model_passes_the_model_tester(qtmodeltester):
     model = HistoryTableModel()
-    model.set_entries(HISTORY)
+    model.set_records(HISTORY)
     qtmodeltester.check(model)
 
 
 def test_model_shows_who_changed_what(qtbot):
     model = HistoryTableModel()
-    model.set_entries(HISTORY)
+    model.set_records(HISTORY)
     changed = [model.index(1, c.value).data() for c in HistoryColumn]
     assert changed[HistoryColumn.WHO :] == [
         "Dr Lee",

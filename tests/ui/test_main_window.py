@@ -34,14 +34,14 @@ def test_ward_list_sorts_by_open_questions(main_window: MainWindow) -> None:
     main_window.ward_view.sortByColumn(WardColumn.OPEN, Qt.SortOrder.DescendingOrder)
     proxy = main_window.ward_proxy
     values = [
-        main_window.ward_model.ward_row(proxy.mapToSource(proxy.index(r, 0)).row()).open_questions
+        main_window.ward_model.record(proxy.mapToSource(proxy.index(r, 0)).row()).open_questions
         for r in range(proxy.rowCount())
     ]
     assert values == sorted(values, reverse=True)
 
 
 def test_ward_filter_narrows_by_bed_or_name(main_window: MainWindow) -> None:
-    first = main_window.ward_model.ward_row(0).patient
+    first = main_window.ward_model.record(0).patient
     main_window.ward_filter.setText(first.family_name[:4])
     assert 1 <= main_window.ward_proxy.rowCount() < 16
     main_window.ward_filter.clear()

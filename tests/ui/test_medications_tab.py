@@ -20,15 +20,10 @@ from app.domain import (
 )
 from app.services import CareService, PatientChart
 from ui.actions import ChartActions
-from ui.medications_tab import (
-    RECORD_ID_ROLE,
-    MedColumn,
-    MedicationDialog,
-    MedicationsTab,
-    MedicationTableModel,
-    medication_dialog,
-)
+from ui.medication_dialog import MedicationDialog, medication_dialog
+from ui.medications_tab import MedColumn, MedicationsTab, MedicationTableModel
 from ui.qt import Qt, QtWidgets
+from ui.table_model import RECORD_ID_ROLE
 from ui.tasks import TaskManager
 
 # The offscreen platform warns whenever a window is shown; that is not our code's doing.
@@ -146,13 +141,13 @@ def unnamed_controls(root: QtWidgets.QWidget) -> list[str]:
 
 def test_model_passes_the_model_tester(qtmodeltester):
     model = MedicationTableModel()
-    model.set_medications([METFORMIN, ASPIRIN, med("m-3", "Vitamin D", note="weekly")])
+    model.set_records([METFORMIN, ASPIRIN, med("m-3", "Vitamin D", note="weekly")])
     qtmodeltester.check(model)
 
 
 def test_model_shows_what_the_nurse_needs(qtbot):
     model = MedicationTableModel()
-    model.set_medications([METFORMIN, ASPIRIN])
+    model.set_records([METFORMIN, ASPIRIN])
     row = [model.index(0, c.value).data() for c in MedColumn]
     assert row[: MedColumn.STATUS + 1] == ["Metformin", "500 mg", "oral", "", "", "taking"]
     assert row[MedColumn.SOURCE] == "patient"
@@ -162,7 +157,7 @@ def test_model_shows_what_the_nurse_needs(qtbot):
 
 def test_unsent_mark_is_amber_dot_with_words(qtbot):
     model = MedicationTableModel()
-    model.set_medications([METFORMIN, ASPIRIN])
+    model.set_records([METFORMIN, ASPIRIN])
     unsent = model.index(0, MedColumn.UNSENT)
     assert unsent.data() == "●"
     assert unsent.data(Qt.ItemDataRole.ToolTipRole) == "not yet sent"
@@ -175,7 +170,7 @@ def test_unsent_mark_is_amber_dot_with_words(qtbot):
 
 def test_stopped_medication_is_listed_struck_out(qtbot):
     model = MedicationTableModel()
-    model.set_medications([METFORMIN, ASPIRIN])
+    model.set_records([METFORMIN, ASPIRIN])
     stopped = model.index(1, MedColumn.NAME)
     assert stopped.data() == "Aspirin"
     assert stopped.data(Qt.ItemDataRole.FontRole).strikeOut()
@@ -349,6 +344,6 @@ def test_reload_keeps_the_selection(tab):
     tab.show_chart(chart(METFORMIN, ASPIRIN))
     select(tab, "m-1")
     tab.show_chart(chart(METFORMIN.model_copy(update={"unsent": False}), ASPIRIN))
-    selected = tab.selected_medication()
+    selected = tab.selected_record()
     assert selected is not None
     assert selected.id == "m-1"
