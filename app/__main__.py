@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.patients < 1:
         print("askonce: --patients must be at least 1", file=sys.stderr)
         return 2
+    if bool(args.server) != bool(args.user) or (args.server and args.demo):
+        print("askonce: --server and --user go together, and not with --demo", file=sys.stderr)
+        return 2
     from ui.application import run  # lazily: the core stays importable without Qt
 
     return run(args)

@@ -25,7 +25,7 @@ from sync.client import FhirClient, SyncError
 from sync.engine import SyncFailed, Synchronizer, SyncStatus
 
 
-class _StaticToken:
+class StaticToken:
     """A bearer token given on the command line's behalf; it cannot be refreshed."""
 
     def __init__(self, token: str | None) -> None:
@@ -84,7 +84,7 @@ def main(argv: Sequence[str]) -> int:
 
     token = _secret(args.token_file, "ASKONCE_TOKEN")
     try:
-        with FhirClient(args.server, auth=_StaticToken(token), ca_bundle=args.ca_bundle) as client:
+        with FhirClient(args.server, auth=StaticToken(token), ca_bundle=args.ca_bundle) as client:
             engine = Synchronizer(
                 session.db, session.service.catalog, client, args.user, on_status=show
             )

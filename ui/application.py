@@ -5,23 +5,37 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 import sys
 import types
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from app.catalog import load_catalog
-from app.domain import Catalog
+from app.domain import Actor, Catalog
 from app.errors import KnownError
+from app.keystore import OsKeystore
 from app.logs import configure_logging
-from app.paths import default_paths
-from app.session import CacheSession, open_demo_cache
+from app.paths import AppPaths, default_paths
+from app.session import (
+    CacheSession,
+    cache_exists,
+    create_user_cache,
+    open_demo_cache,
+    unlock_user_cache,
+)
 from app.settings import LayeredSettings, Settings, load_settings
+from sync.cli import StaticToken
+from sync.client import FhirClient
+from sync.engine import Synchronizer, SyncStatus
 from ui.first_run import FirstRunWindow
 from ui.main_window import MainWindow
+from ui.pin_dialog import PinDialog
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.style import apply_app_style
-from ui.tasks import TaskManager
+from ui.sync_bridge import SyncController
+from ui.tasks import DbOp, TaskManager
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +133,9 @@ class _Launcher(QtCore.QObject):
         if self.args.demo:
             self.open_demo()
             return
+        if self.args.server:
+            self.open_user(self.args.server, self.args.user)
+            return
         first = FirstRunWindow(
             self.settings.effective.missing_for_sign_in(), str(default_paths().policy_file)
         )
@@ -152,12 +169,86 @@ class _Launcher(QtCore.QObject):
         window.show()
         window.start()
 
+    def open_user(self, server: str, user: str) -> None:
+        """A user's own cache, unlocked with the offline PIN, synced with ``server``."""
+        paths = default_paths()
+        if self.args.data_dir is not None:
+            paths = AppPaths(self.args.data_dir, paths.config, paths.logs, paths.policy_file)
+        policy = self.settings.effective
+        actor = Actor(user_id=user, display_name=user)
+        create = not cache_exists(paths, user)
+        dialog = PinDialog(user, create=create, min_length=policy.pin_min_length)
+        catalog = self.catalog
+        workstation = socket.gethostname()
+
+        def unlock() -> CacheSession:
+            pin = dialog.value()
+            if create:
+                return create_user_cache(
+                    paths,
+                    actor,
+                    pin,
+                    OsKeystore(),
+                    catalog,
+                    workstation=workstation,
+                    min_pin_length=policy.pin_min_length,
+                )
+            return unlock_user_cache(
+                paths, actor, pin, OsKeystore(), catalog, workstation=workstation
+            )
+
+        def opened(session: CacheSession) -> None:
+            dialog.close()
+            self._open_main(session, server, user)
+
+        def refused(exc: Exception) -> None:
+            dialog.show_error(str(exc))
+            dialog.open()
+
+        dialog.accepted.connect(
+            lambda: DbOp(self.tasks, unlock).success(opened).failure(refused).run()
+        )
+        dialog.rejected.connect(lambda: self.app.exit(1))
+        self.window = dialog
+        dialog.open()
+
+    def _open_main(self, session: CacheSession, server: str, user: str) -> None:
+        interval = self.settings.effective.sync_interval_seconds
+        ca_bundle = self.settings.effective.ca_bundle
+        token = os.environ.get("ASKONCE_TOKEN")
+
+        def make_sync(opened: CacheSession) -> SyncController:
+            client = FhirClient(server, auth=StaticToken(token), ca_bundle=ca_bundle)
+
+            def make_engine(on_status: Callable[[SyncStatus], None]) -> Synchronizer:
+                return Synchronizer(
+                    opened.db,
+                    opened.service.catalog,
+                    client,
+                    user,
+                    on_status=on_status,
+                    run_db=self.tasks.run_db_blocking,
+                )
+
+            return SyncController(self.tasks, opened.service, make_engine, interval_s=interval)
+
+        window = MainWindow(
+            self.tasks,
+            lambda: session,
+            demo=False,
+            language=self.language,
+            make_sync=make_sync,
+        )
+        self.window = window
+        window.show()
+        window.start()
+
     def _open_first_patient(self, window: MainWindow) -> None:
         # For documentation screenshots: a patient with something still to ask.
         rows = window.ward_model
         for proxy_row in range(window.ward_proxy.rowCount()):
             source = window.ward_proxy.mapToSource(window.ward_proxy.index(proxy_row, 0))
-            row = rows.ward_row(source.row())
+            row = rows.record(source.row())
             if row.due_questions and row.open_questions > 3:
                 window.ward_view.setCurrentIndex(window.ward_proxy.index(proxy_row, 1))
                 return

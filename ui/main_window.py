@@ -11,11 +11,15 @@ from app.domain import utc_now
 from app.errors import KnownError
 from app.services import CareService, PatientChart, PatientHit, WardRow
 from app.session import CacheSession
+from app.store.sync_state import Conflict, SyncState
+from sync.conflicts import Resolution, resolve_conflict
 from ui.actions import ChartActions
+from ui.conflict_dialog import EDIT, ConflictDialog, ConflictListDialog
 from ui.patient_view import PatientView
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
 from ui.search_model import SearchResultsModel
+from ui.sync_bridge import SyncController
 from ui.tasks import DbOp, TaskManager
 from ui.ward_model import PATIENT_ID_ROLE, WardColumn, WardFilterProxy, WardTableModel
 
@@ -39,6 +43,7 @@ class MainWindow(QtWidgets.QMainWindow):
         demo: bool,
         language: str = "en",
         clock: Callable[[], datetime] = utc_now,
+        make_sync: Callable[[CacheSession], SyncController] | None = None,
     ) -> None:
         super().__init__()
         self.tasks = tasks
@@ -49,6 +54,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._language = language
         self._clock = clock
         self._current_patient: str | None = None
+        self._make_sync = make_sync
+        self.sync: SyncController | None = None
         self.setWindowTitle(self.tr("AskOnce — DEMO") if demo else self.tr("AskOnce"))
         self.resize(1360, 860)
         self._build()
@@ -90,8 +97,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sync_status = QtWidgets.QLabel()
         self.sync_status.setAccessibleName(self.tr("Sync status"))
         self.busy_label = QtWidgets.QLabel()
+        self.problems_button = QtWidgets.QPushButton(self.tr("Open…"))
+        self.problems_button.setAccessibleName(self.tr("Open conflicts and refused changes"))
+        self.problems_button.setFlat(True)
+        self.problems_button.hide()
+        self.problems_button.clicked.connect(self.open_sync_problems)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.sync_status)
+        self.statusBar().addPermanentWidget(self.problems_button)
 
     def _build_left(self) -> QtWidgets.QWidget:
         left = QtWidgets.QWidget()
@@ -210,6 +223,15 @@ class MainWindow(QtWidgets.QMainWindow):
         reload_action.setShortcut(QtGui.QKeySequence("Ctrl+R"))
         reload_action.triggered.connect(self.reload)
 
+        sync_menu = menu.addMenu(self.tr("&Sync"))
+        self.sync_action = sync_menu.addAction(self.tr("Sync &now"))
+        self.sync_action.setShortcut(QtGui.QKeySequence("F5"))
+        self.sync_action.triggered.connect(self._sync_now)
+        self.sync_action.setEnabled(False)
+        self.problems_action = sync_menu.addAction(self.tr("&Conflicts and refused changes…"))
+        self.problems_action.triggered.connect(self.open_sync_problems)
+        self.problems_action.setEnabled(False)
+
         help_menu = menu.addMenu(self.tr("&Help"))
         keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
         keys.setShortcut(QtGui.QKeySequence.StandardKey.HelpContents)
@@ -238,7 +260,123 @@ class MainWindow(QtWidgets.QMainWindow):
         self.placeholder.setText(self.tr("Select a patient from the list, or search (Ctrl+F)."))
         actor = session.service.actor
         self.user_label.setText(f"{actor.display_name}  ")
-        self.reload(then=self.sig_loaded.emit)
+        if self._make_sync is not None:
+            self.sync = self._make_sync(session)
+            self.sync.sig_text_changed.connect(self._show_sync_text)
+            self.sync.sig_finished.connect(lambda _summary: self._after_sync())
+            self.sync_action.setEnabled(True)
+            self.problems_action.setEnabled(True)
+            self.reload(then=self._loaded_then_sync)
+        else:
+            self.reload(then=self.sig_loaded.emit)
+
+    def _loaded_then_sync(self) -> None:
+        self.sig_loaded.emit()
+        if self.sync is not None:
+            self.sync.start()
+
+    def _sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _show_sync_text(self, text: str) -> None:
+        self.sync_status.setText(text)
+        local = self.sync.local if self.sync is not None else None
+        self.problems_button.setVisible(bool(local and (local.conflicts or local.rejected)))
+
+    def _after_sync(self) -> None:
+        self.reload()
+        if self._current_patient is not None:
+            self._refresh_chart(self._current_patient)
+
+    def open_sync_problems(self) -> None:
+        """The conflict list (side-by-side dialog per conflict) and the refused changes."""
+        if self.sync is None or self.session is None:
+            return
+        db = self.session.db
+        service = self.service
+
+        def read() -> tuple[list[Conflict], list[tuple[str, str, str]], dict[str, str]]:
+            state = SyncState(db)
+            names = {r.patient.id: r.patient.display_name for r in service.ward()}
+            return state.conflicts(), state.held(), names
+
+        DbOp(self.tasks, read).success(lambda r: self._show_problems(*r)).run()
+
+    def _show_problems(
+        self,
+        conflicts: list[Conflict],
+        held: list[tuple[str, str, str]],
+        names: dict[str, str],
+    ) -> None:
+        refused = [h for h in held if h[2] != "conflict"]
+        if refused and not conflicts:
+            box = QtWidgets.QMessageBox(self)
+            box.setWindowTitle(self.tr("Refused changes"))
+            box.setText(
+                self.tr("The server refused %n change(s). They are kept here.", "", len(refused))
+            )
+            box.setDetailedText("\n".join(f"{kind}: {reason}" for kind, _rid, reason in refused))
+            retry = box.addButton(self.tr("Try again"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is retry:
+                self._retry_refused()
+            return
+        chooser = ConflictListDialog(conflicts, names, self)
+        if chooser.exec() != QtWidgets.QDialog.DialogCode.Accepted or chooser.selected is None:
+            return
+        conflict = chooser.selected
+        dialog = ConflictDialog(
+            conflict,
+            self.service.catalog,
+            patient_name=names.get(conflict.patient_id or "", "?"),
+            language=self._language,
+            parent=self,
+        )
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.choice is None:
+            return
+        self.resolve(conflict, dialog.choice)
+
+    def resolve(self, conflict: Conflict, choice: Resolution | str) -> None:
+        """Apply a person's decision on a conflict (audited), then sync it."""
+        if self.session is None:
+            return
+        session = self.session
+        resolution = Resolution.KEEP_MINE if choice == EDIT else Resolution(choice)
+
+        def apply() -> None:
+            resolve_conflict(
+                session.db,
+                session.service.catalog,
+                session.service.actor,
+                conflict,
+                resolution,
+                workstation=session.service.workstation,
+            )
+
+        def done(_none: None) -> None:
+            if choice == EDIT and conflict.patient_id:
+                # Mine is kept; now the nurse writes the right answer over it.
+                self._current_patient = None
+                self.open_patient(conflict.patient_id)
+                self.statusBar().showMessage(
+                    self.tr("Correct the answer on the Ask once tab; it is then sent."), 8000
+                )
+            self._sync_now()
+
+        DbOp(self.tasks, apply).success(done).run()
+
+    def _retry_refused(self) -> None:
+        if self.session is None:
+            return
+        db = self.session.db
+
+        def release() -> None:
+            with db.transaction() as conn:
+                SyncState(db).release_held(conn)
+
+        DbOp(self.tasks, release).success(lambda _r: self._sync_now()).run()
 
     def _on_open_failed(self, exc: Exception) -> None:
         self.placeholder.setText(self.tr("The local cache could not be opened."))
@@ -268,7 +406,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_ward(self, rows: list[WardRow]) -> None:
         selected = self._current_patient
-        self.ward_model.set_rows(rows)
+        self.ward_model.set_records(rows)
         self.ward_view.sortByColumn(
             self.ward_view.horizontalHeader().sortIndicatorSection(),
             self.ward_view.horizontalHeader().sortIndicatorOrder(),
@@ -285,6 +423,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self._select_in_ward(selected)
 
     def _show_sync_status(self, waiting: int) -> None:
+        if self.sync is not None:
+            return  # the sync controller owns the status line
         text = self.tr("Demo: no server") if self._demo else self.tr("Not connected to a server")
         if waiting:
             text += " · " + self.tr("%n change(s) waiting to be sent", "", waiting)
@@ -330,11 +470,16 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_chart_changed(self, patient_id: str) -> None:
         self.statusBar().showMessage(self.tr("Saved on this workstation"), 4000)
         if patient_id == self._current_patient:
-            service = self.service
-            DbOp(self.tasks, lambda: service.chart(patient_id, audit_view=False)).success(
-                self._show_chart
-            ).run()
+            self._refresh_chart(patient_id)
         self.reload()
+        if self.sync is not None:
+            self.sync.refresh_local()
+
+    def _refresh_chart(self, patient_id: str) -> None:
+        service = self.service
+        DbOp(self.tasks, lambda: service.chart(patient_id, audit_view=False)).success(
+            self._show_chart
+        ).run()
 
     def _on_edit_failed(self, message: str) -> None:
         QtWidgets.QMessageBox.warning(
@@ -445,6 +590,8 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         session = self.session
         if session is not None:
             self.session = None

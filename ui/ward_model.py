@@ -40,13 +40,6 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
             },
         )
 
-    # The names MainWindow and the screenshot runner (ui.application) use.
-    def set_rows(self, rows: list[WardRow]) -> None:
-        self.set_records(rows)
-
-    def ward_row(self, row: int) -> WardRow:
-        return self.record(row)
-
     def cell_data(self, r: WardRow, column: WardColumn, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(r, column, role == Qt.ItemDataRole.AccessibleTextRole)

@@ -93,7 +93,8 @@ public class FhirServerConfig {
 		BasicDataSource ds = new BasicDataSource();
 		ds.setDriver(new org.h2.Driver());
 		// DB_CLOSE_DELAY=-1 keeps the in-memory database alive between pooled connections.
-		ds.setUrl("jdbc:h2:mem:hapi_test;DB_CLOSE_DELAY=-1");
+		// -Dhapi.jdbc.url=jdbc:h2:file:... keeps data across restarts (restart scenarios).
+		ds.setUrl(System.getProperty("hapi.jdbc.url", "jdbc:h2:mem:hapi_test;DB_CLOSE_DELAY=-1"));
 		ds.setUsername("sa");
 		ds.setPassword("");
 		ds.setMaxTotal(20);
