@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="number of synthetic patients with --demo (default 32)",
     )
     parser.add_argument("--language", metavar="LANG", help="user-interface language, e.g. en or de")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="FHIR R4 server to sync with (until sign-in is configured: with --user; the "
+        "access token, if the server needs one, from ASKONCE_TOKEN)",
+    )
+    parser.add_argument(
+        "--user", metavar="REF", help="your Practitioner reference on that server, with --server"
+    )
     parser.add_argument("--verbose", action="store_true", help="write debug lines to the log")
     return parser
 

@@ -4,7 +4,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <source>The server refused %n change(s). They are kept here.</source>
+        <translation>
+            <numerusform>The server refused %n change. They are kept here.</numerusform>
+            <numerusform>The server refused %n changes. They are kept here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n patient</numerusform>
@@ -12,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -20,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
@@ -31,7 +39,7 @@
 <context>
     <name>PatientBanner</name>
     <message numerus="yes">
-        <location filename="../../ui/patient_view.py" line="113"/>
+        <location filename="../../ui/patient_view.py" line="112"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -51,9 +59,36 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message numerus="yes">
+        <location filename="../../ui/sync_bridge.py" line="182"/>
+        <source>%n conflict(s) to resolve — open</source>
+        <translation>
+            <numerusform>%n conflict to resolve — open</numerusform>
+            <numerusform>%n conflicts to resolve — open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_bridge.py" line="184"/>
+        <source>Server rejected %n change(s) — open</source>
+        <translation>
+            <numerusform>Server rejected %n change — open</numerusform>
+            <numerusform>Server rejected %n changes — open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_bridge.py" line="187"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WardTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="100"/>
+        <location filename="../../ui/ward_model.py" line="56"/>
         <source>%n question(s) open</source>
         <translation>
             <numerusform>%n question open</numerusform>
@@ -61,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="101"/>
+        <location filename="../../ui/ward_model.py" line="57"/>
         <source>, %n due for re-confirmation</source>
         <translation>
             <numerusform>, %n due for re-confirmation</numerusform>
@@ -69,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="106"/>
+        <location filename="../../ui/ward_model.py" line="62"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -77,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="136"/>
+        <location filename="../../ui/ward_model.py" line="92"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -85,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="144"/>
+        <location filename="../../ui/ward_model.py" line="100"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n not sent</numerusform>

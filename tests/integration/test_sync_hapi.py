@@ -46,9 +46,15 @@ class Workstation:
         self.service = CareService(self.db, catalog, self.actor, workstation=path.stem)
         self.client = FhirClient(server, timeout=30)
         self.statuses: list[object] = []
+        self.on_status: Callable[[object], None] | None = None  # a test's own hook
         self.engine = Synchronizer(
-            self.db, catalog, self.client, practitioner, on_status=self.statuses.append
+            self.db, catalog, self.client, practitioner, on_status=self._status
         )
+
+    def _status(self, status: object) -> None:
+        self.statuses.append(status)
+        if self.on_status is not None:
+            self.on_status(status)
 
     def sync(self):
         self.statuses.clear()

@@ -10,8 +10,15 @@ import pytest
 from app.domain import Catalog
 from app.session import CacheSession, open_demo_cache
 from tests.conftest import Clock
+from ui.application import install_translators
 from ui.main_window import MainWindow
 from ui.tasks import TaskManager
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_texts(qapp) -> None:
+    """Load the shipped English translation, as the app does (it carries the plurals)."""
+    install_translators(qapp, "en")
 
 
 @pytest.fixture
