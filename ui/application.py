@@ -181,8 +181,7 @@ class _Launcher(QtCore.QObject):
         catalog = self.catalog
         workstation = socket.gethostname()
 
-        def unlock() -> CacheSession:
-            pin = dialog.value()
+        def unlock(pin: str) -> CacheSession:
             if create:
                 return create_user_cache(
                     paths,
@@ -198,16 +197,16 @@ class _Launcher(QtCore.QObject):
             )
 
         def opened(session: CacheSession) -> None:
-            dialog.close()
             self._open_main(session, server, user)
+            dialog.accept()
 
-        def refused(exc: Exception) -> None:
-            dialog.show_error(str(exc))
-            dialog.open()
+        def submitted(pin: str) -> None:
+            # Key derivation and the keystore run on the DB worker; the dialog stays open.
+            DbOp(self.tasks, lambda: unlock(pin)).success(opened).failure(
+                lambda exc: dialog.show_error(str(exc))
+            ).run()
 
-        dialog.accepted.connect(
-            lambda: DbOp(self.tasks, unlock).success(opened).failure(refused).run()
-        )
+        dialog.sig_submitted.connect(submitted)
         dialog.rejected.connect(lambda: self.app.exit(1))
         self.window = dialog
         dialog.open()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from ui.qt import QtWidgets
+from ui.qt import QtWidgets, Signal
 
 
 class PinDialog(QtWidgets.QDialog):
+    """Stays open while the PIN is checked; the caller closes it on success."""
+
+    sig_submitted = Signal(str)
+    """The user pressed OK with this PIN."""
+
     def __init__(
         self,
         user: str,
@@ -48,7 +53,7 @@ class PinDialog(QtWidgets.QDialog):
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         for edit in (self.pin, self.repeat):
@@ -68,11 +73,19 @@ class PinDialog(QtWidgets.QDialog):
         ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problem)
 
+    def _submit(self) -> None:
+        self.set_busy(True)
+        self.sig_submitted.emit(self.pin.text())
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.pin, self.repeat, self.buttons):
+            widget.setEnabled(not busy)
+        if busy:
+            self.message.setText(self.tr("Checking…"))
+
     def show_error(self, text: str) -> None:
+        self.set_busy(False)
         self.message.setText(text)
         self.pin.clear()
         self.repeat.clear()
         self.pin.setFocus()
-
-    def value(self) -> str:
-        return self.pin.text()
