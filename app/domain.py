@@ -320,6 +320,8 @@ class HomeMedication(Frozen):
     note: str = ""
     provenance: Provenance
     reconciliation: Reconciliation | None = None
+    prescribed: bool = False
+    """From a prescription in another system (FHIR MedicationRequest): shown, never edited here."""
     server_version: str | None = None
     unsent: bool = False
 

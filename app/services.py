@@ -302,6 +302,11 @@ class CareService:
         """Add (new id) or edit a home medication; provenance is set here, not by the caller."""
         self._patient(med.patient_id)
         old = self.repo.medication(med.id)
+        if med.prescribed or (old is not None and old.prescribed):
+            raise ValidationError(
+                "This medication comes from a prescription in another system and cannot be "
+                "changed here."
+            )
         now = self._clock()
         saved = med.model_copy(
             update={

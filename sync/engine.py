@@ -49,7 +49,7 @@ from sync.merge import three_way_merge
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-RECORD_TYPES = ("Observation", "MedicationStatement", "RelatedPerson")
+RECORD_TYPES = ("Observation", "MedicationStatement", "MedicationRequest", "RelatedPerson")
 CHUNK = 40  # patients per search (keeps URLs short)
 MAX_MERGE_ROUNDS = 3
 
@@ -483,8 +483,12 @@ class Synchronizer:
             question = self.catalog.question(record.question_code)
             subject, new_value = question.label, question.format_value(record.value)
             area = "answer"
-        elif resource_type == "MedicationStatement":
-            record = mapping.statement_to_medication(res)
+        elif resource_type in ("MedicationStatement", "MedicationRequest"):
+            record = (
+                mapping.statement_to_medication(res)
+                if resource_type == "MedicationStatement"
+                else mapping.request_to_medication(res)
+            )
             subject, new_value, area = (
                 record.name,
                 f"{record.name} {record.dose}".strip(),

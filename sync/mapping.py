@@ -358,6 +358,43 @@ def statement_to_medication(res: Resource) -> HomeMedication:
     )
 
 
+_REQUEST_STATUS = {
+    "active": MedicationStatus.TAKING,
+    "on-hold": MedicationStatus.TAKING,
+    "completed": MedicationStatus.STOPPED,
+    "stopped": MedicationStatus.STOPPED,
+    "cancelled": MedicationStatus.STOPPED,
+}
+
+
+def request_to_medication(res: Resource) -> HomeMedication:
+    """A prescription from another system, read-only (DESIGN.md §5), shown with home meds."""
+    validate(res)
+    concept = res.get("medicationCodeableConcept") or {}
+    coding = _first(concept.get("coding"))
+    dosage = _first(res.get("dosageInstruction"))
+    requester = res.get("requester")
+    when = res.get("authoredOn") or (res.get("meta") or {}).get("lastUpdated")
+    version = version_of(res)
+    return HomeMedication(
+        id=str(res["id"]),
+        patient_id=_reference_id(res["subject"]["reference"], "Patient"),
+        name=str(concept.get("text") or coding.get("display") or coding.get("code") or "?"),
+        code=str(coding.get("code", "")) if coding.get("system") == RXNORM else "",
+        dose=str(dosage.get("text", "")),
+        route=str((dosage.get("route") or {}).get("text", "")),
+        status=_REQUEST_STATUS.get(str(res.get("status")), MedicationStatus.UNKNOWN),
+        provenance=Provenance(
+            recorded_by=_actor(requester),
+            recorded_at=parse_instant(when) if when else datetime.now(UTC),
+            source=Source.OTHER_SYSTEM,
+            based_on_version=version,
+        ),
+        prescribed=True,
+        server_version=version,
+    )
+
+
 # --- home-care contacts <-> RelatedPerson -------------------------------------------------------
 
 

@@ -84,7 +84,7 @@ class MedicationTableModel(RecordTableModel[HomeMedication, MedColumn]):
     def _display(self, med: HomeMedication, column: MedColumn) -> str:
         prov = med.provenance
         return {
-            MedColumn.NAME: med.name,
+            MedColumn.NAME: med.name + (" " + self.tr("(prescription)") if med.prescribed else ""),
             MedColumn.DOSE: med.dose,
             MedColumn.ROUTE: med.route,
             MedColumn.FREQUENCY: med.frequency,
@@ -96,6 +96,8 @@ class MedicationTableModel(RecordTableModel[HomeMedication, MedColumn]):
         }.get(column, "")
 
     def _tooltip(self, med: HomeMedication, column: MedColumn) -> str | None:
+        if med.prescribed:
+            return self.tr("From a prescription in another system: shown here, changed there.")
         if column is MedColumn.NAME:
             if med.code:
                 return self.tr("Code: %1").replace("%1", med.code)
@@ -176,7 +178,16 @@ class MedicationsTab(RecordTab[HomeMedication, MedicationDialog]):
     def _update_buttons(self) -> None:
         super()._update_buttons()
         med = self.selected_record()
-        self.stop_button.setEnabled(med is not None and med.status is not MedicationStatus.STOPPED)
+        editable = med is not None and not med.prescribed
+        self.edit_button.setEnabled(editable)
+        self.stop_button.setEnabled(
+            editable and med is not None and med.status is not MedicationStatus.STOPPED
+        )
+
+    def _edit(self) -> None:
+        med = self.selected_record()
+        if med is not None and not med.prescribed:  # prescriptions are changed at their source
+            super()._edit()
 
     def _dialog(
         self, patient_id: str, records: RecordFactory, existing: HomeMedication | None

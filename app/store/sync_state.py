@@ -21,6 +21,7 @@ from app.store.repository import Repository, from_ts, ts
 RECORD_TABLES = {
     "Observation": "answers",
     "MedicationStatement": "medications",
+    "MedicationRequest": "medications",  # read-only prescriptions, shown with home meds
     "RelatedPerson": "contacts",
 }
 Record = Answer | HomeMedication | HomeCareContact

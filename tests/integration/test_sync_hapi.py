@@ -285,3 +285,27 @@ def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> N
         local = a.service.repo.answer(answer.id)
         assert local is not None
         assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == local.value
+
+
+def test_a_prescription_on_the_server_is_shown_read_only(hapi, workstations) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    pid = ward.patients[0]
+    put(
+        hapi.base_url,
+        {
+            "resourceType": "MedicationRequest",
+            "id": f"rx-{pid}",
+            "status": "active",
+            "intent": "order",
+            "medicationCodeableConcept": {"text": "Apixaban 5 mg"},
+            "subject": {"reference": f"Patient/{pid}"},
+            "authoredOn": "2026-11-20T09:00:00Z",
+            "dosageInstruction": [{"text": "twice daily"}],
+        },
+    )
+    a = workstations("a", ward.practitioner)
+    assert a.sync().errors == ()
+    [med] = a.service.chart(pid, audit_view=False).medications
+    assert med.prescribed
+    assert med.name == "Apixaban 5 mg"
+    assert a.service.outbox_count() == 0

@@ -786,3 +786,21 @@ def test_unsent_marks_clear_when_the_outbox_entries_are_gone(
     unsent_by_patient = {r.patient.id: r.unsent_changes for r in service.ward()}
     assert unsent_by_patient == {patient.id: 0, other.id: 1}
     assert service.chart(other.id, audit_view=False).unsent_changes == 1
+
+
+def test_a_prescription_from_another_system_cannot_be_changed_here(demo_service) -> None:
+    from app.domain import HomeMedication, Source
+    from app.errors import ValidationError
+
+    patient = demo_service.ward()[0].patient
+    prescribed = HomeMedication(
+        id=demo_service.new_id(),
+        patient_id=patient.id,
+        name="Metformin",
+        prescribed=True,
+        provenance=demo_service.provenance_now(Source.OTHER_SYSTEM),
+    )
+    before = demo_service.outbox_count()
+    with pytest.raises(ValidationError):
+        demo_service.save_medication(prescribed)
+    assert demo_service.outbox_count() == before

@@ -220,3 +220,32 @@ def test_patient_with_encounter_and_allergies() -> None:
     assert result.allergies[0].substance == "Lactose"
     assert result.allergies[0].kind.value == "intolerance"
     assert result.server_version == "2"
+
+
+def test_a_prescription_is_read_only_and_marked() -> None:
+    request = {
+        "resourceType": "MedicationRequest",
+        "id": "rx-1",
+        "meta": {"versionId": "1"},
+        "status": "active",
+        "intent": "order",
+        "medicationCodeableConcept": {
+            "coding": [{"system": mapping.RXNORM, "code": "860975", "display": "Metformin"}],
+            "text": "Metformin 500 mg tablet",
+        },
+        "subject": {"reference": "Patient/p-1"},
+        "authoredOn": "2026-11-01T09:00:00Z",
+        "requester": {"reference": "Practitioner/gp-1", "display": "Dr GP"},
+        "dosageInstruction": [{"text": "500 mg twice daily", "route": {"text": "oral"}}],
+    }
+    med = mapping.request_to_medication(request)
+    assert med.prescribed
+    assert (med.name, med.code, med.dose, med.route) == (
+        "Metformin 500 mg tablet",
+        "860975",
+        "500 mg twice daily",
+        "oral",
+    )
+    assert med.status is MedicationStatus.TAKING
+    assert med.provenance.source is Source.OTHER_SYSTEM
+    assert med.provenance.recorded_by.display_name == "Dr GP"
