@@ -7,6 +7,7 @@ import logging
 import os
 import socket
 import sys
+import threading
 import types
 from collections.abc import Callable
 from importlib import resources
@@ -217,7 +218,11 @@ class _Launcher(QtCore.QObject):
         token = os.environ.get("ASKONCE_TOKEN")
 
         def make_sync(opened: CacheSession) -> SyncController:
-            client = FhirClient(server, auth=StaticToken(token), ca_bundle=ca_bundle)
+            # Retry waits end at once when the window closes (no hanging shutdown).
+            stopping = threading.Event()
+            client = FhirClient(
+                server, auth=StaticToken(token), ca_bundle=ca_bundle, sleep=stopping.wait
+            )
 
             def make_engine(on_status: Callable[[SyncStatus], None]) -> Synchronizer:
                 return Synchronizer(
@@ -229,7 +234,9 @@ class _Launcher(QtCore.QObject):
                     run_db=self.tasks.run_db_blocking,
                 )
 
-            return SyncController(self.tasks, opened.service, make_engine, interval_s=interval)
+            return SyncController(
+                self.tasks, opened.service, make_engine, interval_s=interval, on_stop=stopping.set
+            )
 
         window = MainWindow(
             self.tasks,

@@ -228,6 +228,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sync_action.setShortcut(QtGui.QKeySequence("F5"))
         self.sync_action.triggered.connect(self._sync_now)
         self.sync_action.setEnabled(False)
+        self.stop_sync_action = sync_menu.addAction(self.tr("&Stop syncing"))
+        self.stop_sync_action.triggered.connect(self._stop_sync)
+        self.stop_sync_action.setEnabled(False)
         self.problems_action = sync_menu.addAction(self.tr("&Conflicts and refused changes…"))
         self.problems_action.triggered.connect(self.open_sync_problems)
         self.problems_action.setEnabled(False)
@@ -265,6 +268,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.sync.sig_text_changed.connect(self._show_sync_text)
             self.sync.sig_finished.connect(lambda _summary: self._after_sync())
             self.sync_action.setEnabled(True)
+            self.stop_sync_action.setEnabled(True)
             self.problems_action.setEnabled(True)
             self.reload(then=self._loaded_then_sync)
         else:
@@ -278,6 +282,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _sync_now(self) -> None:
         if self.sync is not None:
             self.sync.sync_now()
+
+    def _stop_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.cancel()  # stops between steps; what was confirmed stays confirmed
 
     def _show_sync_text(self, text: str) -> None:
         self.sync_status.setText(text)

@@ -64,12 +64,14 @@ class SyncController(QtCore.QObject):
         *,
         interval_s: int,
         clock: Callable[[], datetime] = utc_now,
+        on_stop: Callable[[], None] | None = None,
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.service = service
         self.running = False
+        self._on_stop = on_stop
         self._clock = clock
         self._interval_ms = interval_s * 1000
         self.last_success: datetime | None = None
@@ -91,8 +93,11 @@ class SyncController(QtCore.QObject):
         self._timer.start(self._interval_ms)
 
     def stop(self) -> None:
+        """On close: no new syncs, and a running one ends at its next step (or retry wait)."""
         self._timer.stop()
         self.engine.cancel()
+        if self._on_stop is not None:
+            self._on_stop()
 
     def sync_now(self) -> None:
         if self.running:
