@@ -19,6 +19,7 @@ from app.catalog import load_catalog
 from app.domain import Actor
 from app.errors import KnownError
 from app.keystore import OsKeystore
+from app.logs import configure_logging
 from app.paths import AppPaths, default_paths
 from app.session import unlock_user_cache
 from sync.client import FhirClient, SyncError
@@ -55,18 +56,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _secret(path: Path | None, variable: str) -> str | None:
+    """A PIN or token from a file (its trailing newline removed) or the environment."""
     if path is not None:
-        return path.read_text(encoding="utf-8").strip()
+        try:
+            return path.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnownError(f"Cannot read {path.name} ({type(exc).__name__}).") from exc
     return os.environ.get(variable)
 
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    pin = _secret(args.pin_file, "ASKONCE_PIN")
+    paths = default_paths()
+    configure_logging(paths.logs)
+    try:
+        pin = _secret(args.pin_file, "ASKONCE_PIN")
+        token = _secret(args.token_file, "ASKONCE_TOKEN")
+    except KnownError as exc:
+        print(f"askonce sync: {exc}", file=sys.stderr)
+        return 2
     if not pin:
         print("askonce sync: no PIN (use --pin-file or ASKONCE_PIN)", file=sys.stderr)
         return 2
-    paths = default_paths()
     if args.data_dir is not None:
         paths = AppPaths(args.data_dir, paths.config, paths.logs, paths.policy_file)
     actor = Actor(user_id=args.user, display_name=args.user)
@@ -82,7 +93,6 @@ def main(argv: Sequence[str]) -> int:
         if not args.quiet and not isinstance(status, SyncFailed):
             print(f"  {type(status).__name__}", file=sys.stderr)
 
-    token = _secret(args.token_file, "ASKONCE_TOKEN")
     try:
         with FhirClient(args.server, auth=StaticToken(token), ca_bundle=args.ca_bundle) as client:
             engine = Synchronizer(

@@ -19,6 +19,11 @@ from app.keys import DatabaseKey
 from app.services import CareService
 from app.store.database import Database
 from tests.fhir_server import hapi  # noqa: F401 -- the session's FHIR server fixture
+from tests.keystore_service import (  # noqa: F401 -- the session's Secret Service fixtures
+    _keystore_marker_required,
+    keystore_clean,
+    secret_service,
+)
 
 # A fixed "now" for tests that do not care about the wall clock.
 FIXED_NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)

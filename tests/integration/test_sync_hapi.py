@@ -309,3 +309,26 @@ def test_a_prescription_on_the_server_is_shown_read_only(hapi, workstations) -> 
     assert med.prescribed
     assert med.name == "Apixaban 5 mg"
     assert a.service.outbox_count() == 0
+
+
+def test_a_confirmation_and_a_correction_of_one_answer_merge(hapi, workstations, catalog) -> None:
+    """A touches only the bookkeeping (still true), B the value: no conflict, B's value wins."""
+    ward = seed_ward(hapi.base_url, patients=1)
+    a = workstations("a", ward.practitioner)
+    b = workstations("b", ward.practitioner)
+    pid = ward.patients[0]
+    code = _free_text_question(catalog)
+    a.sync()
+    answer = a.service.record_answer(pid, code, "first", Source.PATIENT)
+    a.sync()
+    b.sync()
+    b.service.correct_answer(answer.id, "changed", Source.FAMILY)
+    a.service.confirm_answer(answer.id)
+    assert b.sync().conflicts == 0
+    summary = a.sync()
+    assert summary.conflicts == 0
+    assert a.service.outbox_count() == 0
+    assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "changed"
+    merged = a.service.repo.answer(answer.id)
+    assert merged is not None
+    assert merged.value == "changed"
