@@ -11,15 +11,14 @@ from app.domain import utc_now
 from app.errors import KnownError
 from app.services import CareService, PatientChart, PatientHit, WardRow
 from app.session import CacheSession
-from app.store.sync_state import Conflict, SyncState
-from sync.conflicts import Resolution, resolve_conflict
+from app.store.sync_state import Conflict
 from ui.actions import ChartActions
-from ui.conflict_dialog import EDIT, ConflictDialog, ConflictListDialog
 from ui.patient_view import PatientView
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
 from ui.search_model import SearchResultsModel
 from ui.sync_bridge import SyncController
+from ui.sync_problems import SyncProblems
 from ui.tasks import DbOp, TaskManager
 from ui.ward_model import PATIENT_ID_ROLE, WardColumn, WardFilterProxy, WardTableModel
 
@@ -226,7 +225,7 @@ class MainWindow(QtWidgets.QMainWindow):
         sync_menu = menu.addMenu(self.tr("&Sync"))
         self.sync_action = sync_menu.addAction(self.tr("Sync &now"))
         self.sync_action.setShortcut(QtGui.QKeySequence("F5"))
-        self.sync_action.triggered.connect(self._sync_now)
+        self.sync_action.triggered.connect(self.sync_now)
         self.sync_action.setEnabled(False)
         self.stop_sync_action = sync_menu.addAction(self.tr("&Stop syncing"))
         self.stop_sync_action.triggered.connect(self._stop_sync)
@@ -279,7 +278,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.sync is not None:
             self.sync.start()
 
-    def _sync_now(self) -> None:
+    def sync_now(self) -> None:
         if self.sync is not None:
             self.sync.sync_now()
 
@@ -299,92 +298,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_sync_problems(self) -> None:
         """The conflict list (side-by-side dialog per conflict) and the refused changes."""
-        if self.sync is None or self.session is None:
-            return
-        db = self.session.db
-        service = self.service
+        if self.sync is not None and self.session is not None:
+            SyncProblems(self, self.tasks, self.session, self._language).show()
 
-        def read() -> tuple[list[Conflict], list[tuple[str, str, str]], dict[str, str]]:
-            state = SyncState(db)
-            names = {r.patient.id: r.patient.display_name for r in service.ward()}
-            return state.conflicts(), state.held(), names
-
-        DbOp(self.tasks, read).success(lambda r: self._show_problems(*r)).run()
-
-    def _show_problems(
-        self,
-        conflicts: list[Conflict],
-        held: list[tuple[str, str, str]],
-        names: dict[str, str],
-    ) -> None:
-        refused = [h for h in held if h[2] != "conflict"]
-        if refused and not conflicts:
-            box = QtWidgets.QMessageBox(self)
-            box.setWindowTitle(self.tr("Refused changes"))
-            box.setText(
-                self.tr("The server refused %n change(s). They are kept here.", "", len(refused))
+    def after_conflict_resolved(self, conflict: Conflict, edit: bool) -> None:
+        if edit and conflict.patient_id:
+            # Mine is kept; now the nurse writes the right answer over it.
+            self._current_patient = None
+            self.open_patient(conflict.patient_id)
+            self.statusBar().showMessage(
+                self.tr("Correct the answer on the Ask once tab; it is then sent."), 8000
             )
-            box.setDetailedText("\n".join(f"{kind}: {reason}" for kind, _rid, reason in refused))
-            retry = box.addButton(self.tr("Try again"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
-            box.exec()
-            if box.clickedButton() is retry:
-                self._retry_refused()
-            return
-        chooser = ConflictListDialog(conflicts, names, self)
-        if chooser.exec() != QtWidgets.QDialog.DialogCode.Accepted or chooser.selected is None:
-            return
-        conflict = chooser.selected
-        dialog = ConflictDialog(
-            conflict,
-            self.service.catalog,
-            patient_name=names.get(conflict.patient_id or "", "?"),
-            language=self._language,
-            parent=self,
-        )
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.choice is None:
-            return
-        self.resolve(conflict, dialog.choice)
-
-    def resolve(self, conflict: Conflict, choice: Resolution | str) -> None:
-        """Apply a person's decision on a conflict (audited), then sync it."""
-        if self.session is None:
-            return
-        session = self.session
-        resolution = Resolution.KEEP_MINE if choice == EDIT else Resolution(choice)
-
-        def apply() -> None:
-            resolve_conflict(
-                session.db,
-                session.service.catalog,
-                session.service.actor,
-                conflict,
-                resolution,
-                workstation=session.service.workstation,
-            )
-
-        def done(_none: None) -> None:
-            if choice == EDIT and conflict.patient_id:
-                # Mine is kept; now the nurse writes the right answer over it.
-                self._current_patient = None
-                self.open_patient(conflict.patient_id)
-                self.statusBar().showMessage(
-                    self.tr("Correct the answer on the Ask once tab; it is then sent."), 8000
-                )
-            self._sync_now()
-
-        DbOp(self.tasks, apply).success(done).run()
-
-    def _retry_refused(self) -> None:
-        if self.session is None:
-            return
-        db = self.session.db
-
-        def release() -> None:
-            with db.transaction() as conn:
-                SyncState(db).release_held(conn)
-
-        DbOp(self.tasks, release).success(lambda _r: self._sync_now()).run()
+        self.sync_now()
 
     def _on_open_failed(self, exc: Exception) -> None:
         self.placeholder.setText(self.tr("The local cache could not be opened."))

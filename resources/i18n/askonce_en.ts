@@ -4,15 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="317"/>
-        <source>The server refused %n change(s). They are kept here.</source>
-        <translation>
-            <numerusform>The server refused %n change. They are kept here.</numerusform>
-            <numerusform>The server refused %n changes. They are kept here.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n patient</numerusform>
@@ -20,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -28,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
@@ -61,7 +53,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="182"/>
+        <location filename="../../ui/sync_bridge.py" line="187"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n conflict to resolve — open</numerusform>
@@ -69,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="184"/>
+        <location filename="../../ui/sync_bridge.py" line="189"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server rejected %n change — open</numerusform>
@@ -77,11 +69,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="187"/>
+        <location filename="../../ui/sync_bridge.py" line="192"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
             <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message numerus="yes">
+        <location filename="../../ui/sync_problems.py" line="53"/>
+        <source>The server refused %n change(s). They are kept here.</source>
+        <translation>
+            <numerusform>The server refused %n change. It is kept here.</numerusform>
+            <numerusform>The server refused %n changes. They are kept here.</numerusform>
         </translation>
     </message>
 </context>
