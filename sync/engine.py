@@ -26,6 +26,7 @@ from app.domain import (
     HistoryEntry,
     HomeCareContact,
     HomeMedication,
+    OutboxEntry,
     RevisionStatus,
     utc_now,
 )
@@ -44,7 +45,7 @@ from sync.client import (
     VersionConflictError,
     weak_etag,
 )
-from sync.merge import three_way_merge
+from sync.merge import same_content, three_way_merge
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -186,12 +187,16 @@ class Synchronizer:
             if self._cancel.is_set():
                 tally.errors.append("sync cancelled")
             summary = tally.summary()
-            if summary.errors or summary.set_aside or summary.conflicts:
+            # Changes set aside or in conflict in an earlier sync still block "up to date".
+            blocked = self._read(self.state.blocked_count)
+            if summary.errors or summary.set_aside or summary.conflicts or blocked:
                 reasons = list(summary.errors)
                 if summary.conflicts:
                     reasons.append(f"{summary.conflicts} change(s) conflict with the server")
                 if summary.set_aside:
-                    reasons.append(f"the server refused {summary.set_aside} change(s)")
+                    reasons.append(f"{summary.set_aside} change(s) set aside")
+                if blocked and not (summary.conflicts or summary.set_aside):
+                    reasons.append(f"{blocked} change(s) still wait for a decision")
                 self._emit(SyncFailed(self._clock(), summary, tuple(reasons), offline))
             else:
                 self._emit(SyncSucceeded(self._clock(), summary))
@@ -203,7 +208,12 @@ class Synchronizer:
     # --- upload -------------------------------------------------------------------------------
 
     def _resource_for(self, change: PendingChange) -> tuple[dict[str, Any], Record]:
-        payload = change.latest.payload
+        return self._resource_for_entry(change, change.latest)
+
+    def _resource_for_entry(
+        self, change: PendingChange, entry: OutboxEntry
+    ) -> tuple[dict[str, Any], Record]:
+        payload = entry.payload
         base = self.state.server_doc(change.resource_type, change.resource_id)
         record: Record
         if change.resource_type == "Observation":
@@ -227,12 +237,23 @@ class Synchronizer:
         for change in pending:
             try:
                 resource, _record = self._read(partial(self._resource_for, change))
-            except (mapping.MappingError, ValueError) as exc:
-                self._set_aside(change, f"cannot be sent: {exc}", tally)
+            except (mapping.MappingError, ValueError, KeyError) as exc:
+                # The message of a validation error may quote the record: name the type only.
+                reason = (
+                    f"cannot be sent: it does not fit the server's format ({type(exc).__name__})"
+                )
+                self._set_aside(change, reason, tally)
                 continue
-            prepared.append((change, resource, self._read(partial(self._base_version, change))))
+            base_version = self._read(partial(self._base_version, change))
+            # A create that was sent before but never confirmed: the server may have it
+            # already, maybe changed by a colleague since. Look before sending again.
+            unknown_create = base_version is None and change.attempted is not None
+            if unknown_create and self._settle_unknown_create(change, resource, tally):
+                continue
+            prepared.append((change, resource, base_version))
         if not prepared:
             return
+        self._write(partial(self._note_attempts, [c for c, _r, _v in prepared]))
         self._emit(SyncProgress("upload", 0, len(prepared)))
         bundle = {
             "resourceType": "Bundle",
@@ -291,14 +312,44 @@ class Synchronizer:
                 tally.uploaded += 1
             self._emit(SyncProgress("upload", n, len(prepared)))
 
-    def _resolve_version_conflict(
+    def _settle_unknown_create(
         self, change: PendingChange, mine: dict[str, Any], tally: _Tally
+    ) -> bool:
+        """True if handled here (already there, merged or in conflict); False: send as create."""
+        try:
+            self.client.read(change.resource_type, change.resource_id)
+        except RequestRejectedError as exc:
+            if exc.status in (404, 410):
+                return False
+            raise
+        assert change.attempted is not None
+        sent, _record = self._read(partial(self._resource_for_entry, change, change.attempted))
+        self._resolve_version_conflict(change, mine, tally, base=sent)
+        return True
+
+    def _resolve_version_conflict(
+        self,
+        change: PendingChange,
+        mine: dict[str, Any],
+        tally: _Tally,
+        *,
+        base: dict[str, Any] | None = None,
     ) -> None:
-        base = self._read(lambda: self.state.server_doc(change.resource_type, change.resource_id))
+        if base is None:
+            base = self._read(
+                lambda: self.state.server_doc(change.resource_type, change.resource_id)
+            )
         for _round in range(MAX_MERGE_ROUNDS):
             current = self.client.read(change.resource_type, change.resource_id)
             theirs = current.body or {}
             merged, fields = three_way_merge(base, mine, theirs)
+            if not fields and same_content(merged, theirs):
+                # The server already has it (a resend after a lost answer, or the same edit
+                # made elsewhere): take its version, write nothing new.
+                version = current.version or "0"
+                self._write(partial(self._confirm_theirs, change, version, theirs))
+                tally.uploaded += 1
+                return
             if fields:
                 conflict = Conflict(
                     resource_type=change.resource_type,
@@ -334,10 +385,20 @@ class Synchronizer:
             return
         self._set_aside(change, "the record keeps changing on the server; try again", tally)
 
+    def _note_attempts(self, changes: list[PendingChange], conn: Connection) -> None:
+        for change in changes:
+            self.state.note_attempt(conn, change.resource_id, change.last_seq)
+
     def _confirm(
         self, change: PendingChange, version: str, stored: dict[str, Any], conn: Connection
     ) -> None:
         self.state.confirm(conn, change, version, stored)
+
+    def _confirm_theirs(
+        self, change: PendingChange, version: str, theirs: dict[str, Any], conn: Connection
+    ) -> None:
+        self.state.confirm(conn, change, version, theirs)
+        self._apply_local(conn, change.resource_type, theirs, note_change=True)
 
     def _save_conflict(self, conflict: Conflict, conn: Connection) -> None:
         self.state.save_conflict(conn, conflict)

@@ -14,6 +14,7 @@ changed content that merged.
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 Resource = dict[str, Any]
@@ -103,10 +104,23 @@ def three_way_merge(
     # Bookkeeping follows the side whose content changed last: ours if we changed any
     # content that was kept, else theirs.
     source = m if content_from_mine or not _content_changed(b, t) else t
-    for key in _BOOKKEEPING:
+    for key in sorted(_BOOKKEEPING):
         if key in source:
             merged[key] = source[key]
     return _unfields(merged, theirs), conflicts
+
+
+def same_content(a: Resource, b: Resource) -> bool:
+    """Equal apart from what the server owns and the order of extensions."""
+    return _normal(a) == _normal(b)
+
+
+def _normal(resource: Resource) -> dict[str, Any]:
+    fields = _fields(resource)
+    return {
+        k: sorted(v, key=lambda e: json.dumps(e, sort_keys=True)) if k.startswith("ext:") else v
+        for k, v in fields.items()
+    }
 
 
 def _content_changed(base: dict[str, Any], other: dict[str, Any]) -> bool:

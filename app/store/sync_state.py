@@ -36,6 +36,8 @@ class PendingChange:
     patient_id: str | None
     latest: OutboxEntry
     last_seq: int
+    attempted: OutboxEntry | None = None
+    """The newest entry already sent once without a confirmed answer (outcome unknown)."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,17 @@ class SyncState:
                 patient_id=entries[-1].patient_id,
                 latest=entries[-1],
                 last_seq=entries[-1].seq,
+                attempted=next((e for e in reversed(entries) if e.attempts > 0), None),
             )
             for rid, entries in by_resource.items()
         ]
+
+    def blocked_count(self) -> int:
+        """Changes set aside or in conflict: while any remain, nothing is "up to date"."""
+        rows = self.db.query(
+            "SELECT count(DISTINCT resource_id) FROM outbox WHERE held_reason != ''"
+        )
+        return int(rows[0][0])
 
     def held(self) -> list[tuple[str, str, str]]:
         """(resource type, id, reason) of changes the server refused, for the status line."""
@@ -97,10 +107,11 @@ class SyncState:
         """Give set-aside changes another chance (after the user fixed them, or on demand)."""
         conn.execute("UPDATE outbox SET held_reason = '' WHERE held_reason != ''")
 
-    def note_attempt(self, conn: Connection, resource_id: str, error: str) -> None:
+    def note_attempt(self, conn: Connection, resource_id: str, up_to_seq: int) -> None:
+        """About to send: if no answer comes back, the next sync must check the server first."""
         conn.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE resource_id = ?",
-            (error, resource_id),
+            "UPDATE outbox SET attempts = attempts + 1 WHERE resource_id = ? AND seq <= ?",
+            (resource_id, up_to_seq),
         )
 
     def has_pending(self, resource_id: str) -> bool:

@@ -1,0 +1,355 @@
+"""An httpx transport that talks to a real FHIR server and breaks on purpose.
+
+``FaultTransport`` wraps a real ``httpx.HTTPTransport`` and, for requests that
+match a ``Rule`` (method, path substring, query substring, which occurrence),
+does something a hospital network or server really does instead of, or after,
+forwarding the request:
+
+- answers 5xx with ``Retry-After`` without forwarding (``Status``);
+- forwards the request (the server commits) and *then* raises, so the client never
+  sees the answer (``ForwardThenRaise``: a read timeout, or a server restart that
+  drops the connection);
+- raises before forwarding, after reading part of the upload (``RaiseBeforeForward``:
+  a reset connection, a refused connection);
+- answers malformed JSON (``Malformed``) or a huge body (``Huge``);
+- lets the access token expire (``ExpireToken``): this request and every later one
+  carrying that token get a 401, as a real resource server would answer.
+
+Every request it saw is logged (``transport.log``), with what was done to it.
+Rules count their own matching requests, whether or not another rule fired first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+FHIR_JSON = "application/fhir+json"
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as the transport saw it, and what became of it."""
+
+    method: str
+    path: str  # relative to the server's base path: "" (transaction), "Observation", ...
+    query: str  # decoded query string
+    token: str | None  # the bearer token it carried
+    body: bytes
+    fault: str | None  # what the transport did instead of (or after) forwarding
+    status: int | None  # the status the client received (None: it got an exception)
+    server_status: int | None  # what the server answered (None: it never saw the request)
+
+    def json(self) -> dict[str, Any]:
+        return dict(json.loads(self.body)) if self.body else {}
+
+    def entry_ids(self) -> list[str]:
+        """'Type/id' of each entry of a transaction bundle this request carried."""
+        return [
+            str(e.get("request", {}).get("url", "")) for e in self.json().get("entry", []) or []
+        ]
+
+
+class Fault:
+    """What to do with a matching request; ``name`` shows up in the log."""
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        raise NotImplementedError
+
+
+@dataclass
+class Status(Fault):
+    """Answer ``code`` (with an optional Retry-After) without forwarding."""
+
+    code: int
+    retry_after: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"status {self.code}"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Type": FHIR_JSON}
+        if self.retry_after is not None:
+            headers["Retry-After"] = self.retry_after
+        outcome = {
+            "resourceType": "OperationOutcome",
+            "issue": [{"severity": "error", "code": "transient", "diagnostics": "injected"}],
+        }
+        return httpx.Response(self.code, headers=headers, json=outcome, request=request)
+
+
+@dataclass
+class ForwardThenRaise(Fault):
+    """Forward (the server does the work and answers), then lose the answer."""
+
+    error: type[httpx.TransportError] = httpx.ReadTimeout
+
+    @property
+    def name(self) -> str:
+        return f"forwarded, then {self.error.__name__}"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        transport.forward_and_drop(request)
+        raise self.error("injected: the answer was lost", request=request)
+
+
+@dataclass
+class RaiseBeforeForward(Fault):
+    """Read part of the upload, then fail: the server never sees the request."""
+
+    error: type[httpx.TransportError] = httpx.RemoteProtocolError
+
+    @property
+    def name(self) -> str:
+        return f"{self.error.__name__} before forwarding"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        for _chunk in request.stream:  # type: ignore[union-attr]
+            break  # the first chunk "went out", then the connection broke
+        raise self.error("injected: connection broken mid-upload", request=request)
+
+
+@dataclass
+class Malformed(Fault):
+    """A 200 whose body is not valid JSON (a truncated Bundle by default)."""
+
+    body: bytes = b'{"resourceType": "Bundle", "type": "searchset", "entry": [{"resou'
+    content_type: str = FHIR_JSON
+
+    @property
+    def name(self) -> str:
+        return "malformed body"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200, headers={"Content-Type": self.content_type}, content=self.body, request=request
+        )
+
+
+@dataclass
+class Huge(Fault):
+    """A body of ``size`` bytes: declared in Content-Length, or streamed without one.
+
+    With ``forward`` the request reaches the server first (it commits), and the huge
+    body replaces the server's answer.
+    """
+
+    size: int
+    declared: bool = True
+    forward: bool = False
+    handed_out: int = 0  # bytes the client actually pulled from the streamed body
+
+    @property
+    def name(self) -> str:
+        return "huge body" + (" after forwarding" if self.forward else "")
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        if self.forward:
+            transport.forward_and_drop(request)
+        headers = {"Content-Type": FHIR_JSON}
+        if self.declared:
+            return httpx.Response(200, headers=headers, content=b" " * self.size, request=request)
+        return httpx.Response(200, headers=headers, content=self._chunks(), request=request)
+
+    def _chunks(self, chunk: int = 64 * 1024) -> Iterator[bytes]:
+        sent = 0
+        while sent < self.size:
+            n = min(chunk, self.size - sent)
+            sent += n
+            self.handed_out += n
+            yield b" " * n
+
+
+class ExpireToken(Fault):
+    """The bearer token this request carries expires now: 401, and for later uses too."""
+
+    @property
+    def name(self) -> str:
+        return "token expired"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        token = _bearer(request)
+        if token is not None:
+            transport.expired_tokens.add(token)
+        return _unauthorized(request)
+
+
+def _bearer(request: httpx.Request) -> str | None:
+    value = request.headers.get("Authorization", "")
+    return value.removeprefix("Bearer ") if value.startswith("Bearer ") else None
+
+
+def _unauthorized(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        401,
+        headers={
+            "WWW-Authenticate": 'Bearer error="invalid_token"',
+            "Content-Type": FHIR_JSON,
+        },
+        json={
+            "resourceType": "OperationOutcome",
+            "issue": [{"severity": "error", "code": "login"}],
+        },
+        request=request,
+    )
+
+
+@dataclass
+class Rule:
+    """Which requests a fault hits.
+
+    ``method``, ``path`` (a substring of the path below the server's base),
+    ``path_is`` (that path exactly; the transaction endpoint is "") and ``query``
+    (a substring of the decoded query) select requests; of those, the ``first``-th
+    (1-based) and the ``count - 1`` after it are hit (``count=None``: every one from
+    ``first`` on).
+    """
+
+    fault: Fault
+    method: str | None = None
+    path: str | None = None
+    path_is: str | None = None
+    query: str | None = None
+    first: int = 1
+    count: int | None = 1
+    where: Callable[[httpx.Request], bool] | None = None
+    seen: int = 0
+    fired: int = 0
+    active: bool = True
+
+    def matches(self, method: str, path: str, query: str, request: httpx.Request) -> bool:
+        if not self.active:
+            return False
+        if self.method is not None and method != self.method:
+            return False
+        if self.path is not None and self.path not in path:
+            return False
+        if self.path_is is not None and self.path_is != path:
+            return False
+        if self.query is not None and self.query not in query:
+            return False
+        return self.where is None or self.where(request)
+
+    def due(self) -> bool:
+        """Count one more matching request; is this one to be hit?"""
+        self.seen += 1
+        if self.seen < self.first:
+            return False
+        return self.count is None or self.seen < self.first + self.count
+
+
+class FaultTransport(httpx.BaseTransport):
+    def __init__(self, base_url: str, *, inner: httpx.BaseTransport | None = None) -> None:
+        self._inner = inner or httpx.HTTPTransport()
+        self._base_path = httpx.URL(base_url).path.rstrip("/")
+        self.rules: list[Rule] = []
+        self.log: list[Seen] = []
+        self.expired_tokens: set[str] = set()
+        self._server_status: int | None = None
+
+    # --- configuring ---------------------------------------------------------------
+
+    def add(self, fault: Fault, **match: Any) -> Rule:
+        rule = Rule(fault, **match)
+        self.rules.append(rule)
+        return rule
+
+    def clear(self) -> None:
+        self.rules.clear()
+
+    def go_down(self, *, after: int = 0, committing: bool = False) -> Rule:
+        """The server goes away after ``after`` more requests.
+
+        With ``committing`` the first request it misses still reaches it (and is
+        committed) but the connection drops before the answer, like a restart in
+        the middle of a request; every later one is refused.
+        """
+        if committing:
+            self.add(ForwardThenRaise(httpx.RemoteProtocolError), first=after + 1, count=1)
+            first = after + 2
+        else:
+            first = after + 1
+        return self.add(RaiseBeforeForward(httpx.ConnectError), first=first, count=None)
+
+    def come_back(self) -> None:
+        for rule in self.rules:
+            rule.active = False
+
+    # --- reading the log --------------------------------------------------------------
+
+    def requests(self, method: str | None = None, path: str | None = None) -> list[Seen]:
+        return [
+            s
+            for s in self.log
+            if (method is None or s.method == method) and (path is None or s.path == path)
+        ]
+
+    def transactions(self) -> list[Seen]:
+        return self.requests("POST", "")
+
+    def transaction_rule(self, fault: Fault, **match: Any) -> Rule:
+        """A fault on the upload: the transaction Bundle POSTed to the base URL."""
+        return self.add(fault, method="POST", path_is="", **match)
+
+    # --- the transport ---------------------------------------------------------------
+
+    def forward(self, request: httpx.Request) -> httpx.Response:
+        response = self._inner.handle_request(request)
+        self._server_status = response.status_code
+        return response
+
+    def forward_and_drop(self, request: httpx.Request) -> int:
+        """Let the server do the work; read and discard its answer."""
+        answer = self.forward(request)
+        try:
+            answer.read()
+        finally:
+            answer.close()
+        return answer.status_code
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+        method = request.method
+        path = request.url.path
+        if path.startswith(self._base_path):
+            path = path[len(self._base_path) :]
+        path = path.strip("/")
+        query = "&".join(f"{k}={v}" for k, v in httpx.QueryParams(request.url.query).multi_items())
+        token = _bearer(request)
+        self._server_status = None
+
+        def note(fault: str | None, status: int | None) -> None:
+            seen = Seen(method, path, query, token, body, fault, status, self._server_status)
+            self.log.append(seen)
+
+        if token is not None and token in self.expired_tokens:
+            note("expired token", 401)
+            return _unauthorized(request)
+        chosen: Rule | None = None
+        for rule in self.rules:
+            # Every matching rule counts the request, even when an earlier one fires.
+            if rule.matches(method, path, query, request) and rule.due() and chosen is None:
+                chosen = rule
+        try:
+            if chosen is None:
+                response = self.forward(request)
+            else:
+                chosen.fired += 1
+                response = chosen.fault(self, request)
+        except httpx.TransportError:
+            note(chosen.fault.name if chosen else "real transport error", None)
+            raise
+        note(chosen.fault.name if chosen else None, response.status_code)
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
