@@ -53,6 +53,8 @@ class WardRow:
     open_questions: int
     due_questions: int
     unsent_changes: int
+    no_longer_assigned: bool = False
+    """Left the user's care team while edits were waiting: kept until they are sent."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class CareService:
                     open_questions=sum(s is not AnswerState.VALID for s in states),
                     due_questions=sum(s is AnswerState.DUE for s in states),
                     unsent_changes=summary.unsent_changes,
+                    no_longer_assigned=summary.no_longer_assigned,
                 )
             )
         return rows

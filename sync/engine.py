@@ -31,7 +31,7 @@ from app.domain import (
     utc_now,
 )
 from app.store.database import Connection, Database
-from app.store.repository import Repository
+from app.store.repository import UNASSIGNED, Repository
 from app.store.search import reindex_patient
 from app.store.sync_state import Conflict, PendingChange, Record, SyncState
 from sync import mapping
@@ -627,7 +627,7 @@ class Synchronizer:
                 # Kept until its edits reach the server; flagged on the status line.
                 conn.execute(
                     "UPDATE outbox SET last_error = ? WHERE patient_id = ?",
-                    ("patient no longer assigned", pid),
+                    (UNASSIGNED, pid),
                 )
                 continue
             self.state.purge_patient(conn, pid)

@@ -58,6 +58,10 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
                     if r.due_questions
                     else ""
                 )
+            if r.no_longer_assigned and column in (WardColumn.NAME, WardColumn.UNSENT):
+                return self.tr(
+                    "No longer assigned to you: kept here until your changes reach the server."
+                )
             if column == WardColumn.UNSENT and r.unsent_changes:
                 return self.tr("%n change(s) not yet sent", "", r.unsent_changes)
             return None
@@ -84,7 +88,10 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
         if column == WardColumn.BED:
             return p.bed
         if column == WardColumn.NAME:
-            return f"{p.display_name} ({p.preferred_name})" if p.preferred_name else p.display_name
+            name = f"{p.display_name} ({p.preferred_name})" if p.preferred_name else p.display_name
+            if r.no_longer_assigned:
+                return name + " — " + self.tr("not assigned")
+            return name
         if column == WardColumn.AGE:
             return str(r.age)
         if column == WardColumn.OPEN:

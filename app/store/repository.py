@@ -29,6 +29,8 @@ from app.domain import (
 from app.store.database import Connection, Database
 
 GENESIS_HASH = "0" * 64
+# Outbox note for a patient who left the assignment while edits were waiting (kept until sent).
+UNASSIGNED = "patient no longer assigned"
 
 
 def ts(value: datetime) -> str:
@@ -53,6 +55,7 @@ class AnswerTimes:
 class PatientSummary:
     patient: Patient
     unsent_changes: int
+    no_longer_assigned: bool = False
 
 
 class Repository:
@@ -94,10 +97,16 @@ class Repository:
         rows = self.db.query(
             """SELECT p.doc,
                       (SELECT count(DISTINCT o.resource_id) FROM outbox o
-                       WHERE o.patient_id = p.id)
-               FROM patients p ORDER BY p.bed, p.family_name"""
+                       WHERE o.patient_id = p.id),
+                      EXISTS (SELECT 1 FROM outbox o
+                              WHERE o.patient_id = p.id AND o.last_error = ?)
+               FROM patients p ORDER BY p.bed, p.family_name""",
+            (UNASSIGNED,),
         )
-        return [PatientSummary(Patient.model_validate_json(doc), int(n)) for doc, n in rows]
+        return [
+            PatientSummary(Patient.model_validate_json(doc), int(n), bool(gone))
+            for doc, n, gone in rows
+        ]
 
     def patient_count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM patients")[0][0])

@@ -1927,16 +1927,26 @@ Strg+Q  beenden</translation>
             <numerusform>, %n erneut zu bestätigen</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/ward_model.py" line="63"/>
+        <source>No longer assigned to you: kept here until your changes reach the server.</source>
+        <translation>Ihnen nicht mehr zugeordnet: bleibt hier, bis Ihre Änderungen beim Server angekommen sind.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="62"/>
+        <location filename="../../ui/ward_model.py" line="66"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
             <numerusform>%n Änderungen noch nicht gesendet</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/ward_model.py" line="93"/>
+        <source>not assigned</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="92"/>
+        <location filename="../../ui/ward_model.py" line="99"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -1944,7 +1954,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="100"/>
+        <location filename="../../ui/ward_model.py" line="107"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n nicht gesendet</numerusform>

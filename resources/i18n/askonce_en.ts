@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="62"/>
+        <location filename="../../ui/ward_model.py" line="66"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="92"/>
+        <location filename="../../ui/ward_model.py" line="99"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="100"/>
+        <location filename="../../ui/ward_model.py" line="107"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n not sent</numerusform>

@@ -251,9 +251,10 @@ def test_a_patient_leaving_the_care_team_is_purged_unless_edits_wait(
     # The edit was refused earlier (set aside), so it is still waiting when the patient leaves.
     a.db.execute("UPDATE outbox SET held_reason = 'refused' WHERE patient_id = ?", (keep,))
     a.sync()
-    ids = {r.patient.id for r in a.service.ward()}
-    assert leave not in ids
-    assert keep in ids  # kept (and flagged) until its edit reaches the server
+    rows = {r.patient.id: r for r in a.service.ward()}
+    assert leave not in rows
+    assert keep in rows  # kept (and flagged) until its edit reaches the server
+    assert rows[keep].no_longer_assigned
 
 
 def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> None:
