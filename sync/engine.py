@@ -180,6 +180,8 @@ class Synchronizer:
             try:
                 self._upload(tally)
                 if not self._cancel.is_set():
+                    self._upload_audit(tally)
+                if not self._cancel.is_set():
                     self._download(tally)
             except SyncError as exc:
                 offline = isinstance(exc, (ServerUnreachableError, ServerBusyError))
@@ -406,6 +408,35 @@ class Synchronizer:
     def _set_aside(self, change: PendingChange, reason: str, tally: _Tally) -> None:
         self._write(lambda conn: self.state.hold(conn, change.resource_id, reason))
         tally.set_aside += 1
+
+    # --- audit trail -------------------------------------------------------------------------
+
+    def _upload_audit(self, tally: _Tally) -> None:
+        """This user's audit entries as AuditEvents; kept locally until the server has them."""
+        entries = self._read(lambda: self.state.audit_to_upload(self.practitioner))
+        if not entries:
+            return
+        bundle = {
+            "resourceType": "Bundle",
+            "type": "transaction",
+            "entry": [
+                {
+                    "fullUrl": f"{self.client.base_url}/AuditEvent/{mapping.audit_event_id(e)}",
+                    "resource": mapping.audit_to_event(e),
+                    "request": {"method": "PUT", "url": f"AuditEvent/{mapping.audit_event_id(e)}"},
+                }
+                for e in entries
+            ],
+        }
+        try:
+            self.client.transaction(bundle)
+        except (RequestRejectedError, VersionConflictError) as exc:
+            tally.errors.append(
+                f"the audit trail could not be sent ({len(entries)} entries): {exc}"
+            )
+            return
+        seqs = [e.seq for e in entries]
+        self._write(lambda conn: self.state.mark_audit_uploaded(conn, seqs))
 
     # --- download ------------------------------------------------------------------------------
 

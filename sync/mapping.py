@@ -10,6 +10,7 @@ Every resource crossing the boundary is validated with ``fhir.resources``
 from __future__ import annotations
 
 import copy
+import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -26,6 +27,8 @@ from app.domain import (
     AnswerRevision,
     AnswerType,
     AnswerValue,
+    AuditAction,
+    AuditEntry,
     Catalog,
     Channel,
     ContactKind,
@@ -492,6 +495,79 @@ def related_person_to_contact(
         ),
         server_version=version,
     )
+
+
+# --- audit entry -> AuditEvent (IHE BALP style), upload only -----------------------------------
+
+_DCM = "http://dicom.nema.org/resources/ontology/DCM"
+_AUDIT_TYPE = {  # action -> (DICOM event type, display, FHIR action code)
+    AuditAction.VIEW: ("110110", "Patient Record", "R"),
+    AuditAction.EDIT: ("110110", "Patient Record", "U"),
+    AuditAction.PRINT: ("110106", "Export", "R"),
+    AuditAction.EXPORT: ("110106", "Export", "R"),
+    AuditAction.SIGN_IN: ("110114", "User Authentication", "E"),
+    AuditAction.SIGN_OUT: ("110114", "User Authentication", "E"),
+    AuditAction.LOCK: ("110114", "User Authentication", "E"),
+    AuditAction.UNLOCK: ("110114", "User Authentication", "E"),
+    AuditAction.FAILED_PIN: ("110114", "User Authentication", "E"),
+    AuditAction.BREAK_GLASS: ("110113", "Security Alert", "E"),
+}
+AUDIT_NAMESPACE = uuid.UUID("6f1c3b57-1f0e-4c1b-9a53-5b1a0f1e2d3c")
+
+
+def audit_event_id(entry: AuditEntry) -> str:
+    """Stable per entry (its hash is unique in the chain), so a resend never duplicates."""
+    return str(uuid.uuid5(AUDIT_NAMESPACE, entry.hash))
+
+
+def audit_to_event(entry: AuditEntry) -> Resource:
+    code, display, action = _AUDIT_TYPE[entry.action]
+    event: Resource = {
+        "resourceType": "AuditEvent",
+        "id": audit_event_id(entry),
+        "type": {"system": _DCM, "code": code, "display": display},
+        "subtype": [{"system": EXT_BASE + "audit-action", "code": entry.action.value}],
+        "action": action,
+        "recorded": fhir_instant(entry.at),
+        "outcome": "4" if entry.action is AuditAction.FAILED_PIN else "0",
+        "agent": [
+            {
+                "who": {"reference": entry.user_id}
+                if "/" in entry.user_id
+                else {"display": entry.user_id},
+                "requestor": True,
+                "network": {"address": entry.workstation, "type": "1"},
+            }
+        ],
+        "source": {
+            "site": entry.workstation,
+            "observer": {"display": f"AskOnce on {entry.workstation}"},
+            "type": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/security-source-type",
+                    "code": "1",
+                    "display": "User Device",
+                }
+            ],
+        },
+    }
+    if entry.patient_id:
+        event["entity"] = [
+            {
+                "what": {"reference": f"Patient/{entry.patient_id}"},
+                "type": {
+                    "system": "http://terminology.hl7.org/CodeSystem/audit-entity-type",
+                    "code": "1",
+                },
+                "role": {
+                    "system": "http://terminology.hl7.org/CodeSystem/object-role",
+                    "code": "1",
+                },
+            }
+        ]
+    if entry.detail:
+        event["outcomeDesc"] = entry.detail
+    return validate(event)
 
 
 # --- patient (+ Encounter, AllergyIntolerance), read-only -----------------------------------------

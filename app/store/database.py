@@ -174,9 +174,14 @@ def _v2(conn: Connection) -> None:
     )
 
 
+def _v3(conn: Connection) -> None:
+    """Audit entries are kept until the server has them as AuditEvent."""
+    conn.execute("ALTER TABLE audit_log ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 0")
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
 # a released step (tests migrate from every earlier version).
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

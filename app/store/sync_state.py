@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.domain import Answer, HomeCareContact, HomeMedication, OutboxEntry, Patient
+from app.domain import (
+    Answer,
+    AuditEntry,
+    HomeCareContact,
+    HomeMedication,
+    OutboxEntry,
+    Patient,
+)
 from app.store.database import Connection, Database
 from app.store.repository import Repository, from_ts, ts
 
@@ -230,6 +237,22 @@ class SyncState:
 
     def set_cursor(self, conn: Connection, resource_type: str, value: str) -> None:
         self.repo.set_meta(conn, f"cursor:{resource_type}", value)
+
+    # --- audit upload ------------------------------------------------------------------------
+
+    def audit_to_upload(self, user_id: str, limit: int = 500) -> list[AuditEntry]:
+        """This user's audit entries the server does not have yet (each user's own token)."""
+        seqs = {
+            int(r[0])
+            for r in self.db.query(
+                "SELECT seq FROM audit_log WHERE uploaded = 0 AND user_id = ? ORDER BY seq LIMIT ?",
+                (user_id, limit),
+            )
+        }
+        return [e for e in self.repo.audit_entries() if e.seq in seqs]
+
+    def mark_audit_uploaded(self, conn: Connection, seqs: list[int]) -> None:
+        conn.executemany("UPDATE audit_log SET uploaded = 1 WHERE seq = ?", [(s,) for s in seqs])
 
     # --- conflicts ------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from app.keys import DatabaseKey
 from app.services import CareService
 from app.store.database import Database
 from app.store.sync_state import SyncState
+from sync import mapping
 from sync.client import FhirClient
 from sync.conflicts import Resolution, resolve_conflict
 from sync.engine import SyncFailed, Synchronizer, SyncStarted, SyncSucceeded
@@ -333,3 +334,20 @@ def test_a_confirmation_and_a_correction_of_one_answer_merge(hapi, workstations,
     merged = a.service.repo.answer(answer.id)
     assert merged is not None
     assert merged.value == "changed"
+
+
+def test_the_audit_trail_reaches_the_server_once(hapi, workstations, catalog) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    a = workstations("a", ward.practitioner)
+    a.sync()
+    pid = ward.patients[0]
+    a.service.chart(pid)  # a "view" entry
+    a.service.record_answer(pid, _free_text_question(catalog), "x", Source.PATIENT)
+    entries = a.service.repo.audit_entries()
+    assert a.sync().errors == ()
+    a.sync()  # nothing is sent twice
+    events = get(hapi.base_url, "AuditEvent", entity=f"Patient/{pid}", _count="50")
+    on_server = {e["resource"]["id"] for e in events.get("entry", [])}
+    assert {mapping.audit_event_id(e) for e in entries if e.patient_id == pid} <= on_server
+    assert len(on_server) == len([e for e in entries if e.patient_id == pid])
+    assert a.db.query("SELECT count(*) FROM audit_log WHERE uploaded = 0") == [(0,)]

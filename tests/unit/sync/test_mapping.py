@@ -249,3 +249,24 @@ def test_a_prescription_is_read_only_and_marked() -> None:
     assert med.status is MedicationStatus.TAKING
     assert med.provenance.source is Source.OTHER_SYSTEM
     assert med.provenance.recorded_by.display_name == "Dr GP"
+
+
+def test_every_audit_action_maps_to_a_valid_audit_event(demo_service: CareService) -> None:
+    from app.domain import AuditAction, AuditEntry
+
+    for action in AuditAction:
+        entry = AuditEntry(
+            seq=1,
+            at=FIXED_NOW,
+            user_id="Practitioner/nurse-1",
+            action=action,
+            patient_id="p-1" if action is not AuditAction.SIGN_IN else None,
+            workstation="ward-4b-pc2",
+            detail="answer corrected",
+            prev_hash="0" * 64,
+            hash=f"{action.value:0<64}"[:64],
+        )
+        event = mapping.audit_to_event(entry)
+        assert event["id"] == mapping.audit_event_id(entry)
+        assert event["agent"][0]["who"]["reference"] == "Practitioner/nurse-1"
+        assert ("entity" in event) == (entry.patient_id is not None)
