@@ -76,7 +76,8 @@ def test_up_to_date_only_when_nothing_waits(
         window.start()
     assert window.sync is not None
     qtbot.wait_until(lambda: window.sync_status.text() == "Up to date", timeout=30_000)
-    assert window.ward_proxy.rowCount() == 2  # the assigned patients arrived
+    # the assigned patients arrive in the list right after the sync ends
+    qtbot.wait_until(lambda: window.ward_proxy.rowCount() == 2, timeout=10_000)
 
     code = next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
     service = window.service
