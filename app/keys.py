@@ -140,14 +140,6 @@ class KeyWrapper:
             raise WrongPinError("Wrong PIN.", hint="Check the PIN and try again.") from exc
         return DatabaseKey(raw)
 
-    def change_pin(self, keyfile: Path, user_id: str, old_pin: str, new_pin: str) -> None:
-        key = self.unwrap(keyfile, user_id, old_pin)
-        secret_text = self._keystore.get_secret(_DEVICE_SECRET_PREFIX + user_id)
-        assert secret_text is not None  # unwrap() just read it
-        raw = key.raw()
-        key.wipe()
-        self._write(keyfile, user_id, new_pin, raw, _unb64(secret_text))
-
     def _write(
         self, keyfile: Path, user_id: str, pin: str, raw: bytes, device_secret: bytes
     ) -> None:

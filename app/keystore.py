@@ -35,8 +35,6 @@ class Keystore(Protocol):
 
     def set_secret(self, name: str, value: str) -> None: ...
 
-    def delete_secret(self, name: str) -> None: ...
-
 
 class OsKeystore:
     """The OS keystore via ``keyring``; every failure becomes a typed error."""
@@ -81,16 +79,6 @@ class OsKeystore:
                 "The workstation's keystore is locked.",
                 hint="Unlock your desktop session's keyring, then try again.",
             ) from exc
-        except keyring.errors.KeyringError as exc:
-            raise KeystoreUnavailableError(
-                "The workstation's keystore failed.", hint=_NO_KEYSTORE_HINT
-            ) from exc
-
-    def delete_secret(self, name: str) -> None:
-        try:
-            self.backend().delete_password(self._service, name)
-        except keyring.errors.PasswordDeleteError:
-            return
         except keyring.errors.KeyringError as exc:
             raise KeystoreUnavailableError(
                 "The workstation's keystore failed.", hint=_NO_KEYSTORE_HINT

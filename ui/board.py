@@ -15,7 +15,7 @@ from app.services import BoardItem, PatientChart
 from ui.actions import ChartActions
 from ui.answer_dialog import AnswerDialog, ErrorReasonDialog
 from ui.qt import Qt, QtWidgets
-from ui.style import make_chip, relative_time, source_text, state_chip
+from ui.style import make_chip, relative_time, source_text, state_chip, unsent_color
 
 DialogFactory = Callable[..., AnswerDialog]
 
@@ -66,7 +66,9 @@ class QuestionRow(QtWidgets.QFrame):
                 line = self.tr("Last answer: %1").replace("%1", line)
             if answer.unsent:
                 line += (
-                    " &nbsp;<span style='color:#b45309'>● " + self.tr("not yet sent") + "</span>"
+                    f" &nbsp;<span style='color:{unsent_color().name()}'>● "
+                    + self.tr("not yet sent")
+                    + "</span>"
                 )
             answer_label = QtWidgets.QLabel(line)
             answer_label.setWordWrap(True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.services import WardRow
 from ui.qt import Qt, QtCore, QtGui
+from ui.style import unsent_color
 from ui.table_model import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel
 
 PATIENT_ID_ROLE = RECORD_ID_ROLE
@@ -80,7 +81,7 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
             and column == WardColumn.UNSENT
             and r.unsent_changes
         ):
-            return QtGui.QBrush(QtGui.QColor("#b45309"))
+            return QtGui.QBrush(unsent_color())
         return None
 
     def _display(self, r: WardRow, column: WardColumn, spoken: bool) -> str:

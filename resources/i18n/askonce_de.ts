@@ -82,37 +82,37 @@
 <context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/board.py" line="131"/>
+        <location filename="../../ui/board.py" line="133"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="133"/>
+        <location filename="../../ui/board.py" line="135"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="135"/>
+        <location filename="../../ui/board.py" line="137"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="136"/>
+        <location filename="../../ui/board.py" line="138"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="137"/>
+        <location filename="../../ui/board.py" line="139"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="138"/>
+        <location filename="../../ui/board.py" line="140"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="190"/>
+        <location filename="../../ui/board.py" line="192"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
     </message>
@@ -1543,65 +1543,65 @@ Strg+Q  beenden</translation>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="69"/>
+        <location filename="../../ui/board.py" line="70"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="74"/>
+        <location filename="../../ui/board.py" line="76"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="80"/>
+        <location filename="../../ui/board.py" line="82"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="80"/>
+        <location filename="../../ui/board.py" line="82"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="82"/>
-        <location filename="../../ui/board.py" line="86"/>
+        <location filename="../../ui/board.py" line="84"/>
+        <location filename="../../ui/board.py" line="88"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="82"/>
-        <location filename="../../ui/board.py" line="86"/>
+        <location filename="../../ui/board.py" line="84"/>
+        <location filename="../../ui/board.py" line="88"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="83"/>
+        <location filename="../../ui/board.py" line="85"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="83"/>
         <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="87"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="87"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="88"/>
+        <location filename="../../ui/board.py" line="90"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="88"/>
+        <location filename="../../ui/board.py" line="90"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="89"/>
+        <location filename="../../ui/board.py" line="91"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
     </message>
@@ -1877,42 +1877,42 @@ Strg+Q  beenden</translation>
 <context>
     <name>WardTableModel</name>
     <message>
-        <location filename="../../ui/ward_model.py" line="31"/>
+        <location filename="../../ui/ward_model.py" line="32"/>
         <source>Bed</source>
         <translation>Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="32"/>
+        <location filename="../../ui/ward_model.py" line="33"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="33"/>
+        <location filename="../../ui/ward_model.py" line="34"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="34"/>
+        <location filename="../../ui/ward_model.py" line="35"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="35"/>
+        <location filename="../../ui/ward_model.py" line="36"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="38"/>
+        <location filename="../../ui/ward_model.py" line="39"/>
         <source>Questions never asked or due for re-confirmation</source>
         <translation>Noch nie gestellte oder erneut zu bestätigende Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="39"/>
+        <location filename="../../ui/ward_model.py" line="40"/>
         <source>Changes saved here but not yet sent to the server</source>
         <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="56"/>
+        <location filename="../../ui/ward_model.py" line="57"/>
         <source>%n question(s) open</source>
         <translation>
             <numerusform>%n Frage offen</numerusform>
@@ -1920,7 +1920,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="57"/>
+        <location filename="../../ui/ward_model.py" line="58"/>
         <source>, %n due for re-confirmation</source>
         <translation>
             <numerusform>, %n erneut zu bestätigen</numerusform>
@@ -1928,12 +1928,12 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="63"/>
+        <location filename="../../ui/ward_model.py" line="64"/>
         <source>No longer assigned to you: kept here until your changes reach the server.</source>
         <translation>Ihnen nicht mehr zugeordnet: bleibt hier, bis Ihre Änderungen beim Server angekommen sind.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="66"/>
+        <location filename="../../ui/ward_model.py" line="67"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
@@ -1941,12 +1941,12 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="93"/>
+        <location filename="../../ui/ward_model.py" line="94"/>
         <source>not assigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="99"/>
+        <location filename="../../ui/ward_model.py" line="100"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -1954,7 +1954,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="107"/>
+        <location filename="../../ui/ward_model.py" line="108"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n nicht gesendet</numerusform>
