@@ -53,6 +53,17 @@ def _field_text(resource: dict[str, Any], field: str, catalog: Catalog, language
     return json.dumps(value, ensure_ascii=False)[:200]
 
 
+def _field_name(resource: dict[str, Any], field: str, catalog: Catalog, language: str) -> str:
+    """For an answer, the question it answers; otherwise the field in plain words."""
+    if resource.get("resourceType") == "Observation" and field == "value":
+        try:
+            code = mapping.observation_to_answer(resource, catalog).question_code
+            return catalog.question(code).label_for(language)
+        except (mapping.MappingError, KeyError, ValueError):
+            pass
+    return describe_field(field)
+
+
 def _who(resource: dict[str, Any]) -> str:
     performer = (resource.get("performer") or [resource.get("informationSource") or {}])[0] or {}
     when = resource.get("issued") or (resource.get("meta") or {}).get("lastUpdated")
@@ -100,7 +111,7 @@ class ConflictDialog(QtWidgets.QDialog):
         table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, field in enumerate(conflict.fields):
             cells = (
-                describe_field(field),
+                _field_name(conflict.mine, field, catalog, language),
                 _field_text(conflict.mine, field, catalog, language),
                 _field_text(conflict.theirs, field, catalog, language),
             )
