@@ -23,6 +23,7 @@ from app.domain import (
     AnswerValue,
     AuditAction,
     Catalog,
+    ContactKind,
     HistoryEntry,
     HomeCareContact,
     HomeMedication,
@@ -376,7 +377,10 @@ class CareService:
                 saved.provenance.source,
             )
             op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
-            self._enqueue(conn, "RelatedPerson", saved.id, saved.patient_id, op, saved)
+            # DESIGN.md §5: a person is a RelatedPerson, an agency an Organization (linked to
+            # the patient by a home-care CareTeam, which the sync engine sends along).
+            kind = "Organization" if saved.kind is ContactKind.AGENCY else "RelatedPerson"
+            self._enqueue(conn, kind, saved.id, saved.patient_id, op, saved)
             self._audit(conn, AuditAction.EDIT, saved.patient_id, f"contact {action}")
             reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
         return saved

@@ -49,6 +49,8 @@ def resolve_conflict(
                 record = mapping.observation_to_answer(theirs, catalog)
             elif conflict.resource_type == "MedicationStatement":
                 record = mapping.statement_to_medication(theirs)
+            elif conflict.resource_type == "Organization":
+                record = mapping.organization_to_contact(theirs)
             else:
                 record = mapping.related_person_to_contact(theirs)
             state.put_record(conn, conflict.resource_type, record, theirs)

@@ -225,7 +225,19 @@ class Synchronizer:
             record = HomeMedication.model_validate(payload)
             return mapping.medication_to_statement(record, base), record
         record = HomeCareContact.model_validate(payload)
+        if change.resource_type == "Organization":
+            return mapping.contact_to_organization(record, base), record
         return mapping.contact_to_related_person(record, base), record
+
+    def _companions(self, change: PendingChange) -> list[dict[str, Any]]:
+        """Resources sent along with a record: an agency's link to the patient's care team."""
+        if change.resource_type != "Organization":
+            return []
+        return [mapping.home_care_team(HomeCareContact.model_validate(change.latest.payload))]
+
+    def _put_companions(self, change: PendingChange) -> None:
+        for companion in self._companions(change):
+            self.client.put(companion)
 
     def _base_version(self, change: PendingChange) -> str | None:
         base = self.state.server_doc(change.resource_type, change.resource_id)
@@ -271,6 +283,15 @@ class Synchronizer:
                     },
                 }
                 for c, resource, v in prepared
+            ]
+            + [
+                {
+                    "fullUrl": f"{self.client.base_url}/{extra['resourceType']}/{extra['id']}",
+                    "resource": extra,
+                    "request": {"method": "PUT", "url": f"{extra['resourceType']}/{extra['id']}"},
+                }
+                for c, _resource, _v in prepared
+                for extra in self._companions(c)
             ],
         }
         try:
@@ -282,11 +303,13 @@ class Synchronizer:
             self._upload_singly(prepared, tally)
             return
         entries = (response.body or {}).get("entry", [])
-        if len(entries) != len(prepared):
+        if len(entries) != len(bundle["entry"]):
             raise SyncError("the server's transaction answer does not match what was sent")
 
         def confirm_all(conn: Connection) -> None:
-            for (change, resource, _v), entry in zip(prepared, entries, strict=True):
+            for (change, resource, _v), entry in zip(
+                prepared, entries[: len(prepared)], strict=True
+            ):
                 etag = (entry.get("response") or {}).get("etag")
                 version = Response(200, None, etag, None).version or "0"
                 self.state.confirm(conn, change, version, _with_version(resource, version))
@@ -311,6 +334,7 @@ class Synchronizer:
                 version = response.version or "0"
                 stored = _with_version(resource, version)
                 self._write(partial(self._confirm, change, version, stored))
+                self._put_companions(change)
                 tally.uploaded += 1
             self._emit(SyncProgress("upload", n, len(prepared)))
 
@@ -383,6 +407,7 @@ class Synchronizer:
                 self._apply_local(conn, change.resource_type, d, note_change=True)
 
             self._write(confirm_merged)
+            self._put_companions(change)
             tally.uploaded += 1
             return
         self._set_aside(change, "the record keeps changing on the server; try again", tally)
@@ -460,12 +485,51 @@ class Synchronizer:
         self._unassign(cached - assigned, tally)
         chunks = _chunks(sorted(assigned), CHUNK)
         self._download_patients(chunks, tally)
+        steps = len(RECORD_TYPES) + 1
         for n, resource_type in enumerate(RECORD_TYPES, start=1):
             if self._cancel.is_set():
                 return
             self._download_type(resource_type, chunks, new, tally)
-            self._reconcile(resource_type, assigned, chunks, tally)
-            self._emit(SyncProgress("download", n, len(RECORD_TYPES)))
+            self._reconcile(
+                resource_type, assigned, self._ids_on_server(resource_type, chunks), tally
+            )
+            self._emit(SyncProgress("download", n, steps))
+        if not self._cancel.is_set():
+            agencies = self._download_agencies(chunks, tally)
+            self._reconcile("Organization", assigned, agencies, tally)
+            self._emit(SyncProgress("download", steps, steps))
+
+    def _download_agencies(self, chunks: list[list[str]], tally: _Tally) -> set[str]:
+        """Agencies reached through each patient's home-care CareTeam; returns their ids."""
+        linked: set[str] = set()
+        for chunk in chunks:
+            teams = self.client.search(
+                "CareTeam",
+                {
+                    "patient": ",".join(chunk),
+                    "category": f"{mapping.HOME_CARE_CATEGORY}|home-care",
+                    "status": "active",
+                },
+            )
+            for team in teams:
+                for participant in team.get("participant", []):
+                    reference = str((participant.get("member") or {}).get("reference", ""))
+                    if reference.startswith("Organization/"):
+                        linked.add(reference.split("/", 1)[1])
+        for ids in _chunks(sorted(linked), CHUNK):
+            batch = list(self.client.search("Organization", {"_id": ",".join(ids)}))
+
+            def store(conn: Connection, batch: list[dict[str, Any]] = batch) -> None:
+                touched = {
+                    pid
+                    for res in batch
+                    if (pid := self._apply_download(conn, "Organization", res, tally))
+                }
+                for pid in touched:
+                    reindex_patient(conn, self.repo, self.catalog, pid)
+
+            self._write(store)
+        return linked
 
     def _download_patients(self, chunks: list[list[str]], tally: _Tally) -> None:
         for chunk in chunks:
@@ -587,7 +651,11 @@ class Synchronizer:
                 "medication",
             )
         else:
-            record = mapping.related_person_to_contact(res)
+            record = (
+                mapping.organization_to_contact(res)
+                if resource_type == "Organization"
+                else mapping.related_person_to_contact(res)
+            )
             subject, new_value, area = record.name, record.relationship, "contact"
         if self.repo.patient(record.patient_id) is None:
             raise mapping.MappingError(f"{resource_type}/{record.id} belongs to no cached patient")
@@ -610,16 +678,19 @@ class Synchronizer:
 
     # --- reconciliation -----------------------------------------------------------------------
 
-    def _reconcile(
-        self, resource_type: str, assigned: set[str], chunks: list[list[str]], tally: _Tally
-    ) -> None:
-        """Find records deleted on the server (android-fhir never notices these)."""
+    def _ids_on_server(self, resource_type: str, chunks: list[list[str]]) -> set[str]:
         on_server: set[str] = set()
         for chunk in chunks:
             params = {"patient": ",".join(chunk), "_elements": "id", "_count": "500"}
             if resource_type == "Observation":
                 params["category"] = "survey"
             on_server |= {str(r.get("id")) for r in self.client.search(resource_type, params)}
+        return on_server
+
+    def _reconcile(
+        self, resource_type: str, assigned: set[str], on_server: set[str], tally: _Tally
+    ) -> None:
+        """Find records deleted on the server (android-fhir never notices these)."""
         known = self._read(lambda: self.state.known_ids(resource_type))
         gone = [rid for rid, pid in known.items() if pid in assigned and rid not in on_server]
         if gone:

@@ -421,6 +421,95 @@ def contact_to_related_person(contact: HomeCareContact, base: Resource | None = 
     else:
         res.pop("communication", None)
     _ext(res, EXT_KIND, valueCode=contact.kind.value)
+    _contact_extensions(res, contact)
+    for key in ("relationship", "telecom"):
+        if not res[key]:
+            res.pop(key)
+    return validate(_tidy(res))
+
+
+HOME_CARE_CATEGORY = EXT_BASE + "care-team-category"
+HOME_CARE_NAMESPACE = uuid.UUID("0d9b5f4e-8a51-4c8e-9f5e-2f3c7b1a6e42")
+EXT_HOME_CARE_PATIENT = EXT_BASE + "home-care-patient"
+_OWNED.add(EXT_HOME_CARE_PATIENT)
+
+
+def home_care_team_id(contact_id: str) -> str:
+    """The id of the CareTeam that links a patient to their home-care agency (stable)."""
+    return str(uuid.uuid5(HOME_CARE_NAMESPACE, contact_id))
+
+
+def contact_to_organization(contact: HomeCareContact, base: Resource | None = None) -> Resource:
+    """An agency (DESIGN.md §5: Organization, linked by the patient's home-care CareTeam)."""
+    res = _start(base, "Organization", contact.id)
+    res["active"] = contact.active
+    res["name"] = contact.name
+    res["telecom"] = [
+        {"system": t.system, "value": t.value, "rank": t.rank} for t in contact.ranked_telecom()
+    ]
+    if not res["telecom"]:
+        res.pop("telecom")
+    _contact_extensions(res, contact)
+    _ext(res, EXT_HOME_CARE_PATIENT, valueReference={"reference": f"Patient/{contact.patient_id}"})
+    if contact.relationship:
+        _ext(res, EXT_BASE + "relationship", valueString=contact.relationship)
+    return validate(_tidy(res))
+
+
+def home_care_team(contact: HomeCareContact) -> Resource:
+    """The link that makes the agency part of the patient's care (a companion resource)."""
+    return validate(
+        {
+            "resourceType": "CareTeam",
+            "id": home_care_team_id(contact.id),
+            "status": "active" if contact.active else "inactive",
+            "category": [{"coding": [{"system": HOME_CARE_CATEGORY, "code": "home-care"}]}],
+            "name": contact.name,
+            "subject": {"reference": f"Patient/{contact.patient_id}"},
+            "participant": [
+                {
+                    "member": {"reference": f"Organization/{contact.id}"},
+                    "role": [{"text": contact.relationship or "home-care provider"}],
+                }
+            ],
+        }
+    )
+
+
+def organization_to_contact(res: Resource) -> HomeCareContact:
+    validate(res)
+    patient = (_find_ext(res, EXT_HOME_CARE_PATIENT) or {}).get("valueReference") or {}
+    version = version_of(res)
+    meta_time = (res.get("meta") or {}).get("lastUpdated")
+    return HomeCareContact(
+        id=str(res["id"]),
+        patient_id=_reference_id(str(patient.get("reference", "")), "Patient"),
+        kind=ContactKind.AGENCY,
+        name=str(res.get("name") or "?"),
+        relationship=str(_ext_value(res, EXT_BASE + "relationship", "valueString", "")),
+        telecom=tuple(
+            ContactPoint(
+                system="email" if t.get("system") == "email" else "phone",
+                value=str(t["value"]),
+                rank=int(t.get("rank", i + 1)),
+            )
+            for i, t in enumerate(res.get("telecom", []))
+            if t.get("value")
+        ),
+        active=bool(res.get("active", True)),
+        provenance=Provenance(
+            recorded_by=Actor(user_id="unknown", display_name="Unknown"),
+            recorded_at=parse_instant(meta_time) if meta_time else datetime.now(UTC),
+            source=Source(_ext_value(res, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
+            based_on_version=version,
+        ),
+        server_version=version,
+        **_contact_fields(res),
+    )
+
+
+def _contact_extensions(res: Resource, contact: HomeCareContact) -> None:
+    """The per-patient details of a contact, shared by RelatedPerson and Organization."""
     for role in contact.roles:
         _ext(res, EXT_CONTACT_ROLE, valueCode=role.value)
     if contact.preferred_channel is not None:
@@ -438,17 +527,9 @@ def contact_to_related_person(contact: HomeCareContact, base: Resource | None = 
             ],
         )
     _ext(res, EXT_SOURCE, valueCode=contact.provenance.source.value)
-    for key in ("relationship", "telecom"):
-        if not res[key]:
-            res.pop(key)
-    return validate(_tidy(res))
 
 
-def related_person_to_contact(
-    res: Resource, recorded_at: datetime | None = None
-) -> HomeCareContact:
-    validate(res)
-    version = version_of(res)
+def _contact_fields(res: Resource) -> dict[str, Any]:
     verified = _find_ext(res, EXT_VERIFIED)
     verified_by = verified_at = None
     if verified:
@@ -457,6 +538,25 @@ def related_person_to_contact(
         if "at" in parts:
             verified_at = parse_instant(parts["at"]["valueDateTime"])
     channel = _ext_value(res, EXT_PREFERRED_CHANNEL, "valueCode")
+    return {
+        "roles": tuple(
+            ContactRole(e["valueCode"])
+            for e in res.get("extension", [])
+            if e.get("url") == EXT_CONTACT_ROLE
+        ),
+        "preferred_channel": Channel(channel) if channel else None,
+        "preferred_times": str(_ext_value(res, EXT_PREFERRED_TIMES, "valueString", "")),
+        "consent_to_share": bool(_ext_value(res, EXT_CONSENT, "valueBoolean", False)),
+        "verified_by": verified_by if verified_at else None,
+        "verified_at": verified_at,
+    }
+
+
+def related_person_to_contact(
+    res: Resource, recorded_at: datetime | None = None
+) -> HomeCareContact:
+    validate(res)
+    version = version_of(res)
     meta_time = (res.get("meta") or {}).get("lastUpdated")
     when = recorded_at or (parse_instant(meta_time) if meta_time else datetime.now(UTC))
     return HomeCareContact(
@@ -465,11 +565,6 @@ def related_person_to_contact(
         kind=ContactKind(_ext_value(res, EXT_KIND, "valueCode", ContactKind.PERSON.value)),
         name=str(_first(res.get("name", [])).get("text") or "?"),
         relationship=str(_first(res.get("relationship", [])).get("text", "")),
-        roles=tuple(
-            ContactRole(e["valueCode"])
-            for e in res.get("extension", [])
-            if e.get("url") == EXT_CONTACT_ROLE
-        ),
         telecom=tuple(
             ContactPoint(
                 system="email" if t.get("system") == "email" else "phone",
@@ -480,12 +575,7 @@ def related_person_to_contact(
             for i, t in enumerate(res.get("telecom", []))
             if t.get("value")
         ),
-        preferred_channel=Channel(channel) if channel else None,
-        preferred_times=str(_ext_value(res, EXT_PREFERRED_TIMES, "valueString", "")),
         language=str((_first(res.get("communication", [])).get("language") or {}).get("text", "")),
-        consent_to_share=bool(_ext_value(res, EXT_CONSENT, "valueBoolean", False)),
-        verified_by=verified_by if verified_at else None,
-        verified_at=verified_at,
         active=bool(res.get("active", True)),
         provenance=Provenance(
             recorded_by=Actor(user_id="unknown", display_name="Unknown"),
@@ -494,6 +584,7 @@ def related_person_to_contact(
             based_on_version=version,
         ),
         server_version=version,
+        **_contact_fields(res),
     )
 
 

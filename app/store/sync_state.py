@@ -30,6 +30,7 @@ RECORD_TABLES = {
     "MedicationStatement": "medications",
     "MedicationRequest": "medications",  # read-only prescriptions, shown with home meds
     "RelatedPerson": "contacts",
+    "Organization": "contacts",  # home-care agencies
 }
 Record = Answer | HomeMedication | HomeCareContact
 

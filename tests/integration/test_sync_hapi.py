@@ -351,3 +351,48 @@ def test_the_audit_trail_reaches_the_server_once(hapi, workstations, catalog) ->
     assert {mapping.audit_event_id(e) for e in entries if e.patient_id == pid} <= on_server
     assert len(on_server) == len([e for e in entries if e.patient_id == pid])
     assert a.db.query("SELECT count(*) FROM audit_log WHERE uploaded = 0") == [(0,)]
+
+
+def test_a_home_care_agency_travels_as_organization_linked_by_a_care_team(
+    hapi, workstations
+) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    a = workstations("a", ward.practitioner)
+    b = workstations("b", ward.practitioner)
+    pid = ward.patients[0]
+    a.sync()
+    b.sync()
+    agency = a.service.save_contact(
+        HomeCareContact(
+            id=a.service.new_id(),
+            patient_id=pid,
+            kind=ContactKind.AGENCY,
+            name="CityCare Nursing Service",
+            relationship="home-care agency",
+            telecom=(ContactPoint(system="phone", value="+49 30 1234567", rank=1),),
+            consent_to_share=True,
+            provenance=a.service.provenance_now(Source.OTHER_SYSTEM),
+        )
+    )
+    assert a.sync().errors == ()
+    org = get(hapi.base_url, f"Organization/{agency.id}")
+    assert org["name"] == "CityCare Nursing Service"
+    team = get(hapi.base_url, f"CareTeam/{mapping.home_care_team_id(agency.id)}")
+    assert team["subject"]["reference"] == f"Patient/{pid}"
+    assert team["participant"][0]["member"]["reference"] == f"Organization/{agency.id}"
+
+    b.sync()
+    seen = b.service.repo.contact(agency.id)
+    assert seen is not None
+    assert seen.kind is ContactKind.AGENCY
+    assert seen.telecom[0].value == "+49 30 1234567"
+    assert seen.consent_to_share
+
+    # Removed on A: the link goes inactive, and B no longer lists the agency.
+    a.service.save_contact(agency.model_copy(update={"active": False}))
+    a.sync()
+    assert get(hapi.base_url, f"CareTeam/{mapping.home_care_team_id(agency.id)}")["status"] == (
+        "inactive"
+    )
+    b.sync()
+    assert b.service.repo.contact(agency.id) is None

@@ -270,3 +270,31 @@ def test_every_audit_action_maps_to_a_valid_audit_event(demo_service: CareServic
         assert event["id"] == mapping.audit_event_id(entry)
         assert event["agent"][0]["who"]["reference"] == "Practitioner/nurse-1"
         assert ("entity" in event) == (entry.patient_id is not None)
+
+
+def test_agency_round_trip_and_its_care_team_link() -> None:
+    from app.domain import Provenance
+
+    agency = HomeCareContact(
+        id="5d3c2b1a-0f9e-4d8c-8b7a-6e5d4c3b2a19",
+        patient_id="p-1",
+        kind=ContactKind.AGENCY,
+        name="Diakonie Sozialstation Mitte",
+        relationship="home-care agency",
+        roles=(ContactRole.HOME_CARE_PROVIDER,),
+        telecom=(ContactPoint(system="phone", value="+49 30 555", rank=1),),
+        preferred_channel=Channel.PHONE,
+        preferred_times="weekdays 8-16",
+        consent_to_share=True,
+        provenance=Provenance(recorded_by=NURSE, recorded_at=FIXED_NOW, source=Source.CHART),
+    )
+    org = mapping.contact_to_organization(agency)
+    assert org["resourceType"] == "Organization"
+    back = mapping.organization_to_contact({**org, "meta": {"lastUpdated": "2026-11-23T10:30:00Z"}})
+    assert back.model_dump(exclude={"provenance", "server_version"}) == agency.model_dump(
+        exclude={"provenance", "server_version"}
+    )
+    team = mapping.home_care_team(agency)
+    assert team["id"] == mapping.home_care_team_id(agency.id)
+    assert team["category"][0]["coding"][0]["code"] == "home-care"
+    assert team["participant"][0]["member"]["reference"] == f"Organization/{agency.id}"
