@@ -31,6 +31,13 @@ import httpx
 FHIR_JSON = "application/fhir+json"
 
 
+def _audit_only(seen: Seen) -> bool:
+    entries = seen.json().get("entry", [])
+    return bool(entries) and all(
+        str(e.get("request", {}).get("url", "")).startswith("AuditEvent/") for e in entries
+    )
+
+
 @dataclass(frozen=True)
 class Seen:
     """One request as the transport saw it, and what became of it."""
@@ -203,6 +210,10 @@ def _unauthorized(request: httpx.Request) -> httpx.Response:
     )
 
 
+def _not_audit(request: httpx.Request) -> bool:
+    return b'"url": "AuditEvent/' not in request.content
+
+
 @dataclass
 class Rule:
     """Which requests a fault hits.
@@ -294,11 +305,12 @@ class FaultTransport(httpx.BaseTransport):
         ]
 
     def transactions(self) -> list[Seen]:
-        return self.requests("POST", "")
+        """The outbox uploads (the audit trail goes in transactions of its own)."""
+        return [s for s in self.requests("POST", "") if not _audit_only(s)]
 
     def transaction_rule(self, fault: Fault, **match: Any) -> Rule:
-        """A fault on the upload: the transaction Bundle POSTed to the base URL."""
-        return self.add(fault, method="POST", path_is="", **match)
+        """A fault on the upload: the outbox's transaction Bundle POSTed to the base URL."""
+        return self.add(fault, method="POST", path_is="", where=_not_audit, **match)
 
     # --- the transport ---------------------------------------------------------------
 
