@@ -245,10 +245,11 @@ def _answers(
 ) -> Iterator[Answer]:
     # Some patients are well known (a previous stay), some were just admitted.
     completeness = rng.choice((0.0, 0.2, 0.45, 0.6, 0.8, 0.95))
+    needs_interpreter = lang not in ("de", "en") and rng.random() < 0.6
     for q in catalog.questions:
         if rng.random() > completeness:
             continue
-        value = _value(rng, q, lang)
+        value = _value(rng, q, lang, needs_interpreter)
         if value is None:
             continue
         # Mostly during this stay; sometimes on an earlier stay (then "this stay" answers
@@ -301,12 +302,17 @@ def _answers(
         )
 
 
-def _value(rng: random.Random, q: Question, lang: str) -> AnswerValue | None:
+def _value(
+    rng: random.Random, q: Question, lang: str, needs_interpreter: bool
+) -> AnswerValue | None:
     codes = [o.code for o in q.options]
     if q.code == "communication.preferred-language":
         return lang if lang in codes else "other"
     if q.code == "communication.interpreter-needed":
-        return lang not in ("de", "en") and rng.random() < 0.6
+        return needs_interpreter
+    if q.code == "communication.interpreter-language":
+        # Only asked when an interpreter is needed, and then it is their own language.
+        return (lang if lang in codes else "other") if needs_interpreter else None
     if q.answer_type is AnswerType.BOOLEAN:
         return rng.random() < 0.25
     if q.answer_type in (AnswerType.CHOICE, AnswerType.CONTACT_METHOD):
