@@ -8,6 +8,8 @@ fall back to a file.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Protocol
 
 import keyring
@@ -59,27 +61,25 @@ class OsKeystore:
         return backend
 
     def get_secret(self, name: str) -> str | None:
-        try:
+        with _typed_errors():
             return self.backend().get_password(self._service, name)
-        except keyring.errors.KeyringLocked as exc:
-            raise KeystoreLockedError(
-                "The workstation's keystore is locked.",
-                hint="Unlock your desktop session's keyring, then try again.",
-            ) from exc
-        except keyring.errors.KeyringError as exc:
-            raise KeystoreUnavailableError(
-                "The workstation's keystore failed.", hint=_NO_KEYSTORE_HINT
-            ) from exc
 
     def set_secret(self, name: str, value: str) -> None:
-        try:
+        with _typed_errors():
             self.backend().set_password(self._service, name, value)
-        except keyring.errors.KeyringLocked as exc:
-            raise KeystoreLockedError(
-                "The workstation's keystore is locked.",
-                hint="Unlock your desktop session's keyring, then try again.",
-            ) from exc
-        except keyring.errors.KeyringError as exc:
-            raise KeystoreUnavailableError(
-                "The workstation's keystore failed.", hint=_NO_KEYSTORE_HINT
-            ) from exc
+
+
+@contextlib.contextmanager
+def _typed_errors() -> Iterator[None]:
+    """keyring's errors as ours: locked, or unavailable (never a silent fallback)."""
+    try:
+        yield
+    except keyring.errors.KeyringLocked as exc:
+        raise KeystoreLockedError(
+            "The workstation's keystore is locked.",
+            hint="Unlock your desktop session's keyring, then try again.",
+        ) from exc
+    except keyring.errors.KeyringError as exc:
+        raise KeystoreUnavailableError(
+            "The workstation's keystore failed.", hint=_NO_KEYSTORE_HINT
+        ) from exc

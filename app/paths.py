@@ -26,6 +26,10 @@ class AppPaths:
     def user_dir(self, user_key: str) -> Path:
         return self.data / "users" / user_key
 
+    def with_data_dir(self, data: Path | None) -> AppPaths:
+        """The same paths with the caches somewhere else (``--data-dir``)."""
+        return self if data is None else AppPaths(data, self.config, self.logs, self.policy_file)
+
 
 def default_paths() -> AppPaths:
     home = Path.home()

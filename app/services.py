@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from app.domain import (
     Actor,
@@ -322,23 +322,15 @@ class CareService:
             }
         )
         HomeMedication.model_validate(saved.model_dump())  # re-check constraints
-        action = "added" if old is None else _med_action(old, saved)
-        with self.db.transaction() as conn:
-            self.repo.put_medication(conn, saved)
-            self._history(
-                conn,
-                saved.patient_id,
-                "medication",
-                saved.name,
-                action,
-                _med_line(old) if old else "",
-                _med_line(saved),
-                saved.provenance.source,
-            )
-            op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
-            self._enqueue(conn, "MedicationStatement", saved.id, saved.patient_id, op, saved)
-            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"medication {action}")
-            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        self._save_record(
+            saved,
+            area="medication",
+            action="added" if old is None else _med_action(old, saved),
+            old_line=_med_line(old) if old else "",
+            new_line=_med_line(saved),
+            resource_type="MedicationStatement",
+            created=old is None,
+        )
         return saved
 
     def stop_medication(self, med_id: str) -> HomeMedication:
@@ -363,27 +355,50 @@ class CareService:
             }
         )
         HomeCareContact.model_validate(saved.model_dump())
-        action = "added" if old is None else ("removed" if not saved.active else "changed")
+        self._save_record(
+            saved,
+            area="contact",
+            action="added" if old is None else ("removed" if not saved.active else "changed"),
+            old_line=_contact_line(old) if old else "",
+            new_line=_contact_line(saved),
+            # DESIGN.md §5: a person is a RelatedPerson, an agency an Organization (linked to
+            # the patient by a home-care CareTeam, which the sync engine sends along).
+            resource_type="Organization" if saved.kind is ContactKind.AGENCY else "RelatedPerson",
+            created=old is None,
+        )
+        return saved
+
+    def _save_record(
+        self,
+        saved: HomeMedication | HomeCareContact,
+        *,
+        area: Literal["medication", "contact"],
+        action: str,
+        old_line: str,
+        new_line: str,
+        resource_type: str,
+        created: bool,
+    ) -> None:
+        """The record, its history line, outbox entry, audit entry and index: one transaction."""
         with self.db.transaction() as conn:
-            self.repo.put_contact(conn, saved)
+            if isinstance(saved, HomeMedication):
+                self.repo.put_medication(conn, saved)
+            else:
+                self.repo.put_contact(conn, saved)
             self._history(
                 conn,
                 saved.patient_id,
-                "contact",
+                area,
                 saved.name,
                 action,
-                _contact_line(old) if old else "",
-                _contact_line(saved),
+                old_line,
+                new_line,
                 saved.provenance.source,
             )
-            op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
-            # DESIGN.md §5: a person is a RelatedPerson, an agency an Organization (linked to
-            # the patient by a home-care CareTeam, which the sync engine sends along).
-            kind = "Organization" if saved.kind is ContactKind.AGENCY else "RelatedPerson"
-            self._enqueue(conn, kind, saved.id, saved.patient_id, op, saved)
-            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"contact {action}")
+            op = OutboxOperation.CREATE if created else OutboxOperation.UPDATE
+            self._enqueue(conn, resource_type, saved.id, saved.patient_id, op, saved)
+            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"{area} {action}")
             reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
-        return saved
 
     # --- helpers ----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from app.domain import Actor
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
-from app.paths import AppPaths, default_paths
+from app.paths import default_paths
 from app.session import unlock_user_cache
 from sync.client import FhirClient, SyncError
 from sync.engine import SyncFailed, Synchronizer, SyncStatus
@@ -78,8 +78,7 @@ def main(argv: Sequence[str]) -> int:
     if not pin:
         print("askonce sync: no PIN (use --pin-file or ASKONCE_PIN)", file=sys.stderr)
         return 2
-    if args.data_dir is not None:
-        paths = AppPaths(args.data_dir, paths.config, paths.logs, paths.policy_file)
+    paths = paths.with_data_dir(args.data_dir)
     actor = Actor(user_id=args.user, display_name=args.user)
     try:
         session = unlock_user_cache(

@@ -18,7 +18,7 @@ from app.domain import Actor, Catalog
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
-from app.paths import AppPaths, default_paths
+from app.paths import default_paths
 from app.session import (
     CacheSession,
     cache_exists,
@@ -172,9 +172,7 @@ class _Launcher(QtCore.QObject):
 
     def open_user(self, server: str, user: str) -> None:
         """A user's own cache, unlocked with the offline PIN, synced with ``server``."""
-        paths = default_paths()
-        if self.args.data_dir is not None:
-            paths = AppPaths(self.args.data_dir, paths.config, paths.logs, paths.policy_file)
+        paths = default_paths().with_data_dir(self.args.data_dir)
         policy = self.settings.effective
         actor = Actor(user_id=user, display_name=user)
         create = not cache_exists(paths, user)
