@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from app.domain import (
     Actor,
@@ -43,6 +43,7 @@ from app.store.repository import Repository
 from app.store.search import SearchHit, reindex_patient, search
 
 Clock = Callable[[], datetime]
+_R = TypeVar("_R", HomeMedication, HomeCareContact)
 
 
 @dataclass(frozen=True)
@@ -311,17 +312,7 @@ class CareService:
                 "This medication comes from a prescription in another system and cannot be "
                 "changed here."
             )
-        now = self._clock()
-        saved = med.model_copy(
-            update={
-                "provenance": self._provenance(
-                    now, med.provenance.source, old.server_version if old else None
-                ),
-                "server_version": old.server_version if old else None,
-                "unsent": True,
-            }
-        )
-        HomeMedication.model_validate(saved.model_dump())  # re-check constraints
+        saved = self._stamped(med, old)
         self._save_record(
             saved,
             area="medication",
@@ -344,17 +335,7 @@ class CareService:
     def save_contact(self, contact: HomeCareContact) -> HomeCareContact:
         self._patient(contact.patient_id)
         old = self.repo.contact(contact.id)
-        now = self._clock()
-        saved = contact.model_copy(
-            update={
-                "provenance": self._provenance(
-                    now, contact.provenance.source, old.server_version if old else None
-                ),
-                "server_version": old.server_version if old else None,
-                "unsent": True,
-            }
-        )
-        HomeCareContact.model_validate(saved.model_dump())
+        saved = self._stamped(contact, old)
         self._save_record(
             saved,
             area="contact",
@@ -367,6 +348,19 @@ class CareService:
             created=old is None,
         )
         return saved
+
+    def _stamped(self, record: _R, old: _R | None) -> _R:
+        """The caller's record with our provenance and the server version it is based on."""
+        base = old.server_version if old else None
+        stamped = record.model_copy(
+            update={
+                "provenance": self._provenance(self._clock(), record.provenance.source, base),
+                "server_version": base,
+                "unsent": True,
+            }
+        )
+        type(record).model_validate(stamped.model_dump())  # model_copy skips validation
+        return stamped
 
     def _save_record(
         self,

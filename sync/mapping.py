@@ -333,8 +333,7 @@ def medication_to_statement(med: HomeMedication, base: Resource | None = None) -
 
 def statement_to_medication(res: Resource) -> HomeMedication:
     validate(res)
-    concept = res.get("medicationCodeableConcept") or {}
-    coding = _first(concept.get("coding", []))
+    name, code = _medication_name_code(res)
     dosage = _first(res.get("dosage", []))
     status = {v: k for k, v in _MED_STATUS_TO_FHIR.items()}.get(
         res.get("status", "unknown"), MedicationStatus.UNKNOWN
@@ -343,8 +342,8 @@ def statement_to_medication(res: Resource) -> HomeMedication:
     return HomeMedication(
         id=str(res["id"]),
         patient_id=_reference_id(res["subject"]["reference"], "Patient"),
-        name=str(concept.get("text") or coding.get("display") or coding.get("code") or "?"),
-        code=str(coding.get("code", "")) if coding.get("system") == RXNORM else "",
+        name=name,
+        code=code,
         dose=str(dosage.get("patientInstruction", "")),
         route=str((dosage.get("route") or {}).get("text", "")),
         frequency=str(((dosage.get("timing") or {}).get("code") or {}).get("text", "")),
@@ -361,6 +360,15 @@ def statement_to_medication(res: Resource) -> HomeMedication:
     )
 
 
+def _medication_name_code(res: Resource) -> tuple[str, str]:
+    """The medication's name, and its RxNorm code when it has one."""
+    concept = res.get("medicationCodeableConcept") or {}
+    coding = _first(concept.get("coding"))
+    name = str(concept.get("text") or coding.get("display") or coding.get("code") or "?")
+    code = str(coding.get("code", "")) if coding.get("system") == RXNORM else ""
+    return name, code
+
+
 _REQUEST_STATUS = {
     "active": MedicationStatus.TAKING,
     "on-hold": MedicationStatus.TAKING,
@@ -373,8 +381,7 @@ _REQUEST_STATUS = {
 def request_to_medication(res: Resource) -> HomeMedication:
     """A prescription from another system, read-only (DESIGN.md §5), shown with home meds."""
     validate(res)
-    concept = res.get("medicationCodeableConcept") or {}
-    coding = _first(concept.get("coding"))
+    name, code = _medication_name_code(res)
     dosage = _first(res.get("dosageInstruction"))
     requester = res.get("requester")
     when = res.get("authoredOn") or (res.get("meta") or {}).get("lastUpdated")
@@ -382,8 +389,8 @@ def request_to_medication(res: Resource) -> HomeMedication:
     return HomeMedication(
         id=str(res["id"]),
         patient_id=_reference_id(res["subject"]["reference"], "Patient"),
-        name=str(concept.get("text") or coding.get("display") or coding.get("code") or "?"),
-        code=str(coding.get("code", "")) if coding.get("system") == RXNORM else "",
+        name=name,
+        code=code,
         dose=str(dosage.get("text", "")),
         route=str((dosage.get("route") or {}).get("text", "")),
         status=_REQUEST_STATUS.get(str(res.get("status")), MedicationStatus.UNKNOWN),

@@ -33,7 +33,7 @@ class SyncProblems(QtCore.QObject):
 
         def read() -> tuple[list[Conflict], list[tuple[str, str, str]], dict[str, str]]:
             state = SyncState(db)
-            names = {r.patient.id: r.patient.display_name for r in service.ward()}
+            names = {s.patient.id: s.patient.display_name for s in service.repo.patient_summaries()}
             return state.conflicts(), state.held(), names
 
         DbOp(self.tasks, read).success(lambda r: self._show(*r)).run()

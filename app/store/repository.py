@@ -162,18 +162,10 @@ class Repository:
         )
 
     def medications(self, patient_id: str) -> list[HomeMedication]:
-        rows = self.db.query(
-            f"""SELECT m.doc, {_UNSENT.format(t="m")} FROM medications m
-                WHERE m.patient_id = ? ORDER BY m.rowid""",
-            (patient_id,),
-        )
-        return [_with_unsent(HomeMedication, doc, unsent) for doc, unsent in rows]
+        return self._records("medications", HomeMedication, patient_id)
 
     def medication(self, med_id: str) -> HomeMedication | None:
-        rows = self.db.query(
-            f"SELECT m.doc, {_UNSENT.format(t='m')} FROM medications m WHERE m.id = ?", (med_id,)
-        )
-        return _with_unsent(HomeMedication, rows[0][0], rows[0][1]) if rows else None
+        return self._record("medications", HomeMedication, med_id)
 
     def put_contact(self, conn: Connection, contact: HomeCareContact) -> None:
         conn.execute(
@@ -183,19 +175,25 @@ class Repository:
         )
 
     def contacts(self, patient_id: str) -> list[HomeCareContact]:
-        rows = self.db.query(
-            f"""SELECT c.doc, {_UNSENT.format(t="c")} FROM contacts c
-                WHERE c.patient_id = ? ORDER BY c.rowid""",
-            (patient_id,),
-        )
-        return [_with_unsent(HomeCareContact, doc, unsent) for doc, unsent in rows]
+        return self._records("contacts", HomeCareContact, patient_id)
 
     def contact(self, contact_id: str) -> HomeCareContact | None:
+        return self._record("contacts", HomeCareContact, contact_id)
+
+    def _records(self, table: str, model: type[_M], patient_id: str) -> list[_M]:
+        """A patient's records in the order they were first saved, with their unsent flag."""
         rows = self.db.query(
-            f"SELECT c.doc, {_UNSENT.format(t='c')} FROM contacts c WHERE c.id = ?",
-            (contact_id,),
+            f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM {table} r
+                WHERE r.patient_id = ? ORDER BY r.rowid""",
+            (patient_id,),
         )
-        return _with_unsent(HomeCareContact, rows[0][0], rows[0][1]) if rows else None
+        return [_with_unsent(model, doc, unsent) for doc, unsent in rows]
+
+    def _record(self, table: str, model: type[_M], record_id: str) -> _M | None:
+        rows = self.db.query(
+            f"SELECT r.doc, {_UNSENT.format(t='r')} FROM {table} r WHERE r.id = ?", (record_id,)
+        )
+        return _with_unsent(model, rows[0][0], rows[0][1]) if rows else None
 
     # --- history ----------------------------------------------------------------
 
