@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
             "AskOnce: see what each patient has already been asked, record answers, home "
             "medications and home-care contacts once, from an encrypted offline cache."
         ),
-        epilog="Headless sync for IT and tests: askonce sync --help",
+        epilog="Headless sync for IT and tests: askonce sync --help. "
+        "Checking a user's audit trail: askonce audit --help",
     )
     parser.add_argument("--version", action="version", version=f"AskOnce {__version__}")
     parser.add_argument(
@@ -49,15 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="number of synthetic patients with --demo (default 32)",
     )
     parser.add_argument("--language", metavar="LANG", help="user-interface language, e.g. en or de")
-    parser.add_argument(
-        "--server",
-        metavar="URL",
-        help="FHIR R4 server to sync with (until sign-in is configured: with --user; the "
-        "access token, if the server needs one, from ASKONCE_TOKEN)",
-    )
-    parser.add_argument(
-        "--user", metavar="REF", help="your Practitioner reference on that server, with --server"
-    )
     parser.add_argument("--verbose", action="store_true", help="write debug lines to the log")
     return parser
 
@@ -68,12 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sync.cli import main as sync_main  # lazily: headless, no Qt
 
         return sync_main(argv[1:])
+    if argv[:1] == ["audit"]:
+        from app.audit_cli import main as audit_main
+
+        return audit_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.patients < 1:
         print("askonce: --patients must be at least 1", file=sys.stderr)
-        return 2
-    if bool(args.server) != bool(args.user) or (args.server and args.demo):
-        print("askonce: --server and --user go together, and not with --demo", file=sys.stderr)
         return 2
     from ui.application import run  # lazily: the core stays importable without Qt
 

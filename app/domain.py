@@ -42,6 +42,13 @@ class Source(enum.StrEnum):
     OTHER_SYSTEM = "other-system"
 
 
+class Role(enum.StrEnum):
+    """What the signed-in user mainly does; decides what the app shows first, not what exists."""
+
+    NURSE = "nurse"
+    COORDINATOR = "coordinator"
+
+
 class Actor(Frozen):
     """A member of staff (a FHIR Practitioner)."""
 
@@ -322,6 +329,8 @@ class HomeMedication(Frozen):
     reconciliation: Reconciliation | None = None
     prescribed: bool = False
     """From a prescription in another system (FHIR MedicationRequest): shown, never edited here."""
+    derived_from: str | None = None
+    """The id of the prescription (MedicationRequest) this home medication was reconciled from."""
     server_version: str | None = None
     unsent: bool = False
 
@@ -389,7 +398,7 @@ class HistoryEntry(Frozen):
     patient_id: str
     at: UtcDateTime
     actor: Actor
-    area: Literal["answer", "medication", "contact"]
+    area: Literal["answer", "medication", "contact", "discharge"]
     subject: str
     action: str
     old_value: str = ""

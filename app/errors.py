@@ -33,6 +33,10 @@ class CatalogError(KnownError):
     """The question catalog file is missing or malformed."""
 
 
+class ChecklistError(CatalogError):
+    """The discharge checklist file is missing or malformed (a catalog too, so handled alike)."""
+
+
 class KeystoreUnavailableError(KnownError):
     """No usable OS keystore (Secret Service, Keychain, Credential Manager)."""
 
@@ -43,6 +47,18 @@ class KeystoreLockedError(KeystoreUnavailableError):
 
 class WrongPinError(KnownError):
     """The PIN/passphrase does not unwrap the cache key."""
+
+
+class LockedOutError(WrongPinError):
+    """Too many wrong PINs: offline unlock is blocked until the user signs in online."""
+
+
+class PinThrottledError(WrongPinError):
+    """Wrong PINs in a row: the next try must wait."""
+
+    def __init__(self, message: str, *, wait_seconds: float, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.wait_seconds = wait_seconds
 
 
 class CacheKeyError(KnownError):

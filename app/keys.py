@@ -8,6 +8,13 @@ the keystore alone, or shoulder-surfing the PIN alone, opens nothing.
 
 Fail closed: no keystore, a locked keystore, a wrong PIN or a damaged key file
 raise a ``KnownError`` before any database is opened.
+
+Too many wrong PINs drop the PIN-wrapped copy of the key ("locked out"). The
+cache is kept: a second copy is wrapped under an escrow key (HKDF of a second
+keystore secret and the device secret) that the app only uses after the same
+user signed in online again, then wraps the key under the new PIN. The escrow
+secret sits in the workstation keystore, so this gate is the app's; see
+DESIGN.md §6 for what it does and does not protect against.
 """
 
 from __future__ import annotations
@@ -25,12 +32,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.errors import CacheKeyError, WrongPinError
+from app.errors import CacheKeyError, LockedOutError, WrongPinError
 from app.keystore import Keystore
 
 KEY_BYTES = 32
 KEYFILE_FORMAT = 1
 _DEVICE_SECRET_PREFIX = "device-secret:"  # noqa: S105 -- a keystore entry name
+_ESCROW_SECRET_PREFIX = "escrow-secret:"  # noqa: S105 -- a keystore entry name
 
 
 @dataclass(frozen=True)
@@ -111,21 +119,70 @@ class KeyWrapper:
     def create(self, keyfile: Path, user_id: str, pin: str) -> DatabaseKey:
         """First set-up for a user: new device secret, new DB key, wrapped under the PIN."""
         device_secret = secrets.token_bytes(32)
+        escrow_secret = secrets.token_bytes(32)
         self._keystore.set_secret(_DEVICE_SECRET_PREFIX + user_id, _b64(device_secret))
+        self._keystore.set_secret(_ESCROW_SECRET_PREFIX + user_id, _b64(escrow_secret))
         raw = secrets.token_bytes(KEY_BYTES)
-        self._write(keyfile, user_id, pin, raw, device_secret)
+        self._write(keyfile, user_id, pin, raw, device_secret, escrow_secret)
         return DatabaseKey(raw)
+
+    def rewrap(self, keyfile: Path, user_id: str, new_pin: str, key: DatabaseKey) -> None:
+        """Wrap the same cache key under a new PIN (after an online sign-in restored access)."""
+        device_secret = self._secret(_DEVICE_SECRET_PREFIX, user_id)
+        escrow_secret = self._secret(_ESCROW_SECRET_PREFIX, user_id)
+        self._write(keyfile, user_id, new_pin, key.raw(), device_secret, escrow_secret)
+
+    def drop_pin_wrap(self, keyfile: Path) -> None:
+        """Too many wrong PINs: forget the PIN-wrapped key; only the escrow copy stays."""
+        doc = self._read(keyfile)
+        doc["wrapped_key"] = None
+        doc["locked_out"] = True
+        _write_json(keyfile, doc)
+
+    @classmethod
+    def is_locked_out(cls, keyfile: Path) -> bool:
+        return bool(cls._read(keyfile).get("locked_out"))
+
+    def unwrap_escrow(self, keyfile: Path, user_id: str) -> DatabaseKey:
+        """The key via the escrow copy. Callers: only after this user signed in online."""
+        doc = self._read(keyfile)
+        device_secret = self._secret(_DEVICE_SECRET_PREFIX, user_id)
+        escrow_secret = self._secret(_ESCROW_SECRET_PREFIX, user_id)
+        try:
+            nonce, wrapped = (_unb64(doc[k]) for k in ("escrow_nonce", "escrow_wrapped"))
+            raw = AESGCM(_escrow_kek(escrow_secret, device_secret)).decrypt(
+                nonce, wrapped, _aad(user_id)
+            )
+        except (KeyError, ValueError, TypeError, InvalidTag) as exc:
+            raise CacheKeyError(f"The key file {keyfile.name} is damaged.") from exc
+        return DatabaseKey(raw)
+
+    def forget(self, user_id: str) -> None:
+        """Remove this user's keystore entries (their cache is being deleted)."""
+        for prefix in (_DEVICE_SECRET_PREFIX, _ESCROW_SECRET_PREFIX):
+            self._keystore.delete_secret(prefix + user_id)
+
+    def _secret(self, prefix: str, user_id: str) -> bytes:
+        text = self._keystore.get_secret(prefix + user_id)
+        if text is None:
+            raise CacheKeyError(
+                "This workstation's keystore has no key for this user.",
+                hint="Ask IT: the cache cannot be opened on this workstation any more.",
+            )
+        try:
+            return _unb64(text)
+        except ValueError as exc:
+            raise CacheKeyError("This workstation's keystore entry is damaged.") from exc
 
     def unwrap(self, keyfile: Path, user_id: str, pin: str) -> DatabaseKey:
         doc = self._read(keyfile)
-        secret_text = self._keystore.get_secret(_DEVICE_SECRET_PREFIX + user_id)
-        if secret_text is None:
-            raise CacheKeyError(
-                "This workstation's keystore has no key for this user.",
-                hint="Sign in online to restore access; the cache is kept.",
+        if doc.get("locked_out"):
+            raise LockedOutError(
+                "Too many wrong PINs: offline unlock is blocked.",
+                hint="Sign in online to restore access; your data and unsent changes are kept.",
             )
+        device_secret = self._secret(_DEVICE_SECRET_PREFIX, user_id)
         try:
-            device_secret = _unb64(secret_text)
             kdf = doc["kdf"]
             if not isinstance(kdf, dict):
                 raise TypeError("kdf")
@@ -141,11 +198,19 @@ class KeyWrapper:
         return DatabaseKey(raw)
 
     def _write(
-        self, keyfile: Path, user_id: str, pin: str, raw: bytes, device_secret: bytes
+        self,
+        keyfile: Path,
+        user_id: str,
+        pin: str,
+        raw: bytes,
+        device_secret: bytes,
+        escrow_secret: bytes,
     ) -> None:
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
+        escrow_nonce = secrets.token_bytes(12)
         kek = _derive_kek(pin, salt, device_secret, self._params)
+        escrow_kek = _escrow_kek(escrow_secret, device_secret)
         doc = {
             "format": KEYFILE_FORMAT,
             "cipher": "AES-256-GCM",
@@ -158,16 +223,10 @@ class KeyWrapper:
             "salt": _b64(salt),
             "nonce": _b64(nonce),
             "wrapped_key": _b64(AESGCM(kek).encrypt(nonce, raw, _aad(user_id))),
+            "escrow_nonce": _b64(escrow_nonce),
+            "escrow_wrapped": _b64(AESGCM(escrow_kek).encrypt(escrow_nonce, raw, _aad(user_id))),
         }
-        keyfile.parent.mkdir(parents=True, exist_ok=True)
-        # Write-then-rename so a crash never leaves a half key file (which would lock the
-        # user out of their own cache).
-        tmp = keyfile.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, keyfile)
+        _write_json(keyfile, doc)
 
     @staticmethod
     def _read(keyfile: Path) -> dict[str, object]:
@@ -180,6 +239,24 @@ class KeyWrapper:
         if not isinstance(doc, dict) or doc.get("format") != KEYFILE_FORMAT:
             raise CacheKeyError(f"The key file {keyfile.name} has an unknown format.")
         return doc
+
+
+def _write_json(path: Path, doc: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write-then-rename so a crash never leaves a half key file (which would lock the
+    # user out of their own cache).
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _escrow_kek(escrow_secret: bytes, device_secret: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"askonce-escrow-v1").derive(
+        escrow_secret + device_secret
+    )
 
 
 def _aad(user_id: str) -> bytes:

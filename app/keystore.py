@@ -37,6 +37,8 @@ class Keystore(Protocol):
 
     def set_secret(self, name: str, value: str) -> None: ...
 
+    def delete_secret(self, name: str) -> None: ...
+
 
 class OsKeystore:
     """The OS keystore via ``keyring``; every failure becomes a typed error."""
@@ -67,6 +69,13 @@ class OsKeystore:
     def set_secret(self, name: str, value: str) -> None:
         with _typed_errors():
             self.backend().set_password(self._service, name, value)
+
+    def delete_secret(self, name: str) -> None:
+        with _typed_errors():
+            try:
+                self.backend().delete_password(self._service, name)
+            except keyring.errors.PasswordDeleteError:
+                return  # already gone
 
 
 @contextlib.contextmanager

@@ -7,12 +7,19 @@ crash either all of them are on disk or none is.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, TypeVar
 
+from app.discharge import Checklist, load_checklist
+from app.discharge import FollowUp as FollowUp
+from app.discharge_service import DischargeMixin
+from app.discharge_service import DischargeRow as DischargeRow
+from app.discharge_service import DischargeSummary as DischargeSummary
+from app.discharge_service import DischargeView as DischargeView
 from app.domain import (
     Actor,
     Answer,
@@ -44,6 +51,12 @@ from app.store.search import SearchHit, reindex_patient, search
 
 Clock = Callable[[], datetime]
 _R = TypeVar("_R", HomeMedication, HomeCareContact)
+
+
+@functools.cache
+def default_checklist() -> Checklist:
+    """The built-in discharge checklist, read once per process."""
+    return load_checklist()
 
 
 @dataclass(frozen=True)
@@ -84,8 +97,12 @@ class PatientHit:
     hits: tuple[SearchHit, ...]
 
 
-class CareService:
-    """The core's API for one signed-in user on one open cache."""
+class CareService(DischargeMixin):
+    """The core's API for one signed-in user on one open cache.
+
+    Discharge planning (board, tab, summary, plan and task edits) comes from
+    ``DischargeMixin`` in app/discharge_service.py.
+    """
 
     def __init__(
         self,
@@ -95,6 +112,8 @@ class CareService:
         *,
         workstation: str,
         clock: Clock = utc_now,
+        language: str = "en",
+        checklist: Checklist | None = None,
     ) -> None:
         self.db = db
         self.repo = Repository(db)
@@ -102,6 +121,9 @@ class CareService:
         self.actor = actor
         self.workstation = workstation
         self._clock = clock
+        self.language = language
+        """The language of texts the core composes (follow-up channel, summary preferences)."""
+        self.checklist = checklist or default_checklist()
 
     # --- reading ----------------------------------------------------------------
 
@@ -157,6 +179,7 @@ class CareService:
         contacts = tuple(self.repo.contacts(patient_id))
         unsent = sum(i.answer is not None and i.answer.unsent for i in board)
         unsent += sum(m.unsent for m in meds) + sum(c.unsent for c in contacts)
+        unsent += self.discharge_unsent(patient_id)
         return PatientChart(
             patient=patient,
             board=board,
@@ -311,6 +334,17 @@ class CareService:
             raise ValidationError(
                 "This medication comes from a prescription in another system and cannot be "
                 "changed here."
+            )
+        if med.reconciliation is not None and (
+            old is None or old.reconciliation != med.reconciliation
+        ):
+            # A discharge decision made (or changed) here is this user's, now.
+            med = med.model_copy(
+                update={
+                    "reconciliation": med.reconciliation.model_copy(
+                        update={"decided_by": self.actor, "decided_at": self._clock()}
+                    )
+                }
             )
         saved = self._stamped(med, old)
         self._save_record(
@@ -497,12 +531,28 @@ class CareService:
             at=self._clock(),
         )
 
+    def record_audit(
+        self,
+        action: AuditAction,
+        patient_id: str | None = None,
+        detail: str = "",
+        at: datetime | None = None,
+    ) -> None:
+        """An audit entry on its own (sign-in, lock, print, break-glass...)."""
+        with self.db.transaction() as conn:
+            self._audit(conn, action, patient_id, detail, at)
+
     def _audit(
-        self, conn: Connection, action: AuditAction, patient_id: str | None, detail: str = ""
+        self,
+        conn: Connection,
+        action: AuditAction,
+        patient_id: str | None,
+        detail: str = "",
+        at: datetime | None = None,
     ) -> None:
         self.repo.append_audit(
             conn,
-            at=self._clock(),
+            at=at or self._clock(),
             user_id=self.actor.user_id,
             action=action,
             patient_id=patient_id,

@@ -8,15 +8,36 @@ or written before all of that succeeded.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app import demo
-from app.domain import Actor, AnswerType, Catalog, MedicationStatus, Source, utc_now
-from app.errors import ValidationError
+from app.accounts import (
+    PinThrottle,
+    UserProfile,
+    cached_users,
+    delete_cache_folder,
+    evictable,
+    load_profile,
+    save_profile,
+)
+from app.domain import (
+    Actor,
+    AnswerType,
+    AuditAction,
+    Catalog,
+    MedicationStatus,
+    Role,
+    Source,
+    utc_now,
+)
+from app.errors import LockedOutError, ValidationError, WrongPinError
 from app.keys import DatabaseKey, KdfParams, KeyWrapper
 from app.keystore import Keystore
 from app.paths import AppPaths
@@ -29,6 +50,10 @@ CACHE_FILE = "cache.db"
 KEY_FILE = "cache.key.json"
 
 
+REFRESH_TOKEN_META = "oidc.refresh_token"  # noqa: S105 -- a meta key, not a token
+DRAFT_META = "ui.draft"
+
+
 @dataclass
 class CacheSession:
     """An open cache and the service over it; ``close()`` drops the key from memory."""
@@ -37,9 +62,38 @@ class CacheSession:
     service: CareService
     key: DatabaseKey
     is_demo: bool = False
+    folder: Path | None = None
+    profile: UserProfile | None = None
     _temp_dir: Path | None = field(default=None, repr=False)
 
+    # --- secrets and drafts kept inside the encrypted cache -----------------------------
+
+    def refresh_token(self) -> str | None:
+        return self.service.repo.meta(REFRESH_TOKEN_META) or None
+
+    def store_refresh_token(self, token: str | None) -> None:
+        with self.db.transaction() as conn:
+            self.service.repo.set_meta(conn, REFRESH_TOKEN_META, token or "")
+
+    def draft(self) -> dict[str, Any] | None:
+        text = self.service.repo.meta(DRAFT_META)
+        if not text:
+            return None
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            return None
+        return doc if isinstance(doc, dict) else None
+
+    def save_draft(self, draft: dict[str, Any] | None) -> None:
+        """A half-typed entry, kept encrypted across a lock (or ``None`` once restored)."""
+        with self.db.transaction() as conn:
+            self.service.repo.set_meta(conn, DRAFT_META, json.dumps(draft) if draft else "")
+
     def close(self) -> None:
+        if self.folder is not None and self.profile is not None and self.db.is_open:
+            profile = replace(self.profile, unsent=self.service.outbox_count(), last_used=utc_now())
+            save_profile(self.folder, profile)
         self.db.close()
         self.key.wipe()
         if self._temp_dir is not None:
@@ -52,8 +106,18 @@ def user_key(user_id: str) -> str:
     return hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:24]
 
 
+def user_folder(paths: AppPaths, user_id: str) -> Path:
+    return paths.user_dir(user_key(user_id))
+
+
 def cache_exists(paths: AppPaths, user_id: str) -> bool:
-    return (paths.user_dir(user_key(user_id)) / KEY_FILE).exists()
+    return (user_folder(paths, user_id) / KEY_FILE).exists()
+
+
+def is_locked_out(paths: AppPaths, user_id: str) -> bool:
+    return cache_exists(paths, user_id) and KeyWrapper.is_locked_out(
+        user_folder(paths, user_id) / KEY_FILE
+    )
 
 
 def create_user_cache(
@@ -64,20 +128,72 @@ def create_user_cache(
     catalog: Catalog,
     *,
     workstation: str,
+    role: Role = Role.NURSE,
     min_pin_length: int = 6,
+    max_users: int | None = None,
     kdf: KdfParams | None = None,
     clock: Clock = utc_now,
 ) -> CacheSession:
-    if len(pin) < min_pin_length:
-        raise ValidationError(f"The PIN must have at least {min_pin_length} characters.")
-    folder = paths.user_dir(user_key(actor.user_id))
+    """First use of this workstation by this user (after an online sign-in)."""
+    check_pin_strength(pin, min_pin_length)
+    folder = user_folder(paths, actor.user_id)
     if (folder / KEY_FILE).exists():
         raise ValidationError("A cache for this user already exists on this workstation.")
+    if max_users is not None:
+        for old in evictable(cached_users(paths), max_users, actor.user_id):
+            assert old.folder is not None
+            log.info("evicting the least recently used cache (user cap %d)", max_users)
+            KeyWrapper(keystore).forget(old.user_id)
+            delete_cache_folder(old.folder)
     key = KeyWrapper(keystore, kdf).create(folder / KEY_FILE, actor.user_id, pin)
     db = Database.open(folder / CACHE_FILE, key, create=True)
-    return CacheSession(
-        db, CareService(db, catalog, actor, workstation=workstation, clock=clock), key
-    )
+    return _session(db, key, folder, actor, role, catalog, workstation, clock)
+
+
+def check_pin_strength(pin: str, min_length: int) -> None:
+    if len(pin) < min_length:
+        raise ValidationError(f"The PIN must have at least {min_length} characters.")
+    if len(set(pin)) == 1 or pin in "0123456789012345678909876543210":
+        raise ValidationError("The PIN is too easy to guess (repeated or consecutive digits).")
+
+
+def unwrap_with_pin(
+    paths: AppPaths,
+    user_id: str,
+    pin: str,
+    keystore: Keystore,
+    *,
+    max_attempts: int,
+    now: datetime | None = None,
+) -> tuple[DatabaseKey, list[datetime]]:
+    """The cache key and the wrong tries before this good one; throttled, locks out.
+
+    Every wrong PIN makes the next try wait longer; after ``max_attempts`` wrong
+    PINs in a row the PIN-wrapped key is dropped and only an online sign-in of the
+    same user restores access (the cache and its unsent changes are kept).
+    """
+    folder = user_folder(paths, user_id)
+    throttle = PinThrottle(folder, max_attempts)
+    throttle.check(now)
+    wrapper = KeyWrapper(keystore)
+    try:
+        key = wrapper.unwrap(folder / KEY_FILE, user_id, pin)
+    except LockedOutError:
+        raise
+    except WrongPinError as exc:
+        count = throttle.record_failure(now)
+        if count >= max_attempts:
+            wrapper.drop_pin_wrap(folder / KEY_FILE)
+            raise LockedOutError(
+                "Too many wrong PINs: offline unlock is now blocked.",
+                hint="Sign in online to restore access; your data and unsent changes are kept.",
+            ) from exc
+        left = max_attempts - count
+        raise WrongPinError(
+            "Wrong PIN.",
+            hint=f"{left} more wrong {'try' if left == 1 else 'tries'} will block offline unlock.",
+        ) from exc
+    return key, throttle.reset()
 
 
 def unlock_user_cache(
@@ -88,18 +204,83 @@ def unlock_user_cache(
     catalog: Catalog,
     *,
     workstation: str,
+    role: Role | None = None,
+    max_attempts: int = 5,
     clock: Clock = utc_now,
 ) -> CacheSession:
-    folder = paths.user_dir(user_key(actor.user_id))
-    key = KeyWrapper(keystore).unwrap(folder / KEY_FILE, actor.user_id, pin)
+    folder = user_folder(paths, actor.user_id)
+    key, failures = unwrap_with_pin(
+        paths, actor.user_id, pin, keystore, max_attempts=max_attempts, now=clock()
+    )
+    session = _open(key, folder, actor, role, catalog, workstation, clock)
+    for at in failures:  # wrong PINs happen before the cache is open; recorded now
+        session.service.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
+    return session
+
+
+def restore_user_cache(
+    paths: AppPaths,
+    actor: Actor,
+    new_pin: str,
+    keystore: Keystore,
+    catalog: Catalog,
+    *,
+    workstation: str,
+    role: Role | None = None,
+    min_pin_length: int = 6,
+    clock: Clock = utc_now,
+) -> CacheSession:
+    """After a lockout: the same user signed in online; wrap the key under a new PIN.
+
+    Callers must only use this right after a successful online sign-in of ``actor``.
+    """
+    check_pin_strength(new_pin, min_pin_length)
+    folder = user_folder(paths, actor.user_id)
+    wrapper = KeyWrapper(keystore)
+    key = wrapper.unwrap_escrow(folder / KEY_FILE, actor.user_id)
+    session = _open(key, folder, actor, role, catalog, workstation, clock)
+    wrapper.rewrap(folder / KEY_FILE, actor.user_id, new_pin, key)
+    failures = PinThrottle(folder, 1).reset()
+    for at in failures:
+        session.service.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
+    session.service.record_audit(AuditAction.SIGN_IN, detail="access restored, new PIN set")
+    return session
+
+
+def _open(
+    key: DatabaseKey,
+    folder: Path,
+    actor: Actor,
+    role: Role | None,
+    catalog: Catalog,
+    workstation: str,
+    clock: Clock,
+) -> CacheSession:
     try:
         db = Database.open(folder / CACHE_FILE, key)
     except BaseException:
         key.wipe()
         raise
-    return CacheSession(
-        db, CareService(db, catalog, actor, workstation=workstation, clock=clock), key
-    )
+    if role is None:
+        known = load_profile(folder)
+        role = known.role if known is not None else Role.NURSE
+    return _session(db, key, folder, actor, role, catalog, workstation, clock)
+
+
+def _session(
+    db: Database,
+    key: DatabaseKey,
+    folder: Path,
+    actor: Actor,
+    role: Role,
+    catalog: Catalog,
+    workstation: str,
+    clock: Clock,
+) -> CacheSession:
+    profile = UserProfile(actor.user_id, actor.display_name, role, clock())
+    save_profile(folder, profile)
+    service = CareService(db, catalog, actor, workstation=workstation, clock=clock)
+    return CacheSession(db, service, key, folder=folder, profile=profile)
 
 
 def open_demo_cache(

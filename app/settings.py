@@ -38,12 +38,33 @@ class Settings(BaseModel):
         default=7, ge=0, description="Days to keep patients who left the assignment."
     )
     pin_min_length: int = Field(default=6, ge=4, description="Minimum offline PIN length.")
+    pin_max_attempts: int = Field(
+        default=5,
+        ge=3,
+        le=20,
+        description="Wrong PINs in a row before offline unlock is blocked (online sign-in "
+        "restores it).",
+    )
+    oidc_user_claim: str = Field(
+        default="fhirUser", description="ID-token claim naming the user's Practitioner."
+    )
+    oidc_role_claim: str = Field(
+        default="askonce_role", description="ID-token claim with the role (nurse/coordinator)."
+    )
+    break_glass_minutes: int = Field(
+        default=60, ge=5, le=720, description="How long emergency access to a patient lasts."
+    )
     max_cached_users: int = Field(default=8, ge=1, description="Per-user caches kept here.")
     sync_interval_seconds: int = Field(default=120, ge=15, description="Background sync.")
     language: str = Field(default="", description="UI language (empty: the system's).")
     catalog_file: Path | None = Field(
         default=None,
         description="A hospital's own question catalog (FHIR Questionnaire JSON) instead of "
+        "the built-in one.",
+    )
+    discharge_checklist_file: Path | None = Field(
+        default=None,
+        description="A hospital's own discharge checklist (FHIR PlanDefinition JSON) instead of "
         "the built-in one.",
     )
 

@@ -18,6 +18,17 @@ from fhir.resources.R4B import get_fhir_model_class
 from pydantic import ValidationError as PydanticValidationError
 
 from app.catalog import ANSWER_SYSTEM, QUESTION_SYSTEM
+from app.discharge import (
+    CHECKLIST_SYSTEM,
+    DESTINATION_SYSTEM,
+    OWNER_ROLE_SYSTEM,
+    Appointment,
+    Destination,
+    DischargePlan,
+    DischargeTask,
+    OwnerRole,
+    TaskStatus,
+)
 from app.domain import (
     Actor,
     Allergy,
@@ -39,12 +50,14 @@ from app.domain import (
     MedicationStatus,
     Patient,
     Provenance,
+    Reconciliation,
+    ReconciliationDecision,
     RevisionStatus,
     Source,
 )
 
 Resource = dict[str, Any]
-Record = Answer | HomeMedication | HomeCareContact
+Record = Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
 
 EXT_BASE = "https://fhir.askonce.app/StructureDefinition/"
 EXT_SOURCE = EXT_BASE + "information-source"
@@ -57,6 +70,13 @@ EXT_PREFERRED_TIMES = EXT_BASE + "preferred-times"
 EXT_CONSENT = EXT_BASE + "consent-to-share"
 EXT_VERIFIED = EXT_BASE + "verified"
 EXT_KIND = EXT_BASE + "contact-kind"
+EXT_RECONCILIATION = EXT_BASE + "discharge-reconciliation"
+EXT_DESTINATION = EXT_BASE + "discharge-destination"
+EXT_HOME_HELPER = EXT_BASE + "discharge-home-helper"
+EXT_RECORDED = EXT_BASE + "recorded"
+RECONCILIATION_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-reconciliation-decision"
+SNOMED = "http://snomed.info/sct"
+DISCHARGE_CARE_PLAN = "736372004"  # SNOMED CT: Discharge care plan (record artifact)
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -73,6 +93,10 @@ _OWNED = {  # extensions this mapping writes; any other extension on the base is
     EXT_CONSENT,
     EXT_VERIFIED,
     EXT_KIND,
+    EXT_RECONCILIATION,
+    EXT_DESTINATION,
+    EXT_HOME_HELPER,
+    EXT_RECORDED,
 }
 
 _MED_STATUS_TO_FHIR = {
@@ -326,6 +350,20 @@ def medication_to_statement(med: HomeMedication, base: Resource | None = None) -
     _ext(res, EXT_SOURCE, valueCode=med.provenance.source.value)
     if med.last_taken:
         _ext(res, EXT_LAST_TAKEN, valueString=med.last_taken)
+    if med.reconciliation is not None:
+        _ext(res, EXT_RECONCILIATION, extension=_reconciliation_parts(med.reconciliation))
+    # Derived from a prescription: ours is the MedicationRequest link; others are kept.
+    derived = [
+        r
+        for r in res.get("derivedFrom", [])
+        if not str(r.get("reference", "")).startswith("MedicationRequest/")
+    ]
+    if med.derived_from:
+        derived.append({"reference": f"MedicationRequest/{med.derived_from}"})
+    if derived:
+        res["derivedFrom"] = derived
+    else:
+        res.pop("derivedFrom", None)
     if not res["dosage"]:
         res.pop("dosage")
     return validate(_tidy(res))
@@ -350,6 +388,15 @@ def statement_to_medication(res: Resource) -> HomeMedication:
         last_taken=str(_ext_value(res, EXT_LAST_TAKEN, "valueString", "")),
         status=status,
         note=str(_first(res.get("note", [])).get("text", "")),
+        reconciliation=_reconciliation(res),
+        derived_from=next(
+            (
+                _reference_id(str(r["reference"]), "MedicationRequest")
+                for r in res.get("derivedFrom", [])
+                if str(r.get("reference", "")).startswith("MedicationRequest/")
+            ),
+            None,
+        ),
         provenance=Provenance(
             recorded_by=_actor(res.get("informationSource")),
             recorded_at=parse_instant(res.get("dateAsserted") or res["meta"]["lastUpdated"]),

@@ -19,6 +19,7 @@ from app.keys import DatabaseKey
 from app.services import CareService
 from app.store.database import Database
 from tests.fhir_server import hapi  # noqa: F401 -- the session's FHIR server fixture
+from tests.identity_server import keycloak  # noqa: F401 -- the session's identity provider fixture
 from tests.keystore_service import (  # noqa: F401 -- the session's Secret Service fixtures
     _keystore_marker_required,
     keystore_clean,

@@ -7,9 +7,17 @@ directly, so every write goes through the one worker (see ``ui.tasks``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
-from app.domain import AnswerValue, HomeCareContact, HomeMedication, Source
+from app.discharge import Destination, DischargePlan, DischargeTask
+from app.domain import (
+    AnswerValue,
+    HomeCareContact,
+    HomeMedication,
+    ReconciliationDecision,
+    Source,
+)
 from app.errors import KnownError
 from app.services import CareService
 from ui.qt import QtCore, Signal
@@ -82,3 +90,47 @@ class ChartActions(QtCore.QObject):
 
     def save_contact(self, contact: HomeCareContact) -> None:
         self._edit(contact.patient_id, lambda: self.service.save_contact(contact), None)
+
+    # --- discharge planning -------------------------------------------------------------
+
+    def start_discharge_plan(
+        self, patient_id: str, expected_date: date, destination: Destination, note: str = ""
+    ) -> None:
+        service = self.service
+
+        def start() -> DischargePlan:
+            plan = service.start_discharge_plan(patient_id, expected_date, destination)
+            if note:
+                plan = service.save_discharge_plan(plan.model_copy(update={"note": note}))
+            return plan
+
+        self._edit(patient_id, start, None)
+
+    def save_discharge_plan(self, plan: DischargePlan) -> None:
+        self._edit(plan.patient_id, lambda: self.service.save_discharge_plan(plan), None)
+
+    def save_discharge_task(self, task: DischargeTask) -> None:
+        self._edit(task.patient_id, lambda: self.service.save_discharge_task(task), None)
+
+    def reconcile_medication(
+        self, patient_id: str, med_id: str, decision: ReconciliationDecision, note: str = ""
+    ) -> None:
+        self._edit(
+            patient_id, lambda: self.service.reconcile_medication(med_id, decision, note), None
+        )
+
+    def add_new_medication(self, med: HomeMedication) -> None:
+        """A medication started for after discharge: saved, then decided "new"."""
+        service = self.service
+
+        def add() -> HomeMedication:
+            saved = service.save_medication(med)
+            return service.reconcile_medication(saved.id, ReconciliationDecision.NEW)
+
+        self._edit(med.patient_id, add, None)
+
+    def verify_contact(self, patient_id: str, contact_id: str) -> None:
+        self._edit(patient_id, lambda: self.service.verify_contact(contact_id), None)
+
+    def set_home_helper(self, patient_id: str, contact_id: str | None) -> None:
+        self._edit(patient_id, lambda: self.service.set_home_helper(patient_id, contact_id), None)

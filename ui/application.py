@@ -7,36 +7,26 @@ import logging
 import os
 import socket
 import sys
-import threading
 import types
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from app.catalog import load_catalog
-from app.domain import Actor, Catalog
+from app.domain import Catalog
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
 from app.paths import default_paths
-from app.session import (
-    CacheSession,
-    cache_exists,
-    create_user_cache,
-    open_demo_cache,
-    unlock_user_cache,
-)
+from app.session import CacheSession, open_demo_cache
 from app.settings import LayeredSettings, Settings, load_settings
-from sync.cli import StaticToken
-from sync.client import FhirClient
-from sync.engine import Synchronizer, SyncStatus
+from sync.oidc import OidcClient, OidcConfig
+from ui import reauth
 from ui.first_run import FirstRunWindow
 from ui.main_window import MainWindow
-from ui.pin_dialog import PinDialog
 from ui.qt import QtCore, QtGui, QtWidgets
+from ui.shell import Shell
 from ui.style import apply_app_style
-from ui.sync_bridge import SyncController
-from ui.tasks import DbOp, TaskManager
+from ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 
@@ -129,13 +119,14 @@ class _Launcher(QtCore.QObject):
         self.catalog = catalog
         self.exit_code: int | None = None
         self.window: QtWidgets.QWidget | None = None
+        self.shell: Shell | None = None
 
     def start(self) -> None:
         if self.args.demo:
             self.open_demo()
             return
-        if self.args.server:
-            self.open_user(self.args.server, self.args.user)
+        if not self.settings.effective.missing_for_sign_in():
+            self.open_shell()
             return
         first = FirstRunWindow(
             self.settings.effective.missing_for_sign_in(), str(default_paths().policy_file)
@@ -159,6 +150,7 @@ class _Launcher(QtCore.QObject):
         def open_session() -> CacheSession:
             return open_demo_cache(catalog, data_dir=data_dir, patients=patients)
 
+        reauth.install(None, demo=True)  # the demo has no PIN to ask for
         window = MainWindow(self.tasks, open_session, demo=True, language=self.language)
         self.window = window
         if self.args.screenshot:
@@ -170,82 +162,37 @@ class _Launcher(QtCore.QObject):
         window.show()
         window.start()
 
-    def open_user(self, server: str, user: str) -> None:
-        """A user's own cache, unlocked with the offline PIN, synced with ``server``."""
-        paths = default_paths().with_data_dir(self.args.data_dir)
+    def open_shell(self) -> None:
+        """The shared-workstation sign-in: users with a cache here, or someone new."""
         policy = self.settings.effective
-        actor = Actor(user_id=user, display_name=user)
-        create = not cache_exists(paths, user)
-        dialog = PinDialog(user, create=create, min_length=policy.pin_min_length)
-        catalog = self.catalog
-        workstation = socket.gethostname()
-
-        def unlock(pin: str) -> CacheSession:
-            if create:
-                return create_user_cache(
-                    paths,
-                    actor,
-                    pin,
-                    OsKeystore(),
-                    catalog,
-                    workstation=workstation,
-                    min_pin_length=policy.pin_min_length,
-                )
-            return unlock_user_cache(
-                paths, actor, pin, OsKeystore(), catalog, workstation=workstation
+        assert policy.oidc_issuer is not None
+        oidc = OidcClient(
+            OidcConfig(
+                issuer=str(policy.oidc_issuer).rstrip("/"),
+                client_id=policy.oidc_client_id,
+                user_claim=policy.oidc_user_claim,
+                role_claim=policy.oidc_role_claim,
+                ca_bundle=policy.ca_bundle,
             )
-
-        def opened(session: CacheSession) -> None:
-            self._open_main(session, server, user)
-            dialog.accept()
-
-        def submitted(pin: str) -> None:
-            # Key derivation and the keystore run on the DB worker; the dialog stays open.
-            DbOp(self.tasks, lambda: unlock(pin)).success(opened).failure(
-                lambda exc: dialog.show_error(str(exc))
-            ).run()
-
-        dialog.sig_submitted.connect(submitted)
-        dialog.rejected.connect(lambda: self.app.exit(1))
-        self.window = dialog
-        dialog.open()
-
-    def _open_main(self, session: CacheSession, server: str, user: str) -> None:
-        interval = self.settings.effective.sync_interval_seconds
-        ca_bundle = self.settings.effective.ca_bundle
-        token = os.environ.get("ASKONCE_TOKEN")
-
-        def make_sync(opened: CacheSession) -> SyncController:
-            # Retry waits end at once when the window closes (no hanging shutdown).
-            stopping = threading.Event()
-            client = FhirClient(
-                server, auth=StaticToken(token), ca_bundle=ca_bundle, sleep=stopping.wait
-            )
-
-            def make_engine(on_status: Callable[[SyncStatus], None]) -> Synchronizer:
-                return Synchronizer(
-                    opened.db,
-                    opened.service.catalog,
-                    client,
-                    user,
-                    on_status=on_status,
-                    run_db=self.tasks.run_db_blocking,
-                )
-
-            return SyncController(
-                self.tasks, opened.service, make_engine, interval_s=interval, on_stop=stopping.set
-            )
-
-        window = MainWindow(
-            self.tasks,
-            lambda: session,
-            demo=False,
-            language=self.language,
-            make_sync=make_sync,
         )
-        self.window = window
-        window.show()
-        window.start()
+        shell = Shell(
+            self.tasks,
+            policy,
+            self.catalog,
+            default_paths().with_data_dir(self.args.data_dir),
+            language=self.language,
+            keystore=OsKeystore,
+            oidc=oidc,
+            workstation=socket.gethostname(),
+            parent=self,
+        )
+        self.shell = shell
+        self.app.aboutToQuit.connect(shell.shutdown)
+        self.app.aboutToQuit.connect(oidc.close)
+        self.window = shell.window
+        shell.start()
+        if self.args.screenshot:
+            QtCore.QTimer.singleShot(100, lambda: self._save_screenshot(shell.window))
 
     def _open_first_patient(self, window: MainWindow) -> None:
         # For documentation screenshots: a patient with something still to ask.

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from app.domain import AnswerState, Source
 from app.services import BoardItem, PatientChart
+from ui import drafts
 from ui.actions import ChartActions
 from ui.answer_dialog import AnswerDialog, ErrorReasonDialog
 from ui.qt import Qt, QtWidgets
@@ -228,6 +229,17 @@ class AskOnceBoard(QtWidgets.QWidget):
             if row.item.question.code == key[0] and row.buttons:
                 row.buttons.get(key[1], next(iter(row.buttons.values()))).setFocus()
 
+    def show_question(self, code: str) -> None:
+        """Scroll to one question and put the keyboard on its first action (e.g. Record…)."""
+        row = next((r for r in self.rows if r.item.question.code == code), None)
+        if row is None:
+            return
+        if not row.isVisibleTo(self):
+            self.filter.setCurrentIndex(self.filter.findData("all"))
+        self._scroll.ensureWidgetVisible(row)
+        if row.buttons:
+            next(iter(row.buttons.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- acting -------------------------------------------------------------------------
 
     def _patient_id(self) -> str:
@@ -238,12 +250,22 @@ class AskOnceBoard(QtWidgets.QWidget):
         dialog = self._dialog_factory(
             item.question, None, correcting=False, language=self.language, parent=self
         )
+        drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             value = dialog.result_value()
             if value is not None:
                 self.chart_actions.record_answer(
                     self._patient_id(), item.question.code, value, dialog.result_source()
                 )
+
+    def open_editor(self, question_code: str) -> None:
+        """Record or correct the answer to one question (used to reopen a saved draft)."""
+        if self._chart is None:
+            return
+        for item in self._chart.board:
+            if item.question.code == question_code:
+                (self.correct if item.answer is not None else self.record)(item)
+                return
 
     def confirm(self, item: BoardItem) -> None:
         if item.answer is not None:
@@ -256,6 +278,7 @@ class AskOnceBoard(QtWidgets.QWidget):
         dialog = self._dialog_factory(
             item.question, item.answer, correcting=True, language=self.language, parent=self
         )
+        drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             value = dialog.result_value()
             if value is not None:

@@ -154,6 +154,8 @@ class ContactsTab(RecordTab[HomeCareContact, ContactDialog]):
 
     proxy: ContactFilterProxy
 
+    draft_kind = "contact"
+
     def __init__(self, actions: ChartActions, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(actions, parent)
         self.model = ContactTableModel(self)

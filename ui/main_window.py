@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from app import __version__
-from app.domain import utc_now
+from app.domain import Role, utc_now
 from app.errors import KnownError
 from app.services import CareService, PatientChart, PatientHit, WardRow
 from app.session import CacheSession
 from app.store.sync_state import Conflict
+from ui import drafts
 from ui.actions import ChartActions
+from ui.discharge_board import DischargeBoard
 from ui.patient_view import PatientView
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
@@ -33,6 +36,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     sig_chart_shown = Signal(str)
     """A patient's chart is on screen (argument: patient id)."""
+
+    sig_lock_requested = Signal()
+    """Lock now (Ctrl+L)."""
+
+    sig_switch_user_requested = Signal()
+    """Someone else wants to use this workstation."""
+
+    sig_sign_out_requested = Signal()
+    """Sign out: tokens dropped, cache kept."""
+
+    sig_sign_in_requested = Signal()
+    """Sign in online again (to sync after the sign-in ended)."""
 
     def __init__(
         self,
@@ -55,6 +70,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._current_patient: str | None = None
         self._make_sync = make_sync
         self.sync: SyncController | None = None
+        self._role = Role.NURSE
         self.setWindowTitle(self.tr("AskOnce — DEMO") if demo else self.tr("AskOnce"))
         self.resize(1360, 860)
         self._build()
@@ -88,7 +104,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([520, 840])
-        outer.addWidget(self.splitter, 1)
+        # Two pages: the ward with the open patient, and the coordinator's discharge board.
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.discharge_board = DischargeBoard(self.tasks, self._local_today)
+        self.discharge_board.sig_patient_activated.connect(self.open_from_board)
+        self.pages.addWidget(self.discharge_board)
+        outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
         self._build_toolbar()
@@ -183,6 +205,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(420)
         bar.addWidget(self.search_box)
+        self._add_page_switch(bar)
         self._search_timer = QtCore.QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -222,6 +245,21 @@ class MainWindow(QtWidgets.QMainWindow):
         reload_action.setShortcut(QtGui.QKeySequence("Ctrl+R"))
         reload_action.triggered.connect(self.reload)
 
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.ward_page_action)
+        view_menu.addAction(self.board_page_action)
+        if self._demo:
+            # The role comes from the signed-in user; the demo has no sign-in, so a switch.
+            view_menu.addSeparator()
+            self.coordinator_action = view_menu.addAction(self.tr("&Coordinator view"))
+            self.coordinator_action.setCheckable(True)
+            self.coordinator_action.setToolTip(
+                self.tr("Demo only: start on the discharge board and the Discharge tab")
+            )
+            self.coordinator_action.toggled.connect(
+                lambda on: self.set_role(Role.COORDINATOR if on else Role.NURSE)
+            )
+
         sync_menu = menu.addMenu(self.tr("&Sync"))
         self.sync_action = sync_menu.addAction(self.tr("Sync &now"))
         self.sync_action.setShortcut(QtGui.QKeySequence("F5"))
@@ -234,6 +272,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.problems_action.triggered.connect(self.open_sync_problems)
         self.problems_action.setEnabled(False)
 
+        if not self._demo:
+            session_menu = menu.addMenu(self.tr("S&ession"))
+            lock = session_menu.addAction(self.tr("&Lock now"))
+            lock.setShortcut(QtGui.QKeySequence("Ctrl+L"))
+            lock.triggered.connect(self.sig_lock_requested.emit)
+            switch = session_menu.addAction(self.tr("&Switch user…"))
+            switch.triggered.connect(self.sig_switch_user_requested.emit)
+            online = session_menu.addAction(self.tr("Sign in &online again…"))
+            online.triggered.connect(self.sig_sign_in_requested.emit)
+            session_menu.addSeparator()
+            sign_out = session_menu.addAction(self.tr("Sign &out"))
+            sign_out.triggered.connect(self.sig_sign_out_requested.emit)
         help_menu = menu.addMenu(self.tr("&Help"))
         keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
         keys.setShortcut(QtGui.QKeySequence.StandardKey.HelpContents)
@@ -259,6 +309,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chart_actions.sig_edit_failed.connect(self._on_edit_failed)
         self.patient_view = PatientView(self.chart_actions, language=self._language)
         self.stack.addWidget(self.patient_view)
+        self.patient_view.discharge.summary_output.demo = session.is_demo
+        self.patient_view.show_first_tab(self._role)
+        self.discharge_board.set_service(session.service)
+        if self._role is Role.COORDINATOR:
+            self.show_board()
         self.placeholder.setText(self.tr("Select a patient from the list, or search (Ctrl+F)."))
         actor = session.service.actor
         self.user_label.setText(f"{actor.display_name}  ")
@@ -336,6 +391,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 then()
 
         DbOp(self.tasks, load).success(show).run()
+        self.discharge_board.reload()
 
     def _show_ward(self, rows: list[WardRow]) -> None:
         selected = self._current_patient
@@ -390,6 +446,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.session is None:
             return
         self._current_patient = patient_id
+        self.show_ward_page()
         service = self.service
         DbOp(self.tasks, lambda: service.chart(patient_id)).success(self._show_chart).run()
 
@@ -425,14 +482,79 @@ class MainWindow(QtWidgets.QMainWindow):
         if 0 <= row < self.ward_proxy.rowCount():
             self.ward_view.setCurrentIndex(self.ward_proxy.index(row, WardColumn.NAME))
 
+    # --- discharge board and role ----------------------------------------------------------
+
+    def _local_today(self) -> date:
+        return self._clock().astimezone().date()
+
+    def _add_page_switch(self, bar: QtWidgets.QToolBar) -> None:
+        """Two toolbar buttons (and View menu entries): the ward, or the discharge board."""
+        group = QtGui.QActionGroup(self)
+        self.ward_page_action = QtGui.QAction(self.tr("&Ward and patient"), group)
+        self.ward_page_action.setToolTip(self.tr("The ward list and the open patient (Ctrl+W)"))
+        self.ward_page_action.triggered.connect(self.focus_ward)
+        self.board_page_action = QtGui.QAction(self.tr("Discharge &board"), group)
+        self.board_page_action.setShortcut(QtGui.QKeySequence("Ctrl+B"))
+        self.board_page_action.setToolTip(
+            self.tr("Every patient leaving soon, with what is still open (Ctrl+B)")
+        )
+        self.board_page_action.triggered.connect(self.show_board)
+        for action in (self.ward_page_action, self.board_page_action):
+            action.setCheckable(True)
+            bar.addAction(action)
+        self.ward_page_action.setChecked(True)
+
+    @property
+    def role(self) -> Role:
+        """What the signed-in user mainly does: decides what shows first, never what exists."""
+        return self._role
+
+    @role.setter
+    def role(self, role: Role) -> None:
+        self.set_role(role)
+
+    def set_role(self, role: Role) -> None:
+        self._role = role
+        coordinator = getattr(self, "coordinator_action", None)
+        if coordinator is not None and coordinator.isChecked() != (role is Role.COORDINATOR):
+            coordinator.blockSignals(True)
+            coordinator.setChecked(role is Role.COORDINATOR)
+            coordinator.blockSignals(False)
+        if self.session is None:
+            return  # applied when the cache is open
+        self.patient_view.show_first_tab(role)
+        if role is Role.COORDINATOR:
+            self.show_board()
+        else:
+            self.show_ward_page()
+
+    def show_board(self) -> None:
+        self.pages.setCurrentWidget(self.discharge_board)
+        self.board_page_action.setChecked(True)
+        self.discharge_board.focus_table()
+
+    def show_ward_page(self) -> None:
+        self.pages.setCurrentWidget(self.splitter)
+        self.ward_page_action.setChecked(True)
+
+    def open_from_board(self, patient_id: str) -> None:
+        """A board row was opened: the patient, on the Discharge tab."""
+        if self.session is None:
+            return
+        self.patient_view.tabs.setCurrentWidget(self.patient_view.discharge)
+        self.open_patient(patient_id)
+        self._select_in_ward(patient_id)
+
     # --- search -----------------------------------------------------------------------------
 
     def focus_search(self) -> None:
+        self.show_ward_page()  # the results list where the ward list is
         self.search_box.setFocus()
         self.search_box.selectAll()
 
     def focus_ward(self) -> None:
         self.clear_search()
+        self.show_ward_page()
         self.ward_view.setFocus()
 
     def _leave_search(self) -> None:
@@ -506,8 +628,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr(
                 "Ctrl+F  search all patients\n"
                 "Ctrl+W  ward list\n"
+                "Ctrl+B  discharge board (Enter opens the patient's Discharge tab)\n"
                 "Ctrl+PgDown / Ctrl+PgUp  next / previous patient\n"
-                "Ctrl+1…4  Ask once, Medications, Home & helpers, History\n"
+                "Ctrl+1…5  Ask once, Medications, Home & helpers, Discharge, History\n"
+                "Ctrl+P  print the discharge summary (on the Discharge tab)\n"
                 "Tab / Shift+Tab  move between controls; Space or Enter to press\n"
                 "Esc  leave the search results\n"
                 "Ctrl+R  reload from the cache\n"
@@ -521,6 +645,46 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr("About AskOnce"),
             self.tr("AskOnce %1 — ask every patient question once.").replace("%1", __version__),
         )
+
+    # --- drafts across a lock ---------------------------------------------------------------
+
+    def capture_draft(self) -> dict[str, Any] | None:
+        """Close every open dialog; what was typed into a reopenable editor is returned."""
+        editor = drafts.open_editor()
+        draft = drafts.capture(editor) if editor is not None else None
+        for widget in QtWidgets.QApplication.topLevelWidgets():
+            if isinstance(widget, QtWidgets.QDialog) and widget.isVisible():
+                widget.reject()
+        if draft is None and self._current_patient is not None:
+            draft = {"kind": "patient", "patient_id": self._current_patient, "ref": None}
+        return draft
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        """Back where the user was: the same patient and, if one was open, the same editor."""
+        patient_id = draft.get("patient_id")
+        if not isinstance(patient_id, str):
+            return
+        kind = str(draft.get("kind", ""))
+        ref = draft.get("ref")
+        if kind != "patient":
+            drafts.KEEPER.pending = draft
+
+            def reopen(shown: str) -> None:
+                self.sig_chart_shown.disconnect(reopen)
+                if shown == patient_id:
+                    # After this event: the editor runs its own event loop.
+                    QtCore.QTimer.singleShot(
+                        0,
+                        lambda: self.patient_view.reopen_editor(
+                            kind, ref if isinstance(ref, str) else None
+                        ),
+                    )
+
+            self.sig_chart_shown.connect(reopen)
+        if self.ward_model.row_for(patient_id) is None:
+            self.open_patient(patient_id)
+        else:
+            self._select_in_ward(patient_id)  # opens the chart, as a click would
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.sync is not None:

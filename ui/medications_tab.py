@@ -128,6 +128,8 @@ class MedicationTableModel(RecordTableModel[HomeMedication, MedColumn]):
 class MedicationsTab(RecordTab[HomeMedication, MedicationDialog]):
     """The patient's home medications with Add, Edit and Mark stopped."""
 
+    draft_kind = "medication"
+
     def __init__(self, actions: ChartActions, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(actions, parent)
         self.model = MedicationTableModel(self)

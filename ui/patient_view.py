@@ -1,15 +1,16 @@
-"""The patient screen: a banner that is always visible, and the four tabs under it."""
+"""The patient screen: a banner that is always visible, and the five tabs under it."""
 
 from __future__ import annotations
 
 import html
 from datetime import date
 
-from app.domain import Patient
+from app.domain import Patient, Role
 from app.services import PatientChart
 from ui.actions import ChartActions
 from ui.board import AskOnceBoard
 from ui.contacts_tab import ContactsTab
+from ui.discharge_tab import DischargeTab
 from ui.history_tab import HistoryTab
 from ui.medications_tab import MedicationsTab
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -117,7 +118,7 @@ class PatientBanner(QtWidgets.QFrame):
 
 
 class PatientView(QtWidgets.QWidget):
-    """Banner plus the tabs Ask once, Medications, Home & helpers, History."""
+    """Banner plus the tabs Ask once, Medications, Home & helpers, Discharge, History."""
 
     def __init__(
         self,
@@ -139,11 +140,14 @@ class PatientView(QtWidgets.QWidget):
         self.board = AskOnceBoard(actions, language=language)
         self.medications = MedicationsTab(actions)
         self.contacts = ContactsTab(actions)
+        self.discharge = DischargeTab(actions, language=language)
         self.history = HistoryTab()
         self.tabs.addTab(self.board, self.tr("&Ask once"))
         self.tabs.addTab(self.medications, self.tr("&Medications"))
         self.tabs.addTab(self.contacts, self.tr("H&ome && helpers"))
+        self.tabs.addTab(self.discharge, self.tr("&Discharge"))
         self.tabs.addTab(self.history, self.tr("Histor&y"))
+        self.discharge.sig_ask_question.connect(self.ask_question)
         for n in range(self.tabs.count()):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.tabs.setCurrentIndex(n))
@@ -156,4 +160,26 @@ class PatientView(QtWidgets.QWidget):
         self.board.show_chart(chart)
         self.medications.show_chart(chart)
         self.contacts.show_chart(chart)
+        self.discharge.show_chart(chart, today)
         self.history.show_chart(chart)
+
+    def show_first_tab(self, role: Role) -> None:
+        """What a role sees first: the nurse the Ask-once board, the coordinator the discharge."""
+        self.tabs.setCurrentWidget(self.discharge if role is Role.COORDINATOR else self.board)
+
+    def ask_question(self, code: str) -> None:
+        """Go to one question on the Ask-once tab (the only place an answer is recorded)."""
+        self.tabs.setCurrentWidget(self.board)
+        self.board.show_question(code)
+
+    def reopen_editor(self, kind: str, ref: str | None) -> None:
+        """Open the editor a saved draft belongs to (see ``ui.drafts``)."""
+        if kind == "answer" and ref is not None:
+            self.tabs.setCurrentWidget(self.board)
+            self.board.open_editor(ref)
+        elif kind == self.medications.draft_kind:
+            self.tabs.setCurrentWidget(self.medications)
+            self.medications.open_editor(ref)
+        elif kind == self.contacts.draft_kind:
+            self.tabs.setCurrentWidget(self.contacts)
+            self.contacts.open_editor(ref)

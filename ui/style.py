@@ -132,3 +132,11 @@ def apply_app_style(app: QtWidgets.QApplication) -> None:
 
 def unsent_color() -> QtGui.QColor:
     return QtGui.QColor("#b45309")
+
+
+def overdue_colors() -> tuple[QtGui.QColor, QtGui.QColor]:
+    """Background and text for overdue cells: a pair with its own contrast, light or dark mode.
+
+    Never the only sign: overdue cells also carry "⚠" and the word.
+    """
+    return QtGui.QColor("#fee2e2"), QtGui.QColor("#7f1d1d")

@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain import Frozen, Provenance, Source
+from ui import drafts
 from ui.actions import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 from ui.style import source_text
@@ -199,6 +200,8 @@ class RecordTab(QtWidgets.QWidget, Generic[R, DialogT]):
     add_button: QtWidgets.QPushButton
     edit_button: QtWidgets.QPushButton
     empty_label: QtWidgets.QLabel
+    draft_kind: str
+    """Names this tab's editor in a saved draft (see ``ui.drafts``)."""
 
     def __init__(self, actions: ChartActions, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,9 +279,19 @@ class RecordTab(QtWidgets.QWidget, Generic[R, DialogT]):
         if record is not None:
             self._open_dialog(record.patient_id, record)
 
+    def open_editor(self, record_id: str | None) -> None:
+        """Open the editor for a record of the shown patient (``None``: a new one)."""
+        if self._patient_id is None:
+            return
+        row = self.model.row_for(record_id) if record_id is not None else None
+        existing = self.model.record(row) if row is not None else None
+        if record_id is None or existing is not None:
+            self._open_dialog(self._patient_id, existing)
+
     def _open_dialog(self, patient_id: str, existing: R | None) -> None:
         # provenance_now and new_id only read the clock and make a uuid: no cache access here.
         dlg = self._dialog(patient_id, self._actions.service, existing)
+        drafts.tag(dlg, self.draft_kind, patient_id, existing.id if existing else None)
         dlg.accepted.connect(lambda: self._save(dlg))
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()

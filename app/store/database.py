@@ -179,9 +179,39 @@ def _v3(conn: Connection) -> None:
     conn.execute("ALTER TABLE audit_log ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 0")
 
 
+def _v4(conn: Connection) -> None:
+    """Discharge planning: plans (CarePlan) and their checklist tasks (Task).
+
+    Tasks name their plan without a foreign key: a download may bring a task before its
+    plan. Both go with their patient (ON DELETE CASCADE), like every other record.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE discharge_plans (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            expected_date TEXT,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX discharge_plans_by_patient ON discharge_plans (patient_id);
+        -- The readiness board asks for plans due within a window.
+        CREATE INDEX discharge_plans_by_date ON discharge_plans (expected_date);
+        CREATE TABLE discharge_tasks (
+            id TEXT PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX discharge_tasks_by_plan ON discharge_tasks (plan_id);
+        CREATE INDEX discharge_tasks_by_patient ON discharge_tasks (patient_id);
+        """,
+    )
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
 # a released step (tests migrate from every earlier version).
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -217,6 +247,7 @@ class Database:
         self._conn = conn
         self.path = path
         self._in_tx = False
+        self._closed = False
 
     @classmethod
     def open(cls, path: Path, key: DatabaseKey, *, create: bool = False) -> Database:
@@ -319,7 +350,14 @@ class Database:
         problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
         return problems
 
+    @property
+    def is_open(self) -> bool:
+        return not self._closed
+
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         try:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlcipher3.Error:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
+from app.discharge import DischargePlan, DischargeTask
 from app.domain import (
     Answer,
     AuditAction,
@@ -108,6 +109,17 @@ class Repository:
             for doc, n, gone in rows
         ]
 
+    def patients_by_id(self, patient_ids: list[str]) -> dict[str, Patient]:
+        found: dict[str, Patient] = {}
+        for start in range(0, len(patient_ids), _IN_CHUNK):
+            chunk = patient_ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.query(f"SELECT doc FROM patients WHERE id IN ({marks})", tuple(chunk))
+            for (doc,) in rows:
+                patient = Patient.model_validate_json(doc)
+                found[patient.id] = patient
+        return found
+
     def patient_count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM patients")[0][0])
 
@@ -194,6 +206,86 @@ class Repository:
             f"SELECT r.doc, {_UNSENT.format(t='r')} FROM {table} r WHERE r.id = ?", (record_id,)
         )
         return _with_unsent(model, rows[0][0], rows[0][1]) if rows else None
+
+    # --- discharge planning -------------------------------------------------------
+
+    def put_discharge_plan(self, conn: Connection, plan: DischargePlan) -> None:
+        conn.execute(
+            """INSERT INTO discharge_plans (id, patient_id, expected_date, doc) VALUES (?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET expected_date = excluded.expected_date,
+                 doc = excluded.doc""",
+            (
+                plan.id,
+                plan.patient_id,
+                plan.expected_date.isoformat() if plan.expected_date else None,
+                plan.model_dump_json(exclude={"unsent"}),
+            ),
+        )
+
+    def discharge_plans(self, patient_id: str) -> list[DischargePlan]:
+        return self._records("discharge_plans", DischargePlan, patient_id)
+
+    def discharge_plan(self, plan_id: str) -> DischargePlan | None:
+        return self._record("discharge_plans", DischargePlan, plan_id)
+
+    def discharge_plans_until(self, last_day: date | None) -> list[DischargePlan]:
+        """Every plan expected on or before ``last_day`` (``None``: every plan, dated or not)."""
+        where, params = (
+            ("", ())
+            if last_day is None
+            else (
+                "WHERE r.expected_date <= ?",
+                (last_day.isoformat(),),
+            )
+        )
+        rows = self.db.query(
+            f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM discharge_plans r {where}
+                ORDER BY r.rowid""",
+            params,
+        )
+        return [_with_unsent(DischargePlan, doc, unsent) for doc, unsent in rows]
+
+    def put_discharge_task(self, conn: Connection, task: DischargeTask) -> None:
+        conn.execute(
+            """INSERT INTO discharge_tasks (id, plan_id, patient_id, doc) VALUES (?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET plan_id = excluded.plan_id, doc = excluded.doc""",
+            (task.id, task.plan_id, task.patient_id, task.model_dump_json(exclude={"unsent"})),
+        )
+
+    def discharge_task(self, task_id: str) -> DischargeTask | None:
+        return self._record("discharge_tasks", DischargeTask, task_id)
+
+    def discharge_tasks(self, plan_ids: list[str]) -> dict[str, list[DischargeTask]]:
+        """The tasks of each plan, in the order they were first saved."""
+        tasks: dict[str, list[DischargeTask]] = {pid: [] for pid in plan_ids}
+        for start in range(0, len(plan_ids), _IN_CHUNK):
+            chunk = plan_ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.query(
+                f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM discharge_tasks r
+                    WHERE r.plan_id IN ({marks}) ORDER BY r.rowid""",
+                tuple(chunk),
+            )
+            for doc, unsent in rows:
+                task = _with_unsent(DischargeTask, doc, unsent)
+                tasks.setdefault(task.plan_id, []).append(task)
+        return tasks
+
+    def medications_of(self, patient_ids: list[str]) -> dict[str, list[HomeMedication]]:
+        """Home medications of many patients at once (the discharge board)."""
+        meds: dict[str, list[HomeMedication]] = {pid: [] for pid in patient_ids}
+        for start in range(0, len(patient_ids), _IN_CHUNK):
+            chunk = patient_ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.query(
+                f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM medications r
+                    WHERE r.patient_id IN ({marks}) ORDER BY r.rowid""",
+                tuple(chunk),
+            )
+            for doc, unsent in rows:
+                med = _with_unsent(HomeMedication, doc, unsent)
+                meds.setdefault(med.patient_id, []).append(med)
+        return meds
 
     # --- history ----------------------------------------------------------------
 
@@ -345,7 +437,8 @@ def audit_hash(prev_hash: str, fields: tuple[str, ...]) -> str:
 _UNSENT = "EXISTS (SELECT 1 FROM outbox o WHERE o.resource_id = {t}.id)"
 
 
-_M = TypeVar("_M", Answer, HomeMedication, HomeCareContact)
+_M = TypeVar("_M", Answer, HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
+_IN_CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on bound parameters
 
 
 def _with_unsent(model: type[_M], doc: str, unsent: int) -> _M:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.discharge import DischargePlan, DischargeTask
 from app.domain import (
     Answer,
     AuditEntry,
@@ -31,8 +32,10 @@ RECORD_TABLES = {
     "MedicationRequest": "medications",  # read-only prescriptions, shown with home meds
     "RelatedPerson": "contacts",
     "Organization": "contacts",  # home-care agencies
+    "CarePlan": "discharge_plans",
+    "Task": "discharge_tasks",
 }
-Record = Answer | HomeMedication | HomeCareContact
+Record = Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,10 @@ class SyncState:
             self.repo.put_answer(conn, record)
         elif isinstance(record, HomeMedication):
             self.repo.put_medication(conn, record)
+        elif isinstance(record, DischargePlan):
+            self.repo.put_discharge_plan(conn, record)
+        elif isinstance(record, DischargeTask):
+            self.repo.put_discharge_task(conn, record)
         else:
             self.repo.put_contact(conn, record)
         self.set_server_doc(
@@ -221,7 +228,8 @@ class SyncState:
         conn.execute("DELETE FROM search_facts WHERE patient_id = ?", (patient_id,))
         conn.execute("DELETE FROM server_resources WHERE patient_id = ?", (patient_id,))
         conn.execute("DELETE FROM conflicts WHERE patient_id = ?", (patient_id,))
-        # answers, medications, contacts and history follow by ON DELETE CASCADE
+        # answers, medications, contacts, discharge plans and tasks and history follow by
+        # ON DELETE CASCADE
         conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
 
     def patients_with_pending(self) -> set[str]:

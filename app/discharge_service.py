@@ -1,0 +1,733 @@
+"""Discharge planning on the service object (DESIGN.md §3): board, tab, summary and edits.
+
+A mixin of ``CareService`` (app/services.py): the same cache, user, clock and
+transaction pattern. Every edit writes the record, its outbox entry for the
+server, a history line, an audit entry and the search index in one transaction.
+
+Choices a coordinator would ask about:
+
+- Readiness comes only from ``app.discharge.readiness`` over the plan's tasks.
+- Moving the expected date moves the due date of an open task only while that due
+  date is still the checklist's default for the old date; a due date a person set
+  stays where they put it (and items already done or not needed are not touched).
+- A prescription from another system (MedicationRequest) stays read-only. Deciding
+  about it creates a home medication (MedicationStatement) *derived from* it that
+  carries the decision; from then on that statement stands for the prescription.
+- Medications marked stopped (before admission) need no decision; every other home
+  medication without one counts as "not yet reconciled".
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from app.discharge import (
+    Appointment,
+    Checklist,
+    Destination,
+    DischargePlan,
+    DischargeTask,
+    FollowUp,
+    Readiness,
+    TaskStatus,
+    due_date,
+    readiness,
+)
+from app.domain import (
+    Actor,
+    Answer,
+    AnswerState,
+    AuditAction,
+    Catalog,
+    ContactKind,
+    HomeCareContact,
+    HomeMedication,
+    MedicationStatus,
+    OutboxOperation,
+    Patient,
+    Provenance,
+    Reconciliation,
+    ReconciliationDecision,
+    RevisionStatus,
+    Source,
+    answer_state,
+)
+from app.errors import BugError, ValidationError
+from app.store.database import Connection, Database
+from app.store.repository import Repository
+from app.store.search import reindex_patient
+
+# The Ask-once questions the follow-up channel and times are taken from.
+FOLLOW_UP_CHANNEL_QUESTION = "communication.preferred-channel"
+FOLLOW_UP_TIMES_QUESTION = "communication.best-time"
+# The patient's key preferences on the discharge summary, in this order (codes a
+# hospital's catalog lacks are left out).
+SUMMARY_PREFERENCES = (
+    "communication.preferred-language",
+    "communication.interpreter-needed",
+    "communication.interpreter-language",
+    "diet.diet-pattern",
+    "diet.texture",
+    "diet.lactose",
+    "diet.gluten",
+    "matters.most-important",
+)
+PLAN_SUBJECT = "Discharge plan"
+
+_SEVERITY = {AnswerState.VALID: 0, AnswerState.DUE: 1, AnswerState.NEVER_ASKED: 2}
+_STATUS_WORDS = {
+    TaskStatus.TODO: "to do",
+    TaskStatus.IN_PROGRESS: "in progress",
+    TaskStatus.DONE: "done",
+    TaskStatus.NOT_NEEDED: "not needed",
+}
+_R = TypeVar("_R", HomeMedication, HomeCareContact)
+_D = TypeVar("_D", DischargePlan, DischargeTask)
+
+
+@dataclass(frozen=True)
+class DischargeRow:
+    """One line of the readiness board."""
+
+    patient_id: str
+    name: str
+    ward: str
+    bed: str
+    expected_date: date | None
+    destination: Destination | None
+    readiness: Readiness
+    unreconciled: int
+    unsent: bool
+
+
+@dataclass(frozen=True)
+class DischargeView:
+    """Everything the Discharge tab shows for one patient."""
+
+    patient: Patient
+    plan: DischargePlan | None
+    tasks: tuple[DischargeTask, ...]
+    readiness: Readiness
+    medications: tuple[HomeMedication, ...]
+    """Home medications to reconcile: statements, and prescriptions no statement stands for."""
+    unreconciled: int
+    contacts: tuple[HomeCareContact, ...]
+    """Active contacts, people and agencies."""
+    follow_up: FollowUp
+
+
+@dataclass(frozen=True)
+class DischargeSummary:
+    """What the printed or exported discharge summary holds (service language)."""
+
+    patient: Patient
+    plan: DischargePlan | None
+    readiness: Readiness
+    medications: tuple[HomeMedication, ...]
+    """With their decisions; ``reconciliation is None`` marks one not yet reconciled."""
+    contacts: tuple[HomeCareContact, ...]
+    """Active people (helpers, emergency contacts, proxies)."""
+    agencies: tuple[HomeCareContact, ...]
+    follow_up: FollowUp
+    appointments: tuple[Appointment, ...]
+    preferences: list[tuple[str, str]]
+    """(label, value) of current valid answers: language, interpreter, diet, what matters."""
+    unreconciled: int = 0
+    home_helper: HomeCareContact | None = None
+    prepared_at: datetime | None = None
+    prepared_by: Actor | None = None
+
+
+class DischargeMixin:
+    """Discharge planning methods of ``CareService`` (see the module docstring)."""
+
+    # Provided by CareService.
+    db: Database
+    repo: Repository
+    catalog: Catalog
+    actor: Actor
+    language: str
+    checklist: Checklist
+    _clock: Callable[[], datetime]
+
+    if TYPE_CHECKING:
+
+        def _patient(self, patient_id: str) -> Patient: ...
+
+        def _provenance(self, now: datetime, source: Source, base: str | None) -> Provenance: ...
+
+        def _history(
+            self,
+            conn: Connection,
+            patient_id: str,
+            area: str,
+            subject: str,
+            action: str,
+            old: str,
+            new: str,
+            source: Source | None,
+        ) -> None: ...
+
+        def _audit(
+            self,
+            conn: Connection,
+            action: AuditAction,
+            patient_id: str | None,
+            detail: str = "",
+            at: datetime | None = None,
+        ) -> None: ...
+
+        def _stamped(self, record: _R, old: _R | None) -> _R: ...
+
+        def _save_record(
+            self,
+            saved: HomeMedication | HomeCareContact,
+            *,
+            area: Literal["medication", "contact"],
+            action: str,
+            old_line: str,
+            new_line: str,
+            resource_type: str,
+            created: bool,
+        ) -> None: ...
+
+    # --- reading ----------------------------------------------------------------------
+
+    def today(self) -> date:
+        """The ward's date (local time): due dates and "overdue" are days on the ward."""
+        return self._clock().astimezone().date()
+
+    def discharge_board(self, *, window_days: int | None = 7) -> list[DischargeRow]:
+        """Patients whose plan is expected by today + ``window_days`` (overdue ones too).
+
+        ``None``: every plan, undated ones last. Most urgent first: by date, then by the
+        number of overdue items.
+        """
+        today = self.today()
+        last_day = None if window_days is None else today + timedelta(days=window_days)
+        plans = _one_per_patient(self.repo.discharge_plans_until(last_day))
+        if not plans:
+            return []
+        patient_ids = [p.patient_id for p in plans]
+        patients = self.repo.patients_by_id(patient_ids)
+        tasks = self.repo.discharge_tasks([p.id for p in plans])
+        meds = self.repo.medications_of(patient_ids)
+        rows = []
+        for plan in plans:
+            patient = patients.get(plan.patient_id)
+            if patient is None:
+                continue
+            plan_tasks = tasks.get(plan.id, [])
+            rows.append(
+                DischargeRow(
+                    patient_id=patient.id,
+                    name=patient.display_name,
+                    ward=patient.ward,
+                    bed=patient.bed,
+                    expected_date=plan.expected_date,
+                    destination=plan.destination,
+                    readiness=self._readiness(plan_tasks, today),
+                    unreconciled=_to_reconcile(meds.get(patient.id, []))[1],
+                    unsent=plan.unsent or any(t.unsent for t in plan_tasks),
+                )
+            )
+        rows.sort(
+            key=lambda r: (
+                r.expected_date or date.max,
+                -len(r.readiness.overdue),
+                r.bed,
+                r.name,
+            )
+        )
+        return rows
+
+    def discharge_view(self, patient_id: str) -> DischargeView:
+        """The Discharge tab (opening the chart already wrote the view audit entry)."""
+        patient = self._patient(patient_id)
+        plan = self.discharge_plan_of(patient_id)
+        tasks = self._tasks_of(plan)
+        meds, unreconciled = _to_reconcile(self.repo.medications(patient_id))
+        return DischargeView(
+            patient=patient,
+            plan=plan,
+            tasks=tasks,
+            readiness=self._readiness(tasks, self.today()),
+            medications=meds,
+            unreconciled=unreconciled,
+            contacts=tuple(c for c in self.repo.contacts(patient_id) if c.active),
+            follow_up=self._follow_up(patient),
+        )
+
+    def discharge_summary(self, patient_id: str) -> DischargeSummary:
+        patient = self._patient(patient_id)
+        plan = self.discharge_plan_of(patient_id)
+        tasks = self._tasks_of(plan)
+        meds, unreconciled = _to_reconcile(self.repo.medications(patient_id))
+        contacts = [c for c in self.repo.contacts(patient_id) if c.active]
+        helper = next(
+            (c for c in contacts if plan is not None and c.id == plan.home_helper_id), None
+        )
+        return DischargeSummary(
+            patient=patient,
+            plan=plan,
+            readiness=self._readiness(tasks, self.today()),
+            # Stopped before admission and never decided about: not part of the discharge list.
+            medications=tuple(
+                m
+                for m in meds
+                if m.reconciliation is not None or m.status is not MedicationStatus.STOPPED
+            ),
+            contacts=tuple(c for c in contacts if c.kind is ContactKind.PERSON),
+            agencies=tuple(c for c in contacts if c.kind is ContactKind.AGENCY),
+            follow_up=self._follow_up(patient),
+            appointments=plan.appointments if plan is not None else (),
+            preferences=self._preferences(patient),
+            unreconciled=unreconciled,
+            home_helper=helper,
+            prepared_at=self._clock(),
+            prepared_by=self.actor,
+        )
+
+    def discharge_plan_of(self, patient_id: str) -> DischargePlan | None:
+        """The patient's plan. Two workstations may each have started one while offline;
+        then every workstation shows the same one (the lowest id)."""
+        plans = self.repo.discharge_plans(patient_id)
+        return min(plans, key=lambda p: p.id) if plans else None
+
+    def _tasks_of(self, plan: DischargePlan | None) -> tuple[DischargeTask, ...]:
+        if plan is None:
+            return ()
+        tasks = self.repo.discharge_tasks([plan.id]).get(plan.id, [])
+        return tuple(sorted(tasks, key=lambda t: (self.checklist.position(t.code), t.title)))
+
+    def _readiness(self, tasks: Iterable[DischargeTask], today: date) -> Readiness:
+        def title(task: DischargeTask) -> str:
+            if self.checklist.item(task.code) is None:
+                return task.title
+            return self.checklist.title_for(task.code, self.language)
+
+        ordered = sorted(tasks, key=lambda t: (self.checklist.position(t.code), t.title))
+        return readiness(ordered, today, title_of=title)
+
+    def _newest_answers(self, patient_id: str) -> dict[str, Answer]:
+        newest: dict[str, Answer] = {}
+        for answer in self.repo.answers(patient_id):  # ordered by effective time
+            if answer.status is not RevisionStatus.ENTERED_IN_ERROR:
+                newest[answer.question_code] = answer
+        return newest
+
+    def _answer_state(self, patient: Patient, code: str, answer: Answer | None) -> AnswerState:
+        try:
+            question = self.catalog.question(code)
+        except KeyError:
+            return AnswerState.NEVER_ASKED
+        return answer_state(
+            question,
+            answer.effective_at if answer else None,
+            admitted_at=patient.admitted_at,
+            now=self._clock(),
+        )
+
+    def _answer_text(self, code: str, answer: Answer | None) -> str:
+        if answer is None:
+            return ""
+        try:
+            return self.catalog.question(code).format_value(answer.value, self.language)
+        except KeyError:
+            return ""
+
+    def _follow_up(self, patient: Patient) -> FollowUp:
+        newest = self._newest_answers(patient.id)
+        channel = newest.get(FOLLOW_UP_CHANNEL_QUESTION)
+        times = newest.get(FOLLOW_UP_TIMES_QUESTION)
+        channel_state = self._answer_state(patient, FOLLOW_UP_CHANNEL_QUESTION, channel)
+        times_state = self._answer_state(patient, FOLLOW_UP_TIMES_QUESTION, times)
+        told = channel or times
+        return FollowUp(
+            channel=self._answer_text(FOLLOW_UP_CHANNEL_QUESTION, channel),
+            times=self._answer_text(FOLLOW_UP_TIMES_QUESTION, times),
+            answered_at=told.effective_at if told else None,
+            answered_by=told.provenance.recorded_by.display_name if told else None,
+            state=max(channel_state, times_state, key=_SEVERITY.__getitem__),
+            channel_state=channel_state,
+            times_state=times_state,
+            channel_answer=channel,
+            times_answer=times,
+        )
+
+    def _preferences(self, patient: Patient) -> list[tuple[str, str]]:
+        newest = self._newest_answers(patient.id)
+        preferences = []
+        for code in SUMMARY_PREFERENCES:
+            answer = newest.get(code)
+            if answer is None or answer.status is not RevisionStatus.CURRENT:
+                continue
+            if self._answer_state(patient, code, answer) is not AnswerState.VALID:
+                continue  # lapsed: the summary states only what is known to hold now
+            question = self.catalog.question(code)
+            preferences.append((question.label_for(self.language), self._answer_text(code, answer)))
+        return preferences
+
+    # --- the plan -----------------------------------------------------------------------
+
+    def start_discharge_plan(
+        self, patient_id: str, expected_date: date | None, destination: Destination | None
+    ) -> DischargePlan:
+        """A new plan with one task per checklist item, due ``due_days_before`` the date."""
+        self._patient(patient_id)
+        if self.discharge_plan_of(patient_id) is not None:
+            raise ValidationError("This patient already has a discharge plan.")
+        prov = self._provenance(self._clock(), Source.CHART, None)
+        plan = DischargePlan(
+            id=str(uuid.uuid4()),
+            patient_id=patient_id,
+            expected_date=expected_date,
+            destination=destination,
+            provenance=prov,
+            unsent=True,
+        )
+        tasks = [
+            DischargeTask(
+                id=str(uuid.uuid4()),
+                plan_id=plan.id,
+                patient_id=patient_id,
+                code=item.code,
+                title=item.title,
+                owner_role=item.owner_role,
+                due=due_date(expected_date, item),
+                status=TaskStatus.TODO,
+                provenance=prov,
+                unsent=True,
+            )
+            for item in self.checklist.items
+        ]
+        with self.db.transaction() as conn:
+            self.repo.put_discharge_plan(conn, plan)
+            self._queue(conn, "CarePlan", plan, OutboxOperation.CREATE)
+            for task in tasks:
+                self.repo.put_discharge_task(conn, task)
+                self._queue(conn, "Task", task, OutboxOperation.CREATE)
+            self._history(
+                conn,
+                patient_id,
+                "discharge",
+                PLAN_SUBJECT,
+                "started",
+                "",
+                _plan_line(plan),
+                Source.CHART,
+            )
+            self._audit(conn, AuditAction.EDIT, patient_id, "discharge plan started")
+            reindex_patient(conn, self.repo, self.catalog, patient_id)
+        return plan
+
+    def save_discharge_plan(self, plan: DischargePlan) -> DischargePlan:
+        """Change date, destination, helper, appointments or note of an existing plan.
+
+        Open tasks whose due date is still the checklist default for the old date move
+        with the new date (each with its own history line and outbox entry, in the same
+        transaction); due dates a person set are left alone.
+        """
+        old = self.repo.discharge_plan(plan.id)
+        if old is None:
+            raise ValidationError("That discharge plan is no longer in the cache.")
+        if plan.patient_id != old.patient_id:
+            raise ValidationError("A discharge plan cannot move to another patient.")
+        self._patient(plan.patient_id)
+        if plan.home_helper_id is not None:
+            self._check_helper(plan.patient_id, plan.home_helper_id)
+        saved = self._restamped(plan, old)
+        moved = self._moved_tasks(old, saved)
+        with self.db.transaction() as conn:
+            self.repo.put_discharge_plan(conn, saved)
+            self._queue(conn, "CarePlan", saved, OutboxOperation.UPDATE)
+            self._history(
+                conn,
+                saved.patient_id,
+                "discharge",
+                PLAN_SUBJECT,
+                "changed",
+                _plan_line(old),
+                _plan_line(saved),
+                Source.CHART,
+            )
+            for before, after in moved:
+                self.repo.put_discharge_task(conn, after)
+                self._queue(conn, "Task", after, OutboxOperation.UPDATE)
+                self._history(
+                    conn,
+                    saved.patient_id,
+                    "discharge",
+                    before.title,
+                    "due date moved with the discharge date",
+                    _task_line(before),
+                    _task_line(after),
+                    Source.CHART,
+                )
+            self._audit(conn, AuditAction.EDIT, saved.patient_id, "discharge plan changed")
+            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        return saved
+
+    def set_home_helper(self, patient_id: str, contact_id: str | None) -> DischargePlan:
+        """Name the person who will be at home (a contact of the patient), or nobody."""
+        plan = self.discharge_plan_of(patient_id)
+        if plan is None:
+            raise ValidationError("Start a discharge plan first.")
+        return self.save_discharge_plan(plan.model_copy(update={"home_helper_id": contact_id}))
+
+    def _check_helper(self, patient_id: str, contact_id: str) -> None:
+        contact = self.repo.contact(contact_id)
+        if contact is None or contact.patient_id != patient_id or not contact.active:
+            raise ValidationError("That contact is not among this patient's contacts.")
+        if contact.kind is not ContactKind.PERSON:
+            raise ValidationError("The helper at home must be a person, not an agency.")
+
+    def _moved_tasks(
+        self, old: DischargePlan, new: DischargePlan
+    ) -> list[tuple[DischargeTask, DischargeTask]]:
+        if old.expected_date == new.expected_date:
+            return []
+        moved = []
+        for task in self.repo.discharge_tasks([old.id]).get(old.id, []):
+            item = self.checklist.item(task.code)
+            if item is None or task.status in (TaskStatus.DONE, TaskStatus.NOT_NEEDED):
+                continue
+            if task.due != due_date(old.expected_date, item):
+                continue  # set by a person: it stays
+            due = due_date(new.expected_date, item)
+            if due != task.due:
+                moved.append((task, self._restamped(task.model_copy(update={"due": due}), task)))
+        return moved
+
+    # --- checklist tasks --------------------------------------------------------------
+
+    def save_discharge_task(self, task: DischargeTask) -> DischargeTask:
+        """Change status, owner, due date or note of a task (or add one to a plan)."""
+        plan = self.repo.discharge_plan(task.plan_id)
+        if plan is None or plan.patient_id != task.patient_id:
+            raise ValidationError("That discharge plan is no longer in the cache.")
+        self._patient(task.patient_id)
+        old = self.repo.discharge_task(task.id)
+        if old is not None and (old.plan_id, old.patient_id, old.code) != (
+            task.plan_id,
+            task.patient_id,
+            task.code,
+        ):
+            raise ValidationError("A checklist item cannot move to another plan or item.")
+        if not task.code.strip() or not task.title.strip():
+            raise ValidationError("A checklist item needs a name.")
+        saved = self._restamped(task, old)
+        with self.db.transaction() as conn:
+            self.repo.put_discharge_task(conn, saved)
+            op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
+            self._queue(conn, "Task", saved, op)
+            action = "added" if old is None else _task_action(old, saved)
+            self._history(
+                conn,
+                saved.patient_id,
+                "discharge",
+                saved.title,
+                action,
+                _task_line(old) if old else "",
+                _task_line(saved),
+                Source.CHART,
+            )
+            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"discharge task {action}")
+            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        return saved
+
+    # --- medications and contacts ------------------------------------------------------
+
+    def reconcile_medication(
+        self, med_id: str, decision: ReconciliationDecision, note: str = ""
+    ) -> HomeMedication:
+        """Decide what happens to a home medication at discharge; who and when are stamped.
+
+        For a prescription from another system (read-only here) the decision lands on a
+        home medication derived from it, created on the first decision.
+        """
+        med = self.repo.medication(med_id)
+        if med is None:
+            raise ValidationError("That medication is no longer in the cache.")
+        self._patient(med.patient_id)
+        decided = Reconciliation(
+            decision=decision, decided_by=self.actor, decided_at=self._clock(), note=note.strip()
+        )
+        old: HomeMedication | None = med
+        if med.prescribed:
+            if decision is ReconciliationDecision.NEW:
+                raise ValidationError(
+                    "The patient already has this prescription: choose continue, change or stop."
+                )
+            old = next(
+                (m for m in self.repo.medications(med.patient_id) if m.derived_from == med.id),
+                None,
+            )
+            target = (old or _derived_statement(med, self._clock())).model_copy(
+                update={"reconciliation": decided}
+            )
+        else:
+            target = med.model_copy(update={"reconciliation": decided})
+        saved = self._stamped(target, old)
+        self._save_record(
+            saved,
+            area="medication",
+            action="reconciled",
+            old_line=_decision_line(old) if old else "",
+            new_line=_decision_line(saved),
+            resource_type="MedicationStatement",
+            created=old is None,
+        )
+        return saved
+
+    def verify_contact(self, contact_id: str) -> HomeCareContact:
+        """The contact details were checked for discharge: by the current user, now."""
+        contact = self.repo.contact(contact_id)
+        if contact is None or not contact.active:
+            raise ValidationError("That contact is no longer in the cache.")
+        self._patient(contact.patient_id)
+        verified = contact.model_copy(
+            update={"verified_by": self.actor, "verified_at": self._clock()}
+        )
+        saved = self._stamped(verified, contact)
+        self._save_record(
+            saved,
+            area="contact",
+            action="verified",
+            old_line="",
+            new_line="verified for discharge",
+            resource_type=("Organization" if saved.kind is ContactKind.AGENCY else "RelatedPerson"),
+            created=False,
+        )
+        return saved
+
+    # --- the summary leaving the building ----------------------------------------------
+
+    def record_summary_output(self, patient_id: str, action: AuditAction, detail: str) -> None:
+        """Audit a print or export of the discharge summary.
+
+        ``detail`` names the kind of output ("printer", "pdf"), never a file name: a
+        file name may spell out the patient's name.
+        """
+        if action not in (AuditAction.PRINT, AuditAction.EXPORT):
+            raise BugError("a discharge summary is printed or exported, nothing else")
+        self._patient(patient_id)
+        text = f"discharge summary: {detail.strip()}" if detail.strip() else "discharge summary"
+        with self.db.transaction() as conn:
+            self._audit(conn, action, patient_id, text)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def discharge_unsent(self, patient_id: str) -> int:
+        """The patient's plan and tasks with edits not yet on the server."""
+        plan = self.discharge_plan_of(patient_id)
+        if plan is None:
+            return 0
+        return int(plan.unsent) + sum(t.unsent for t in self._tasks_of(plan))
+
+    def _restamped(self, record: _D, old: _D | None) -> _D:
+        """The caller's record with our provenance and the server version it is based on."""
+        base = old.server_version if old else None
+        stamped = record.model_copy(
+            update={
+                "provenance": self._provenance(self._clock(), record.provenance.source, base),
+                "server_version": base,
+                "unsent": True,
+            }
+        )
+        type(record).model_validate(stamped.model_dump())  # model_copy skips validation
+        return stamped
+
+    def _queue(
+        self,
+        conn: Connection,
+        resource_type: str,
+        record: DischargePlan | DischargeTask,
+        operation: OutboxOperation,
+    ) -> None:
+        self.repo.enqueue(
+            conn,
+            resource_type=resource_type,
+            resource_id=record.id,
+            patient_id=record.patient_id,
+            operation=operation,
+            payload=record.model_dump(mode="json", exclude={"unsent"}),
+            base_version=record.server_version,
+            at=self._clock(),
+        )
+
+
+def _one_per_patient(plans: list[DischargePlan]) -> list[DischargePlan]:
+    chosen: dict[str, DischargePlan] = {}
+    for plan in plans:
+        if plan.patient_id not in chosen or plan.id < chosen[plan.patient_id].id:
+            chosen[plan.patient_id] = plan
+    return list(chosen.values())
+
+
+def _needs_decision(med: HomeMedication) -> bool:
+    return med.reconciliation is None and med.status is not MedicationStatus.STOPPED
+
+
+def _to_reconcile(meds: list[HomeMedication]) -> tuple[tuple[HomeMedication, ...], int]:
+    """The medication list for discharge and how many still need a decision.
+
+    A prescription some home medication was derived from is represented by that one.
+    """
+    represented = {m.derived_from for m in meds if m.derived_from}
+    shown = tuple(m for m in meds if not (m.prescribed and m.id in represented))
+    return shown, sum(_needs_decision(m) for m in shown)
+
+
+def _derived_statement(prescription: HomeMedication, now: datetime) -> HomeMedication:
+    return HomeMedication(
+        id=str(uuid.uuid4()),
+        patient_id=prescription.patient_id,
+        name=prescription.name,
+        code=prescription.code,
+        dose=prescription.dose,
+        route=prescription.route,
+        frequency=prescription.frequency,
+        status=prescription.status,
+        provenance=prescription.provenance.model_copy(
+            update={"recorded_at": now, "source": Source.CHART, "based_on_version": None}
+        ),
+        derived_from=prescription.id,
+    )
+
+
+def _plan_line(plan: DischargePlan) -> str:
+    parts = (
+        plan.destination.value if plan.destination else "destination open",
+        plan.expected_date.isoformat() if plan.expected_date else "date open",
+        f"{len(plan.appointments)} appointment(s)" if plan.appointments else "",
+        plan.note,
+    )
+    return "; ".join(p for p in parts if p)
+
+
+def _task_line(task: DischargeTask) -> str:
+    owner = task.owner.display_name if task.owner else task.owner_role.value
+    parts = (
+        _STATUS_WORDS[task.status],
+        f"due {task.due.isoformat()}" if task.due else "",
+        owner,
+        task.note,
+    )
+    return "; ".join(p for p in parts if p)
+
+
+def _task_action(old: DischargeTask, new: DischargeTask) -> str:
+    if old.status is not new.status:
+        return _STATUS_WORDS[new.status]
+    return "changed"
+
+
+def _decision_line(med: HomeMedication) -> str:
+    decision = med.reconciliation.decision.value if med.reconciliation else "not reconciled"
+    parts = (med.name, med.dose, med.frequency, f"({decision})")
+    return " ".join(p for p in parts if p)

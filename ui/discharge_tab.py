@@ -1,0 +1,1236 @@
+"""The Discharge tab: plan, checklist, medication reconciliation, home care, follow-up.
+
+It reads its own ``DischargeView`` from the cache (on the DB worker, only while
+the tab is on screen) and writes through ``ChartActions``; after every save the
+chart is shown again and the tab reloads, so what is on screen is what is stored.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any, Generic, TypeVar
+
+from app.discharge import Appointment, DischargeTask, TaskStatus
+from app.domain import (
+    AnswerState,
+    ContactKind,
+    HomeCareContact,
+    HomeMedication,
+    ReconciliationDecision,
+    Source,
+)
+from app.services import DischargeView, PatientChart
+from ui.actions import ChartActions
+from ui.contact_dialog import role_text
+from ui.discharge_dialogs import AppointmentDialog, PlanDialog, ReconcileDialog, TaskDialog
+from ui.discharge_summary import SummaryOutput
+from ui.discharge_text import (
+    DECISION_GLYPHS,
+    OVERDUE_GLYPH,
+    READY_GLYPH,
+    date_text,
+    days_until_text,
+    decision_label,
+    destination_text,
+    overdue_text,
+    owner_role_text,
+    readiness_text,
+    status_label,
+    unreconciled_text,
+)
+from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.style import local_datetime, overdue_colors, relative_time
+from ui.table_model import SORT_ROLE, RecordTableModel, muted_brush, unsent_mark
+from ui.tasks import DbOp
+from ui.widgets import push_button
+
+FOLLOW_UP_CHANNEL_QUESTION = "communication.preferred-channel"
+FOLLOW_UP_TIMES_QUESTION = "communication.best-time"
+
+R = TypeVar("R")
+
+
+# --- models ---------------------------------------------------------------------------
+
+
+class TaskColumn(enum.IntEnum):
+    STATUS = 0
+    TITLE = 1
+    OWNER = 2
+    DUE = 3
+    NOTE = 4
+    UNSENT = 5
+
+
+def task_overdue(task: DischargeTask, today: date) -> bool:
+    waiting = task.status in (TaskStatus.TODO, TaskStatus.IN_PROGRESS)
+    return waiting and task.due is not None and task.due < today
+
+
+class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
+    """The plan's checklist items in checklist order; overdue ones marked in words too."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(TaskColumn, lambda t: t.id, parent)
+        self.today = date.today()
+        self._set_headers(
+            {
+                TaskColumn.STATUS: self.tr("Status"),
+                TaskColumn.TITLE: self.tr("Checklist item"),
+                TaskColumn.OWNER: self.tr("Owner"),
+                TaskColumn.DUE: self.tr("Due"),
+                TaskColumn.NOTE: self.tr("Note"),
+                TaskColumn.UNSENT: self.tr("Unsent"),
+            },
+            tips={TaskColumn.UNSENT: self.tr("Saved here but not yet sent to the server")},
+        )
+
+    def cell_data(self, task: DischargeTask, column: TaskColumn, role: int) -> Any:
+        overdue = task_overdue(task, self.today)
+        if role == SORT_ROLE:
+            return self._sort_key(task, column)
+        if column is TaskColumn.UNSENT:
+            return unsent_mark(task.unsent, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(task, column, overdue)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is TaskColumn.NOTE and task.note:
+                return task.note
+            if column is TaskColumn.DUE and task.due is not None:
+                return date_text(task.due)
+            if column is TaskColumn.TITLE:
+                return self.tr("Space: done / not done · Enter: edit")
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and overdue and column is TaskColumn.DUE:
+            return QtGui.QBrush(overdue_colors()[0])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if overdue and column is TaskColumn.DUE:
+                return QtGui.QBrush(overdue_colors()[1])
+            if task.status in (TaskStatus.DONE, TaskStatus.NOT_NEEDED):
+                return muted_brush()
+        if role == Qt.ItemDataRole.FontRole and column is TaskColumn.DUE and overdue:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, task: DischargeTask, column: TaskColumn, overdue: bool) -> str:
+        if column is TaskColumn.STATUS:
+            return status_label(task.status)
+        if column is TaskColumn.TITLE:
+            return task.title
+        if column is TaskColumn.OWNER:
+            who = owner_role_text(task.owner_role)
+            return f"{who} · {task.owner.display_name}" if task.owner else who
+        if column is TaskColumn.DUE:
+            if task.due is None:
+                return ""
+            text = date_text(task.due, "ddd d MMM")
+            if overdue:
+                return f"{OVERDUE_GLYPH} {text} — " + self.tr("overdue")
+            return text
+        if column is TaskColumn.NOTE:
+            return task.note.replace("\n", " ")
+        return ""
+
+    def _sort_key(self, task: DischargeTask, column: TaskColumn) -> Any:
+        if column is TaskColumn.STATUS:
+            return list(TaskStatus).index(task.status)
+        if column is TaskColumn.DUE:
+            return task.due.toordinal() if task.due else 1 << 30
+        if column is TaskColumn.UNSENT:
+            return int(task.unsent)
+        if column is TaskColumn.TITLE:
+            return self.row_for(task.id) or 0  # checklist order
+        return self._display(task, column, False).casefold()
+
+
+class MedColumn(enum.IntEnum):
+    MEDICATION = 0
+    HOME = 1
+    DECISION = 2
+    DECIDED = 3
+    NOTE = 4
+    UNSENT = 5
+
+
+class ReconciliationModel(RecordTableModel[HomeMedication, MedColumn]):
+    """Home medications with their discharge decision (or "not yet reconciled")."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(MedColumn, lambda m: m.id, parent)
+        self._set_headers(
+            {
+                MedColumn.MEDICATION: self.tr("Medication"),
+                MedColumn.HOME: self.tr("At home"),
+                MedColumn.DECISION: self.tr("Discharge decision"),
+                MedColumn.DECIDED: self.tr("Decided by"),
+                MedColumn.NOTE: self.tr("Change / reason"),
+                MedColumn.UNSENT: self.tr("Unsent"),
+            },
+            tips={MedColumn.UNSENT: self.tr("Saved here but not yet sent to the server")},
+        )
+
+    def cell_data(self, med: HomeMedication, column: MedColumn, role: int) -> Any:
+        rec = med.reconciliation
+        if role == SORT_ROLE:
+            if column is MedColumn.DECISION:
+                return -1 if rec is None else list(ReconciliationDecision).index(rec.decision)
+            if column is MedColumn.UNSENT:
+                return int(med.unsent)
+            return self._display(med, column).casefold()
+        if column is MedColumn.UNSENT:
+            return unsent_mark(med.unsent, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(med, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is MedColumn.DECIDED and rec is not None:
+                return (
+                    self.tr("Decided by %1 on %2")
+                    .replace("%1", rec.decided_by.display_name)
+                    .replace("%2", local_datetime(rec.decided_at))
+                )
+            if column is MedColumn.NOTE and rec is not None and rec.note:
+                return rec.note
+            return None
+        if role == Qt.ItemDataRole.FontRole and column is MedColumn.DECISION:
+            font = QtGui.QFont()
+            font.setBold(True)
+            font.setItalic(rec is None)
+            return font
+        return None
+
+    def _display(self, med: HomeMedication, column: MedColumn) -> str:
+        rec = med.reconciliation
+        if column is MedColumn.MEDICATION:
+            return med.name
+        if column is MedColumn.HOME:
+            return " ".join(x for x in (med.dose, med.route, med.frequency) if x)
+        if column is MedColumn.DECISION:
+            return decision_label(rec.decision if rec else None)
+        if column is MedColumn.DECIDED:
+            if rec is None:
+                return ""
+            return f"{rec.decided_by.display_name} · {relative_time(rec.decided_at)}"
+        if column is MedColumn.NOTE:
+            return rec.note.replace("\n", " ") if rec else ""
+        return ""
+
+
+class ContactColumn(enum.IntEnum):
+    NAME = 0
+    RELATIONSHIP = 1
+    PHONE = 2
+    VERIFIED = 3
+    HELPER = 4
+    UNSENT = 5
+
+
+class DischargeContactModel(RecordTableModel[HomeCareContact, ContactColumn]):
+    """Active home-care contacts with their discharge verification and the home helper."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(ContactColumn, lambda c: c.id, parent)
+        self.helper_id: str | None = None
+        self._set_headers(
+            {
+                ContactColumn.NAME: self.tr("Name"),
+                ContactColumn.RELATIONSHIP: self.tr("Relationship / role"),
+                ContactColumn.PHONE: self.tr("First number"),
+                ContactColumn.VERIFIED: self.tr("Verified for discharge"),
+                ContactColumn.HELPER: self.tr("At home"),
+                ContactColumn.UNSENT: self.tr("Unsent"),
+            },
+            tips={
+                ContactColumn.HELPER: self.tr("The person who will be at home to help"),
+                ContactColumn.UNSENT: self.tr("Saved here but not yet sent to the server"),
+            },
+        )
+
+    def set_contacts(self, contacts: Sequence[HomeCareContact], helper_id: str | None) -> None:
+        self.helper_id = helper_id
+        self.set_records([c for c in contacts if c.active])
+
+    def cell_data(self, c: HomeCareContact, column: ContactColumn, role: int) -> Any:
+        if role == SORT_ROLE:
+            if column is ContactColumn.UNSENT:
+                return int(c.unsent)
+            return self._display(c, column).casefold()
+        if column is ContactColumn.UNSENT:
+            return unsent_mark(c.unsent, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(c, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is ContactColumn.VERIFIED and c.verified_at is not None:
+                return self.tr("Checked on %1").replace("%1", local_datetime(c.verified_at))
+            if column is ContactColumn.PHONE and c.telecom:
+                return "\n".join(f"{i}. {t.value}" for i, t in enumerate(c.ranked_telecom(), 1))
+            return None
+        if role == Qt.ItemDataRole.FontRole and column is ContactColumn.HELPER:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, c: HomeCareContact, column: ContactColumn) -> str:
+        if column is ContactColumn.NAME:
+            if c.kind is ContactKind.AGENCY:
+                return self.tr("%1 (agency)").replace("%1", c.name)
+            return c.name
+        if column is ContactColumn.RELATIONSHIP:
+            parts = [c.relationship] if c.relationship else []
+            parts += [role_text(r) for r in c.roles]
+            return ", ".join(parts)
+        if column is ContactColumn.PHONE:
+            ranked = c.ranked_telecom()
+            return ranked[0].value if ranked else ""
+        if column is ContactColumn.VERIFIED:
+            if c.verified_by is None:
+                return "○ " + self.tr("not verified")
+            when = relative_time(c.verified_at) if c.verified_at else ""
+            return "✓ " + " · ".join(p for p in (c.verified_by.display_name, when) if p)
+        if column is ContactColumn.HELPER:
+            return "★ " + self.tr("helper at home") if c.id == self.helper_id else ""
+        return ""
+
+
+class AppointmentColumn(enum.IntEnum):
+    WHEN = 0
+    WITH = 1
+    WHERE = 2
+    NOTE = 3
+
+
+class AppointmentModel(RecordTableModel[Appointment, AppointmentColumn]):
+    """Follow-up appointments of the plan, in the order stored."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(AppointmentColumn, None, parent)
+        self._set_headers(
+            {
+                AppointmentColumn.WHEN: self.tr("When"),
+                AppointmentColumn.WITH: self.tr("With"),
+                AppointmentColumn.WHERE: self.tr("Where"),
+                AppointmentColumn.NOTE: self.tr("Note"),
+            }
+        )
+
+    def cell_data(self, a: Appointment, column: AppointmentColumn, role: int) -> Any:
+        if role == SORT_ROLE:
+            if column is AppointmentColumn.WHEN:
+                return a.when.isoformat() if a.when else "~"
+            return self._display(a, column).casefold()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(a, column)
+        return None
+
+    def _display(self, a: Appointment, column: AppointmentColumn) -> str:
+        if column is AppointmentColumn.WHEN:
+            return local_datetime(a.when) if a.when else self.tr("date to be agreed")
+        if column is AppointmentColumn.WITH:
+            return a.with_whom
+        if column is AppointmentColumn.WHERE:
+            return a.where
+        return a.note.replace("\n", " ")
+
+
+# --- building blocks ------------------------------------------------------------------
+
+
+def section_table(
+    model: QtCore.QAbstractItemModel, name: str, stretch: int, parent: QtWidgets.QWidget
+) -> QtWidgets.QTableView:
+    """A read-only row table sized to its rows (the tab scrolls, not the table)."""
+    table = QtWidgets.QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    return table
+
+
+def fit_table(table: QtWidgets.QTableView, min_rows: int = 1) -> None:
+    """Make the table exactly as tall as its rows, so the tab scrolls as one page."""
+    rows = max(table.model().rowCount(), min_rows)
+    row_height = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(header + rows * row_height + 2 * table.frameWidth() + 2)
+
+
+class _Selection(Generic[R]):
+    """The selected record of a section table, kept across reloads by id."""
+
+    def __init__(self, table: QtWidgets.QTableView, model: RecordTableModel[R, Any]) -> None:
+        self.table = table
+        self.model = model
+
+    def record(self) -> R | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(rows[0].row())
+
+    def row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+
+# --- the tab --------------------------------------------------------------------------
+
+
+class DischargeTab(QtWidgets.QWidget):
+    """Everything a coordinator needs to send the patient home safely, on one scrolling page."""
+
+    sig_view_shown = Signal(str)
+    """The tab shows a fresh discharge view (argument: patient id)."""
+
+    sig_ask_question = Signal(str)
+    """The user wants to ask a catalog question on the Ask-once tab (argument: question code)."""
+
+    def __init__(
+        self,
+        actions: ChartActions,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        language: str = "en",
+    ) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        self.today = date.today()
+        self.language = language
+        self.view: DischargeView | None = None
+        self._patient_id: str | None = None
+        self._stale = False
+        self._generation = 0
+        self.summary_output = SummaryOutput(actions.tasks, actions.service, self, language=language)
+        self.summary_output.sig_output_done.connect(self._on_output_done)
+        self.summary_output.sig_output_failed.connect(self._on_output_failed)
+
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QtWidgets.QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
+        content = QtWidgets.QWidget()
+        content.setObjectName("dischargeContent")
+        self.page = QtWidgets.QVBoxLayout(content)
+        self.page.setContentsMargins(8, 4, 8, 8)
+        self.scroll_area.setWidget(content)
+
+        self._build_plan(content)
+        self._build_checklist(content)
+        self._build_medications(content)
+        self._build_contacts(content)
+        self._build_follow_up(content)
+        self.page.addStretch(1)
+        self.loading_label = QtWidgets.QLabel(self.tr("Loading the discharge plan…"), content)
+        self.loading_label.setObjectName("mutedText")
+        self.page.insertWidget(0, self.loading_label)
+
+        print_keys = QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Print)
+        QtGui.QShortcut(
+            print_keys, self, self.print_summary, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        self._set_sections_visible(False)
+
+    # --- construction -----------------------------------------------------------------
+
+    def _group(self, title: str, parent: QtWidgets.QWidget) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox(title, parent)
+        box.setAccessibleName(title)
+        self.page.addWidget(box)
+        return box
+
+    def _build_plan(self, parent: QtWidgets.QWidget) -> None:
+        self.plan_box = self._group(self.tr("Discharge plan"), parent)
+        grid = QtWidgets.QGridLayout(self.plan_box)
+        self.date_label = QtWidgets.QLabel()
+        self.date_label.setAccessibleName(self.tr("Expected discharge"))
+        self.destination_label = QtWidgets.QLabel()
+        self.destination_label.setAccessibleName(self.tr("Destination"))
+        self.readiness_label = QtWidgets.QLabel()
+        self.readiness_label.setAccessibleName(self.tr("Readiness"))
+        self.overdue_label = QtWidgets.QLabel()
+        self.overdue_label.setObjectName("overdueChip")
+        self.overdue_label.setAccessibleName(self.tr("Overdue checklist items"))
+        self.plan_note_label = QtWidgets.QLabel()
+        self.plan_note_label.setWordWrap(True)
+        self.plan_note_label.setObjectName("mutedText")
+        self.no_plan_label = QtWidgets.QLabel(
+            self.tr("No discharge plan yet. Start one to get the checklist.")
+        )
+        self.start_button = push_button(
+            self.tr("Start discharge plan…"),
+            self.tr("Start discharge plan"),
+            self.tr("Choose the expected date and destination; the checklist follows"),
+            self,
+        )
+        self.edit_plan_button = push_button(
+            self.tr("Edit plan…"),
+            self.tr("Edit discharge plan"),
+            self.tr("Change the expected date, destination or note"),
+            self,
+        )
+        self.print_button = push_button(
+            self.tr("Print summary…"),
+            self.tr("Print discharge summary"),
+            self.tr("Print the discharge summary (Ctrl+P); you confirm who you are first"),
+            self,
+        )
+        self.export_button = push_button(
+            self.tr("Export PDF…"),
+            self.tr("Export discharge summary as PDF"),
+            self.tr("Save the discharge summary as a PDF; you confirm who you are first"),
+            self,
+        )
+        facts = QtWidgets.QHBoxLayout()
+        for widget in (self.date_label, self.destination_label, self.readiness_label):
+            facts.addWidget(widget)
+            facts.addSpacing(18)
+        facts.addWidget(self.overdue_label)
+        facts.addStretch(1)
+        grid.addLayout(facts, 0, 0)
+        grid.addWidget(self.no_plan_label, 1, 0)
+        grid.addWidget(self.plan_note_label, 2, 0)
+        buttons = QtWidgets.QHBoxLayout()
+        for button in (
+            self.start_button,
+            self.edit_plan_button,
+            self.print_button,
+            self.export_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 3, 0)
+        self.start_button.clicked.connect(self.start_plan)
+        self.edit_plan_button.clicked.connect(self.edit_plan)
+        self.print_button.clicked.connect(self.print_summary)
+        self.export_button.clicked.connect(self.export_pdf)
+
+    def _build_checklist(self, parent: QtWidgets.QWidget) -> None:
+        self.checklist_box = self._group(self.tr("Checklist"), parent)
+        lay = QtWidgets.QVBoxLayout(self.checklist_box)
+        self.checklist_model = ChecklistModel(self)
+        self.checklist_table = section_table(
+            self.checklist_model, self.tr("Discharge checklist"), TaskColumn.NOTE, self
+        )
+        self.checklist_table.setAccessibleDescription(
+            self.tr("Space marks the selected item done or not done; Enter edits it")
+        )
+        self._tasks_sel = _Selection(self.checklist_table, self.checklist_model)
+        self.done_button = push_button(
+            self.tr("Mark done"),
+            self.tr("Mark selected checklist item done"),
+            self.tr("Mark the selected item done, or not done again (Space in the list)"),
+            self,
+        )
+        self.status_button = push_button(
+            self.tr("Set status"),
+            self.tr("Set status of selected checklist item"),
+            self.tr("To do, in progress, done or not needed (menu key in the list)"),
+            self,
+        )
+        self.status_menu = QtWidgets.QMenu(self.status_button)
+        for status in TaskStatus:
+            action = self.status_menu.addAction(status_label(status))
+            action.triggered.connect(lambda _c=False, s=status: self.set_task_status(s))
+        self.status_button.setMenu(self.status_menu)
+        self.edit_task_button = push_button(
+            self.tr("Edit…"),
+            self.tr("Edit selected checklist item"),
+            self.tr("Owner, due date, status and note (Enter in the list)"),
+            self,
+        )
+        self.add_task_button = push_button(
+            self.tr("Add item…"),
+            self.tr("Add checklist item"),
+            self.tr("Add an item this patient needs beyond the standard checklist"),
+            self,
+        )
+        lay.addWidget(self.checklist_table)
+        row = QtWidgets.QHBoxLayout()
+        for button in (
+            self.done_button,
+            self.status_button,
+            self.edit_task_button,
+            self.add_task_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        hint = QtWidgets.QLabel(self.tr("Space: done · Enter: edit"))
+        hint.setObjectName("mutedText")
+        row.addWidget(hint)
+        lay.addLayout(row)
+
+        on_table = Qt.ShortcutContext.WidgetShortcut
+        table = self.checklist_table
+        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Space), table, self.toggle_done, on_table)
+        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Return), table, self.edit_task, on_table)
+        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Enter), table, self.edit_task, on_table)
+        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Insert), table, self.add_task, on_table)
+        table.doubleClicked.connect(lambda _i: self.edit_task())
+        table.customContextMenuRequested.connect(
+            lambda pos: self.status_menu.exec(table.viewport().mapToGlobal(pos))
+        )
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.done_button.clicked.connect(self.toggle_done)
+        self.edit_task_button.clicked.connect(self.edit_task)
+        self.add_task_button.clicked.connect(self.add_task)
+
+    def _build_medications(self, parent: QtWidgets.QWidget) -> None:
+        self.meds_box = self._group(self.tr("Home medications — discharge decisions"), parent)
+        lay = QtWidgets.QVBoxLayout(self.meds_box)
+        self.unreconciled_label = QtWidgets.QLabel()
+        self.unreconciled_label.setAccessibleName(self.tr("Medications not yet reconciled"))
+        lay.addWidget(self.unreconciled_label)
+        self.med_model = ReconciliationModel(self)
+        self.med_table = section_table(
+            self.med_model, self.tr("Medication reconciliation"), MedColumn.NOTE, self
+        )
+        self._meds_sel = _Selection(self.med_table, self.med_model)
+        lay.addWidget(self.med_table)
+        row = QtWidgets.QHBoxLayout()
+        self.decision_buttons: dict[ReconciliationDecision, QtWidgets.QPushButton] = {}
+        texts = {
+            ReconciliationDecision.CONTINUE: (
+                self.tr("Continue"),
+                self.tr("Continue selected medication after discharge"),
+                self.tr("The patient keeps taking it as before"),
+            ),
+            ReconciliationDecision.CHANGE: (
+                self.tr("Change…"),
+                self.tr("Change selected medication at discharge"),
+                self.tr("Continue with a change; you say what changes"),
+            ),
+            ReconciliationDecision.STOP: (
+                self.tr("Stop…"),
+                self.tr("Stop selected medication at discharge"),
+                self.tr("The patient stops taking it; give a reason if you can"),
+            ),
+            ReconciliationDecision.NEW: (
+                self.tr("Mark new"),
+                self.tr("Mark selected medication as new at discharge"),
+                self.tr("Started during this stay and continued at home"),
+            ),
+        }
+        self.decision_menu = QtWidgets.QMenu(self)
+        for decision, (text, spoken, tip) in texts.items():
+            button = push_button(f"{DECISION_GLYPHS[decision]} {text}", spoken, tip, self)
+            button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
+            self.decision_buttons[decision] = button
+            row.addWidget(button)
+            action = self.decision_menu.addAction(f"{DECISION_GLYPHS[decision]} {text}")
+            action.triggered.connect(lambda _c=False, d=decision: self.decide(d))
+        self.add_med_button = push_button(
+            self.tr("Add new medication…"),
+            self.tr("Add a new medication for discharge"),
+            self.tr("A medication started for after discharge; it is marked new"),
+            self,
+        )
+        self.add_med_button.clicked.connect(self.add_new_medication)
+        row.addWidget(self.add_med_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.med_table.customContextMenuRequested.connect(
+            lambda pos: self.decision_menu.exec(self.med_table.viewport().mapToGlobal(pos))
+        )
+        self.med_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+    def _build_contacts(self, parent: QtWidgets.QWidget) -> None:
+        self.contacts_box = self._group(self.tr("Home care — contacts and helper"), parent)
+        lay = QtWidgets.QVBoxLayout(self.contacts_box)
+        self.contact_model = DischargeContactModel(self)
+        self.contacts_table = section_table(
+            self.contact_model,
+            self.tr("Home-care contacts for discharge"),
+            ContactColumn.NAME,
+            self,
+        )
+        self._contacts_sel = _Selection(self.contacts_table, self.contact_model)
+        self.no_contacts_label = QtWidgets.QLabel(
+            self.tr("No contacts recorded yet: add them on the Home & helpers tab.")
+        )
+        self.no_contacts_label.setObjectName("mutedText")
+        lay.addWidget(self.no_contacts_label)
+        lay.addWidget(self.contacts_table)
+        row = QtWidgets.QHBoxLayout()
+        self.verify_button = push_button(
+            self.tr("Verify for discharge"),
+            self.tr("Verify selected contact for discharge"),
+            self.tr(
+                "You checked name and number with the patient or the contact: recorded with"
+                " your name and the time"
+            ),
+            self,
+        )
+        self.verify_button.clicked.connect(self.verify_selected)
+        row.addWidget(self.verify_button)
+        row.addSpacing(24)
+        helper_label = QtWidgets.QLabel(self.tr("Helper at &home after discharge:"))
+        self.helper_combo = QtWidgets.QComboBox(self)
+        self.helper_combo.setAccessibleName(self.tr("Helper at home after discharge"))
+        self.helper_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        helper_label.setBuddy(self.helper_combo)
+        self.helper_combo.activated.connect(self._on_helper_chosen)
+        row.addWidget(helper_label)
+        row.addWidget(self.helper_combo)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.contacts_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+
+    def _build_follow_up(self, parent: QtWidgets.QWidget) -> None:
+        self.follow_box = self._group(self.tr("Follow-up"), parent)
+        lay = QtWidgets.QVBoxLayout(self.follow_box)
+        row = QtWidgets.QHBoxLayout()
+        self.follow_label = QtWidgets.QLabel()
+        self.follow_label.setWordWrap(True)
+        self.follow_label.setTextFormat(Qt.TextFormat.RichText)
+        self.follow_label.setAccessibleName(self.tr("Preferred follow-up channel and times"))
+        row.addWidget(self.follow_label, 1)
+        self.ask_button = push_button(
+            self.tr("Ask on the Ask-once tab…"),
+            self.tr("Ask the follow-up question on the Ask-once tab"),
+            self.tr("The answer is recorded once, on the Ask-once tab, and shows here"),
+            self,
+        )
+        self.ask_button.clicked.connect(self._ask_follow_up)
+        row.addWidget(self.ask_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(row)
+        appointments = QtWidgets.QLabel("<b>" + self.tr("Appointments") + "</b>")
+        lay.addWidget(appointments)
+        self.appointment_model = AppointmentModel(self)
+        self.appointments_table = section_table(
+            self.appointment_model,
+            self.tr("Follow-up appointments"),
+            AppointmentColumn.NOTE,
+            self,
+        )
+        self._appointments_sel = _Selection(self.appointments_table, self.appointment_model)
+        lay.addWidget(self.appointments_table)
+        row = QtWidgets.QHBoxLayout()
+        self.add_appointment_button = push_button(
+            self.tr("Add appointment…"),
+            self.tr("Add follow-up appointment"),
+            self.tr("GP, clinic or home-care first visit after discharge"),
+            self,
+        )
+        self.edit_appointment_button = push_button(
+            self.tr("Edit…"),
+            self.tr("Edit selected appointment"),
+            self.tr("Edit the selected appointment (Enter in the list)"),
+            self,
+        )
+        self.remove_appointment_button = push_button(
+            self.tr("Remove"),
+            self.tr("Remove selected appointment"),
+            self.tr("Remove the selected appointment (Delete in the list)"),
+            self,
+        )
+        for button in (
+            self.add_appointment_button,
+            self.edit_appointment_button,
+            self.remove_appointment_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.add_appointment_button.clicked.connect(self.add_appointment)
+        self.edit_appointment_button.clicked.connect(self.edit_appointment)
+        self.remove_appointment_button.clicked.connect(self.remove_appointment)
+        on_table = Qt.ShortcutContext.WidgetShortcut
+        table = self.appointments_table
+        QtGui.QShortcut(
+            QtGui.QKeySequence(Qt.Key.Key_Return), table, self.edit_appointment, on_table
+        )
+        QtGui.QShortcut(
+            QtGui.QKeySequence(Qt.Key.Key_Delete), table, self.remove_appointment, on_table
+        )
+        table.doubleClicked.connect(lambda _i: self.edit_appointment())
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+    # --- loading ----------------------------------------------------------------------
+
+    def show_chart(self, chart: PatientChart, today: date) -> None:
+        """The chart was (re)shown: reload the discharge view now if on screen, else later."""
+        self.today = today
+        if chart.patient.id != self._patient_id:
+            # Another patient: never leave the previous one's plan on screen.
+            self._patient_id = chart.patient.id
+            self.view = None
+            self._set_sections_visible(False)
+            self.loading_label.show()
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        patient_id = self._patient_id
+        if patient_id is None:
+            return
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        service = self._actions.service
+
+        def show(view: DischargeView) -> None:
+            if generation == self._generation and view.patient.id == self._patient_id:
+                self.show_view(view)
+
+        DbOp(self._actions.tasks, lambda: service.discharge_view(patient_id)).success(show).run()
+
+    def show_view(self, view: DischargeView) -> None:
+        self.view = view
+        today = self.today
+        plan = view.plan
+        self.loading_label.hide()
+        self._set_sections_visible(True)
+
+        # Plan header.
+        self.no_plan_label.setVisible(plan is None)
+        self.start_button.setVisible(plan is None)
+        self.edit_plan_button.setVisible(plan is not None)
+        if plan is not None:
+            if plan.expected_date is not None:
+                when = (
+                    date_text(plan.expected_date)
+                    + " ("
+                    + days_until_text(plan.expected_date, today)
+                    + ")"
+                )
+            else:
+                when = self.tr("not decided")
+            unsent = " ●" if plan.unsent else ""
+            self.date_label.setText(self.tr("Expected discharge: <b>%1</b>").replace("%1", when))
+            self.destination_label.setText(
+                self.tr("Destination: <b>%1</b>").replace("%1", destination_text(plan.destination))
+                + unsent
+            )
+            self.plan_note_label.setText(
+                self.tr("Note: %1").replace("%1", plan.note) if plan.note else ""
+            )
+        self.plan_note_label.setVisible(plan is not None and bool(plan.note))
+        for label in (self.date_label, self.destination_label, self.readiness_label):
+            label.setVisible(plan is not None)
+        readiness = view.readiness
+        ready = readiness.ready
+        readiness_words = readiness_text(readiness)
+        self.readiness_label.setText(
+            self.tr("Readiness: <b>%1</b>").replace(
+                "%1", f"{READY_GLYPH} {readiness_words}" if ready else readiness_words
+            )
+        )
+        self.readiness_label.setAccessibleDescription(
+            self.tr("ready for discharge") if ready else self.tr("not ready yet")
+        )
+        overdue = overdue_text(readiness)
+        self.overdue_label.setText(overdue)
+        self.overdue_label.setToolTip("\n".join(readiness.overdue))
+        self.overdue_label.setVisible(bool(overdue) and plan is not None)
+
+        # Checklist.
+        self.checklist_box.setVisible(plan is not None)
+        self.checklist_model.today = today
+        self._reset(self._tasks_sel, lambda: self.checklist_model.set_records(view.tasks))
+
+        # Medications.
+        self.unreconciled_label.setText(
+            f"{'?' if view.unreconciled else READY_GLYPH} <b>"
+            + unreconciled_text(view.unreconciled)
+            + "</b>"
+        )
+        self._reset(self._meds_sel, lambda: self.med_model.set_records(view.medications))
+
+        # Contacts and helper.
+        helper_id = plan.home_helper_id if plan is not None else None
+        self._reset(
+            self._contacts_sel, lambda: self.contact_model.set_contacts(view.contacts, helper_id)
+        )
+        self.no_contacts_label.setVisible(self.contact_model.rowCount() == 0)
+        self.contacts_table.setVisible(self.contact_model.rowCount() > 0)
+        self._fill_helper_combo(view.contacts, helper_id)
+
+        # Follow-up.
+        self._show_follow_up(view)
+        appointments = plan.appointments if plan is not None else ()
+        self._reset(
+            self._appointments_sel, lambda: self.appointment_model.set_records(appointments)
+        )
+
+        for table in (
+            self.checklist_table,
+            self.med_table,
+            self.contacts_table,
+            self.appointments_table,
+        ):
+            fit_table(table)
+        self._update_buttons()
+        self.sig_view_shown.emit(view.patient.id)
+
+    def _reset(self, selection: _Selection[Any], fill: Callable[[], None]) -> None:
+        """Refill a table and keep the same record (or row) selected and focused."""
+        had_focus = selection.table.hasFocus()
+        row = selection.row()
+        record = selection.record()
+        model = selection.model
+        keep_id = model._record_id(record) if record is not None and model._record_id else None
+        fill()
+        if keep_id is not None:
+            row = model.row_for(keep_id)
+        if row is not None and 0 <= row < model.rowCount():
+            selection.table.selectRow(row)
+        if had_focus:
+            selection.table.setFocus()
+
+    def _set_sections_visible(self, visible: bool) -> None:
+        for box in (
+            self.plan_box,
+            self.checklist_box,
+            self.meds_box,
+            self.contacts_box,
+            self.follow_box,
+        ):
+            box.setVisible(visible)
+
+    def _fill_helper_combo(
+        self, contacts: Sequence[HomeCareContact], helper_id: str | None
+    ) -> None:
+        combo = self.helper_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("— nobody chosen yet —"), None)
+        for c in contacts:
+            if c.active and c.kind is ContactKind.PERSON:
+                label = f"{c.name} ({c.relationship})" if c.relationship else c.name
+                combo.addItem(label, c.id)
+        index = combo.findData(helper_id) if helper_id else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        combo.setEnabled(self.view is not None and self.view.plan is not None and combo.count() > 1)
+        combo.setToolTip(
+            self.tr("Start the discharge plan first")
+            if self.view is not None and self.view.plan is None
+            else self.tr("The person who will be at home to help after discharge")
+        )
+
+    def _show_follow_up(self, view: DischargeView) -> None:
+        follow = view.follow_up
+        if follow.state is AnswerState.VALID and follow.channel:
+            who = follow.answered_by or ""
+            when = relative_time(follow.answered_at) if follow.answered_at else ""
+            text = (
+                self.tr("Preferred channel: <b>%1</b> · best times: <b>%2</b>")
+                .replace("%1", follow.channel)
+                .replace("%2", follow.times or self.tr("no preference"))
+            )
+            text += (
+                "<br/><span>"
+                + (
+                    self.tr("Answered by %1, %2 (from the Ask-once tab)")
+                    .replace("%1", who)
+                    .replace("%2", when)
+                )
+                + "</span>"
+            )
+            self.ask_button.hide()
+        else:
+            if follow.state is AnswerState.DUE:
+                text = self.tr(
+                    "The preferred follow-up channel is <b>due for re-confirmation</b>"
+                    " (last answer: %1)."
+                ).replace("%1", ", ".join(x for x in (follow.channel, follow.times) if x))
+            else:
+                text = self.tr(
+                    "The patient has <b>not yet been asked</b> how they want to be contacted"
+                    " after discharge."
+                )
+            self.ask_button.show()
+        self.follow_label.setText(text)
+
+    def _ask_follow_up(self) -> None:
+        follow = self.view.follow_up if self.view is not None else None
+        if follow is not None and follow.state is AnswerState.VALID and follow.channel:
+            self.sig_ask_question.emit(FOLLOW_UP_TIMES_QUESTION)
+        else:
+            self.sig_ask_question.emit(FOLLOW_UP_CHANNEL_QUESTION)
+
+    def _update_buttons(self) -> None:
+        has_plan = self.view is not None and self.view.plan is not None
+        task = self._tasks_sel.record()
+        for button in (self.done_button, self.status_button, self.edit_task_button):
+            button.setEnabled(task is not None)
+        if task is not None:
+            self.done_button.setText(
+                self.tr("Mark not done") if task.status is TaskStatus.DONE else self.tr("Mark done")
+            )
+        self.add_task_button.setEnabled(has_plan)
+        med = self._meds_sel.record()
+        for button in self.decision_buttons.values():
+            button.setEnabled(med is not None)
+        self.add_med_button.setEnabled(self.view is not None)
+        contact = self._contacts_sel.record()
+        self.verify_button.setEnabled(contact is not None)
+        if contact is not None:
+            self.verify_button.setText(
+                self.tr("Verify again") if contact.verified_by else self.tr("Verify for discharge")
+            )
+        self.add_appointment_button.setEnabled(has_plan)
+        selected_appointment = self._appointments_sel.row() is not None
+        self.edit_appointment_button.setEnabled(has_plan and selected_appointment)
+        self.remove_appointment_button.setEnabled(has_plan and selected_appointment)
+        self.print_button.setEnabled(self.view is not None)
+        self.export_button.setEnabled(self.view is not None)
+
+    # --- plan -------------------------------------------------------------------------
+
+    def _suggested_date(self) -> date:
+        if self.view is not None and self.view.patient.expected_discharge is not None:
+            return self.view.patient.expected_discharge
+        return self.today + timedelta(days=3)
+
+    def start_plan(self) -> None:
+        view = self.view
+        if view is None or view.plan is not None:
+            return
+        dlg = self._plan_dialog(None)
+        dlg.accepted.connect(
+            lambda: self._actions.start_discharge_plan(
+                view.patient.id, dlg.result_date(), dlg.result_destination(), dlg.result_note()
+            )
+        )
+        self._open(dlg)
+
+    def edit_plan(self) -> None:
+        plan = self.view.plan if self.view is not None else None
+        if plan is None:
+            return
+        dlg = self._plan_dialog(plan)
+        dlg.accepted.connect(
+            lambda: self._actions.save_discharge_plan(
+                plan.model_copy(
+                    update={
+                        "expected_date": dlg.result_date(),
+                        "destination": dlg.result_destination(),
+                        "note": dlg.result_note(),
+                    }
+                )
+            )
+        )
+        self._open(dlg)
+
+    def _plan_dialog(self, plan: Any) -> PlanDialog:
+        return PlanDialog(self, plan, self._suggested_date())
+
+    def _open(self, dlg: QtWidgets.QDialog) -> None:
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+
+    # --- checklist --------------------------------------------------------------------
+
+    def selected_task(self) -> DischargeTask | None:
+        return self._tasks_sel.record()
+
+    def toggle_done(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            return
+        new = TaskStatus.TODO if task.status is TaskStatus.DONE else TaskStatus.DONE
+        self.set_task_status(new)
+
+    def set_task_status(self, status: TaskStatus) -> None:
+        task = self.selected_task()
+        if task is None or task.status is status:
+            return
+        self._actions.save_discharge_task(task.model_copy(update={"status": status}))
+
+    def edit_task(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            return
+        dlg = self._task_dialog(task)
+        dlg.accepted.connect(
+            lambda: self._actions.save_discharge_task(task.model_copy(update=dlg.result_fields()))
+        )
+        self._open(dlg)
+
+    def add_task(self) -> None:
+        view = self.view
+        if view is None or view.plan is None:
+            return
+        plan = view.plan
+        dlg = self._task_dialog(None)
+
+        def save() -> None:
+            service = self._actions.service
+            task = DischargeTask.model_validate(
+                {
+                    "id": service.new_id(),
+                    "plan_id": plan.id,
+                    "patient_id": plan.patient_id,
+                    "code": "custom",
+                    "provenance": service.provenance_now(Source.CHART),
+                    **dlg.result_fields(),
+                }
+            )
+            self._actions.save_discharge_task(task)
+
+        dlg.accepted.connect(save)
+        self._open(dlg)
+
+    def _task_dialog(self, task: DischargeTask | None) -> TaskDialog:
+        plan = self.view.plan if self.view is not None else None
+        default_due = plan.expected_date if plan and plan.expected_date else self.today
+        return TaskDialog(self, task, self._actions.service.actor, default_due)
+
+    # --- medications ------------------------------------------------------------------
+
+    def selected_medication(self) -> HomeMedication | None:
+        return self._meds_sel.record()
+
+    def decide(self, decision: ReconciliationDecision) -> None:
+        """Continue and New are one click; Change and Stop ask what changes, or why."""
+        med = self.selected_medication()
+        if med is None:
+            return
+        if decision in (ReconciliationDecision.CONTINUE, ReconciliationDecision.NEW):
+            self._actions.reconcile_medication(med.patient_id, med.id, decision, "")
+            return
+        dlg = self._reconcile_dialog(med, decision)
+        dlg.accepted.connect(
+            lambda: self._actions.reconcile_medication(
+                med.patient_id, med.id, dlg.result_decision(), dlg.result_note()
+            )
+        )
+        self._open(dlg)
+
+    def _reconcile_dialog(
+        self, med: HomeMedication, decision: ReconciliationDecision
+    ) -> ReconcileDialog:
+        return ReconcileDialog(self, med, decision)
+
+    def add_new_medication(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        from ui.medication_dialog import medication_dialog  # the Medications tab's own editor
+
+        dlg = medication_dialog(self, view.patient.id, self._actions.service, None)
+        dlg.setWindowTitle(self.tr("Add a new medication for discharge"))
+        dlg.accepted.connect(lambda: self._actions.add_new_medication(dlg.result_medication()))
+        self._open(dlg)
+
+    # --- contacts -----------------------------------------------------------------------
+
+    def selected_contact(self) -> HomeCareContact | None:
+        return self._contacts_sel.record()
+
+    def verify_selected(self) -> None:
+        contact = self.selected_contact()
+        if contact is not None:
+            self._actions.verify_contact(contact.patient_id, contact.id)
+
+    def _on_helper_chosen(self, index: int) -> None:
+        view = self.view
+        if view is None or view.plan is None:
+            return
+        contact_id = self.helper_combo.itemData(index)
+        if contact_id != view.plan.home_helper_id:
+            self._actions.set_home_helper(view.patient.id, contact_id)
+
+    def choose_helper(self, contact_id: str | None) -> None:
+        """Pick the helper at home as the combo box does (for keyboard macros and tests)."""
+        index = self.helper_combo.findData(contact_id) if contact_id else 0
+        if index >= 0:
+            self.helper_combo.setCurrentIndex(index)
+            self._on_helper_chosen(index)
+
+    # --- appointments -------------------------------------------------------------------
+
+    def _appointment_dialog(self, existing: Appointment | None) -> AppointmentDialog:
+        return AppointmentDialog(self, existing, self._suggested_date() + timedelta(days=7))
+
+    def add_appointment(self) -> None:
+        plan = self.view.plan if self.view is not None else None
+        if plan is None:
+            return
+        dlg = self._appointment_dialog(None)
+        dlg.accepted.connect(
+            lambda: self._actions.save_discharge_plan(
+                plan.model_copy(
+                    update={"appointments": (*plan.appointments, dlg.result_appointment())}
+                )
+            )
+        )
+        self._open(dlg)
+
+    def edit_appointment(self) -> None:
+        plan = self.view.plan if self.view is not None else None
+        row = self._appointments_sel.row()
+        if plan is None or row is None:
+            return
+        dlg = self._appointment_dialog(plan.appointments[row])
+
+        def save() -> None:
+            appointments = list(plan.appointments)
+            appointments[row] = dlg.result_appointment()
+            self._actions.save_discharge_plan(
+                plan.model_copy(update={"appointments": tuple(appointments)})
+            )
+
+        dlg.accepted.connect(save)
+        self._open(dlg)
+
+    def remove_appointment(self) -> None:
+        plan = self.view.plan if self.view is not None else None
+        row = self._appointments_sel.row()
+        if plan is None or row is None:
+            return
+        appointments = tuple(a for n, a in enumerate(plan.appointments) if n != row)
+        self._actions.save_discharge_plan(plan.model_copy(update={"appointments": appointments}))
+
+    # --- summary ------------------------------------------------------------------------
+
+    def print_summary(self) -> None:
+        if self.view is not None:
+            self.summary_output.print_summary(self.view.patient.id)
+
+    def export_pdf(self) -> None:
+        if self.view is not None:
+            self.summary_output.export_pdf(self.view.patient.id)
+
+    def _on_output_done(self, kind: str, pages: int) -> None:
+        text = (
+            self.tr("Discharge summary printed (%n page(s)); recorded in the audit log.", "", pages)
+            if kind == "print"
+            else self.tr(
+                "Discharge summary exported (%n page(s)); recorded in the audit log.", "", pages
+            )
+        )
+        window = self.window()
+        if isinstance(window, QtWidgets.QMainWindow):
+            window.statusBar().showMessage(text, 6000)
+
+    def _on_output_failed(self, message: str) -> None:
+        QtWidgets.QMessageBox.warning(
+            self, self.tr("Discharge summary"), message or self.tr("Nothing was printed.")
+        )

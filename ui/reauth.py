@@ -1,0 +1,79 @@
+"""Re-authentication before printing, export and break-glass access (DESIGN.md §6).
+
+The signed-in user types their offline PIN again. It is checked against their
+own key file (the same throttle and lockout as at unlock). The shell installs
+the check when a user's main window opens and removes it on lock; in the demo
+there is no PIN, so nothing is asked there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.errors import KnownError, LockedOutError
+from ui.qt import QtWidgets
+
+PinCheck = Callable[[str], None]
+"""Raises a ``KnownError`` (wrong PIN, throttled, locked out) unless the PIN is right."""
+
+
+class _Current:
+    check: PinCheck | None = None
+    demo: bool = False
+
+
+def install(check: PinCheck | None, *, demo: bool = False) -> None:
+    _Current.check = check
+    _Current.demo = demo
+
+
+class ReauthDialog(QtWidgets.QDialog):
+    def __init__(self, reason: str, check: PinCheck, parent: QtWidgets.QWidget | None) -> None:
+        super().__init__(parent)
+        self._check = check
+        self.setWindowTitle(self.tr("Confirm it is you"))
+        layout = QtWidgets.QVBoxLayout(self)
+        intro = QtWidgets.QLabel(self.tr("Enter your PIN to continue: %1").replace("%1", reason))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.pin = QtWidgets.QLineEdit()
+        self.pin.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("PIN"))
+        layout.addWidget(self.pin)
+        self.message = QtWidgets.QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("errorText")
+        layout.addWidget(self.message)
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+    def _submit(self) -> None:
+        pin = self.pin.text()
+        self.pin.clear()
+        if not pin:
+            return
+        try:
+            self._check(pin)
+        except KnownError as exc:
+            self.message.setText(str(exc))
+            if isinstance(exc, LockedOutError):
+                self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.accept()
+
+
+def require_reauth(parent: QtWidgets.QWidget | None, reason: str) -> bool:
+    """True when the signed-in user confirmed with their PIN (or in the demo)."""
+    if _Current.demo:
+        return True
+    check = _Current.check
+    if check is None:
+        return False
+    dialog = ReauthDialog(reason, check, parent)
+    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
