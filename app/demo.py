@@ -15,6 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
+from app.discharge import (
+    Appointment,
+    Checklist,
+    Destination,
+    DischargePlan,
+    DischargeTask,
+    TaskStatus,
+    default_checklist,
+    due_date,
+)
 from app.domain import (
     Actor,
     Allergy,
@@ -36,10 +46,12 @@ from app.domain import (
     Patient,
     Provenance,
     Question,
+    Reconciliation,
+    ReconciliationDecision,
     RevisionStatus,
     Source,
 )
-from app.store.database import Database
+from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
 
@@ -199,12 +211,20 @@ class DemoPatient:
     answers: tuple[Answer, ...]
     medications: tuple[HomeMedication, ...]
     contacts: tuple[HomeCareContact, ...]
+    plan: DischargePlan | None = None
+    tasks: tuple[DischargeTask, ...] = ()
 
 
 def generate_ward(
-    catalog: Catalog, now: datetime, *, patients: int = 32, seed: int = 4242
+    catalog: Catalog,
+    now: datetime,
+    *,
+    patients: int = 32,
+    seed: int = 4242,
+    checklist: Checklist | None = None,
 ) -> Iterator[DemoPatient]:
     """Yield ``patients`` synthetic patients, the same ones for the same arguments."""
+    checklist = checklist or default_checklist()
     rng = random.Random(seed)
     ids = uuid.UUID(int=rng.getrandbits(128))  # namespace for deterministic ids
     beds_per_room = 4
@@ -232,12 +252,15 @@ def generate_ward(
             allergies=tuple(rng.sample(_ALLERGIES, k=rng.choice((0, 0, 0, 1, 1, 2)))),
         )
         ns = uuid.uuid5(ids, patient.id)
-        yield DemoPatient(
+        item = DemoPatient(
             patient=patient,
             answers=tuple(_answers(rng, catalog, patient, lang, now, ns)),
             medications=tuple(_medications(rng, patient, now, ns)),
             contacts=tuple(_contacts(rng, patient, family, lang, ns)),
         )
+        # Discharge planning draws from its own generator, so the rest of the ward stays
+        # what it was before plans existed.
+        yield _with_discharge(random.Random(f"{seed}-discharge-{n}"), item, checklist, now, ns)
 
 
 def _answers(
@@ -422,13 +445,145 @@ def _contacts(
         )
 
 
+# Discharge states across the ward: (state, weight, expected date offsets in days from today).
+_DISCHARGE_STATES: tuple[tuple[str, int, tuple[int, ...]], ...] = (
+    ("none", 25, ()),
+    ("started", 15, (3, 4, 5, 6, 7)),
+    ("half", 25, (0, 1, 2, 3, 4, 5)),
+    ("overdue", 15, (-2, -1, 0, 1)),
+    ("ready", 20, (-1, 0, 1, 2, 3)),
+)
+_DESTINATIONS = (
+    (Destination.HOME, 35),
+    (Destination.HOME_WITH_SERVICES, 30),
+    (Destination.REHABILITATION, 15),
+    (Destination.NURSING_FACILITY, 15),
+    (Destination.OTHER, 5),
+)
+_FOLLOW_UPS = ("GP practice", "Cardiology clinic", "Diabetes clinic", "Home-care first visit")
+
+
+def _with_discharge(
+    rng: random.Random, item: DemoPatient, checklist: Checklist, now: datetime, ns: uuid.UUID
+) -> DemoPatient:
+    """A discharge plan in one of the states a unit has at any time (or none yet)."""
+    names = [name for name, _w, _o in _DISCHARGE_STATES]
+    state = rng.choices(names, weights=[w for _n, w, _o in _DISCHARGE_STATES])[0]
+    if state == "none":
+        return item
+    p = item.patient
+    today = now.date()
+    expected = today + timedelta(days=rng.choice(_DISCHARGE_STATES[names.index(state)][2]))
+    coordinator = STAFF[4]
+    started = min(now, p.admitted_at + timedelta(hours=rng.randint(2, 30)))
+    plan_prov = Provenance(
+        recorded_by=coordinator, recorded_at=started, source=Source.CHART, based_on_version="1"
+    )
+    helpers = [
+        c
+        for c in item.contacts
+        if c.kind is ContactKind.PERSON and ContactRole.HELPS_AT_HOME in c.roles
+    ]
+    settled = state in ("half", "ready")
+    appointments: tuple[Appointment, ...] = ()
+    if settled:
+        at = datetime.combine(expected + timedelta(days=rng.randint(3, 10)), time(9), now.tzinfo)
+        appointments = (
+            Appointment(
+                when=at + timedelta(minutes=30 * rng.randint(0, 14)),
+                with_whom=rng.choice(_FOLLOW_UPS),
+                where=rng.choice(("", "Main building, level 2", "Practice on Lindenstraße")),
+            ),
+        )
+    plan = DischargePlan(
+        id=str(uuid.uuid5(ns, "discharge-plan")),
+        patient_id=p.id,
+        expected_date=expected,
+        destination=rng.choices(
+            [d for d, _w in _DESTINATIONS], weights=[w for _d, w in _DESTINATIONS]
+        )[0],
+        home_helper_id=helpers[0].id if helpers and settled else None,
+        appointments=appointments,
+        provenance=plan_prov,
+        server_version="1",
+    )
+    done_share = {"started": 0.0, "half": 0.5, "overdue": 0.25, "ready": 1.0}[state]
+    tasks = []
+    for item_def in checklist.items:
+        status = TaskStatus.DONE if rng.random() < done_share else TaskStatus.TODO
+        if state == "ready" and rng.random() < 0.15:
+            status = TaskStatus.NOT_NEEDED
+        elif status is TaskStatus.TODO and state != "started" and rng.random() < 0.3:
+            status = TaskStatus.IN_PROGRESS
+        due = due_date(expected, item_def)
+        if state == "overdue" and status is not TaskStatus.DONE and due is not None:
+            due = min(due, today - timedelta(days=rng.randint(1, 2)))
+        who = rng.choice(STAFF[:5]) if status is not TaskStatus.TODO else coordinator
+        tasks.append(
+            DischargeTask(
+                id=str(uuid.uuid5(ns, f"discharge-task-{item_def.code}")),
+                plan_id=plan.id,
+                patient_id=p.id,
+                code=item_def.code,
+                title=item_def.title,
+                owner_role=item_def.owner_role,
+                owner=rng.choice(STAFF[:5]) if rng.random() < 0.3 else None,
+                due=due,
+                status=status,
+                provenance=plan_prov.model_copy(
+                    update={
+                        "recorded_by": who,
+                        "recorded_at": started + (now - started) * rng.random(),
+                    }
+                ),
+                server_version="1",
+            )
+        )
+    decided_share = {"started": 0.0, "half": 0.5, "overdue": 0.2, "ready": 1.0}[state]
+    meds = tuple(
+        m.model_copy(
+            update={
+                "reconciliation": Reconciliation(
+                    decision=rng.choices(
+                        (
+                            ReconciliationDecision.CONTINUE,
+                            ReconciliationDecision.CHANGE,
+                            ReconciliationDecision.STOP,
+                        ),
+                        weights=(7, 2, 1),
+                    )[0],
+                    decided_by=coordinator,
+                    decided_at=started,
+                )
+            }
+        )
+        if rng.random() < decided_share
+        else m
+        for m in item.medications
+    )
+    contacts = tuple(
+        c.model_copy(update={"verified_by": coordinator, "verified_at": started})
+        if state == "ready" and c.verified_at is None
+        else c
+        for c in item.contacts
+    )
+    return DemoPatient(
+        patient=p.model_copy(update={"expected_discharge": expected}),
+        answers=item.answers,
+        medications=meds,
+        contacts=contacts,
+        plan=plan,
+        tasks=tuple(tasks),
+    )
+
+
 def _history_line(
     patient_id: str,
     subject: str,
     action: str,
     value: str,
     prov: Provenance,
-    area: Literal["answer", "medication", "contact"] = "answer",
+    area: Literal["answer", "medication", "contact", "discharge"] = "answer",
 ) -> HistoryEntry:
     return HistoryEntry(
         patient_id=patient_id,
@@ -440,6 +595,33 @@ def _history_line(
         new_value=value,
         source=prov.source,
     )
+
+
+def _load_plan(
+    repo: Repository, conn: Connection, plan: DischargePlan, tasks: tuple[DischargeTask, ...]
+) -> None:
+    repo.put_discharge_plan(conn, plan)
+    where = plan.destination.value if plan.destination else ""
+    repo.add_history(
+        conn,
+        _history_line(
+            plan.patient_id, "Discharge plan", "started", where, plan.provenance, "discharge"
+        ),
+    )
+    for task in tasks:
+        repo.put_discharge_task(conn, task)
+        if task.status is not TaskStatus.TODO:
+            repo.add_history(
+                conn,
+                _history_line(
+                    task.patient_id,
+                    task.title,
+                    task.status.value,
+                    task.status.value,
+                    task.provenance,
+                    "discharge",
+                ),
+            )
 
 
 def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch: int = 500) -> int:
@@ -492,6 +674,8 @@ def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch
                             area="contact",
                         ),
                     )
+                if item.plan is not None:
+                    _load_plan(repo, conn, item.plan, item.tasks)
                 reindex_patient(conn, repo, catalog, item.patient.id)
         pending.clear()
 

@@ -13,6 +13,7 @@ board, the Discharge tab and the summary all call that one function.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -108,6 +109,12 @@ def due_date(expected: date | None, item: ChecklistItemDef) -> date | None:
 def default_checklist_path() -> Path:
     ref = resources.files("resources") / "discharge" / "askonce-discharge-checklist.json"
     return Path(str(ref))
+
+
+@functools.cache
+def default_checklist() -> Checklist:
+    """The built-in checklist, read once per process."""
+    return load_checklist()
 
 
 def load_checklist(path: Path | None = None) -> Checklist:

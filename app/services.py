@@ -7,14 +7,13 @@ crash either all of them are on disk or none is.
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
-from app.discharge import Checklist, load_checklist
+from app.discharge import Checklist, default_checklist
 from app.discharge import FollowUp as FollowUp
 from app.discharge_service import DischargeMixin
 from app.discharge_service import DischargeRow as DischargeRow
@@ -46,17 +45,19 @@ from app.domain import (
 )
 from app.errors import ValidationError
 from app.store.database import Connection, Database
-from app.store.repository import Repository
+from app.store.repository import (
+    BREAK_GLASS_META,
+    UNASSIGNED_META,
+    Repository,
+    ts,
+)
 from app.store.search import SearchHit, reindex_patient, search
+from app.store.sync_state import SyncState
 
 Clock = Callable[[], datetime]
+MIN_BREAK_GLASS_REASON = 10
+
 _R = TypeVar("_R", HomeMedication, HomeCareContact)
-
-
-@functools.cache
-def default_checklist() -> Checklist:
-    """The built-in discharge checklist, read once per process."""
-    return load_checklist()
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class WardRow:
     unsent_changes: int
     no_longer_assigned: bool = False
     """Left the user's care team while edits were waiting: kept until they are sent."""
+    break_glass_until: datetime | None = None
+    """Not assigned, opened with emergency access that lasts until then."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class CareService(DischargeMixin):
         for t in self.repo.latest_answer_times():
             latest.setdefault(t.patient_id, {})[t.question_code] = t.effective_at
         rows = []
+        grants = self.repo.break_glass_grants()
         for summary in self.repo.patient_summaries():
             p = summary.patient
             answered = latest.get(p.id, {})
@@ -148,6 +152,7 @@ class CareService(DischargeMixin):
                     due_questions=sum(s is AnswerState.DUE for s in states),
                     unsent_changes=summary.unsent_changes,
                     no_longer_assigned=summary.no_longer_assigned,
+                    break_glass_until=grants.get(p.id),
                 )
             )
         return rows
@@ -530,6 +535,42 @@ class CareService(DischargeMixin):
             base_version=record.server_version,
             at=self._clock(),
         )
+
+    # --- break-glass: a patient outside the assignment, for a limited time --------------------
+
+    def start_break_glass(self, patient_id: str, reason: str, minutes: int) -> datetime:
+        """Grant emergency access; the sync fetches the patient while the grant lasts."""
+        reason = " ".join(reason.split())
+        if len(reason) < MIN_BREAK_GLASS_REASON:
+            raise ValidationError(
+                f"Say why you need access (at least {MIN_BREAK_GLASS_REASON} characters)."
+            )
+        until = self._clock() + timedelta(minutes=minutes)
+        with self.db.transaction() as conn:
+            self.repo.set_meta(conn, BREAK_GLASS_META + patient_id, ts(until))
+            self._audit(
+                conn, AuditAction.BREAK_GLASS, patient_id, f"start until {ts(until)}: {reason}"
+            )
+        return until
+
+    def end_expired_break_glass(self) -> int:
+        """Grants past their time end (audited); the patient leaves the cache unless edits
+        still wait for the server (then kept, flagged, until they are sent)."""
+        now = self._clock()
+        ended = 0
+        pending = SyncState(self.db).patients_with_pending()
+        for patient_id, until in self.repo.break_glass_grants().items():
+            if until > now:
+                continue
+            with self.db.transaction() as conn:
+                conn.execute("DELETE FROM meta WHERE key = ?", (BREAK_GLASS_META + patient_id,))
+                self._audit(conn, AuditAction.BREAK_GLASS, patient_id, "end: time limit reached")
+                if patient_id in pending:
+                    self.repo.set_meta(conn, UNASSIGNED_META + patient_id, ts(now))
+                else:
+                    SyncState(self.db).purge_patient(conn, patient_id)
+            ended += 1
+        return ended
 
     def record_audit(
         self,

@@ -44,15 +44,7 @@ def resolve_conflict(
             )
         else:
             conn.execute("DELETE FROM outbox WHERE resource_id = ?", (conflict.resource_id,))
-            record: mapping.Record
-            if conflict.resource_type == "Observation":
-                record = mapping.observation_to_answer(theirs, catalog)
-            elif conflict.resource_type == "MedicationStatement":
-                record = mapping.statement_to_medication(theirs)
-            elif conflict.resource_type == "Organization":
-                record = mapping.organization_to_contact(theirs)
-            else:
-                record = mapping.related_person_to_contact(theirs)
+            record = mapping.record_from_resource(conflict.resource_type, theirs, catalog)
             state.put_record(conn, conflict.resource_type, record, theirs)
             if conflict.patient_id:
                 reindex_patient(conn, repo, catalog, conflict.patient_id)

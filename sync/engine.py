@@ -14,11 +14,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from functools import partial
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
+from app.discharge import CHECKLIST_SYSTEM, DischargePlan, DischargeTask
 from app.domain import (
     Answer,
     AnswerRevision,
@@ -50,7 +51,22 @@ from sync.merge import same_content, three_way_merge
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-RECORD_TYPES = ("Observation", "MedicationStatement", "MedicationRequest", "RelatedPerson")
+# Plans before their tasks: a task names the plan it belongs to.
+RECORD_TYPES = (
+    "Observation",
+    "MedicationStatement",
+    "MedicationRequest",
+    "RelatedPerson",
+    "CarePlan",
+    "Task",
+)
+# Only our own resources of a type: answers are survey Observations, plans discharge
+# CarePlans, tasks those coded from our checklist (other systems keep their own).
+SEARCH_FILTERS: dict[str, dict[str, str]] = {
+    "Observation": {"category": "survey"},
+    "CarePlan": {"category": f"{mapping.SNOMED}|{mapping.DISCHARGE_CARE_PLAN}"},
+    "Task": {"code": f"{CHECKLIST_SYSTEM}|"},
+}
 CHUNK = 40  # patients per search (keeps URLs short)
 MAX_MERGE_ROUNDS = 3
 
@@ -141,8 +157,10 @@ class Synchronizer:
         on_status: Callable[[SyncStatus], None] = lambda _s: None,
         clock: Callable[[], datetime] = utc_now,
         run_db: Callable[[Callable[[], Any]], Any] | None = None,
+        retention_days: int = 0,
     ) -> None:
         self.db = db
+        self.retention = timedelta(days=retention_days)
         self.catalog = catalog
         self.client = client
         self.practitioner = practitioner  # "Practitioner/<id>"
@@ -224,6 +242,14 @@ class Synchronizer:
         if change.resource_type == "MedicationStatement":
             record = HomeMedication.model_validate(payload)
             return mapping.medication_to_statement(record, base), record
+        if change.resource_type == "CarePlan":
+            record = DischargePlan.model_validate(payload)
+            tasks = self.repo.discharge_tasks([record.id]).get(record.id, [])
+            resource = mapping.plan_to_care_plan(record, base, task_ids=[t.id for t in tasks])
+            return resource, record
+        if change.resource_type == "Task":
+            record = DischargeTask.model_validate(payload)
+            return mapping.task_to_fhir(record, base), record
         record = HomeCareContact.model_validate(payload)
         if change.resource_type == "Organization":
             return mapping.contact_to_organization(record, base), record
@@ -321,9 +347,11 @@ class Synchronizer:
     def _upload_singly(
         self, prepared: list[tuple[PendingChange, dict[str, Any], str | None]], tally: _Tally
     ) -> None:
-        for n, (change, resource, base_version) in enumerate(prepared, start=1):
+        unfinished: list[PendingChange] = []
+        for n, (change, full, base_version) in enumerate(prepared, start=1):
             if self._cancel.is_set():
                 return
+            resource, trimmed = self._sendable_alone(change, full)
             try:
                 response = self.client.put(resource, if_match=base_version)
             except VersionConflictError:
@@ -333,10 +361,56 @@ class Synchronizer:
             else:
                 version = response.version or "0"
                 stored = _with_version(resource, version)
-                self._write(partial(self._confirm, change, version, stored))
-                self._put_companions(change)
+                if trimmed:
+                    # The server has the plan, but not yet the links to its new tasks: the
+                    # plan's edits stay queued until the full plan follows the tasks.
+                    waiting = replace(change, last_seq=0)
+                    self._write(partial(self._confirm, waiting, version, stored))
+                    unfinished.append(change)
+                else:
+                    self._write(partial(self._confirm, change, version, stored))
+                    self._put_companions(change)
                 tally.uploaded += 1
             self._emit(SyncProgress("upload", n, len(prepared)))
+        for change in unfinished:
+            if not self._cancel.is_set():
+                self._send_plan_again(change, tally)
+
+    def _sendable_alone(
+        self, change: PendingChange, resource: dict[str, Any]
+    ) -> tuple[dict[str, Any], bool]:
+        """Outside a transaction a CarePlan may not point at Tasks the server lacks (they
+        point back at it, so one of the two goes first): leave those links out for now."""
+        if change.resource_type != "CarePlan" or not resource.get("activity"):
+            return resource, False
+        known = self._read(lambda: set(self.state.known_ids("Task")))
+        activity = resource["activity"]
+        kept = [
+            a for a in activity if (tid := mapping.task_reference_id(a)) is None or tid in known
+        ]
+        if len(kept) == len(activity):
+            return resource, False
+        trimmed = {k: v for k, v in resource.items() if k != "activity"}
+        if kept:
+            trimmed["activity"] = kept
+        return trimmed, True
+
+    def _send_plan_again(self, change: PendingChange, tally: _Tally) -> None:
+        """The full plan, now that its tasks are on the server."""
+        full, _record = self._read(partial(self._resource_for, change))
+        resource, trimmed = self._sendable_alone(change, full)
+        base_version = self._read(partial(self._base_version, change))
+        try:
+            response = self.client.put(resource, if_match=base_version)
+        except VersionConflictError:
+            self._resolve_version_conflict(change, resource, tally)
+            return
+        except RequestRejectedError as exc:
+            self._set_aside(change, _reason(exc), tally)
+            return
+        version = response.version or "0"
+        confirmed = replace(change, last_seq=0) if trimmed else change  # a task still missing
+        self._write(partial(self._confirm, confirmed, version, _with_version(resource, version)))
 
     def _settle_unknown_create(
         self, change: PendingChange, mine: dict[str, Any], tally: _Tally
@@ -465,6 +539,13 @@ class Synchronizer:
 
     # --- download ------------------------------------------------------------------------------
 
+    def find_patient(self, mrn: str) -> str | None:
+        """The server id of the patient with this MRN (for break-glass access), if any."""
+        for resource in self.client.search("Patient", {"identifier": mrn, "_count": "2"}):
+            if resource.get("resourceType") == "Patient" and resource.get("id"):
+                return str(resource["id"])
+        return None
+
     def _assigned_patients(self) -> set[str]:
         ids: set[str] = set()
         for team in self.client.search(
@@ -477,12 +558,15 @@ class Synchronizer:
 
     def _download(self, tally: _Tally) -> None:
         self._emit(SyncProgress("assignment", 0, 1))
-        assigned = self._assigned_patients()
+        now = self._clock()
+        grants = self._read(self.repo.break_glass_grants)
+        # Emergency access (break-glass) adds a patient for as long as the grant lasts.
+        assigned = self._assigned_patients() | {p for p, until in grants.items() if until > now}
         cached = self._read(self.state.patient_ids)
         new = assigned - cached
         self._emit(SyncProgress("assignment", 1, 1))
 
-        self._unassign(cached - assigned, tally)
+        self._unassign(cached - assigned, assigned, tally)
         chunks = _chunks(sorted(assigned), CHUNK)
         self._download_patients(chunks, tally)
         steps = len(RECORD_TYPES) + 1
@@ -573,8 +657,7 @@ class Synchronizer:
         newest = cursor
         for chunk in chunks:
             params = {"patient": ",".join(chunk), "_count": "200"}
-            if resource_type == "Observation":
-                params["category"] = "survey"
+            params.update(SEARCH_FILTERS.get(resource_type, {}))
             fresh = [p for p in chunk if p in new]
             queries = []
             if cursor is not None:
@@ -631,31 +714,23 @@ class Synchronizer:
     def _apply_local(
         self, conn: Any, resource_type: str, res: dict[str, Any], *, note_change: bool
     ) -> str:
-        record: Record
-        if resource_type == "Observation":
-            incoming = mapping.observation_to_answer(res, self.catalog)
-            local = self.repo.answer(incoming.id)
-            record = _continue_history(local, incoming)
+        record = mapping.record_from_resource(resource_type, res, self.catalog)
+        area: Literal["answer", "medication", "contact", "discharge"]
+        if isinstance(record, Answer):
+            record = _continue_history(self.repo.answer(record.id), record)
             question = self.catalog.question(record.question_code)
             subject, new_value = question.label, question.format_value(record.value)
             area = "answer"
-        elif resource_type in ("MedicationStatement", "MedicationRequest"):
-            record = (
-                mapping.statement_to_medication(res)
-                if resource_type == "MedicationStatement"
-                else mapping.request_to_medication(res)
-            )
-            subject, new_value, area = (
-                record.name,
-                f"{record.name} {record.dose}".strip(),
-                "medication",
-            )
+        elif isinstance(record, HomeMedication):
+            subject, new_value = record.name, f"{record.name} {record.dose}".strip()
+            area = "medication"
+        elif isinstance(record, DischargePlan):
+            subject, new_value = "Discharge plan", _plan_text(record)
+            area = "discharge"
+        elif isinstance(record, DischargeTask):
+            subject, new_value = record.title, record.status.value
+            area = "discharge"
         else:
-            record = (
-                mapping.organization_to_contact(res)
-                if resource_type == "Organization"
-                else mapping.related_person_to_contact(res)
-            )
             subject, new_value, area = record.name, record.relationship, "contact"
         if self.repo.patient(record.patient_id) is None:
             raise mapping.MappingError(f"{resource_type}/{record.id} belongs to no cached patient")
@@ -682,8 +757,7 @@ class Synchronizer:
         on_server: set[str] = set()
         for chunk in chunks:
             params = {"patient": ",".join(chunk), "_elements": "id", "_count": "500"}
-            if resource_type == "Observation":
-                params["category"] = "survey"
+            params.update(SEARCH_FILTERS.get(resource_type, {}))
             on_server |= {str(r.get("id")) for r in self.client.search(resource_type, params)}
         return on_server
 
@@ -717,14 +791,23 @@ class Synchronizer:
         for pid in touched:
             reindex_patient(conn, self.repo, self.catalog, pid)
 
-    def _unassign(self, leaving: Iterable[str], tally: _Tally) -> None:
+    def _unassign(self, leaving: Iterable[str], assigned: set[str], tally: _Tally) -> None:
         patients = list(leaving)
-        if patients:
-            self._write(lambda conn: self._purge(conn, patients, tally))
+        self._write(lambda conn: self._purge(conn, patients, assigned, tally))
 
-    def _purge(self, conn: Connection, leaving: list[str], tally: _Tally) -> None:
+    def _purge(
+        self, conn: Connection, leaving: list[str], assigned: set[str], tally: _Tally
+    ) -> None:
+        """Data minimization (DESIGN.md §4): who left the assignment goes after the retention
+        period, and never while their edits are still waiting for the server."""
+        self.state.clear_unassigned(conn, assigned)
         pending = self.state.patients_with_pending()
+        now = self._clock()
         for pid in leaving:
+            since = self.state.unassigned_since(pid)
+            if since is None:
+                since = now
+                self.state.mark_unassigned(conn, pid, now)
             if pid in pending:
                 # Kept until its edits reach the server; flagged on the status line.
                 conn.execute(
@@ -732,8 +815,9 @@ class Synchronizer:
                     (UNASSIGNED, pid),
                 )
                 continue
-            self.state.purge_patient(conn, pid)
-            tally.removed += 1
+            if now - since >= self.retention:
+                self.state.purge_patient(conn, pid)
+                tally.removed += 1
 
 
 def _continue_history(local: Answer | None, incoming: Answer) -> Answer:
@@ -745,6 +829,14 @@ def _continue_history(local: Answer | None, incoming: Answer) -> Answer:
     )
     latest: AnswerRevision = incoming.history[-1]
     return incoming.model_copy(update={"history": (*earlier, latest)})
+
+
+def _plan_text(plan: DischargePlan) -> str:
+    parts = (
+        plan.destination.value if plan.destination else "",
+        plan.expected_date.isoformat() if plan.expected_date else "",
+    )
+    return "; ".join(p for p in parts if p)
 
 
 def _with_version(resource: dict[str, Any], version: str) -> dict[str, Any]:

@@ -407,6 +407,38 @@ def statement_to_medication(res: Resource) -> HomeMedication:
     )
 
 
+def _reconciliation_parts(rec: Reconciliation) -> list[Resource]:
+    parts: list[Resource] = [
+        {
+            "url": "decision",
+            "valueCoding": {"system": RECONCILIATION_SYSTEM, "code": rec.decision.value},
+        },
+        {"url": "by", "valueReference": _performer(rec.decided_by)},
+        {"url": "at", "valueDateTime": fhir_instant(rec.decided_at)},
+    ]
+    if rec.note:
+        parts.append({"url": "note", "valueString": rec.note})
+    return parts
+
+
+def _reconciliation(res: Resource) -> Reconciliation | None:
+    """The discharge decision on a home medication, if one was made."""
+    ext = _find_ext(res, EXT_RECONCILIATION)
+    if ext is None:
+        return None
+    parts = {e.get("url"): e for e in ext.get("extension", [])}
+    code = (parts.get("decision", {}).get("valueCoding") or {}).get("code")
+    at = parts.get("at", {}).get("valueDateTime")
+    if not code or not at:
+        raise MappingError(f"{res.get('resourceType')}/{res.get('id')}: incomplete decision")
+    return Reconciliation(
+        decision=ReconciliationDecision(code),
+        decided_by=_actor(parts.get("by", {}).get("valueReference")),
+        decided_at=parse_instant(str(at)),
+        note=str(parts.get("note", {}).get("valueString", "")),
+    )
+
+
 def _medication_name_code(res: Resource) -> tuple[str, str]:
     """The medication's name, and its RxNorm code when it has one."""
     concept = res.get("medicationCodeableConcept") or {}
@@ -640,6 +672,288 @@ def related_person_to_contact(
         server_version=version,
         **_contact_fields(res),
     )
+
+
+# --- discharge plan <-> CarePlan, checklist task <-> Task -----------------------------------------
+
+DISCHARGE_CATEGORY = {
+    "system": SNOMED,
+    "code": DISCHARGE_CARE_PLAN,
+    "display": "Discharge care plan",
+}
+_TASK_STATUS_FROM_FHIR = {  # FHIR has more Task states than a checklist item needs
+    "draft": TaskStatus.TODO,
+    "requested": TaskStatus.TODO,
+    "received": TaskStatus.TODO,
+    "accepted": TaskStatus.TODO,
+    "ready": TaskStatus.TODO,
+    "in-progress": TaskStatus.IN_PROGRESS,
+    "on-hold": TaskStatus.IN_PROGRESS,
+    "completed": TaskStatus.DONE,
+    "cancelled": TaskStatus.NOT_NEEDED,
+    "rejected": TaskStatus.NOT_NEEDED,
+    "failed": TaskStatus.NOT_NEEDED,
+    "entered-in-error": TaskStatus.NOT_NEEDED,
+}
+
+
+def _recorded(res: Resource, prov: Provenance) -> None:
+    """Who made this version, and when (the FHIR resources have no element for it)."""
+    _ext(
+        res,
+        EXT_RECORDED,
+        extension=[
+            {"url": "by", "valueReference": _performer(prov.recorded_by)},
+            {"url": "at", "valueDateTime": fhir_instant(prov.recorded_at)},
+        ],
+    )
+    _ext(res, EXT_SOURCE, valueCode=prov.source.value)
+
+
+def _provenance_of(res: Resource, fallback_time: str | None) -> Provenance:
+    parts = {e.get("url"): e for e in (_find_ext(res, EXT_RECORDED) or {}).get("extension", [])}
+    at = parts.get("at", {}).get("valueDateTime") or fallback_time
+    at = at or (res.get("meta") or {}).get("lastUpdated")
+    return Provenance(
+        recorded_by=_actor(parts.get("by", {}).get("valueReference")),
+        recorded_at=parse_instant(str(at)) if at else datetime.now(UTC),
+        source=Source(_ext_value(res, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
+        based_on_version=version_of(res),
+    )
+
+
+def _fhir_date(text: Any) -> date | None:
+    """A FHIR date or dateTime as the calendar day it names."""
+    return date.fromisoformat(str(text)[:10]) if text else None
+
+
+def task_reference_id(activity: Resource) -> str | None:
+    """The Task a CarePlan activity points at, if it points at one."""
+    reference = str((activity.get("reference") or {}).get("reference", ""))
+    return _reference_id(reference, "Task") if reference.startswith("Task/") else None
+
+
+def _is_appointment(activity: Resource) -> bool:
+    return (activity.get("detail") or {}).get("kind") == "Appointment"
+
+
+def _appointment_activity(appointment: Appointment) -> Resource:
+    detail: Resource = {
+        "kind": "Appointment",
+        "status": "scheduled" if appointment.when else "not-started",
+    }
+    if appointment.when:
+        detail["scheduledPeriod"] = {"start": fhir_instant(appointment.when)}
+    if appointment.where:
+        detail["location"] = {"display": appointment.where}
+    if appointment.with_whom:
+        detail["performer"] = [{"display": appointment.with_whom}]
+    if appointment.note:
+        detail["description"] = appointment.note
+    return {"detail": detail}
+
+
+def _appointment(activity: Resource) -> Appointment:
+    detail = activity.get("detail") or {}
+    start = (detail.get("scheduledPeriod") or {}).get("start")
+    return Appointment(
+        when=parse_instant(str(start)) if start else None,
+        with_whom=str(_first(detail.get("performer")).get("display", "")),
+        where=str((detail.get("location") or {}).get("display", "")),
+        note=str(detail.get("description", "")),
+    )
+
+
+def plan_to_care_plan(
+    plan: DischargePlan, base: Resource | None = None, *, task_ids: list[str] | None = None
+) -> Resource:
+    """The plan as a discharge CarePlan; ``activity.reference`` points at each of its Tasks.
+
+    Task references already on the server version are kept (tasks are never deleted
+    here), so the list only grows; appointments are our activities and are replaced.
+    """
+    res = _start(base, "CarePlan", plan.id)
+    res["status"] = "active"
+    res["intent"] = "plan"
+    others = [
+        c
+        for c in res.get("category", [])
+        if not any(x.get("code") == DISCHARGE_CARE_PLAN for x in c.get("coding", []))
+    ]
+    res["category"] = [{"coding": [DISCHARGE_CATEGORY]}, *others]
+    res["subject"] = {"reference": f"Patient/{plan.patient_id}"}
+    res.setdefault("title", "Discharge plan")
+    res.setdefault("created", fhir_instant(plan.provenance.recorded_at))
+    period = dict(res.get("period") or {})
+    if plan.expected_date is not None:
+        period["end"] = plan.expected_date.isoformat()
+    else:
+        period.pop("end", None)
+    if period:
+        res["period"] = period
+    else:
+        res.pop("period", None)
+    activities: list[Resource] = res.get("activity", [])
+    task_refs = [a for a in activities if task_reference_id(a)]
+    known = {task_reference_id(a) for a in task_refs}
+    task_refs += [
+        {"reference": {"reference": f"Task/{tid}"}} for tid in task_ids or [] if tid not in known
+    ]
+    kept = [a for a in activities if not task_reference_id(a) and not _is_appointment(a)]
+    res["activity"] = task_refs + kept + [_appointment_activity(a) for a in plan.appointments]
+    if not res["activity"]:
+        res.pop("activity")
+    if plan.note:
+        res["note"] = [{"text": plan.note}]
+    else:
+        res.pop("note", None)
+    if plan.destination is not None:
+        _ext(
+            res,
+            EXT_DESTINATION,
+            valueCoding={"system": DESTINATION_SYSTEM, "code": plan.destination.value},
+        )
+    if plan.home_helper_id is not None:
+        _ext(
+            res,
+            EXT_HOME_HELPER,
+            valueReference={"reference": f"RelatedPerson/{plan.home_helper_id}"},
+        )
+    _recorded(res, plan.provenance)
+    return validate(_tidy(res))
+
+
+def care_plan_to_plan(res: Resource) -> DischargePlan:
+    validate(res)
+    destination = (_ext_value(res, EXT_DESTINATION, "valueCoding") or {}).get("code")
+    helper = str((_ext_value(res, EXT_HOME_HELPER, "valueReference") or {}).get("reference", ""))
+    return DischargePlan(
+        id=str(res["id"]),
+        patient_id=_reference_id(str((res.get("subject") or {}).get("reference", "")), "Patient"),
+        expected_date=_fhir_date((res.get("period") or {}).get("end")),
+        destination=Destination(destination) if destination else None,
+        home_helper_id=_reference_id(helper, "RelatedPerson") if helper else None,
+        appointments=tuple(_appointment(a) for a in res.get("activity", []) if _is_appointment(a)),
+        note=str(_first(res.get("note", [])).get("text", "")),
+        provenance=_provenance_of(res, res.get("created")),
+        server_version=version_of(res),
+    )
+
+
+def task_to_fhir(task: DischargeTask, base: Resource | None = None) -> Resource:
+    """A checklist item as a Task based on the plan's CarePlan, for the patient."""
+    res = _start(base, "Task", task.id)
+    res["status"] = task.status.value
+    res["intent"] = "plan"
+    others = [
+        r for r in res.get("basedOn", []) if not str(r.get("reference", "")).startswith("CarePlan/")
+    ]
+    res["basedOn"] = [{"reference": f"CarePlan/{task.plan_id}"}, *others]
+    res["for"] = {"reference": f"Patient/{task.patient_id}"}
+    res["code"] = {
+        "coding": [{"system": CHECKLIST_SYSTEM, "code": task.code, "display": task.title}],
+        "text": task.title,
+    }
+    res["description"] = task.title
+    res["performerType"] = [
+        {"coding": [{"system": OWNER_ROLE_SYSTEM, "code": task.owner_role.value}]}
+    ]
+    if task.owner is not None:
+        res["owner"] = _performer(task.owner)
+    else:
+        res.pop("owner", None)
+    restriction = dict(res.get("restriction") or {})
+    period = dict(restriction.get("period") or {})
+    if task.due is not None:
+        period["end"] = task.due.isoformat()
+    else:
+        period.pop("end", None)
+    restriction["period"] = period
+    if not period:
+        restriction.pop("period")
+    if restriction:
+        res["restriction"] = restriction
+    else:
+        res.pop("restriction", None)
+    if task.note:
+        res["note"] = [{"text": task.note}]
+    else:
+        res.pop("note", None)
+    res.setdefault("authoredOn", fhir_instant(task.provenance.recorded_at))
+    res["lastModified"] = fhir_instant(task.provenance.recorded_at)
+    _recorded(res, task.provenance)
+    return validate(_tidy(res))
+
+
+def fhir_to_task(res: Resource) -> DischargeTask:
+    validate(res)
+    where = f"Task/{res.get('id', '?')}"
+    plan = next(
+        (
+            str(r["reference"])
+            for r in res.get("basedOn", [])
+            if str(r.get("reference", "")).startswith("CarePlan/")
+        ),
+        None,
+    )
+    coding = next(
+        (
+            c
+            for c in (res.get("code") or {}).get("coding", [])
+            if c.get("system") == CHECKLIST_SYSTEM and c.get("code")
+        ),
+        None,
+    )
+    if plan is None or coding is None:
+        raise MappingError(f"{where} is not an AskOnce discharge checklist item")
+    role = next(
+        (
+            c.get("code")
+            for concept in res.get("performerType", [])
+            for c in concept.get("coding", [])
+            if c.get("system") == OWNER_ROLE_SYSTEM
+        ),
+        None,
+    )
+    owner = res.get("owner")
+    return DischargeTask(
+        id=str(res["id"]),
+        plan_id=_reference_id(plan, "CarePlan"),
+        patient_id=_reference_id(str((res.get("for") or {}).get("reference", "")), "Patient"),
+        code=str(coding["code"]),
+        title=str(
+            coding.get("display")
+            or res.get("description")
+            or (res.get("code") or {}).get("text")
+            or coding["code"]
+        ),
+        owner_role=OwnerRole(role) if role in set(OwnerRole) else OwnerRole.COORDINATOR,
+        owner=_actor(owner) if owner else None,
+        due=_fhir_date(((res.get("restriction") or {}).get("period") or {}).get("end")),
+        status=_TASK_STATUS_FROM_FHIR.get(str(res.get("status")), TaskStatus.TODO),
+        note=str(_first(res.get("note", [])).get("text", "")),
+        provenance=_provenance_of(res, res.get("lastModified")),
+        server_version=version_of(res),
+    )
+
+
+def record_from_resource(resource_type: str, res: Resource, catalog: Catalog) -> Record:
+    """The domain record of a server resource of one of the types we sync."""
+    if resource_type == "Observation":
+        return observation_to_answer(res, catalog)
+    if resource_type == "MedicationStatement":
+        return statement_to_medication(res)
+    if resource_type == "MedicationRequest":
+        return request_to_medication(res)
+    if resource_type == "Organization":
+        return organization_to_contact(res)
+    if resource_type == "RelatedPerson":
+        return related_person_to_contact(res)
+    if resource_type == "CarePlan":
+        return care_plan_to_plan(res)
+    if resource_type == "Task":
+        return fhir_to_task(res)
+    raise MappingError(f"{resource_type} is not a type AskOnce keeps")
 
 
 # --- audit entry -> AuditEvent (IHE BALP style), upload only -----------------------------------

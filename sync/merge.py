@@ -33,6 +33,9 @@ _BOOKKEEPING = {
     "ext:https://fhir.askonce.app/StructureDefinition/information-source",
     "ext:https://fhir.askonce.app/StructureDefinition/answer-action",
     "ext:https://fhir.askonce.app/StructureDefinition/answer-note",
+    # CarePlan and Task: who made this version, and when
+    "lastModified",
+    "ext:https://fhir.askonce.app/StructureDefinition/recorded",
 }
 
 

@@ -13,8 +13,10 @@ SSO session lets ``authorize()`` come back without a password (unless the app as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html.parser import HTMLParser
-from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from http.client import HTTPResponse
+from http.cookiejar import Cookie, CookieJar
 from types import TracebackType
 from urllib.parse import parse_qs, urljoin, urlsplit
 from urllib.request import Request
@@ -31,16 +33,18 @@ _MESSAGE_CLASSES = {"kc-feedback-text", "instruction"}
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
 
 
-class _LoopbackIsSecure(DefaultCookiePolicy):
+class _LoopbackJar(CookieJar):
     """Browsers treat http://127.0.0.1 and http://localhost as secure contexts and send
-    ``Secure`` cookies there; Keycloak marks all its cookies ``Secure; SameSite=None``, and
-    the stdlib jar would otherwise never send them back over http (no login possible)."""
+    ``Secure`` cookies there. Keycloak marks all its cookies ``Secure; SameSite=None``; the
+    stdlib jar would never send them back over http, so no login could finish. (A cookie
+    policy would not do: httpx copies the jar into a plain one for every request.)"""
 
-    def return_ok_secure(self, cookie: Cookie, request: Request) -> bool:
-        host = urlsplit(request.get_full_url()).hostname
-        return host in {"127.0.0.1", "localhost", "::1"} or super().return_ok_secure(
-            cookie, request
-        )
+    def make_cookies(self, response: HTTPResponse, request: Request) -> Sequence[Cookie]:
+        cookies = super().make_cookies(response, request)
+        if urlsplit(request.get_full_url()).hostname in {"127.0.0.1", "localhost", "::1"}:
+            for cookie in cookies:
+                cookie.secure = False
+        return cookies
 
 
 class LoginError(Exception):
@@ -106,8 +110,9 @@ class Browser:
     """A headless browser with a cookie jar; close it (or use ``with``) when done."""
 
     def __init__(self) -> None:
-        jar = CookieJar(policy=_LoopbackIsSecure())
-        self._client = httpx.Client(cookies=jar, timeout=_TIMEOUT_S, follow_redirects=False)
+        self._client = httpx.Client(
+            cookies=_LoopbackJar(), timeout=_TIMEOUT_S, follow_redirects=False
+        )
 
     def __enter__(self) -> Browser:
         return self

@@ -36,7 +36,6 @@ from ui.discharge_text import (
     decision_label,
     destination_text,
     readiness_text,
-    status_label,
 )
 from ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets, Signal
 from ui.style import local_datetime
@@ -60,7 +59,7 @@ _LETTER_TERRITORIES = {
 
 _STYLE = """
 body { font-size: 10pt; color: #000000; }
-h1 { font-size: 16pt; font-weight: 700; margin-top: 0px; margin-bottom: 2px; }
+h1 { font-size: 15pt; font-weight: 700; margin-top: 0px; margin-bottom: 2px; }
 h2 { font-size: 12pt; font-weight: 700; margin-top: 14px; margin-bottom: 4px; }
 p { margin-top: 2px; margin-bottom: 2px; }
 table { border-collapse: collapse; }
@@ -90,6 +89,12 @@ def page_layout(size: QtGui.QPageSize.PageSizeId) -> QtGui.QPageLayout:
 
 def _e(text: object) -> str:
     return html.escape(str(text))
+
+
+def _appointment_order(appointment: Appointment) -> tuple[bool, str]:
+    """Soonest first; appointments without a date yet at the end."""
+    when = appointment.when
+    return (when is None, when.isoformat() if when is not None else "")
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ class SummaryWriter(QtCore.QObject):
             self._banner(summary.patient, printed.at),
             self._status(summary),
             self._plan(summary),
-            self._medications(summary.medications),
+            self._medications(summary.medications, summary.unreconciled),
             self._home_care(summary),
             self._follow_up(summary.follow_up, summary.appointments),
             self._preferences(summary.preferences),
@@ -145,12 +150,16 @@ class SummaryWriter(QtCore.QObject):
         return "".join(parts)
 
     def _title(self, summary: DischargeSummary, printed: PrintedBy) -> str:
-        title = self.tr("Discharge summary")
-        if printed.demo:
-            title += " — " + self.tr("DEMO, synthetic patient")
+        title = f"<h1>{_e(self.tr('Discharge summary'))}</h1>"
         ward = summary.patient.ward
         sub = f"<p class='muted'>{_e(ward)}</p>" if ward else ""
-        return f"<h1>{_e(title)}</h1>{sub}"
+        if printed.demo:
+            sub += (
+                "<p class='notice'>"
+                + _e(self.tr("DEMO — synthetic patient, not a real person"))
+                + "</p>"
+            )
+        return title + sub
 
     def _banner(self, p: Patient, at: datetime) -> str:
         born = date_text(p.birth_date, "d MMM yyyy")
@@ -188,7 +197,7 @@ class SummaryWriter(QtCore.QObject):
     def _status(self, summary: DischargeSummary) -> str:
         """A draft warning in words at the top when anything is still open."""
         open_items = summary.readiness.total - summary.readiness.done
-        unreconciled = sum(m.reconciliation is None for m in summary.medications)
+        unreconciled = summary.unreconciled
         if summary.plan is None:
             return (
                 "<p class='notice'>"
@@ -234,32 +243,15 @@ class SummaryWriter(QtCore.QObject):
         if plan.note:
             rows.append((self.tr("Note"), _e(plan.note)))
         out.append(self._label_table(rows))
-        tasks = getattr(summary, "tasks", None)
-        if tasks:
-            out.append(
-                self._table(
-                    [self.tr("Checklist item"), self.tr("Status"), self.tr("Due"), self.tr("Note")],
-                    [
-                        [
-                            _e(t.title),
-                            _e(status_label(t.status)),
-                            _e(date_text(t.due, "d MMM") if t.due else ""),
-                            _e(t.note),
-                        ]
-                        for t in tasks
-                    ],
-                )
-            )
         return "".join(out)
 
-    def _medications(self, meds: Sequence[HomeMedication]) -> str:
+    def _medications(self, meds: Sequence[HomeMedication], unreconciled: int) -> str:
         out = [
             f"<h2>{_e(self.tr('Medications at discharge (reconciled home medication list)'))}</h2>"
         ]
         if not meds:
             out.append(f"<p>{_e(self.tr('No home medications recorded.'))}</p>")
             return "".join(out)
-        unreconciled = sum(m.reconciliation is None for m in meds)
         if unreconciled:
             line = self.tr(
                 "%n medication(s) NOT YET RECONCILED — decide before discharge.", "", unreconciled
@@ -308,7 +300,7 @@ class SummaryWriter(QtCore.QObject):
         plan = summary.plan
         helper_id = plan.home_helper_id if plan is not None else None
         people = [c for c in summary.contacts if c.kind is not ContactKind.AGENCY]
-        helper = next((c for c in people if c.id == helper_id), None)
+        helper = summary.home_helper
         if helper is not None:
             line = self.tr("Helper at home after discharge: %1").replace(
                 "%1", self._contact_line(helper)
@@ -413,7 +405,7 @@ class SummaryWriter(QtCore.QObject):
                             _e(a.where),
                             _e(a.note),
                         ]
-                        for a in sorted(appointments, key=lambda a: a.when)
+                        for a in sorted(appointments, key=_appointment_order)
                     ],
                 )
             )
@@ -421,12 +413,8 @@ class SummaryWriter(QtCore.QObject):
             out.append(f"<p>{_e(self.tr('No follow-up appointments booked.'))}</p>")
         return "".join(out)
 
-    def _when(self, when: object) -> str:
-        if isinstance(when, datetime):
-            return local_datetime(when)
-        if hasattr(when, "year"):
-            return date_text(when)  # type: ignore[arg-type]
-        return str(when)
+    def _when(self, when: datetime | None) -> str:
+        return local_datetime(when) if when is not None else self.tr("date to be agreed")
 
     def _preferences(self, preferences: Sequence[tuple[str, str]]) -> str:
         out = [f"<h2>{_e(self.tr('What the patient told us (key preferences)'))}</h2>"]
@@ -731,7 +719,8 @@ class SummaryOutput(QtCore.QObject):
 
     def _audit(self, patient_id: str, action: AuditAction, pages: int, kind: str) -> None:
         service = self.service
-        detail = f"discharge summary, {pages} page(s)"
+        # The kind of output, never a file name (a name may spell out the patient's).
+        detail = f"{'printer' if kind == 'print' else 'pdf'}, {pages} page(s)"
         DbOp(self.tasks, lambda: service.record_summary_output(patient_id, action, detail)).success(
             lambda _r: self.sig_output_done.emit(kind, pages)
         ).run()

@@ -7,12 +7,12 @@ chart is shown again and the tab reloads, so what is on screen is what is stored
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from app.discharge import Appointment, DischargeTask, TaskStatus
+from app.discharge_service import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from app.domain import (
     AnswerState,
     ContactKind,
@@ -23,370 +23,36 @@ from app.domain import (
 )
 from app.services import DischargeView, PatientChart
 from ui.actions import ChartActions
-from ui.contact_dialog import role_text
 from ui.discharge_dialogs import AppointmentDialog, PlanDialog, ReconcileDialog, TaskDialog
+from ui.discharge_models import (
+    AppointmentColumn,
+    AppointmentModel,
+    ChecklistModel,
+    ContactColumn,
+    DischargeContactModel,
+    MedColumn,
+    ReconciliationModel,
+    SectionSelection,
+    TaskColumn,
+    fit_table,
+    section_table,
+)
 from ui.discharge_summary import SummaryOutput
 from ui.discharge_text import (
     DECISION_GLYPHS,
-    OVERDUE_GLYPH,
     READY_GLYPH,
     date_text,
     days_until_text,
-    decision_label,
     destination_text,
     overdue_text,
-    owner_role_text,
     readiness_text,
     status_label,
     unreconciled_text,
 )
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from ui.style import local_datetime, overdue_colors, relative_time
-from ui.table_model import SORT_ROLE, RecordTableModel, muted_brush, unsent_mark
+from ui.qt import Qt, QtGui, QtWidgets, Signal
+from ui.style import relative_time
 from ui.tasks import DbOp
 from ui.widgets import push_button
-
-FOLLOW_UP_CHANNEL_QUESTION = "communication.preferred-channel"
-FOLLOW_UP_TIMES_QUESTION = "communication.best-time"
-
-R = TypeVar("R")
-
-
-# --- models ---------------------------------------------------------------------------
-
-
-class TaskColumn(enum.IntEnum):
-    STATUS = 0
-    TITLE = 1
-    OWNER = 2
-    DUE = 3
-    NOTE = 4
-    UNSENT = 5
-
-
-def task_overdue(task: DischargeTask, today: date) -> bool:
-    waiting = task.status in (TaskStatus.TODO, TaskStatus.IN_PROGRESS)
-    return waiting and task.due is not None and task.due < today
-
-
-class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
-    """The plan's checklist items in checklist order; overdue ones marked in words too."""
-
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(TaskColumn, lambda t: t.id, parent)
-        self.today = date.today()
-        self._set_headers(
-            {
-                TaskColumn.STATUS: self.tr("Status"),
-                TaskColumn.TITLE: self.tr("Checklist item"),
-                TaskColumn.OWNER: self.tr("Owner"),
-                TaskColumn.DUE: self.tr("Due"),
-                TaskColumn.NOTE: self.tr("Note"),
-                TaskColumn.UNSENT: self.tr("Unsent"),
-            },
-            tips={TaskColumn.UNSENT: self.tr("Saved here but not yet sent to the server")},
-        )
-
-    def cell_data(self, task: DischargeTask, column: TaskColumn, role: int) -> Any:
-        overdue = task_overdue(task, self.today)
-        if role == SORT_ROLE:
-            return self._sort_key(task, column)
-        if column is TaskColumn.UNSENT:
-            return unsent_mark(task.unsent, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(task, column, overdue)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column is TaskColumn.NOTE and task.note:
-                return task.note
-            if column is TaskColumn.DUE and task.due is not None:
-                return date_text(task.due)
-            if column is TaskColumn.TITLE:
-                return self.tr("Space: done / not done · Enter: edit")
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and overdue and column is TaskColumn.DUE:
-            return QtGui.QBrush(overdue_colors()[0])
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if overdue and column is TaskColumn.DUE:
-                return QtGui.QBrush(overdue_colors()[1])
-            if task.status in (TaskStatus.DONE, TaskStatus.NOT_NEEDED):
-                return muted_brush()
-        if role == Qt.ItemDataRole.FontRole and column is TaskColumn.DUE and overdue:
-            font = QtGui.QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _display(self, task: DischargeTask, column: TaskColumn, overdue: bool) -> str:
-        if column is TaskColumn.STATUS:
-            return status_label(task.status)
-        if column is TaskColumn.TITLE:
-            return task.title
-        if column is TaskColumn.OWNER:
-            who = owner_role_text(task.owner_role)
-            return f"{who} · {task.owner.display_name}" if task.owner else who
-        if column is TaskColumn.DUE:
-            if task.due is None:
-                return ""
-            text = date_text(task.due, "ddd d MMM")
-            if overdue:
-                return f"{OVERDUE_GLYPH} {text} — " + self.tr("overdue")
-            return text
-        if column is TaskColumn.NOTE:
-            return task.note.replace("\n", " ")
-        return ""
-
-    def _sort_key(self, task: DischargeTask, column: TaskColumn) -> Any:
-        if column is TaskColumn.STATUS:
-            return list(TaskStatus).index(task.status)
-        if column is TaskColumn.DUE:
-            return task.due.toordinal() if task.due else 1 << 30
-        if column is TaskColumn.UNSENT:
-            return int(task.unsent)
-        if column is TaskColumn.TITLE:
-            return self.row_for(task.id) or 0  # checklist order
-        return self._display(task, column, False).casefold()
-
-
-class MedColumn(enum.IntEnum):
-    MEDICATION = 0
-    HOME = 1
-    DECISION = 2
-    DECIDED = 3
-    NOTE = 4
-    UNSENT = 5
-
-
-class ReconciliationModel(RecordTableModel[HomeMedication, MedColumn]):
-    """Home medications with their discharge decision (or "not yet reconciled")."""
-
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(MedColumn, lambda m: m.id, parent)
-        self._set_headers(
-            {
-                MedColumn.MEDICATION: self.tr("Medication"),
-                MedColumn.HOME: self.tr("At home"),
-                MedColumn.DECISION: self.tr("Discharge decision"),
-                MedColumn.DECIDED: self.tr("Decided by"),
-                MedColumn.NOTE: self.tr("Change / reason"),
-                MedColumn.UNSENT: self.tr("Unsent"),
-            },
-            tips={MedColumn.UNSENT: self.tr("Saved here but not yet sent to the server")},
-        )
-
-    def cell_data(self, med: HomeMedication, column: MedColumn, role: int) -> Any:
-        rec = med.reconciliation
-        if role == SORT_ROLE:
-            if column is MedColumn.DECISION:
-                return -1 if rec is None else list(ReconciliationDecision).index(rec.decision)
-            if column is MedColumn.UNSENT:
-                return int(med.unsent)
-            return self._display(med, column).casefold()
-        if column is MedColumn.UNSENT:
-            return unsent_mark(med.unsent, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(med, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column is MedColumn.DECIDED and rec is not None:
-                return (
-                    self.tr("Decided by %1 on %2")
-                    .replace("%1", rec.decided_by.display_name)
-                    .replace("%2", local_datetime(rec.decided_at))
-                )
-            if column is MedColumn.NOTE and rec is not None and rec.note:
-                return rec.note
-            return None
-        if role == Qt.ItemDataRole.FontRole and column is MedColumn.DECISION:
-            font = QtGui.QFont()
-            font.setBold(True)
-            font.setItalic(rec is None)
-            return font
-        return None
-
-    def _display(self, med: HomeMedication, column: MedColumn) -> str:
-        rec = med.reconciliation
-        if column is MedColumn.MEDICATION:
-            return med.name
-        if column is MedColumn.HOME:
-            return " ".join(x for x in (med.dose, med.route, med.frequency) if x)
-        if column is MedColumn.DECISION:
-            return decision_label(rec.decision if rec else None)
-        if column is MedColumn.DECIDED:
-            if rec is None:
-                return ""
-            return f"{rec.decided_by.display_name} · {relative_time(rec.decided_at)}"
-        if column is MedColumn.NOTE:
-            return rec.note.replace("\n", " ") if rec else ""
-        return ""
-
-
-class ContactColumn(enum.IntEnum):
-    NAME = 0
-    RELATIONSHIP = 1
-    PHONE = 2
-    VERIFIED = 3
-    HELPER = 4
-    UNSENT = 5
-
-
-class DischargeContactModel(RecordTableModel[HomeCareContact, ContactColumn]):
-    """Active home-care contacts with their discharge verification and the home helper."""
-
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(ContactColumn, lambda c: c.id, parent)
-        self.helper_id: str | None = None
-        self._set_headers(
-            {
-                ContactColumn.NAME: self.tr("Name"),
-                ContactColumn.RELATIONSHIP: self.tr("Relationship / role"),
-                ContactColumn.PHONE: self.tr("First number"),
-                ContactColumn.VERIFIED: self.tr("Verified for discharge"),
-                ContactColumn.HELPER: self.tr("At home"),
-                ContactColumn.UNSENT: self.tr("Unsent"),
-            },
-            tips={
-                ContactColumn.HELPER: self.tr("The person who will be at home to help"),
-                ContactColumn.UNSENT: self.tr("Saved here but not yet sent to the server"),
-            },
-        )
-
-    def set_contacts(self, contacts: Sequence[HomeCareContact], helper_id: str | None) -> None:
-        self.helper_id = helper_id
-        self.set_records([c for c in contacts if c.active])
-
-    def cell_data(self, c: HomeCareContact, column: ContactColumn, role: int) -> Any:
-        if role == SORT_ROLE:
-            if column is ContactColumn.UNSENT:
-                return int(c.unsent)
-            return self._display(c, column).casefold()
-        if column is ContactColumn.UNSENT:
-            return unsent_mark(c.unsent, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(c, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column is ContactColumn.VERIFIED and c.verified_at is not None:
-                return self.tr("Checked on %1").replace("%1", local_datetime(c.verified_at))
-            if column is ContactColumn.PHONE and c.telecom:
-                return "\n".join(f"{i}. {t.value}" for i, t in enumerate(c.ranked_telecom(), 1))
-            return None
-        if role == Qt.ItemDataRole.FontRole and column is ContactColumn.HELPER:
-            font = QtGui.QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _display(self, c: HomeCareContact, column: ContactColumn) -> str:
-        if column is ContactColumn.NAME:
-            if c.kind is ContactKind.AGENCY:
-                return self.tr("%1 (agency)").replace("%1", c.name)
-            return c.name
-        if column is ContactColumn.RELATIONSHIP:
-            parts = [c.relationship] if c.relationship else []
-            parts += [role_text(r) for r in c.roles]
-            return ", ".join(parts)
-        if column is ContactColumn.PHONE:
-            ranked = c.ranked_telecom()
-            return ranked[0].value if ranked else ""
-        if column is ContactColumn.VERIFIED:
-            if c.verified_by is None:
-                return "○ " + self.tr("not verified")
-            when = relative_time(c.verified_at) if c.verified_at else ""
-            return "✓ " + " · ".join(p for p in (c.verified_by.display_name, when) if p)
-        if column is ContactColumn.HELPER:
-            return "★ " + self.tr("helper at home") if c.id == self.helper_id else ""
-        return ""
-
-
-class AppointmentColumn(enum.IntEnum):
-    WHEN = 0
-    WITH = 1
-    WHERE = 2
-    NOTE = 3
-
-
-class AppointmentModel(RecordTableModel[Appointment, AppointmentColumn]):
-    """Follow-up appointments of the plan, in the order stored."""
-
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(AppointmentColumn, None, parent)
-        self._set_headers(
-            {
-                AppointmentColumn.WHEN: self.tr("When"),
-                AppointmentColumn.WITH: self.tr("With"),
-                AppointmentColumn.WHERE: self.tr("Where"),
-                AppointmentColumn.NOTE: self.tr("Note"),
-            }
-        )
-
-    def cell_data(self, a: Appointment, column: AppointmentColumn, role: int) -> Any:
-        if role == SORT_ROLE:
-            if column is AppointmentColumn.WHEN:
-                return a.when.isoformat() if a.when else "~"
-            return self._display(a, column).casefold()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(a, column)
-        return None
-
-    def _display(self, a: Appointment, column: AppointmentColumn) -> str:
-        if column is AppointmentColumn.WHEN:
-            return local_datetime(a.when) if a.when else self.tr("date to be agreed")
-        if column is AppointmentColumn.WITH:
-            return a.with_whom
-        if column is AppointmentColumn.WHERE:
-            return a.where
-        return a.note.replace("\n", " ")
-
-
-# --- building blocks ------------------------------------------------------------------
-
-
-def section_table(
-    model: QtCore.QAbstractItemModel, name: str, stretch: int, parent: QtWidgets.QWidget
-) -> QtWidgets.QTableView:
-    """A read-only row table sized to its rows (the tab scrolls, not the table)."""
-    table = QtWidgets.QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    return table
-
-
-def fit_table(table: QtWidgets.QTableView, min_rows: int = 1) -> None:
-    """Make the table exactly as tall as its rows, so the tab scrolls as one page."""
-    rows = max(table.model().rowCount(), min_rows)
-    row_height = table.verticalHeader().defaultSectionSize()
-    header = table.horizontalHeader().sizeHint().height()
-    table.setFixedHeight(header + rows * row_height + 2 * table.frameWidth() + 2)
-
-
-class _Selection(Generic[R]):
-    """The selected record of a section table, kept across reloads by id."""
-
-    def __init__(self, table: QtWidgets.QTableView, model: RecordTableModel[R, Any]) -> None:
-        self.table = table
-        self.model = model
-
-    def record(self) -> R | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.record(rows[0].row())
-
-    def row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
 
 # --- the tab --------------------------------------------------------------------------
 
@@ -414,6 +80,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.view: DischargeView | None = None
         self._patient_id: str | None = None
         self._stale = False
+        self._focus_pending = False
         self._generation = 0
         self.summary_output = SummaryOutput(actions.tasks, actions.service, self, language=language)
         self.summary_output.sig_output_done.connect(self._on_output_done)
@@ -448,6 +115,12 @@ class DischargeTab(QtWidgets.QWidget):
         self._set_sections_visible(False)
 
     # --- construction -----------------------------------------------------------------
+
+    def _follow_selection(self, table: QtWidgets.QTableView) -> None:
+        """Buttons follow the mouse's selection and the keyboard's current row."""
+        selection = table.selectionModel()
+        selection.selectionChanged.connect(lambda *_: self._update_buttons())
+        selection.currentRowChanged.connect(lambda *_: self._update_buttons())
 
     def _group(self, title: str, parent: QtWidgets.QWidget) -> QtWidgets.QGroupBox:
         box = QtWidgets.QGroupBox(title, parent)
@@ -497,12 +170,14 @@ class DischargeTab(QtWidgets.QWidget):
             self.tr("Save the discharge summary as a PDF; you confirm who you are first"),
             self,
         )
-        facts = QtWidgets.QHBoxLayout()
-        for widget in (self.date_label, self.destination_label, self.readiness_label):
-            facts.addWidget(widget)
-            facts.addSpacing(18)
-        facts.addWidget(self.overdue_label)
-        facts.addStretch(1)
+        # Two short lines rather than one long one: the tab must fit a narrow window too.
+        facts = QtWidgets.QGridLayout()
+        facts.setHorizontalSpacing(18)
+        facts.addWidget(self.date_label, 0, 0)
+        facts.addWidget(self.destination_label, 0, 1)
+        facts.addWidget(self.readiness_label, 1, 0)
+        facts.addWidget(self.overdue_label, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        facts.setColumnStretch(2, 1)
         grid.addLayout(facts, 0, 0)
         grid.addWidget(self.no_plan_label, 1, 0)
         grid.addWidget(self.plan_note_label, 2, 0)
@@ -531,7 +206,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.checklist_table.setAccessibleDescription(
             self.tr("Space marks the selected item done or not done; Enter edits it")
         )
-        self._tasks_sel = _Selection(self.checklist_table, self.checklist_model)
+        self._tasks_sel = SectionSelection(self.checklist_table, self.checklist_model)
         self.done_button = push_button(
             self.tr("Mark done"),
             self.tr("Mark selected checklist item done"),
@@ -586,7 +261,7 @@ class DischargeTab(QtWidgets.QWidget):
         table.customContextMenuRequested.connect(
             lambda pos: self.status_menu.exec(table.viewport().mapToGlobal(pos))
         )
-        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._follow_selection(table)
         self.done_button.clicked.connect(self.toggle_done)
         self.edit_task_button.clicked.connect(self.edit_task)
         self.add_task_button.clicked.connect(self.add_task)
@@ -601,7 +276,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.med_table = section_table(
             self.med_model, self.tr("Medication reconciliation"), MedColumn.NOTE, self
         )
-        self._meds_sel = _Selection(self.med_table, self.med_model)
+        self._meds_sel = SectionSelection(self.med_table, self.med_model)
         lay.addWidget(self.med_table)
         row = QtWidgets.QHBoxLayout()
         self.decision_buttons: dict[ReconciliationDecision, QtWidgets.QPushButton] = {}
@@ -648,7 +323,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.med_table.customContextMenuRequested.connect(
             lambda pos: self.decision_menu.exec(self.med_table.viewport().mapToGlobal(pos))
         )
-        self.med_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._follow_selection(self.med_table)
 
     def _build_contacts(self, parent: QtWidgets.QWidget) -> None:
         self.contacts_box = self._group(self.tr("Home care — contacts and helper"), parent)
@@ -660,7 +335,7 @@ class DischargeTab(QtWidgets.QWidget):
             ContactColumn.NAME,
             self,
         )
-        self._contacts_sel = _Selection(self.contacts_table, self.contact_model)
+        self._contacts_sel = SectionSelection(self.contacts_table, self.contact_model)
         self.no_contacts_label = QtWidgets.QLabel(
             self.tr("No contacts recorded yet: add them on the Home & helpers tab.")
         )
@@ -690,9 +365,7 @@ class DischargeTab(QtWidgets.QWidget):
         row.addWidget(self.helper_combo)
         row.addStretch(1)
         lay.addLayout(row)
-        self.contacts_table.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_buttons()
-        )
+        self._follow_selection(self.contacts_table)
 
     def _build_follow_up(self, parent: QtWidgets.QWidget) -> None:
         self.follow_box = self._group(self.tr("Follow-up"), parent)
@@ -721,7 +394,10 @@ class DischargeTab(QtWidgets.QWidget):
             AppointmentColumn.NOTE,
             self,
         )
-        self._appointments_sel = _Selection(self.appointments_table, self.appointment_model)
+        self._appointments_sel = SectionSelection(self.appointments_table, self.appointment_model)
+        self.no_appointments_label = QtWidgets.QLabel(self.tr("No follow-up appointments yet."))
+        self.no_appointments_label.setObjectName("mutedText")
+        lay.addWidget(self.no_appointments_label)
         lay.addWidget(self.appointments_table)
         row = QtWidgets.QHBoxLayout()
         self.add_appointment_button = push_button(
@@ -762,7 +438,7 @@ class DischargeTab(QtWidgets.QWidget):
             QtGui.QKeySequence(Qt.Key.Key_Delete), table, self.remove_appointment, on_table
         )
         table.doubleClicked.connect(lambda _i: self.edit_appointment())
-        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._follow_selection(table)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -876,6 +552,8 @@ class DischargeTab(QtWidgets.QWidget):
         self._reset(
             self._appointments_sel, lambda: self.appointment_model.set_records(appointments)
         )
+        self.appointments_table.setVisible(bool(appointments))
+        self.no_appointments_label.setVisible(not appointments)
 
         for table in (
             self.checklist_table,
@@ -885,15 +563,31 @@ class DischargeTab(QtWidgets.QWidget):
         ):
             fit_table(table)
         self._update_buttons()
+        if self._focus_pending:
+            self._focus_pending = False
+            self.focus_first()
         self.sig_view_shown.emit(view.patient.id)
 
-    def _reset(self, selection: _Selection[Any], fill: Callable[[], None]) -> None:
+    def request_focus(self) -> None:
+        """Put the keyboard on the plan once the view is shown (opened from the board)."""
+        self._focus_pending = True
+
+    def focus_first(self) -> None:
+        """The checklist when there is a plan, else "Start discharge plan…"."""
+        if self.view is not None and self.view.plan is not None:
+            table = self.checklist_table
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not table.currentIndex().isValid() and self.checklist_model.rowCount():
+                table.setCurrentIndex(self.checklist_model.index(0, 0))
+        else:
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _reset(self, selection: SectionSelection[Any], fill: Callable[[], None]) -> None:
         """Refill a table and keep the same record (or row) selected and focused."""
         had_focus = selection.table.hasFocus()
         row = selection.row()
-        record = selection.record()
+        keep_id = selection.record_id()
         model = selection.model
-        keep_id = model._record_id(record) if record is not None and model._record_id else None
         fill()
         if keep_id is not None:
             row = model.row_for(keep_id)
@@ -968,8 +662,9 @@ class DischargeTab(QtWidgets.QWidget):
         self.follow_label.setText(text)
 
     def _ask_follow_up(self) -> None:
+        """Only the question that is not settled: the channel first, then the times."""
         follow = self.view.follow_up if self.view is not None else None
-        if follow is not None and follow.state is AnswerState.VALID and follow.channel:
+        if follow is not None and follow.channel_state is AnswerState.VALID:
             self.sig_ask_question.emit(FOLLOW_UP_TIMES_QUESTION)
         else:
             self.sig_ask_question.emit(FOLLOW_UP_CHANNEL_QUESTION)

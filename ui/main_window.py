@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import date, datetime
 from typing import Any
 
@@ -13,8 +14,9 @@ from app.errors import KnownError
 from app.services import CareService, PatientChart, PatientHit, WardRow
 from app.session import CacheSession
 from app.store.sync_state import Conflict
-from ui import drafts
+from ui import drafts, reauth
 from ui.actions import ChartActions
+from ui.break_glass import BreakGlassDialog
 from ui.discharge_board import DischargeBoard
 from ui.patient_view import PatientView
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -70,6 +72,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._current_patient: str | None = None
         self._make_sync = make_sync
         self.sync: SyncController | None = None
+        self.break_glass_minutes = 60
         self._role = Role.NURSE
         self.setWindowTitle(self.tr("AskOnce — DEMO") if demo else self.tr("AskOnce"))
         self.resize(1360, 860)
@@ -244,6 +247,10 @@ class MainWindow(QtWidgets.QMainWindow):
         reload_action = go.addAction(self.tr("&Reload from cache"))
         reload_action.setShortcut(QtGui.QKeySequence("Ctrl+R"))
         reload_action.triggered.connect(self.reload)
+        if not self._demo:
+            go.addSeparator()
+            emergency = go.addAction(self.tr("&Emergency access to a patient…"))
+            emergency.triggered.connect(self.break_glass)
 
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.ward_page_action)
@@ -542,6 +549,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.session is None:
             return
         self.patient_view.tabs.setCurrentWidget(self.patient_view.discharge)
+        self.patient_view.discharge.request_focus()
         self.open_patient(patient_id)
         self._select_in_ward(patient_id)
 
@@ -645,6 +653,37 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr("About AskOnce"),
             self.tr("AskOnce %1 — ask every patient question once.").replace("%1", __version__),
         )
+
+    # --- break-glass ----------------------------------------------------------------------
+
+    def break_glass(self) -> None:
+        """A patient outside the assignment: reason, PIN, then fetched by a sync."""
+        if self.sync is None or self.session is None:
+            return
+        minutes = self.break_glass_minutes
+        dialog = BreakGlassDialog(minutes, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        if not reauth.require_reauth(self, self.tr("emergency access to a patient")):
+            return
+        mrn = dialog.mrn.text().strip()
+        reason = dialog.reason.toPlainText()
+        engine, service, sync = self.sync.engine, self.service, self.sync
+
+        def found(future: Future[str | None]) -> None:
+            exc = future.exception()
+            if exc is not None:
+                self.show_error(exc)
+                return
+            patient_id = future.result()
+            if patient_id is None:
+                self.show_error(KnownError(self.tr("No patient with that MRN on the server.")))
+                return
+            DbOp(
+                self.tasks, lambda: service.start_break_glass(patient_id, reason, minutes)
+            ).success(lambda _until: sync.sync_now()).run()
+
+        self.tasks.run_network(lambda: engine.find_patient(mrn), found)
 
     # --- drafts across a lock ---------------------------------------------------------------
 

@@ -341,6 +341,7 @@ class Shell(QtCore.QObject):
                     actor.user_id,
                     on_status=on_status,
                     run_db=self.tasks.run_db_blocking,
+                    retention_days=settings.retention_days,
                 )
 
             return SyncController(
@@ -362,6 +363,7 @@ class Shell(QtCore.QObject):
         )
         if profile is not None:
             main.role = profile.role
+        main.break_glass_minutes = settings.break_glass_minutes
         main.sig_lock_requested.connect(lambda: self.lock("manual"))
         main.sig_switch_user_requested.connect(self.switch_user)
         main.sig_sign_out_requested.connect(self.sign_out)

@@ -124,6 +124,8 @@ def apply_app_style(app: QtWidgets.QApplication) -> None:
         QLabel#allergyChip { color: #7f1d1d; background: #fee2e2; border: 1px solid #fca5a5;
                              border-radius: 8px; padding: 1px 8px; font-weight: 600; }
         QLabel#mutedText { color: palette(placeholder-text); }
+        QLabel#overdueChip { color: #7f1d1d; background: #fee2e2; border: 1px solid #fca5a5;
+                             border-radius: 8px; padding: 1px 8px; font-weight: 600; }
         QFrame#patientBanner { background: palette(alternate-base);
                                border-bottom: 1px solid palette(mid); }
         """

@@ -103,7 +103,10 @@ class SyncController(QtCore.QObject):
         if self.running:
             return
         self.running = True
-        self.tasks.run_network(self.engine.sync, self._on_done)
+        # Emergency access that ran out ends first, also when the server is away.
+        DbOp(self.tasks, self.service.end_expired_break_glass).success(
+            lambda _n: self.tasks.run_network(self.engine.sync, self._on_done)
+        ).failure(lambda _exc: self.tasks.run_network(self.engine.sync, self._on_done)).run()
 
     def cancel(self) -> None:
         self.engine.cancel()

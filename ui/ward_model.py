@@ -90,6 +90,14 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
             return p.bed
         if column == WardColumn.NAME:
             name = f"{p.display_name} ({p.preferred_name})" if p.preferred_name else p.display_name
+            if r.break_glass_until is not None:
+                return (
+                    name
+                    + " — "
+                    + self.tr("emergency access until %1").replace(
+                        "%1", r.break_glass_until.astimezone().strftime("%H:%M")
+                    )
+                )
             if r.no_longer_assigned:
                 return name + " — " + self.tr("not assigned")
             return name

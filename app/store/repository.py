@@ -32,6 +32,10 @@ from app.store.database import Connection, Database
 GENESIS_HASH = "0" * 64
 # Outbox note for a patient who left the assignment while edits were waiting (kept until sent).
 UNASSIGNED = "patient no longer assigned"
+UNASSIGNED_META = "unassigned:"
+BREAK_GLASS_META = "break-glass:"
+"""meta key prefix: emergency access to a patient outside the assignment, until when."""
+"""meta key prefix: when a patient left the user's assignment (removed after the retention)."""
 
 
 def ts(value: datetime) -> str:
@@ -101,8 +105,9 @@ class Repository:
                        WHERE o.patient_id = p.id),
                       EXISTS (SELECT 1 FROM outbox o
                               WHERE o.patient_id = p.id AND o.last_error = ?)
+                      OR EXISTS (SELECT 1 FROM meta m WHERE m.key = ? || p.id)
                FROM patients p ORDER BY p.bed, p.family_name""",
-            (UNASSIGNED,),
+            (UNASSIGNED, UNASSIGNED_META),
         )
         return [
             PatientSummary(Patient.model_validate_json(doc), int(n), bool(gone))
@@ -416,6 +421,13 @@ class Repository:
         return None
 
     # --- meta -------------------------------------------------------------------------
+
+    def break_glass_grants(self) -> dict[str, datetime]:
+        """Patients outside the assignment with emergency access, and until when."""
+        rows = self.db.query(
+            "SELECT key, value FROM meta WHERE key LIKE ?", (BREAK_GLASS_META + "%",)
+        )
+        return {str(k).removeprefix(BREAK_GLASS_META): from_ts(str(v)) for k, v in rows}
 
     def meta(self, key: str) -> str | None:
         rows = self.db.query("SELECT value FROM meta WHERE key = ?", (key,))

@@ -23,7 +23,7 @@ from app.domain import (
     Patient,
 )
 from app.store.database import Connection, Database
-from app.store.repository import Repository, from_ts, ts
+from app.store.repository import UNASSIGNED_META, Repository, from_ts, ts
 
 # Local tables of the records the server knows as these FHIR resource types.
 RECORD_TABLES = {
@@ -231,6 +231,23 @@ class SyncState:
         # answers, medications, contacts, discharge plans and tasks and history follow by
         # ON DELETE CASCADE
         conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
+        conn.execute("DELETE FROM meta WHERE key = ?", (UNASSIGNED_META + patient_id,))
+
+    def unassigned_since(self, patient_id: str) -> datetime | None:
+        text = self.repo.meta(UNASSIGNED_META + patient_id)
+        return from_ts(text) if text else None
+
+    def mark_unassigned(self, conn: Connection, patient_id: str, at: datetime) -> None:
+        self.repo.set_meta(conn, UNASSIGNED_META + patient_id, ts(at))
+
+    def clear_unassigned(self, conn: Connection, assigned: set[str]) -> None:
+        """Patients back in the assignment are no longer due for removal."""
+        rows = conn.execute(
+            "SELECT key FROM meta WHERE key LIKE ?", (UNASSIGNED_META + "%",)
+        ).fetchall()
+        for (key,) in rows:
+            if str(key).removeprefix(UNASSIGNED_META) in assigned:
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
 
     def patients_with_pending(self) -> set[str]:
         rows = self.db.query("SELECT DISTINCT patient_id FROM outbox WHERE patient_id IS NOT NULL")

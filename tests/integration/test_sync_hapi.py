@@ -7,6 +7,7 @@ Caches are real SQLCipher files; the key is held in memory like the demo's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from app.domain import (
     Actor,
     Answer,
     AnswerType,
+    AuditAction,
     Catalog,
     Channel,
     ContactKind,
@@ -23,7 +25,9 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     Source,
+    utc_now,
 )
+from app.errors import ValidationError
 from app.keys import DatabaseKey
 from app.services import CareService
 from app.store.database import Database
@@ -256,6 +260,72 @@ def test_a_patient_leaving_the_care_team_is_purged_unless_edits_wait(
     assert leave not in rows
     assert keep in rows  # kept (and flagged) until its edit reaches the server
     assert rows[keep].no_longer_assigned
+
+
+def test_a_patient_who_left_stays_for_the_retention_period_then_goes(
+    hapi, workstations, catalog
+) -> None:
+    """DESIGN.md §4: kept (flagged) for ``retention_days``, purged after; back = not due."""
+    ward = seed_ward(hapi.base_url, patients=2)
+    a = workstations("a", ward.practitioner)
+    now = [utc_now()]
+    a.engine = Synchronizer(
+        a.db, catalog, a.client, ward.practitioner, clock=lambda: now[0], retention_days=7
+    )
+    a.sync()
+    back, leave = ward.patients
+    for n, pid in enumerate((back, leave)):
+        team = ward.care_team if n == 0 else f"{ward.care_team}-1"
+        put(hapi.base_url, care_team(team, ward.practitioner, pid, status="inactive"))
+    a.sync()
+    rows = {r.patient.id: r for r in a.service.ward()}
+    assert rows[leave].no_longer_assigned and rows[back].no_longer_assigned
+    # One comes back into the assignment on day 3; the other stays away.
+    now[0] += timedelta(days=3)
+    put(hapi.base_url, care_team(ward.care_team, ward.practitioner, back))
+    a.sync()
+    rows = {r.patient.id: r for r in a.service.ward()}
+    assert not rows[back].no_longer_assigned
+    assert rows[leave].no_longer_assigned
+    now[0] += timedelta(days=4, minutes=1)
+    a.sync()
+    rows = {r.patient.id: r for r in a.service.ward()}
+    assert leave not in rows  # seven days after leaving: gone from the cache
+    assert back in rows
+
+
+def test_break_glass_fetches_a_patient_for_a_limited_time_and_audits_both_ends(
+    hapi, workstations, catalog
+) -> None:
+    ward = seed_ward(hapi.base_url, patients=2)
+    outside = ward.patients[1]
+    put(
+        hapi.base_url,
+        care_team(f"{ward.care_team}-1", ward.practitioner, outside, status="inactive"),
+    )
+    a = workstations("a", ward.practitioner)
+    now = [utc_now()]
+    a.service = CareService(a.db, catalog, a.actor, workstation="a", clock=lambda: now[0])
+    a.engine = Synchronizer(a.db, catalog, a.client, ward.practitioner, clock=lambda: now[0])
+    a.sync()
+    assert {r.patient.id for r in a.service.ward()} == {ward.patients[0]}
+    mrn = get(hapi.base_url, f"Patient/{outside}")["identifier"][0]["value"]
+    found = a.engine.find_patient(mrn)
+    assert found == outside
+    assert a.engine.find_patient("no-such-mrn") is None
+    with pytest.raises(ValidationError):
+        a.service.start_break_glass(found, "   ", 30)  # a reason is required
+    a.service.start_break_glass(found, "covering bed 12 in an emergency", 30)
+    a.sync()
+    rows = {r.patient.id: r for r in a.service.ward()}
+    assert rows[outside].break_glass_until == now[0] + timedelta(minutes=30)
+    now[0] += timedelta(minutes=31)
+    assert a.service.end_expired_break_glass() == 1
+    a.sync()
+    assert {r.patient.id for r in a.service.ward()} == {ward.patients[0]}
+    trail = [e for e in a.service.repo.audit_entries() if e.action is AuditAction.BREAK_GLASS]
+    assert [e.detail.split(" ")[0] for e in trail] == ["start", "end:"]
+    assert "covering bed 12" in trail[0].detail and all(e.patient_id == outside for e in trail)
 
 
 def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> None:

@@ -1,15 +1,20 @@
 """Fail closed (DESIGN.md §4): no keystore, a locked keystore, a wrong PIN or a foreign key
 file open nothing, write nothing, and say nothing about the user or the patients.
 
+The one file a wrong PIN may write is the user's ``attempts.json`` (DESIGN.md §6: wrong
+PINs are throttled and, after too many, block offline unlock): it holds the times of the
+wrong tries and nothing else — no PIN, no user id, no patient data.
+
 The keystore tests run against a real gnome-keyring on a private D-Bus (``secret_service``).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import keyring.backends.chainer
@@ -19,6 +24,7 @@ import pytest
 import sqlcipher3
 from keyring.backend import KeyringBackend
 
+from app.accounts import ATTEMPTS_FILE
 from app.domain import Actor, Catalog, Patient
 from app.errors import (
     CacheKeyError,
@@ -26,7 +32,7 @@ from app.errors import (
     KeystoreUnavailableError,
     WrongPinError,
 )
-from app.keys import KdfParams
+from app.keys import KdfParams, KeyWrapper
 from app.keystore import SERVICE_NAME, OsKeystore
 from app.paths import AppPaths, default_paths
 from app.session import (
@@ -136,6 +142,26 @@ def _everything(home: Path, secret_service: SecretServiceHandle) -> object:
     return tree_digest(home), secret_service.state()
 
 
+def _without_attempts(
+    state: tuple[dict[Path, str], object], folder: Path
+) -> tuple[dict[Path, str], object]:
+    """``state`` (files, keystore) minus the user's wrong-PIN record, the one allowed change."""
+    files, keystore = state
+    return {p: d for p, d in files.items() if p != folder / ATTEMPTS_FILE}, keystore
+
+
+def _assert_attempts_hold_only_times(folder: Path, times: list[datetime], *extra: str) -> None:
+    """The wrong-PIN record: exactly these failure times; no PIN, user or patient data."""
+    raw = (folder / ATTEMPTS_FILE).read_bytes()
+    for secret in (PIN, WRONG_PIN, NURSE.user_id, OTHER_NURSE.user_id, CANARY_NAME, CANARY_MRN):
+        assert secret.encode() not in raw, "attempts.json holds more than times"
+    for secret in extra:
+        assert secret.encode() not in raw, "attempts.json holds more than times"
+    doc = json.loads(raw)
+    assert list(doc) == ["failures"]
+    assert [datetime.fromisoformat(t) for t in doc["failures"]] == times
+
+
 # --- with a real Secret Service -----------------------------------------------------------
 
 
@@ -171,11 +197,15 @@ def test_round_trip_and_key_file_hides_key_and_pin(
     assert NURSE.user_id not in str(folder)
 
     entries = secret_service.app_items()
-    assert len(entries) == 1, "one device secret per user"
-    (device_secret,) = entries.values()
-    for form, encoded in raw_forms.items():
-        assert encoded.decode("latin-1") not in device_secret, f"keystore holds the key ({form})"
-    assert PIN not in device_secret
+    assert set(entries) == {
+        f"device-secret:{NURSE.user_id}",
+        f"escrow-secret:{NURSE.user_id}",
+    }, "a device secret and an escrow secret per user, nothing else"
+    assert len(set(entries.values())) == 2, "two independent secrets"
+    for secret in entries.values():
+        for form, encoded in raw_forms.items():
+            assert encoded.decode("latin-1") not in secret, f"keystore holds the key ({form})"
+        assert PIN not in secret
 
     connects.clear()
     reopened = _unlock(paths, catalog, clock)
@@ -199,10 +229,13 @@ def test_wrong_pin_opens_and_changes_nothing(
     connects: list[str],
 ) -> None:
     before = _everything(isolated_home, secret_service)
+    assert not (closed_cache / ATTEMPTS_FILE).exists()
     with pytest.raises(WrongPinError) as caught:
         _unlock(paths, catalog, clock, pin=WRONG_PIN)
     assert connects == [], "a wrong PIN must not open the database"
-    assert _everything(isolated_home, secret_service) == before
+    after = _everything(isolated_home, secret_service)
+    assert _without_attempts(after, closed_cache) == before, "only attempts.json may change"
+    _assert_attempts_hold_only_times(closed_cache, [clock()])
     _assert_says_nothing_private(caught.value)
 
 
@@ -284,19 +317,27 @@ def test_key_file_copied_to_another_user_does_not_open(
     """Even with the victim's device secret copied too, only the AAD (user id) differs."""
     other_folder = paths.user_dir(user_key(OTHER_NURSE.user_id))
     shutil.copytree(closed_cache, other_folder)
-    ((entry, device_secret),) = secret_service.app_items().items()
-    assert NURSE.user_id in entry
-    other_entry = entry.replace(NURSE.user_id, OTHER_NURSE.user_id)
-    keyring.set_password(SERVICE_NAME, other_entry, device_secret)
-    assert secret_service.app_items()[other_entry] == device_secret
+    entries = secret_service.app_items()
+    assert len(entries) == 2, "the device secret and the escrow secret"
+    for entry, secret in entries.items():
+        assert entry.endswith(":" + NURSE.user_id)
+        other_entry = entry.replace(NURSE.user_id, OTHER_NURSE.user_id)
+        keyring.set_password(SERVICE_NAME, other_entry, secret)
+        assert secret_service.app_items()[other_entry] == secret
     before = tree_digest(other_folder), secret_service.state()
 
     # Same key file, salt, device secret and PIN: only the user id bound as AAD differs.
     with pytest.raises(WrongPinError) as caught:
         _unlock(paths, catalog, clock, actor=OTHER_NURSE, pin=PIN)
+    # Nor does the escrow copy (the lockout way back in) open for another user.
+    with pytest.raises(CacheKeyError) as escrow:
+        KeyWrapper(OsKeystore()).unwrap_escrow(other_folder / KEY_FILE, OTHER_NURSE.user_id)
     assert connects == []
-    assert (tree_digest(other_folder), secret_service.state()) == before
+    after = tree_digest(other_folder), secret_service.state()
+    assert _without_attempts(after, other_folder) == before, "only attempts.json may change"
+    _assert_attempts_hold_only_times(other_folder, [clock()])
     _assert_says_nothing_private(caught.value)
+    _assert_says_nothing_private(escrow.value)
 
 
 @pytest.mark.keystore
@@ -316,11 +357,13 @@ def test_key_file_over_another_users_own_key_file_does_not_open(
     connects.clear()
 
     for pin in (PIN, other_pin):
-        with pytest.raises((WrongPinError, CacheKeyError)) as caught:
+        with pytest.raises(WrongPinError) as caught:
             _unlock(paths, catalog, clock, actor=OTHER_NURSE, pin=pin)
         _assert_says_nothing_private(caught.value, other_pin)
     assert connects == []
-    assert (tree_digest(other_folder), secret_service.state()) == before
+    after = tree_digest(other_folder), secret_service.state()
+    assert _without_attempts(after, other_folder) == before, "only attempts.json may change"
+    _assert_attempts_hold_only_times(other_folder, [clock(), clock()], other_pin)
 
 
 # --- without a usable keystore --------------------------------------------------------------
