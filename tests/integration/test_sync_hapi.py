@@ -279,7 +279,8 @@ def test_a_patient_who_left_stays_for_the_retention_period_then_goes(
         put(hapi.base_url, care_team(team, ward.practitioner, pid, status="inactive"))
     a.sync()
     rows = {r.patient.id: r for r in a.service.ward()}
-    assert rows[leave].no_longer_assigned and rows[back].no_longer_assigned
+    assert rows[leave].no_longer_assigned
+    assert rows[back].no_longer_assigned
     # One comes back into the assignment on day 3; the other stays away.
     now[0] += timedelta(days=3)
     put(hapi.base_url, care_team(ward.care_team, ward.practitioner, back))
@@ -325,7 +326,8 @@ def test_break_glass_fetches_a_patient_for_a_limited_time_and_audits_both_ends(
     assert {r.patient.id for r in a.service.ward()} == {ward.patients[0]}
     trail = [e for e in a.service.repo.audit_entries() if e.action is AuditAction.BREAK_GLASS]
     assert [e.detail.split(" ")[0] for e in trail] == ["start", "end:"]
-    assert "covering bed 12" in trail[0].detail and all(e.patient_id == outside for e in trail)
+    assert "covering bed 12" in trail[0].detail
+    assert all(e.patient_id == outside for e in trail)
 
 
 def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> None:
