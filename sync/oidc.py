@@ -291,7 +291,8 @@ class OidcClient:
                 "redirect_uri": pending.redirect_uri,
                 "client_id": self.config.client_id,
                 "code_verifier": pending.code_verifier,
-            }
+            },
+            nonce=pending.nonce,
         )
         if tokens.identity is None:
             raise SignInRejectedError("The identity provider sent no ID token.")

@@ -101,6 +101,7 @@ def _fetch_dist() -> Path:
             mvn,
             "-q",
             "-B",
+            "-Dstyle.color=never",
             f"-Dmaven.repo.local={M2_REPOSITORY}",
             "dependency:get",
             f"-Dartifact={artifact}",
@@ -225,6 +226,9 @@ class Keycloak:
         import_dir.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REALM_FILE, import_dir / REALM_FILE.name)
         port = httpx.URL(self.base_url).port
+        # Not ``start-dev``: that re-augments the shared dist whenever its build differs
+        # (and cannot be pre-built). ``start --optimized`` with start-dev's settings
+        # spelled out (http, no strict hostname, local cache) behaves the same for us.
         args = [
             str(home / "bin" / "kc.sh"),
             "start",

@@ -336,7 +336,7 @@ class DischargeBoard(QtWidgets.QWidget):
             QtGui.QKeySequence(Qt.Key.Key_Return), self.view, self.open_current, on_view
         )
         QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Enter), self.view, self.open_current, on_view)
-        self.view.doubleClicked.connect(lambda _index: self.open_current())
+        self.view.doubleClicked.connect(self._open_index)
         self.filter_edit.textChanged.connect(self._on_filter)
         self.filter_edit.returnPressed.connect(self.focus_table)
         self.hide_ready_check.toggled.connect(self._on_hide_ready)
@@ -438,6 +438,11 @@ class DischargeBoard(QtWidgets.QWidget):
                 | QtCore.QItemSelectionModel.SelectionFlag.Rows,
             )
             self.view.scrollTo(index)
+
+    def _open_index(self, index: QtCore.QModelIndex) -> None:
+        patient_id = index.data(PATIENT_ID_ROLE) if index.isValid() else None
+        if patient_id:
+            self.sig_patient_activated.emit(str(patient_id))
 
     def open_current(self) -> None:
         patient_id = self.current_patient_id()
