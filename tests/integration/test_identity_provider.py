@@ -82,7 +82,7 @@ def authorize_url(
     keycloak: Keycloak, redirect_uri: str, *, state: str = "st", nonce: str = "n", **extra: str
 ) -> str:
     params = {
-        "client_id": keycloak.client_id,
+        "client_id": keycloak.client_id,  # extra may name another client
         "redirect_uri": redirect_uri,
         "response_type": "code",
         "scope": "openid",
@@ -308,3 +308,50 @@ def test_access_token_lifespan_can_be_shortened(keycloak: Keycloak, loopback: Lo
     assert tokens["expires_in"] == 30
     access = payload(tokens["access_token"])
     assert access["exp"] - access["iat"] == 30
+
+
+def test_users_cannot_change_their_own_fhir_user_or_role(keycloak: Keycloak) -> None:
+    """Only an administrator sets who a user is in FHIR and what they may do: through
+    Keycloak's own account API a nurse cannot make herself someone else or a coordinator."""
+    pkce, redirect_uri = Pkce(), f"{keycloak.issuer}/account/"
+    url = authorize_url(
+        keycloak,
+        redirect_uri,
+        client_id="account-console",
+        code_challenge=pkce.challenge,
+        code_challenge_method="S256",
+    )
+    back = login(url, NURSE_ANNA.username, NURSE_ANNA.password, deliver=False)
+    code = parse_qs(urlsplit(back).query)["code"][0]
+    tokens = post_token(
+        keycloak,
+        client_id="account-console",
+        grant_type="authorization_code",
+        code=code,
+        redirect_uri=redirect_uri,
+        code_verifier=pkce.verifier,
+    ).json()
+    headers = {"Authorization": f"Bearer {tokens['access_token']}", "Accept": "application/json"}
+    with httpx.Client(timeout=30.0, headers=headers) as client:
+        me = client.get(redirect_uri).raise_for_status().json()
+        profile = {k: me[k] for k in ("username", "email", "firstName", "lastName")}
+        attempt = client.post(
+            redirect_uri,
+            json={
+                **profile,
+                "attributes": {
+                    "fhirUser": [COORD_CARLA.fhir_user],
+                    "askonce_role": ["coordinator"],
+                },
+            },
+        )
+
+    assert attempt.status_code == 400
+    refused = {(e["field"], e["errorMessage"]) for e in attempt.json()["errors"]}
+    assert refused == {
+        ("fhirUser", "error-user-attribute-read-only"),
+        ("askonce_role", "error-user-attribute-read-only"),
+    }
+    stored = keycloak.admin("GET", f"/users/{keycloak.user_id(NURSE_ANNA.username)}").json()
+    assert stored["attributes"]["fhirUser"] == [NURSE_ANNA.fhir_user]
+    assert stored["attributes"]["askonce_role"] == [NURSE_ANNA.role]

@@ -149,7 +149,9 @@ def test_pdf_export_lays_out_on_a4_and_letter(
     assert pages >= 1
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages
     width, height = PAGE_SIZES[size]
-    assert re.search(rb"/MediaBox \[0 0 %d %d\]" % (width, height), data)
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert boxes
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(width, height)}
 
 
 def test_paper_size_follows_the_locale() -> None:

@@ -521,7 +521,6 @@ def test_plain_files_hold_no_pin_token_or_patient_data(
         reopened.close()
 
 
-
 @pytest.mark.xfail(
     strict=True,
     reason="app/session.py _session() saves the profile with unsent=0 at every unlock; a "

@@ -91,6 +91,35 @@ def test_the_generator_scales_to_a_hospital(catalog: Catalog) -> None:
     assert len(answer_ids) == len(set(answer_ids))
 
 
+def test_the_demo_has_discharge_plans_in_every_state(catalog: Catalog) -> None:
+    from app.discharge import TaskStatus, readiness
+
+    ward = list(demo.generate_ward(catalog, FIXED_NOW, patients=64))
+    today = FIXED_NOW.date()
+    with_plan = [p for p in ward if p.plan is not None]
+    assert 0 < len(with_plan) < len(ward)  # some patients have no plan yet
+    states = [readiness(p.tasks, today) for p in with_plan]
+    assert any(r.done == 0 for r in states)  # just started
+    assert any(0 < r.done < r.total for r in states)  # half done
+    assert any(r.overdue for r in states)
+    assert any(r.ready for r in states)
+    assert any(t.status is TaskStatus.NOT_NEEDED for p in with_plan for t in p.tasks)
+    dates = [p.plan.expected_date for p in with_plan if p.plan and p.plan.expected_date]
+    assert min(dates) < today < max(dates) <= today + timedelta(days=7)
+    assert len({p.plan.destination for p in with_plan if p.plan}) >= 3
+    meds = [m for p in with_plan for m in p.medications]
+    assert any(m.reconciliation for m in meds)
+    assert any(m.reconciliation is None for m in meds)
+    assert any(c.verified_at for p in ward for c in p.contacts)
+    for p in with_plan:
+        assert p.plan is not None
+        assert p.patient.expected_discharge == p.plan.expected_date
+        assert {t.plan_id for t in p.tasks} == {p.plan.id}
+        assert all(t.patient_id == p.patient.id for t in p.tasks)
+        helper = p.plan.home_helper_id
+        assert helper is None or helper in {c.id for c in p.contacts}
+
+
 # --- the demo cache --------------------------------------------------------------------------
 
 

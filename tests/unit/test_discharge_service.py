@@ -350,9 +350,7 @@ def test_a_new_date_moves_default_due_dates_but_not_those_a_person_set(
     by_hand = service.save_discharge_task(
         tasks[0].model_copy(update={"due": TODAY + timedelta(days=1)})
     )
-    finished = service.save_discharge_task(
-        tasks[1].model_copy(update={"status": TaskStatus.DONE})
-    )
+    finished = service.save_discharge_task(tasks[1].model_copy(update={"status": TaskStatus.DONE}))
     before = counts(db)
     later = first + timedelta(days=3)
     service.save_discharge_plan(plan.model_copy(update={"expected_date": later}))
@@ -394,7 +392,15 @@ def test_plan_details_round_trip_and_keep_history(
     assert (line.action, line.area) == ("changed", "discharge")
     assert "home" in line.old_value
     assert "rehabilitation" in line.new_value
-    assert service.repo.outbox()[-1].payload["appointments"][0]["with_whom"] == "Dr Weiss, GP"
+    payload = service.repo.outbox()[-1].payload
+    assert payload["appointments"] == [
+        {
+            "when": "2026-11-30T10:30:00Z",
+            "with_whom": "Dr Weiss, GP",
+            "where": "Practice",
+            "note": "",
+        }
+    ]
     with pytest.raises(ValidationError):
         service.save_discharge_plan(saved.model_copy(update={"patient_id": "someone-else"}))
     with pytest.raises(ValidationError):

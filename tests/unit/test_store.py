@@ -25,7 +25,7 @@ from app.store.repository import Repository
 from tests.conftest import FIXED_NOW
 
 TABLES = {"meta", "patients", "answers", "medications", "contacts", "history", "outbox"}
-TABLES |= {"audit_log", "search_index"}
+TABLES |= {"audit_log", "search_index", "discharge_plans", "discharge_tasks"}
 
 
 def file_hash(path: Path) -> str:
@@ -296,3 +296,72 @@ def test_a_healthy_cache_has_no_integrity_problems(db: Database, catalog: Catalo
     assert db.integrity_problems() == []
     demo.load_into(db, catalog, demo.generate_ward(catalog, FIXED_NOW, patients=8))
     assert db.integrity_problems() == []
+
+
+def test_a_cache_from_before_discharge_planning_keeps_its_records_and_takes_plans(
+    tmp_path: Path, db_key: DatabaseKey
+) -> None:
+    from app.discharge import Destination, DischargePlan, DischargeTask, OwnerRole, TaskStatus
+    from app.domain import Provenance, Source
+    from tests.conftest import NURSE
+
+    path = tmp_path / "v3.db"
+    conn = raw_connect(path, db_key)
+    conn.execute("BEGIN")
+    for migration in MIGRATIONS[:3]:  # the schema before discharge planning (_v4)
+        migration(conn)
+    patient = a_patient()
+    conn.execute(
+        """INSERT INTO patients (id, mrn, family_name, given_name, birth_date, admitted_at, doc)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        (
+            "p-1",
+            patient.mrn,
+            "Zwirnmeister",
+            "Ottilie",
+            "1940-01-02",
+            "x",
+            patient.model_dump_json(),
+        ),
+    )
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("COMMIT")
+    conn.close()
+
+    db = Database.open(path, db_key)
+    try:
+        repo = Repository(db)
+        assert repo.patient("p-1") == patient
+        prov = Provenance(recorded_by=NURSE, recorded_at=FIXED_NOW, source=Source.CHART)
+        plan = DischargePlan(
+            id="plan-1",
+            patient_id="p-1",
+            expected_date=date(2026, 11, 25),
+            destination=Destination.HOME,
+            provenance=prov,
+        )
+        task = DischargeTask(
+            id="task-1",
+            plan_id="plan-1",
+            patient_id="p-1",
+            code="transport",
+            title="Transport arranged",
+            owner_role=OwnerRole.COORDINATOR,
+            due=date(2026, 11, 24),
+            status=TaskStatus.TODO,
+            provenance=prov,
+        )
+        with db.transaction() as tx:
+            repo.put_discharge_plan(tx, plan)
+            repo.put_discharge_task(tx, task)
+        assert repo.discharge_plans("p-1") == [plan]
+        assert repo.discharge_plans_until(date(2026, 11, 24)) == []
+        assert repo.discharge_plans_until(date(2026, 11, 25)) == [plan]
+        assert repo.discharge_tasks(["plan-1"]) == {"plan-1": [task]}
+        # A patient's plan and tasks go with the patient.
+        with db.transaction() as tx:
+            tx.execute("DELETE FROM patients WHERE id = 'p-1'")
+        assert db.query("SELECT count(*) FROM discharge_plans")[0][0] == 0
+        assert db.query("SELECT count(*) FROM discharge_tasks")[0][0] == 0
+    finally:
+        db.close()
