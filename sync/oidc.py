@@ -277,6 +277,10 @@ class OidcClient:
             if code == "access_denied":
                 raise SignInCancelledError("Sign-in was cancelled at the identity provider.")
             raise SignInRejectedError(f"The identity provider refused the sign-in ({code}).")
+        issuer = query.get("iss", [None])[0]
+        if issuer is not None and issuer.rstrip("/") != self.config.issuer.rstrip("/"):
+            # RFC 9207: the answer came from another provider (mix-up attack).
+            raise SignInRejectedError("The sign-in answer came from another identity provider.")
         try:
             params = parse_authorization_code_response(callback_url, state=pending.state)
         except AuthlibBaseError as exc:

@@ -13,6 +13,7 @@ SSO session lets ``authorize()`` come back without a password (unless the app as
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from http.client import HTTPResponse
@@ -168,8 +169,12 @@ class Browser:
 
     def _deliver(self, callback_url: str) -> str:
         # A separate client, like the browser tab hitting the app's listener: no Keycloak
-        # cookies go to the app. Whatever the listener answers is the app's business.
-        with httpx.Client(timeout=_TIMEOUT_S) as client:
+        # cookies go to the app. Whatever the listener answers is the app's business, and
+        # one that hangs up without answering has still received the request.
+        with (
+            httpx.Client(timeout=_TIMEOUT_S) as client,
+            contextlib.suppress(httpx.RemoteProtocolError),
+        ):
             client.get(callback_url)
         return callback_url
 

@@ -83,7 +83,10 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
             if column is TaskColumn.DUE and task.due is not None:
                 return date_text(task.due)
             if column is TaskColumn.TITLE:
-                return self.tr("Space: done / not done · Enter: edit")
+                return task.title + "\n" + self.tr("Space: done / not done · Enter: edit")
+            if column is TaskColumn.OWNER:
+                role = owner_role_text(task.owner_role)
+                return f"{task.owner.display_name} ({role})" if task.owner else role
             return None
         if role == Qt.ItemDataRole.BackgroundRole and overdue and column is TaskColumn.DUE:
             return QtGui.QBrush(overdue_colors()[0])
@@ -104,8 +107,8 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
         if column is TaskColumn.TITLE:
             return task.title
         if column is TaskColumn.OWNER:
-            who = owner_role_text(task.owner_role)
-            return f"{who} · {task.owner.display_name}" if task.owner else who
+            # The person when someone took it on, else the role (both in the tooltip).
+            return task.owner.display_name if task.owner else owner_role_text(task.owner_role)
         if column is TaskColumn.DUE:
             if task.due is None:
                 return ""
@@ -327,9 +330,16 @@ class AppointmentModel(RecordTableModel[Appointment, AppointmentColumn]):
 
 
 def section_table(
-    model: QtCore.QAbstractItemModel, name: str, stretch: int, parent: QtWidgets.QWidget
+    model: QtCore.QAbstractItemModel,
+    name: str,
+    stretch: Sequence[int],
+    parent: QtWidgets.QWidget,
 ) -> QtWidgets.QTableView:
-    """A read-only row table sized to its rows (the tab scrolls, not the table)."""
+    """A read-only row table sized to its rows (the tab scrolls, not the table).
+
+    Short columns fit their contents; the ``stretch`` columns (free text) share the rest
+    and are cut off with "…" when the window is narrow (the tooltip has the whole text).
+    """
     table = QtWidgets.QTableView(parent)
     table.setModel(model)
     table.setAccessibleName(name)
@@ -344,7 +354,8 @@ def section_table(
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     return table
 

@@ -201,7 +201,10 @@ class DischargeTab(QtWidgets.QWidget):
         lay = QtWidgets.QVBoxLayout(self.checklist_box)
         self.checklist_model = ChecklistModel(self)
         self.checklist_table = section_table(
-            self.checklist_model, self.tr("Discharge checklist"), TaskColumn.NOTE, self
+            self.checklist_model,
+            self.tr("Discharge checklist"),
+            (TaskColumn.TITLE, TaskColumn.NOTE),
+            self,
         )
         self.checklist_table.setAccessibleDescription(
             self.tr("Space marks the selected item done or not done; Enter edits it")
@@ -274,7 +277,10 @@ class DischargeTab(QtWidgets.QWidget):
         lay.addWidget(self.unreconciled_label)
         self.med_model = ReconciliationModel(self)
         self.med_table = section_table(
-            self.med_model, self.tr("Medication reconciliation"), MedColumn.NOTE, self
+            self.med_model,
+            self.tr("Medication reconciliation"),
+            (MedColumn.HOME, MedColumn.NOTE),
+            self,
         )
         self._meds_sel = SectionSelection(self.med_table, self.med_model)
         lay.addWidget(self.med_table)
@@ -332,7 +338,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.contacts_table = section_table(
             self.contact_model,
             self.tr("Home-care contacts for discharge"),
-            ContactColumn.NAME,
+            (ContactColumn.NAME, ContactColumn.RELATIONSHIP),
             self,
         )
         self._contacts_sel = SectionSelection(self.contacts_table, self.contact_model)
@@ -391,7 +397,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.appointments_table = section_table(
             self.appointment_model,
             self.tr("Follow-up appointments"),
-            AppointmentColumn.NOTE,
+            (AppointmentColumn.WITH, AppointmentColumn.WHERE, AppointmentColumn.NOTE),
             self,
         )
         self._appointments_sel = SectionSelection(self.appointments_table, self.appointment_model)
@@ -511,11 +517,11 @@ class DischargeTab(QtWidgets.QWidget):
         readiness = view.readiness
         ready = readiness.ready
         readiness_words = readiness_text(readiness)
-        self.readiness_label.setText(
-            self.tr("Readiness: <b>%1</b>").replace(
-                "%1", f"{READY_GLYPH} {readiness_words}" if ready else readiness_words
+        if ready:
+            readiness_words = (
+                f"{READY_GLYPH} " + self.tr("ready for discharge") + f" ({readiness_words})"
             )
-        )
+        self.readiness_label.setText(self.tr("Readiness: <b>%1</b>").replace("%1", readiness_words))
         self.readiness_label.setAccessibleDescription(
             self.tr("ready for discharge") if ready else self.tr("not ready yet")
         )
@@ -530,12 +536,18 @@ class DischargeTab(QtWidgets.QWidget):
         self._reset(self._tasks_sel, lambda: self.checklist_model.set_records(view.tasks))
 
         # Medications.
-        self.unreconciled_label.setText(
-            f"{'?' if view.unreconciled else READY_GLYPH} <b>"
-            + unreconciled_text(view.unreconciled)
-            + "</b>"
-        )
+        if view.medications:
+            self.unreconciled_label.setText(
+                f"{'?' if view.unreconciled else READY_GLYPH} <b>"
+                + unreconciled_text(view.unreconciled)
+                + "</b>"
+            )
+        else:
+            self.unreconciled_label.setText(
+                self.tr("No home medications recorded. Record them on the Medications tab.")
+            )
         self._reset(self._meds_sel, lambda: self.med_model.set_records(view.medications))
+        self.med_table.setVisible(bool(view.medications))
 
         # Contacts and helper.
         helper_id = plan.home_helper_id if plan is not None else None

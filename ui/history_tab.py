@@ -66,7 +66,8 @@ class HistoryTableModel(RecordTableModel[HistoryEntry, HistoryColumn]):
                 "answer": self.tr("Answer"),
                 "medication": self.tr("Medication"),
                 "contact": self.tr("Contact"),
-            }[entry.area]
+                "discharge": self.tr("Discharge"),
+            }.get(entry.area, entry.area)
         if column is HistoryColumn.WHAT:
             return entry.subject
         if column is HistoryColumn.CHANGE:

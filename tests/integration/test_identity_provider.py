@@ -221,7 +221,7 @@ def test_code_exchange_gives_our_claims(
     assert id_token["askonce_role"] == user.role
     access = payload(tokens["access_token"])
     assert (access["fhirUser"], access["askonce_role"]) == (user.fhir_user, user.role)
-    assert tokens["expires_in"] == 120
+    assert access["exp"] - access["iat"] == 120  # the realm's short access-token lifespan
     with httpx.Client(timeout=30.0) as client:
         userinfo = client.get(
             f"{keycloak.issuer}/protocol/openid-connect/userinfo",
@@ -305,9 +305,10 @@ def test_access_token_lifespan_can_be_shortened(keycloak: Keycloak, loopback: Lo
     with keycloak.access_token_lifespan(30):
         tokens = sign_in(keycloak, loopback, NURSE_ANNA)
 
-    assert tokens["expires_in"] == 30
     access = payload(tokens["access_token"])
     assert access["exp"] - access["iat"] == 30
+    # expires_in counts from when the response was made: a second less under load
+    assert 25 <= tokens["expires_in"] <= 30
 
 
 def test_users_cannot_change_their_own_fhir_user_or_role(keycloak: Keycloak) -> None:

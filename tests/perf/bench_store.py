@@ -39,6 +39,9 @@ class _MemoryKeystore:
     def set_secret(self, name: str, value: str) -> None:
         self.secrets[name] = value
 
+    def delete_secret(self, name: str) -> None:
+        self.secrets.pop(name, None)
+
 
 def _timed(fn: Callable[[], object], repeat: int) -> dict[str, float]:
     samples = []

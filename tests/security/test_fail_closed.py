@@ -137,7 +137,7 @@ def _assert_says_nothing_private(exc: BaseException, *extra: str) -> None:
         current = current.__cause__ or current.__context__
 
 
-def _everything(home: Path, secret_service: SecretServiceHandle) -> object:
+def _everything(home: Path, secret_service: SecretServiceHandle) -> tuple[dict[Path, str], object]:
     """Files under the test's home (cache, key file, config, logs) and the keystore."""
     return tree_digest(home), secret_service.state()
 

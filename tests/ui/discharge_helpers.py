@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from app.services import DischargeView
 from ui.discharge_board import BoardColumn
 from ui.main_window import MainWindow
 from ui.qt import Qt
-from ui.table_model import RECORD_ID_ROLE
+from ui.table_model import RECORD_ID_ROLE, RecordTableModel
 
 
 def find_view(window: MainWindow, wanted: Callable[[DischargeView], bool]) -> DischargeView:
@@ -63,3 +64,16 @@ def row_of(window: MainWindow, patient_id: str) -> int:
         if board.proxy.index(row, BoardColumn.NAME).data(RECORD_ID_ROLE) == patient_id:
             return row
     raise AssertionError("patient not on the board")
+
+
+def shown(window: MainWindow) -> DischargeView:
+    """The discharge view on screen (the test opened one)."""
+    view = window.patient_view.discharge.view
+    assert view is not None
+    return view
+
+
+def row_for(model: RecordTableModel[Any, Any], record_id: str) -> int:
+    row = model.row_for(record_id)
+    assert row is not None
+    return row

@@ -6,7 +6,14 @@ from datetime import date
 
 from app.discharge import TaskStatus
 from app.domain import Role
-from tests.ui.discharge_helpers import fresh_view, load_board, open_on_discharge_tab, row_of
+from tests.ui.discharge_helpers import (
+    fresh_view,
+    load_board,
+    open_on_discharge_tab,
+    row_for,
+    row_of,
+    shown,
+)
 from ui.discharge_board import OVERDUE_ROLE, BoardColumn
 from ui.main_window import MainWindow
 from ui.qt import Qt, QtWidgets
@@ -43,7 +50,8 @@ def test_most_urgent_first_and_overdue_in_words(qtbot, main_window: MainWindow) 
         readiness = board.proxy.index(row, BoardColumn.READINESS)
         blockers = board.proxy.index(row, BoardColumn.BLOCKERS)
         # Never colour alone: the glyph and the word are in the text.
-        assert "⚠" in readiness.data() and "overdue" in readiness.data()
+        assert "⚠" in readiness.data()
+        assert "overdue" in readiness.data()
         assert blockers.data().startswith("⚠")
         assert readiness.data(Qt.ItemDataRole.BackgroundRole) is not None
         assert "overdue" in readiness.data(Qt.ItemDataRole.AccessibleTextRole)
@@ -106,14 +114,16 @@ def test_enter_opens_the_patient_on_the_discharge_tab(qtbot, main_window: MainWi
     assert patient_id is not None
     assert board.view.currentIndex().row() == row_of(main_window, patient_id)
     tab = main_window.patient_view.discharge
-    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000) as shown:
+    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000) as signal:
         qtbot.keyClick(board.view, Qt.Key.Key_Return)
-    assert shown.args == [patient_id]
+    assert signal.args == [patient_id]
     assert main_window.pages.currentWidget() is main_window.splitter
     assert main_window.patient_view.tabs.currentWidget() is tab
     assert tab.view is not None
-    assert tab.view.patient.id == patient_id
-    assert main_window.patient_view.banner.name.text().startswith(tab.view.patient.family_name)
+    assert shown(main_window).patient.id == patient_id
+    assert main_window.patient_view.banner.name.text().startswith(
+        shown(main_window).patient.family_name
+    )
     assert tab.checklist_table.hasFocus()  # keyboard lands on the checklist
 
 
@@ -123,16 +133,16 @@ def test_double_click_opens_too(qtbot, main_window: MainWindow) -> None:
     board = main_window.discharge_board
     index = board.proxy.index(2, BoardColumn.NAME)
     tab = main_window.patient_view.discharge
-    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000) as shown:
+    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000) as signal:
         board.view.doubleClicked.emit(index)
-    assert shown.args == [index.data(RECORD_ID_ROLE)]
+    assert signal.args == [index.data(RECORD_ID_ROLE)]
 
 
 def test_role_decides_what_shows_first(qtbot, main_window: MainWindow) -> None:
     assert main_window.role is Role.NURSE
     assert main_window.pages.currentWidget() is main_window.splitter
     main_window.coordinator_action.trigger()  # the demo's switch
-    assert main_window.role is Role.COORDINATOR
+    assert Role(main_window.role) is Role.COORDINATOR
     assert main_window.pages.currentWidget() is main_window.discharge_board
     assert main_window.patient_view.tabs.currentWidget() is main_window.patient_view.discharge
     main_window.role = Role.NURSE  # as sign-in sets it
@@ -149,11 +159,11 @@ def test_board_refreshes_after_an_edit(qtbot, main_window: MainWindow) -> None:
     before = board.model.record(row).readiness.done
     open_on_discharge_tab(qtbot, main_window, patient_id)
     tab = main_window.patient_view.discharge
-    task = next(t for t in tab.view.tasks if t.status is TaskStatus.TODO)
-    tab.checklist_table.selectRow(tab.checklist_model.row_for(task.id))
+    task = next(t for t in shown(main_window).tasks if t.status is TaskStatus.TODO)
+    tab.checklist_table.selectRow(row_for(tab.checklist_model, task.id))
     with qtbot.wait_signal(board.sig_loaded, timeout=10_000):
         tab.toggle_done()
-    after = board.model.record(board.model.row_for(patient_id)).readiness.done
+    after = board.model.record(row_for(board.model, patient_id)).readiness.done
     assert after == before + 1
     assert fresh_view(main_window, patient_id).readiness.done == before + 1
 

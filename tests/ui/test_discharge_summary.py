@@ -46,7 +46,7 @@ def _prepared_summary(window: MainWindow) -> DischargeSummary:
         decisions = [ReconciliationDecision.CONTINUE, ReconciliationDecision.STOP]
         for n, med in enumerate(view.medications):
             if med.status is not MedicationStatus.STOPPED:
-                service.reconcile_medication(med.id, decisions[n % 2], "reason %d" % n)
+                service.reconcile_medication(med.id, decisions[n % 2], f"reason {n}")
         helper = next(c for c in view.contacts if c.kind is ContactKind.PERSON)
         service.set_home_helper(pid, helper.id)
         plan = service.discharge_plan_of(pid)
@@ -87,14 +87,18 @@ def test_summary_says_what_the_coordinator_decided(qtbot, main_window: MainWindo
         assert agency.name in text
     assert summary.home_helper is not None
     assert f"Helper at home after discharge: {summary.home_helper.name}" in text
-    assert "GP Dr Weber" in text and "Practice on Lindenstraße" in text
-    assert "Follow-up" in text and "Preferred channel" in text
+    assert "GP Dr Weber" in text
+    assert "Practice on Lindenstraße" in text
+    assert "Follow-up" in text
+    assert "Preferred channel" in text
     if summary.follow_up.channel and summary.follow_up.state.value == "valid":
         assert summary.follow_up.channel in text
     assert summary.preferences, "the demo patient has told us something"
     for label, value in summary.preferences:
-        assert label in text and value in text
-    assert "Printed" in text and "Demo Nurse" in text
+        assert label in text
+        assert value in text
+    assert "Printed" in text
+    assert "Demo Nurse" in text
     assert "DEMO" in text
     for allergy in p.allergies:
         assert allergy.substance in text

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from app.discharge import Destination, TaskStatus
 from app.domain import AnswerState, ContactKind, MedicationStatus, ReconciliationDecision
-from tests.ui.discharge_helpers import find_view, fresh_view, open_on_discharge_tab
+from tests.ui.discharge_helpers import (
+    find_view,
+    fresh_view,
+    open_on_discharge_tab,
+    row_for,
+    shown,
+)
 from ui.discharge_dialogs import PlanDialog, ReconcileDialog
 from ui.discharge_models import ContactColumn, MedColumn, TaskColumn
 from ui.main_window import MainWindow
@@ -36,10 +42,10 @@ def test_space_marks_a_checklist_item_done(qtbot, main_window: MainWindow) -> No
     )
     open_on_discharge_tab(qtbot, main_window, view.patient.id)
     tab = main_window.patient_view.discharge
-    before = tab.view.readiness
+    before = shown(main_window).readiness
     assert f"{before.done} of {before.total} done" in tab.readiness_label.text()
-    task = next(t for t in tab.view.tasks if t.status is TaskStatus.TODO)
-    row = tab.checklist_model.row_for(task.id)
+    task = next(t for t in shown(main_window).tasks if t.status is TaskStatus.TODO)
+    row = row_for(tab.checklist_model, task.id)
     tab.checklist_table.setFocus()
     tab.checklist_table.setCurrentIndex(tab.checklist_model.index(row, TaskColumn.TITLE))
     with _saved(qtbot, main_window):
@@ -69,14 +75,14 @@ def test_status_menu_marks_not_needed(qtbot, main_window: MainWindow) -> None:
     )
     open_on_discharge_tab(qtbot, main_window, view.patient.id)
     tab = main_window.patient_view.discharge
-    task = next(t for t in tab.view.tasks if t.status is TaskStatus.TODO)
-    tab.checklist_table.selectRow(tab.checklist_model.row_for(task.id))
+    task = next(t for t in shown(main_window).tasks if t.status is TaskStatus.TODO)
+    tab.checklist_table.selectRow(row_for(tab.checklist_model, task.id))
     not_needed = next(a for a in tab.status_menu.actions() if "not needed" in a.text())
     with _saved(qtbot, main_window):
         not_needed.trigger()
     stored = next(t for t in fresh_view(main_window, view.patient.id).tasks if t.id == task.id)
     assert stored.status is TaskStatus.NOT_NEEDED
-    assert tab.view.readiness.total == view.readiness.total - 1
+    assert shown(main_window).readiness.total == view.readiness.total - 1
 
 
 def test_overdue_items_say_so(qtbot, main_window: MainWindow) -> None:
@@ -99,10 +105,10 @@ def test_continue_records_who_and_when_and_the_count_drops(qtbot, main_window: M
     assert f"{view.unreconciled} not yet reconciled" in tab.unreconciled_label.text()
     med = next(
         m
-        for m in tab.view.medications
+        for m in shown(main_window).medications
         if m.reconciliation is None and m.status is not MedicationStatus.STOPPED
     )
-    row = tab.med_model.row_for(med.id)
+    row = row_for(tab.med_model, med.id)
     assert tab.med_model.index(row, MedColumn.DECISION).data() == "? not yet reconciled"
     tab.med_table.selectRow(row)
     with _saved(qtbot, main_window):
@@ -112,10 +118,11 @@ def test_continue_records_who_and_when_and_the_count_drops(qtbot, main_window: M
     assert stored.reconciliation is not None
     assert stored.reconciliation.decision is ReconciliationDecision.CONTINUE
     assert stored.reconciliation.decided_by.display_name == DEMO_NURSE
-    row = tab.med_model.row_for(med.id)
+    row = row_for(tab.med_model, med.id)
     assert tab.med_model.index(row, MedColumn.DECISION).data() == "→ continue"
     decided = tab.med_model.index(row, MedColumn.DECIDED).data()
-    assert decided.startswith(DEMO_NURSE) and "today" in decided
+    assert decided.startswith(DEMO_NURSE)
+    assert "today" in decided
     assert "Decided by Demo Nurse on" in tab.med_model.index(row, MedColumn.DECIDED).data(
         Qt.ItemDataRole.ToolTipRole
     )
@@ -128,10 +135,10 @@ def test_change_needs_a_note(qtbot, main_window: MainWindow) -> None:
     tab = main_window.patient_view.discharge
     med = next(
         m
-        for m in tab.view.medications
+        for m in shown(main_window).medications
         if m.reconciliation is None and m.status is not MedicationStatus.STOPPED
     )
-    tab.med_table.selectRow(tab.med_model.row_for(med.id))
+    tab.med_table.selectRow(row_for(tab.med_model, med.id))
     tab.decision_buttons[ReconciliationDecision.CHANGE].click()
     dialog = tab.findChild(ReconcileDialog)
     assert dialog is not None
@@ -146,7 +153,7 @@ def test_change_needs_a_note(qtbot, main_window: MainWindow) -> None:
     assert stored.reconciliation is not None
     assert stored.reconciliation.decision is ReconciliationDecision.CHANGE
     assert stored.reconciliation.note == "half the dose: 250 mg twice daily"
-    row = tab.med_model.row_for(med.id)
+    row = row_for(tab.med_model, med.id)
     assert tab.med_model.index(row, MedColumn.NOTE).data() == "half the dose: 250 mg twice daily"
 
 
@@ -156,8 +163,8 @@ def test_verify_a_contact_for_discharge(qtbot, main_window: MainWindow) -> None:
     )
     open_on_discharge_tab(qtbot, main_window, view.patient.id)
     tab = main_window.patient_view.discharge
-    contact = next(c for c in tab.view.contacts if c.verified_by is None)
-    row = tab.contact_model.row_for(contact.id)
+    contact = next(c for c in shown(main_window).contacts if c.verified_by is None)
+    row = row_for(tab.contact_model, contact.id)
     assert tab.contact_model.index(row, ContactColumn.VERIFIED).data() == "○ not verified"
     tab.contacts_table.selectRow(row)
     assert tab.verify_button.isEnabled()
@@ -168,9 +175,9 @@ def test_verify_a_contact_for_discharge(qtbot, main_window: MainWindow) -> None:
     )
     assert stored.verified_by is not None
     assert stored.verified_by.display_name == DEMO_NURSE
-    shown = tab.contact_model.index(tab.contact_model.row_for(contact.id), ContactColumn.VERIFIED)
-    assert shown.data().startswith(f"✓ {DEMO_NURSE} · today")
-    assert "Checked on" in shown.data(Qt.ItemDataRole.ToolTipRole)
+    cell = tab.contact_model.index(row_for(tab.contact_model, contact.id), ContactColumn.VERIFIED)
+    assert cell.data().startswith(f"✓ {DEMO_NURSE} · today")
+    assert "Checked on" in cell.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_choose_the_helper_at_home(qtbot, main_window: MainWindow) -> None:
@@ -184,7 +191,7 @@ def test_choose_the_helper_at_home(qtbot, main_window: MainWindow) -> None:
     )
     open_on_discharge_tab(qtbot, main_window, view.patient.id)
     tab = main_window.patient_view.discharge
-    person = next(c for c in tab.view.contacts if c.kind is ContactKind.PERSON)
+    person = next(c for c in shown(main_window).contacts if c.kind is ContactKind.PERSON)
     assert tab.helper_combo.isEnabled()
     assert tab.helper_combo.currentData() is None
     with _saved(qtbot, main_window):
@@ -193,7 +200,7 @@ def test_choose_the_helper_at_home(qtbot, main_window: MainWindow) -> None:
     assert plan is not None
     assert plan.home_helper_id == person.id
     assert tab.helper_combo.currentData() == person.id
-    row = tab.contact_model.row_for(person.id)
+    row = row_for(tab.contact_model, person.id)
     assert tab.contact_model.index(row, ContactColumn.HELPER).data() == "★ helper at home"
     # And back to nobody.
     with _saved(qtbot, main_window):
@@ -267,12 +274,14 @@ def test_switching_patient_never_shows_the_previous_plan(qtbot, main_window: Mai
     second = find_view(main_window, lambda v: v.plan is None)
     open_on_discharge_tab(qtbot, main_window, first.patient.id)
     tab = main_window.patient_view.discharge
-    with _saved(qtbot, main_window) as shown:
+    with _saved(qtbot, main_window) as signal:
         main_window.open_patient(second.patient.id)
         # Until the new view arrives, nothing of the first patient is on screen.
-        qtbot.wait_until(lambda: tab.view is None or tab.view.patient.id == second.patient.id)
+        qtbot.wait_until(
+            lambda: tab.view is None or shown(main_window).patient.id == second.patient.id
+        )
         assert not tab.checklist_box.isVisibleTo(tab) or tab.view is not None
-    assert shown.args == [second.patient.id]
+    assert signal.args == [second.patient.id]
     assert tab.checklist_model.rowCount() == 0
 
 

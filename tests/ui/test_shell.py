@@ -20,6 +20,7 @@ import pytest
 
 from app import demo
 from app.domain import Actor, AnswerType, AuditAction, AuditEntry, Catalog, Source
+from app.errors import CacheKeyError
 from app.keys import KdfParams
 from app.keystore import OsKeystore
 from app.paths import AppPaths, default_paths
@@ -31,7 +32,7 @@ from tests.keystore_service import SecretServiceHandle
 from ui import drafts, reauth
 from ui.main_window import MainWindow
 from ui.medication_dialog import MedicationDialog
-from ui.qt import Qt, QtWidgets
+from ui.qt import Qt, QtCore, QtWidgets
 from ui.shell import Shell
 from ui.tasks import TaskManager
 from ui.ward_model import WardColumn
@@ -53,6 +54,12 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])  # nothing listens here once the socket is closed
 
 
+@dataclass(frozen=True)
+class ShownError:
+    in_window_in_use: bool
+    message: str
+
+
 @dataclass
 class Workstation:
     shell: Shell
@@ -63,6 +70,7 @@ class Workstation:
     settings: Settings
     patient_names: list[str]
     browser_opened: list[str]
+    errors_shown: list[ShownError]
 
 
 def _create_cache(paths: AppPaths, actor: Actor, catalog: Catalog, clock: Clock) -> list[str]:
@@ -82,7 +90,9 @@ def _create_cache(paths: AppPaths, actor: Actor, catalog: Catalog, clock: Clock)
         rows = session.service.ward()
         assert len(rows) == PATIENTS
         return [
-            text for r in rows for text in (r.patient.family_name, r.patient.given_name, r.patient.mrn)
+            text
+            for r in rows
+            for text in (r.patient.family_name, r.patient.given_name, r.patient.mrn)
         ]
     finally:
         session.close()
@@ -102,7 +112,17 @@ def workstation(
     tasks: TaskManager,
     catalog: Catalog,
     clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Workstation]:
+    # An error box is modal (it would hang the test): record what would have been shown,
+    # and whether it went to the window the user is working in.
+    shown: list[ShownError] = []
+    current: list[Shell] = []
+
+    def record_error(window: MainWindow, exc: object) -> None:
+        shown.append(ShownError(bool(current) and window is current[0].main, str(exc)))
+
+    monkeypatch.setattr(MainWindow, "show_error", record_error)
     paths = default_paths()  # under the test's own ASKONCE_HOME (tests/conftest.py)
     names = _create_cache(paths, ANNA, catalog, clock)
     clock.now += timedelta(minutes=1)
@@ -128,22 +148,35 @@ def workstation(
         clock=clock,
         kdf=KdfParams.for_tests(),
     )
+    current.append(shell)
     qtbot.add_widget(shell.window)
     shell.start()
-    yield Workstation(shell, tasks, paths, clock, catalog, settings, names, opened)
+    yield Workstation(shell, tasks, paths, clock, catalog, settings, names, opened, shown)
+    in_use = [e.message for e in shown if e.in_window_in_use]
     shell.shutdown()
+    _drain(qtbot, tasks)
     reauth.install(None)
     drafts.KEEPER.pending = None
     oidc.close()
+    assert in_use == [], "an error box popped up in the window in use"
 
 
 # --- helpers ----------------------------------------------------------------------------------
 
 
+def _drain(qtbot, tasks: TaskManager) -> None:
+    """Let network work still under way (a sync being stopped) finish and report back."""
+    done: list[bool] = []
+    tasks.run_network(lambda: None, lambda _f: done.append(True))  # runs after what is queued
+    qtbot.wait_until(lambda: bool(done) and not tasks.busy, timeout=WAIT_MS)
+
+
 def _choose(qtbot, ws: Workstation, actor: Actor) -> None:
     window = ws.shell.window
     assert window.pages.currentIndex() == 0, "the 'who are you' page"
-    rows = [window.users.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.users.count())]
+    rows = [
+        window.users.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.users.count())
+    ]
     window.users.setCurrentRow(rows.index(actor.user_id))
     qtbot.mouseClick(window.continue_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentIndex() == 1, "the PIN page"
@@ -216,14 +249,15 @@ def _visible_texts() -> list[str]:
             if isinstance(w, QtWidgets.QComboBox):
                 texts += [w.itemText(i) for i in range(w.count())]
             if isinstance(w, QtWidgets.QAbstractItemView) and w.model() is not None:
-                model = w.model()
-                for row in range(model.rowCount()):
-                    for col in range(model.columnCount()):
-                        index = model.index(row, col)
+                model, root = w.model(), QtCore.QModelIndex()
+                for row in range(model.rowCount(root)):
+                    col = 0  # (a list model's columnCount is private in Qt)
+                    while (index := model.index(row, col, root)).isValid():
                         for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                             value = index.data(role)
                             if value is not None:
                                 texts.append(str(value))
+                        col += 1
     return [t for t in texts if t]
 
 
@@ -300,7 +334,7 @@ def test_idle_lock_hides_everything_and_drops_the_key(qtbot, workstation: Workst
     assert ws.shell.main is None
     assert _shown_patient_data(ws.patient_names) == set(), "patient data on the lock screen"
     assert not session.db.is_open
-    with pytest.raises(Exception, match="dropped"):
+    with pytest.raises(CacheKeyError, match="dropped"):
         session.key.raw()
     assert ws.shell.auth is None
     assert ws.shell.session is None
@@ -309,11 +343,11 @@ def test_idle_lock_hides_everything_and_drops_the_key(qtbot, workstation: Workst
 
     main_again = _unlock(qtbot, ws, ANNA)
     assert main_again is not main
-    entries = _audit(ws)
-    locks = [e for e in entries if e.action is AuditAction.LOCK]
-    assert [e.detail for e in locks] == ["idle"]
-    assert entries[-1].action is AuditAction.UNLOCK
-    assert entries.index(locks[0]) < len(entries) - 1
+    actions = [(e.action, e.detail) for e in _audit(ws)]
+    assert (AuditAction.LOCK, "idle") in actions
+    assert actions.index((AuditAction.LOCK, "idle")) < actions.index(
+        (AuditAction.UNLOCK, "offline PIN")
+    )
 
 
 def test_a_half_typed_medication_survives_the_lock_encrypted(
@@ -394,9 +428,7 @@ def test_wrong_pins_are_throttled_then_offline_unlock_is_blocked(
 
     # Online sign-in is the way back; with the provider down that says so (and nothing opens).
     qtbot.mouseClick(ws.shell.window.online_button, Qt.MouseButton.LeftButton)
-    qtbot.wait_until(
-        lambda: "cannot be reached" in ws.shell.window.message.text(), timeout=WAIT_MS
-    )
+    qtbot.wait_until(lambda: "cannot be reached" in ws.shell.window.message.text(), timeout=WAIT_MS)
     assert ws.browser_opened == []
     assert ws.shell.session is None
 
@@ -421,9 +453,7 @@ def test_another_user_takes_over_without_seeing_or_sending_the_first_users_edit(
         if i.answer is None and i.question.answer_type is AnswerType.FREE_TEXT
     )
     service = main.service
-    ws.tasks.run_db_blocking(
-        lambda: service.record_answer(patient_id, code, text, Source.PATIENT)
-    )
+    ws.tasks.run_db_blocking(lambda: service.record_answer(patient_id, code, text, Source.PATIENT))
     assert ws.tasks.run_db_blocking(service.outbox_count) == 1
 
     _lock(qtbot, ws)
@@ -473,3 +503,19 @@ def test_the_user_folder_names_nobody(workstation: Workstation) -> None:
         folder = user_folder(workstation.paths, actor.user_id)
         assert folder.is_dir()
         assert "qx" not in folder.name
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ui/sync_bridge.py: a sync stopped by the lock still reports back — "
+    "SyncController._on_done -> refresh_local reads the closed cache; the StoreError goes "
+    "to tasks.sig_error and every MainWindow still connected shows an error box",
+)
+def test_locking_during_a_sync_shows_no_error(qtbot, workstation: Workstation) -> None:
+    ws = workstation
+    main = _sign_in(qtbot, ws, ANNA)
+    assert main.sync is not None
+    assert main.sync.running, "the first sync is still trying the (dead) server"
+    _lock(qtbot, ws)
+    _drain(qtbot, ws.tasks)
+    assert ws.errors_shown == []

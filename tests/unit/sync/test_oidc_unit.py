@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -103,24 +104,14 @@ def _auth(
 def _all_at_once(fn: Callable[[], str | None], threads: int = 8) -> list[str | None]:
     """Call ``fn`` from ``threads`` threads released together; their results."""
     barrier = threading.Barrier(threads)
-    results: list[str | None] = [None] * threads
-    errors: list[BaseException] = []
 
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = fn()
-        except BaseException as exc:  # reported below, in the test's thread
-            errors.append(exc)
+    def run() -> str | None:
+        barrier.wait(timeout=10)
+        return fn()
 
-    workers = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(timeout=10)
-    assert not any(w.is_alive() for w in workers), "a thread hangs (deadlock?)"
-    assert errors == []
-    return results
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        futures = [pool.submit(run) for _ in range(threads)]
+        return [f.result(timeout=10) for f in futures]  # a hang (deadlock) fails here
 
 
 def test_a_valid_access_token_is_used_without_refreshing(clock: Clock) -> None:
@@ -515,7 +506,9 @@ def test_finish_with_access_denied_is_a_cancel(oidc: OidcClient, provider: MockP
     pending = oidc.begin()
     try:
         with pytest.raises(SignInCancelledError):
-            oidc.finish(pending, f"{pending.redirect_uri}?error=access_denied&state={pending.state}")
+            oidc.finish(
+                pending, f"{pending.redirect_uri}?error=access_denied&state={pending.state}"
+            )
     finally:
         pending.close()
     assert provider.posts == []
