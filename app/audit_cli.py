@@ -16,13 +16,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.accounts import load_profile
 from app.catalog import load_catalog
 from app.domain import Actor
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
 from app.paths import default_paths
-from app.session import unlock_user_cache
+from app.session import unlock_user_cache, user_folder
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,15 +48,20 @@ def main(argv: Sequence[str]) -> int:
         else:
             pin = os.environ.get("ASKONCE_PIN", "")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"askonce audit: cannot read {args.pin_file.name} ({type(exc).__name__})")
+        print(
+            f"askonce audit: cannot read {args.pin_file.name} ({type(exc).__name__})",
+            file=sys.stderr,
+        )
         return 2
     if not pin:
         print("askonce audit: no PIN (use --pin-file or ASKONCE_PIN)", file=sys.stderr)
         return 2
-    actor = Actor(user_id=args.user, display_name=args.user)
+    paths = paths.with_data_dir(args.data_dir)
+    known = load_profile(user_folder(paths, args.user))  # keep the name the sign-in list shows
+    actor = Actor(user_id=args.user, display_name=known.display_name if known else args.user)
     try:
         session = unlock_user_cache(
-            paths.with_data_dir(args.data_dir),
+            paths,
             actor,
             pin,
             OsKeystore(),

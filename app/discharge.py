@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from app.catalog import _translations as translations_of
 from app.domain import Actor, Answer, AnswerState, Frozen, Provenance, UtcDateTime
@@ -84,9 +84,14 @@ class Checklist(Frozen):
     url: str
     version: str
     items: tuple[ChecklistItemDef, ...]
+    _positions: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._positions.update({item.code: n for n, item in enumerate(self.items)})
 
     def item(self, code: str) -> ChecklistItemDef | None:
-        return next((i for i in self.items if i.code == code), None)
+        n = self._positions.get(code)
+        return None if n is None else self.items[n]
 
     def title_for(self, code: str, language: str) -> str:
         """The item's title in ``language``; for a code this checklist lacks, the code."""
@@ -95,10 +100,7 @@ class Checklist(Frozen):
 
     def position(self, code: str) -> int:
         """Where an item stands in the checklist (unknown codes after all known ones)."""
-        for n, item in enumerate(self.items):
-            if item.code == code:
-                return n
-        return len(self.items)
+        return self._positions.get(code, len(self.items))
 
 
 def due_date(expected: date | None, item: ChecklistItemDef) -> date | None:
@@ -299,11 +301,30 @@ class Readiness(Frozen):
         return self.total > 0 and self.done == self.total
 
 
+class ChecklistTask(Protocol):
+    """What readiness reads of a task: a ``DischargeTask``, or a lighter row of the board."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def status(self) -> TaskStatus: ...
+
+    @property
+    def due(self) -> date | None: ...
+
+
+_T = TypeVar("_T", bound=ChecklistTask)
+
+
 def readiness(
-    tasks: Iterable[DischargeTask],
+    tasks: Iterable[_T],
     today: date,
     *,
-    title_of: Callable[[DischargeTask], str] | None = None,
+    title_of: Callable[[_T], str] | None = None,
 ) -> Readiness:
     """The one place readiness is decided (board, tab and summary all use it).
 
@@ -311,12 +332,16 @@ def readiness(
     its due date lies before ``today``. ``title_of`` names items (e.g. translated);
     by default their stored title.
     """
-    name = title_of or (lambda t: t.title)
     counted = [t for t in tasks if t.status is not TaskStatus.NOT_NEEDED]
     waiting = [t for t in counted if t.status is not TaskStatus.DONE]
+    name = title_of or _stored_title
     return Readiness(
         done=len(counted) - len(waiting),
         total=len(counted),
         overdue=tuple(name(t) for t in waiting if t.due is not None and t.due < today),
         open=tuple(name(t) for t in waiting),
     )
+
+
+def _stored_title(task: ChecklistTask) -> str:
+    return task.title

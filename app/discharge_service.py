@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from app.discharge import (
     Appointment,
     Checklist,
+    ChecklistTask,
     Destination,
     DischargePlan,
     DischargeTask,
@@ -58,7 +59,7 @@ from app.domain import (
 )
 from app.errors import BugError, ValidationError
 from app.store.database import Connection, Database
-from app.store.repository import Repository
+from app.store.repository import MedicationState, PlanState, Repository
 from app.store.search import reindex_patient
 
 # The Ask-once questions the follow-up channel and times are taken from.
@@ -209,13 +210,15 @@ class DischargeMixin:
         """
         today = self.today()
         last_day = None if window_days is None else today + timedelta(days=window_days)
-        plans = _one_per_patient(self.repo.discharge_plans_until(last_day))
+        # Light rows read straight from the stored JSON: a hospital-sized cache has
+        # thousands of plans, and the board is redrawn often.
+        plans = _one_per_patient(self.repo.discharge_plan_states(last_day))
         if not plans:
             return []
         patient_ids = [p.patient_id for p in plans]
         patients = self.repo.patients_by_id(patient_ids)
-        tasks = self.repo.discharge_tasks([p.id for p in plans])
-        meds = self.repo.medications_of(patient_ids)
+        tasks = self.repo.discharge_task_states([p.id for p in plans])
+        meds = self.repo.medication_states(patient_ids)
         rows = []
         for plan in plans:
             patient = patients.get(plan.patient_id)
@@ -231,7 +234,7 @@ class DischargeMixin:
                     expected_date=plan.expected_date,
                     destination=plan.destination,
                     readiness=self._readiness(plan_tasks, today),
-                    unreconciled=_to_reconcile(meds.get(patient.id, []))[1],
+                    unreconciled=_pending_decisions(meds.get(patient.id, [])),
                     unsent=plan.unsent or any(t.unsent for t in plan_tasks),
                 )
             )
@@ -304,8 +307,8 @@ class DischargeMixin:
         tasks = self.repo.discharge_tasks([plan.id]).get(plan.id, [])
         return tuple(sorted(tasks, key=lambda t: (self.checklist.position(t.code), t.title)))
 
-    def _readiness(self, tasks: Iterable[DischargeTask], today: date) -> Readiness:
-        def title(task: DischargeTask) -> str:
+    def _readiness(self, tasks: Iterable[ChecklistTask], today: date) -> Readiness:
+        def title(task: ChecklistTask) -> str:
             if self.checklist.item(task.code) is None:
                 return task.title
             return self.checklist.title_for(task.code, self.language)
@@ -661,26 +664,44 @@ class DischargeMixin:
         )
 
 
-def _one_per_patient(plans: list[DischargePlan]) -> list[DischargePlan]:
-    chosen: dict[str, DischargePlan] = {}
+def _one_per_patient(plans: list[PlanState]) -> list[PlanState]:
+    chosen: dict[str, PlanState] = {}
     for plan in plans:
         if plan.patient_id not in chosen or plan.id < chosen[plan.patient_id].id:
             chosen[plan.patient_id] = plan
     return list(chosen.values())
 
 
-def _needs_decision(med: HomeMedication) -> bool:
-    return med.reconciliation is None and med.status is not MedicationStatus.STOPPED
+def _pending_decisions(meds: list[MedicationState]) -> int:
+    """How many medications still need a discharge decision (the one rule for the count).
+
+    A prescription some home medication was derived from is represented by that one;
+    a medication stopped before admission needs no decision.
+    """
+    represented = {m.derived_from for m in meds if m.derived_from}
+    return sum(
+        not m.decided
+        and m.status is not MedicationStatus.STOPPED
+        and not (m.prescribed and m.id in represented)
+        for m in meds
+    )
 
 
 def _to_reconcile(meds: list[HomeMedication]) -> tuple[tuple[HomeMedication, ...], int]:
-    """The medication list for discharge and how many still need a decision.
-
-    A prescription some home medication was derived from is represented by that one.
-    """
+    """The medication list for discharge and how many still need a decision."""
     represented = {m.derived_from for m in meds if m.derived_from}
     shown = tuple(m for m in meds if not (m.prescribed and m.id in represented))
-    return shown, sum(_needs_decision(m) for m in shown)
+    states = [
+        MedicationState(
+            id=m.id,
+            status=m.status,
+            prescribed=m.prescribed,
+            derived_from=m.derived_from,
+            decided=m.reconciliation is not None,
+        )
+        for m in meds
+    ]
+    return shown, _pending_decisions(states)
 
 
 def _derived_statement(prescription: HomeMedication, now: datetime) -> HomeMedication:

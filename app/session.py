@@ -173,9 +173,11 @@ def unwrap_with_pin(
     same user restores access (the cache and its unsent changes are kept).
     """
     folder = user_folder(paths, user_id)
+    wrapper = KeyWrapper(keystore)
+    if is_locked_out(paths, user_id):  # waiting would not help: say so first
+        wrapper.unwrap(folder / KEY_FILE, user_id, pin)  # raises LockedOutError
     throttle = PinThrottle(folder, max_attempts)
     throttle.check(now)
-    wrapper = KeyWrapper(keystore)
     try:
         key = wrapper.unwrap(folder / KEY_FILE, user_id, pin)
     except LockedOutError:
@@ -277,9 +279,11 @@ def _session(
     workstation: str,
     clock: Clock,
 ) -> CacheSession:
-    profile = UserProfile(actor.user_id, actor.display_name, role, clock())
-    save_profile(folder, profile)
     service = CareService(db, catalog, actor, workstation=workstation, clock=clock)
+    # The real count of waiting edits, so a crash before close() never makes this cache
+    # look evictable.
+    profile = UserProfile(actor.user_id, actor.display_name, role, clock(), service.outbox_count())
+    save_profile(folder, profile)
     return CacheSession(db, service, key, folder=folder, profile=profile)
 
 

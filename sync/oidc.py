@@ -45,6 +45,7 @@ from joserfc.jwk import KeySet
 
 from app.domain import Role, utc_now
 from app.errors import KnownError
+from sync.client import AuthenticationError, ServerUnreachableError
 
 log = logging.getLogger(__name__)
 
@@ -351,7 +352,7 @@ class OidcClient:
         except httpx.HTTPError as exc:
             raise ProviderUnreachableError(
                 "The identity provider cannot be reached.",
-                hint="Check the network; you can still unlock offline with your PIN.",
+                hint="Check the network and try again.",
             ) from exc
         if response.status_code != 200:
             raise ProviderUnreachableError(
@@ -523,6 +524,11 @@ class OidcAuth:
                 self._save(None)
                 self._on_expired()
                 return None
+            except ProviderUnreachableError as exc:
+                # For the sync this is being offline: it says so and tries again later.
+                raise ServerUnreachableError("the identity provider cannot be reached") from exc
+            except OidcError as exc:
+                raise AuthenticationError(f"the sign-in could not be renewed: {exc}") from exc
             self.refresh_count += 1
             self._access = tokens.access_token
             self._expires_at = tokens.expires_at

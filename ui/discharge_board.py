@@ -135,7 +135,7 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
         if column is BoardColumn.READINESS:
             text = readiness_text(r.readiness)
             if r.readiness.total and r.readiness.ready:
-                return f"{READY_GLYPH} {text}"
+                return f"{READY_GLYPH} {text} · " + self.tr("ready")
             overdue = overdue_text(r.readiness)
             return f"{text} · {overdue}" if overdue else text
         if column is BoardColumn.MEDICATIONS:
@@ -143,7 +143,7 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
                 return "? " + self.tr("%n to reconcile", "", r.unreconciled)
             return "✓ " + self.tr("reconciled")
         if column is BoardColumn.BLOCKERS:
-            return self._blockers(r.readiness)
+            return self._blockers(r.readiness) or "—"
         return ""
 
     def _blockers(self, readiness: Readiness) -> str:
@@ -153,6 +153,8 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
 
     def _spoken(self, r: DischargeRow, column: BoardColumn) -> str:
         text = self._display(r, column)
+        if column is BoardColumn.BLOCKERS and not r.readiness.open:
+            return self.tr("no open items")
         # Screen readers stumble over glyphs; say the word instead.
         return text.replace(OVERDUE_GLYPH, self.tr("overdue:")).replace("✓", "").strip()
 

@@ -7,7 +7,7 @@ the tab's section tables share (sized to their rows, selection kept by id).
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Generic, TypeVar
 
@@ -57,6 +57,7 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(TaskColumn, lambda t: t.id, parent)
         self.today = date.today()
+        self.title_of: Callable[[DischargeTask], str] = lambda task: task.title
         self._set_headers(
             {
                 TaskColumn.STATUS: self.tr("Status"),
@@ -83,10 +84,10 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
             if column is TaskColumn.DUE and task.due is not None:
                 return date_text(task.due)
             if column is TaskColumn.TITLE:
-                return task.title + "\n" + self.tr("Space: done / not done · Enter: edit")
+                return self.title_of(task) + "\n" + self.tr("Space: done / not done · Enter: edit")
             if column is TaskColumn.OWNER:
-                role = owner_role_text(task.owner_role)
-                return f"{task.owner.display_name} ({role})" if task.owner else role
+                duty = owner_role_text(task.owner_role)
+                return f"{task.owner.display_name} ({duty})" if task.owner else duty
             return None
         if role == Qt.ItemDataRole.BackgroundRole and overdue and column is TaskColumn.DUE:
             return QtGui.QBrush(overdue_colors()[0])
@@ -105,7 +106,7 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
         if column is TaskColumn.STATUS:
             return status_label(task.status)
         if column is TaskColumn.TITLE:
-            return task.title
+            return self.title_of(task)
         if column is TaskColumn.OWNER:
             # The person when someone took it on, else the role (both in the tooltip).
             return task.owner.display_name if task.owner else owner_role_text(task.owner_role)
@@ -179,6 +180,8 @@ class ReconciliationModel(RecordTableModel[HomeMedication, MedColumn]):
                 )
             if column is MedColumn.NOTE and rec is not None and rec.note:
                 return rec.note
+            if column in (MedColumn.MEDICATION, MedColumn.HOME):
+                return self._display(med, column)  # the cell may be cut off
             return None
         if role == Qt.ItemDataRole.FontRole and column is MedColumn.DECISION:
             font = QtGui.QFont()
@@ -390,3 +393,13 @@ class SectionSelection(Generic[R]):
         row = self.row()
         value = self.model.index(row, 0).data(RECORD_ID_ROLE) if row is not None else None
         return str(value) if value is not None else None
+
+
+def stretch_when_used(table: QtWidgets.QTableView, column: int, used: bool) -> None:
+    """A free-text column takes spare width only while something is written in it."""
+    mode = (
+        QtWidgets.QHeaderView.ResizeMode.Stretch
+        if used
+        else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+    )
+    table.horizontalHeader().setSectionResizeMode(column, mode)

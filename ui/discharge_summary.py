@@ -38,7 +38,7 @@ from ui.discharge_text import (
     readiness_text,
 )
 from ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets, Signal
-from ui.style import local_datetime
+from ui.style import local_datetime, source_text
 from ui.tasks import DbOp, TaskManager
 
 log = logging.getLogger(__name__)
@@ -274,13 +274,15 @@ class SummaryWriter(QtCore.QObject):
         for m in ranked:
             rec = m.reconciliation
             what = " ".join(x for x in (m.dose, m.route, m.frequency) if x)
-            decision = decision_label(rec.decision if rec else None).upper()
+            # The glyph stays with its word (no line break between them).
+            glyph, _space, word = decision_label(rec.decision if rec else None).partition(" ")
+            decision = f"{_e(glyph)}&nbsp;{_e(word.upper())}"
             who = f"{rec.decided_by.display_name}, {local_datetime(rec.decided_at)}" if rec else ""
             note = rec.note if rec and rec.note else ""
             name = f"<b>{_e(m.name)}</b>"
             if rec is not None and rec.decision is ReconciliationDecision.STOP:
                 name += "<br/>" + _e(self.tr("(do not take after discharge)"))
-            rows.append([name, _e(what), f"<b>{_e(decision)}</b>", _e(note), _e(who)])
+            rows.append([name, _e(what), f"<b>{decision}</b>", _e(note), _e(who)])
         out.append(
             self._table(
                 [
@@ -291,6 +293,7 @@ class SummaryWriter(QtCore.QObject):
                     self.tr("Decided by, when"),
                 ],
                 rows,
+                widths=(20, 22, 18, 22, 18),
             )
         )
         return "".join(out)
@@ -368,15 +371,17 @@ class SummaryWriter(QtCore.QObject):
     def _follow_up(self, follow: FollowUp, appointments: Sequence[Appointment]) -> str:
         out = [f"<h2>{_e(self.tr('Follow-up'))}</h2>"]
         if follow.state is AnswerState.VALID and follow.channel:
-            said = self.tr("as the patient told %1 on %2")
-            said = said.replace("%1", follow.answered_by or "")
-            said = said.replace(
-                "%2", local_datetime(follow.answered_at) if follow.answered_at else ""
+            answer = follow.channel_answer or follow.times_answer
+            said = (
+                self.tr("%1, %2 (source: %3)")
+                .replace("%1", follow.answered_by or "")
+                .replace("%2", local_datetime(follow.answered_at) if follow.answered_at else "")
+                .replace("%3", source_text(answer.provenance.source) if answer else "")
             )
             rows = [
                 (self.tr("Preferred channel"), f"<b>{_e(follow.channel)}</b>"),
                 (self.tr("Best times"), _e(follow.times or self.tr("no preference given"))),
-                (self.tr("Source"), _e(said)),
+                (self.tr("Recorded by"), _e(said)),
             ]
         else:
             missing = (
@@ -439,9 +444,19 @@ class SummaryWriter(QtCore.QObject):
         )
 
     @staticmethod
-    def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-        """A bordered table; the header row repeats on every page. Cells are already escaped."""
-        head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    def _table(
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[int] | None = None,
+    ) -> str:
+        """A bordered table; the header row repeats on every page. Cells are already escaped.
+
+        ``widths`` are percentages of the page width, one per column.
+        """
+        head = "".join(
+            f"<th width='{widths[n]}%'>{_e(h)}</th>" if widths else f"<th>{_e(h)}</th>"
+            for n, h in enumerate(headers)
+        )
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         return (
             "<table border='1' cellspacing='0' cellpadding='4' width='100%'"
@@ -511,6 +526,7 @@ def render(printable: PrintableSummary, printer: QtPrintSupport.QPrinter) -> int
         gap = line * 0.8
         body = QtCore.QRectF(0, line + gap, width, height - 2 * (line + gap))
         clone.setPageSize(body.size())
+        _keep_headings_with_text(clone, body.height())
         pages = clone.pageCount()
         pen = QtGui.QPen(QtGui.QColor("black"))
         pen.setWidthF(max(1.0, printer.resolution() / 144))
@@ -563,6 +579,21 @@ def render(printable: PrintableSummary, printer: QtPrintSupport.QPrinter) -> int
     finally:
         painter.end()
     return pages
+
+
+def _keep_headings_with_text(doc: QtGui.QTextDocument, page_height: float) -> None:
+    """Move a section heading that would end a page to the next one, with its section."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            rect = layout.blockBoundingRect(block)
+            room = page_height - rect.top() % page_height
+            if room < rect.height() * 4:  # the heading and too little of its section
+                fmt = QtGui.QTextBlockFormat()
+                fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QtGui.QTextCursor(block).mergeBlockFormat(fmt)
+        block = block.next()
 
 
 def pdf_printer(path: Path, size: QtGui.QPageSize.PageSizeId) -> QtPrintSupport.QPrinter:

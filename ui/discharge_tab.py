@@ -36,6 +36,7 @@ from ui.discharge_models import (
     TaskColumn,
     fit_table,
     section_table,
+    stretch_when_used,
 )
 from ui.discharge_summary import SummaryOutput
 from ui.discharge_text import (
@@ -50,7 +51,7 @@ from ui.discharge_text import (
     unreconciled_text,
 )
 from ui.qt import Qt, QtGui, QtWidgets, Signal
-from ui.style import relative_time
+from ui.style import relative_time, unsent_color
 from ui.tasks import DbOp
 from ui.widgets import push_button
 
@@ -200,6 +201,14 @@ class DischargeTab(QtWidgets.QWidget):
         self.checklist_box = self._group(self.tr("Checklist"), parent)
         lay = QtWidgets.QVBoxLayout(self.checklist_box)
         self.checklist_model = ChecklistModel(self)
+        checklist = self._actions.service.checklist
+        language = self.language
+        # Standard items in the UI language; items someone added keep their own title.
+        self.checklist_model.title_of = lambda task: (
+            checklist.title_for(task.code, language)
+            if checklist.item(task.code) is not None
+            else task.title
+        )
         self.checklist_table = section_table(
             self.checklist_model,
             self.tr("Discharge checklist"),
@@ -502,7 +511,13 @@ class DischargeTab(QtWidgets.QWidget):
                 )
             else:
                 when = self.tr("not decided")
-            unsent = " ●" if plan.unsent else ""
+            unsent = (
+                f" &nbsp;<span style='color:{unsent_color().name()}'>● "
+                + self.tr("not yet sent")
+                + "</span>"
+                if plan.unsent
+                else ""
+            )
             self.date_label.setText(self.tr("Expected discharge: <b>%1</b>").replace("%1", when))
             self.destination_label.setText(
                 self.tr("Destination: <b>%1</b>").replace("%1", destination_text(plan.destination))
@@ -567,6 +582,12 @@ class DischargeTab(QtWidgets.QWidget):
         self.appointments_table.setVisible(bool(appointments))
         self.no_appointments_label.setVisible(not appointments)
 
+        stretch_when_used(self.checklist_table, TaskColumn.NOTE, any(t.note for t in view.tasks))
+        stretch_when_used(
+            self.med_table,
+            MedColumn.NOTE,
+            any(m.reconciliation and m.reconciliation.note for m in view.medications),
+        )
         for table in (
             self.checklist_table,
             self.med_table,
@@ -686,21 +707,22 @@ class DischargeTab(QtWidgets.QWidget):
         task = self._tasks_sel.record()
         for button in (self.done_button, self.status_button, self.edit_task_button):
             button.setEnabled(task is not None)
-        if task is not None:
-            self.done_button.setText(
-                self.tr("Mark not done") if task.status is TaskStatus.DONE else self.tr("Mark done")
-            )
+        undo = task is not None and task.status is TaskStatus.DONE
+        self.done_button.setText(self.tr("Mark not done") if undo else self.tr("Mark done"))
         self.add_task_button.setEnabled(has_plan)
         med = self._meds_sel.record()
         for button in self.decision_buttons.values():
             button.setEnabled(med is not None)
+        # A prescription from another system is already known there: it cannot be "new".
+        new_button = self.decision_buttons[ReconciliationDecision.NEW]
+        new_button.setEnabled(med is not None and not med.prescribed)
         self.add_med_button.setEnabled(self.view is not None)
         contact = self._contacts_sel.record()
         self.verify_button.setEnabled(contact is not None)
-        if contact is not None:
-            self.verify_button.setText(
-                self.tr("Verify again") if contact.verified_by else self.tr("Verify for discharge")
-            )
+        again = contact is not None and contact.verified_by is not None
+        self.verify_button.setText(
+            self.tr("Verify again") if again else self.tr("Verify for discharge")
+        )
         self.add_appointment_button.setEnabled(has_plan)
         selected_appointment = self._appointments_sel.row() is not None
         self.edit_appointment_button.setEnabled(has_plan and selected_appointment)

@@ -141,4 +141,7 @@ def overdue_colors() -> tuple[QtGui.QColor, QtGui.QColor]:
 
     Never the only sign: overdue cells also carry "⚠" and the word.
     """
+    base = QtGui.QGuiApplication.palette().color(QtGui.QPalette.ColorRole.Base)
+    if base.lightness() < 128:  # dark mode: a deep red under light text, not a glaring pink
+        return QtGui.QColor("#5b1d1d"), QtGui.QColor("#fecaca")
     return QtGui.QColor("#fee2e2"), QtGui.QColor("#7f1d1d")

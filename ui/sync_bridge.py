@@ -71,6 +71,7 @@ class SyncController(QtCore.QObject):
         self.tasks = tasks
         self.service = service
         self.running = False
+        self._stopped = False
         self._on_stop = on_stop
         self._clock = clock
         self._interval_ms = interval_s * 1000
@@ -94,13 +95,14 @@ class SyncController(QtCore.QObject):
 
     def stop(self) -> None:
         """On close: no new syncs, and a running one ends at its next step (or retry wait)."""
+        self._stopped = True
         self._timer.stop()
         self.engine.cancel()
         if self._on_stop is not None:
             self._on_stop()
 
     def sync_now(self) -> None:
-        if self.running:
+        if self.running or self._stopped:
             return
         self.running = True
         # Emergency access that ran out ends first, also when the server is away.
@@ -143,16 +145,21 @@ class SyncController(QtCore.QObject):
 
     def _on_done(self, future: Future[SyncSummary]) -> None:
         self.running = False
+        if self._stopped:
+            return  # locked or closed: the cache may be closed already
         exc = future.exception()
         summary = future.result() if exc is None else SyncSummary(errors=(str(exc),))
         if exc is not None:
             log.warning("sync could not run: %s", type(exc).__name__)
+            self.progress = ""
         # Come back sooner while the server is away, so we notice when it returns.
         self._timer.setInterval(OFFLINE_RETRY_S * 1000 if self.offline_since else self._interval_ms)
         self.refresh_local(then=lambda: self.sig_finished.emit(summary))
 
     def refresh_local(self, then: Callable[[], None] | None = None) -> None:
         """Re-read what is waiting (after a sync, or after an edit) and update the text."""
+        if self._stopped:
+            return
         state = SyncState(self.service.db)
 
         def read() -> LocalState:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from app.discharge import DischargePlan, DischargeTask
+from app.discharge import Destination, DischargePlan, DischargeTask, TaskStatus
 from app.domain import (
     Answer,
     AuditAction,
@@ -22,6 +22,7 @@ from app.domain import (
     HistoryEntry,
     HomeCareContact,
     HomeMedication,
+    MedicationStatus,
     OutboxEntry,
     OutboxOperation,
     Patient,
@@ -54,6 +55,39 @@ class AnswerTimes:
     patient_id: str
     question_code: str
     effective_at: datetime
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """A discharge plan as the readiness board needs it."""
+
+    id: str
+    patient_id: str
+    expected_date: date | None
+    destination: Destination | None
+    unsent: bool
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """A checklist task as readiness needs it (``app.discharge.readiness`` takes these too)."""
+
+    code: str
+    title: str
+    status: TaskStatus
+    due: date | None
+    unsent: bool
+
+
+@dataclass(frozen=True)
+class MedicationState:
+    """A home medication as the "not yet reconciled" count needs it."""
+
+    id: str
+    status: MedicationStatus
+    prescribed: bool
+    derived_from: str | None
+    decided: bool
 
 
 @dataclass(frozen=True)
@@ -116,10 +150,10 @@ class Repository:
 
     def patients_by_id(self, patient_ids: list[str]) -> dict[str, Patient]:
         found: dict[str, Patient] = {}
-        for start in range(0, len(patient_ids), _IN_CHUNK):
-            chunk = patient_ids[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.db.query(f"SELECT doc FROM patients WHERE id IN ({marks})", tuple(chunk))
+        for chunk in _chunks(patient_ids):
+            rows = self.db.query(
+                f"SELECT doc FROM patients WHERE id IN ({_marks(chunk)})", tuple(chunk)
+            )
             for (doc,) in rows:
                 patient = Patient.model_validate_json(doc)
                 found[patient.id] = patient
@@ -233,22 +267,30 @@ class Repository:
     def discharge_plan(self, plan_id: str) -> DischargePlan | None:
         return self._record("discharge_plans", DischargePlan, plan_id)
 
-    def discharge_plans_until(self, last_day: date | None) -> list[DischargePlan]:
-        """Every plan expected on or before ``last_day`` (``None``: every plan, dated or not)."""
+    def discharge_plan_states(self, last_day: date | None) -> list[PlanState]:
+        """Plans expected on or before ``last_day`` (``None``: all, dated or not), as the
+        board needs them: read from the stored JSON without building whole records."""
         where, params = (
             ("", ())
             if last_day is None
-            else (
-                "WHERE r.expected_date <= ?",
-                (last_day.isoformat(),),
-            )
+            else ("WHERE r.expected_date <= ?", (last_day.isoformat(),))
         )
         rows = self.db.query(
-            f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM discharge_plans r {where}
-                ORDER BY r.rowid""",
+            f"""SELECT r.id, r.patient_id, r.expected_date,
+                       json_extract(r.doc, '$.destination'), {_UNSENT.format(t="r")}
+                FROM discharge_plans r {where} ORDER BY r.rowid""",
             params,
         )
-        return [_with_unsent(DischargePlan, doc, unsent) for doc, unsent in rows]
+        return [
+            PlanState(
+                id=pid,
+                patient_id=patient,
+                expected_date=date.fromisoformat(day) if day else None,
+                destination=Destination(dest) if dest else None,
+                unsent=bool(unsent),
+            )
+            for pid, patient, day, dest, unsent in rows
+        ]
 
     def put_discharge_task(self, conn: Connection, task: DischargeTask) -> None:
         conn.execute(
@@ -263,12 +305,10 @@ class Repository:
     def discharge_tasks(self, plan_ids: list[str]) -> dict[str, list[DischargeTask]]:
         """The tasks of each plan, in the order they were first saved."""
         tasks: dict[str, list[DischargeTask]] = {pid: [] for pid in plan_ids}
-        for start in range(0, len(plan_ids), _IN_CHUNK):
-            chunk = plan_ids[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
+        for chunk in _chunks(plan_ids):
             rows = self.db.query(
                 f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM discharge_tasks r
-                    WHERE r.plan_id IN ({marks}) ORDER BY r.rowid""",
+                    WHERE r.plan_id IN ({_marks(chunk)}) ORDER BY r.rowid""",
                 tuple(chunk),
             )
             for doc, unsent in rows:
@@ -276,20 +316,53 @@ class Repository:
                 tasks.setdefault(task.plan_id, []).append(task)
         return tasks
 
-    def medications_of(self, patient_ids: list[str]) -> dict[str, list[HomeMedication]]:
-        """Home medications of many patients at once (the discharge board)."""
-        meds: dict[str, list[HomeMedication]] = {pid: [] for pid in patient_ids}
-        for start in range(0, len(patient_ids), _IN_CHUNK):
-            chunk = patient_ids[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
+    def discharge_task_states(self, plan_ids: list[str]) -> dict[str, list[TaskState]]:
+        """What readiness needs of each plan's tasks, in the order they were first saved."""
+        tasks: dict[str, list[TaskState]] = {pid: [] for pid in plan_ids}
+        for chunk in _chunks(plan_ids):
             rows = self.db.query(
-                f"""SELECT r.doc, {_UNSENT.format(t="r")} FROM medications r
-                    WHERE r.patient_id IN ({marks}) ORDER BY r.rowid""",
+                f"""SELECT r.plan_id, json_extract(r.doc, '$.code'),
+                           json_extract(r.doc, '$.title'), json_extract(r.doc, '$.status'),
+                           json_extract(r.doc, '$.due'), {_UNSENT.format(t="r")}
+                    FROM discharge_tasks r WHERE r.plan_id IN ({_marks(chunk)})
+                    ORDER BY r.rowid""",
                 tuple(chunk),
             )
-            for doc, unsent in rows:
-                med = _with_unsent(HomeMedication, doc, unsent)
-                meds.setdefault(med.patient_id, []).append(med)
+            for plan_id, code, title, status, due, unsent in rows:
+                tasks.setdefault(plan_id, []).append(
+                    TaskState(
+                        code=code,
+                        title=title,
+                        status=TaskStatus(status),
+                        due=date.fromisoformat(due) if due else None,
+                        unsent=bool(unsent),
+                    )
+                )
+        return tasks
+
+    def medication_states(self, patient_ids: list[str]) -> dict[str, list[MedicationState]]:
+        """What the "not yet reconciled" count needs of many patients' medications."""
+        meds: dict[str, list[MedicationState]] = {pid: [] for pid in patient_ids}
+        for chunk in _chunks(patient_ids):
+            rows = self.db.query(
+                f"""SELECT r.patient_id, r.id, json_extract(r.doc, '$.status'),
+                           json_extract(r.doc, '$.prescribed'),
+                           json_extract(r.doc, '$.derived_from'),
+                           json_extract(r.doc, '$.reconciliation') IS NOT NULL
+                    FROM medications r WHERE r.patient_id IN ({_marks(chunk)})
+                    ORDER BY r.rowid""",
+                tuple(chunk),
+            )
+            for patient, med_id, status, prescribed, derived_from, decided in rows:
+                meds.setdefault(patient, []).append(
+                    MedicationState(
+                        id=med_id,
+                        status=MedicationStatus(status),
+                        prescribed=bool(prescribed),
+                        derived_from=derived_from,
+                        decided=bool(decided),
+                    )
+                )
         return meds
 
     # --- history ----------------------------------------------------------------
@@ -451,6 +524,14 @@ _UNSENT = "EXISTS (SELECT 1 FROM outbox o WHERE o.resource_id = {t}.id)"
 
 _M = TypeVar("_M", Answer, HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
 _IN_CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on bound parameters
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + _IN_CHUNK] for i in range(0, len(ids), _IN_CHUNK)]
+
+
+def _marks(chunk: list[str]) -> str:
+    return ", ".join("?" * len(chunk))
 
 
 def _with_unsent(model: type[_M], doc: str, unsent: int) -> _M:

@@ -80,41 +80,175 @@
     </message>
 </context>
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="280"/>
+        <source>Edit appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="280"/>
+        <source>Add appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="291"/>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="293"/>
+        <source>With whom (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="294"/>
+        <source>Required, e.g. GP Dr Weber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="296"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="297"/>
+        <source>e.g. Practice, Hauptstraße 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="298"/>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="299"/>
+        <source>Save appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="302"/>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="303"/>
+        <source>&amp;With *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="304"/>
+        <source>W&amp;here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="305"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished">&amp;Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentModel</name>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="303"/>
+        <source>When</source>
+        <translation type="unfinished">Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="304"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="305"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="306"/>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="321"/>
+        <source>date to be agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/board.py" line="133"/>
+        <location filename="../../ui/board.py" line="134"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="135"/>
+        <location filename="../../ui/board.py" line="136"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="137"/>
+        <location filename="../../ui/board.py" line="138"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="138"/>
+        <location filename="../../ui/board.py" line="139"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="139"/>
+        <location filename="../../ui/board.py" line="140"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="140"/>
+        <location filename="../../ui/board.py" line="141"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="192"/>
+        <location filename="../../ui/board.py" line="193"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <location filename="../../ui/break_glass.py" line="18"/>
+        <source>Emergency access to a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/break_glass.py" line="22"/>
+        <source>Only for a patient you must care for now who is not in your list. Access lasts %1 minutes and is recorded with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/break_glass.py" line="30"/>
+        <source>Medical record number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/break_glass.py" line="31"/>
+        <source>&amp;MRN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/break_glass.py" line="34"/>
+        <source>Reason for emergency access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/break_glass.py" line="35"/>
+        <source>e.g. covering bed 12 during a resuscitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/break_glass.py" line="37"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -141,6 +275,54 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="62"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="63"/>
+        <source>Checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="64"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="65"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="66"/>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="67"/>
+        <source>Unsent</source>
+        <translation type="unfinished">Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="69"/>
+        <source>Saved here but not yet sent to the server</source>
+        <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="86"/>
+        <source>Space: done / not done · Enter: edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="117"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conflict</name>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="27"/>
@@ -161,57 +343,57 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="81"/>
+        <location filename="../../ui/conflict_dialog.py" line="92"/>
         <source>Resolve a conflict</source>
         <translation>Konflikt lösen</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="86"/>
+        <location filename="../../ui/conflict_dialog.py" line="97"/>
         <source>&lt;b&gt;%1 for %2&lt;/b&gt; was changed on this workstation and, meanwhile, by someone else. Choose which version is right.</source>
         <translation>&lt;b&gt;%1 für %2&lt;/b&gt; wurde auf diesem Arbeitsplatz und zwischenzeitlich auch von jemand anderem geändert. Wählen Sie, welche Version richtig ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/conflict_dialog.py" line="107"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/conflict_dialog.py" line="107"/>
         <source>On this workstation</source>
         <translation>Auf diesem Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/conflict_dialog.py" line="107"/>
         <source>On the server</source>
         <translation>Auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="98"/>
+        <location filename="../../ui/conflict_dialog.py" line="109"/>
         <source>Differences</source>
         <translation>Unterschiede</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="115"/>
+        <location filename="../../ui/conflict_dialog.py" line="126"/>
         <source>Server version by: %1</source>
         <translation>Server-Version von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="122"/>
+        <location filename="../../ui/conflict_dialog.py" line="133"/>
         <source>Keep &amp;mine</source>
         <translation>&amp;Meine behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="125"/>
+        <location filename="../../ui/conflict_dialog.py" line="136"/>
         <source>Keep the &amp;server&apos;s</source>
         <translation>&amp;Server-Version behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="128"/>
+        <location filename="../../ui/conflict_dialog.py" line="139"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/conflict_dialog.py" line="142"/>
         <source>Write the right answer yourself</source>
         <translation>Richtige Antwort selbst eingeben</translation>
     </message>
@@ -219,22 +401,22 @@
 <context>
     <name>ConflictListDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="158"/>
+        <location filename="../../ui/conflict_dialog.py" line="169"/>
         <source>Conflicts to resolve</source>
         <translation>Zu lösende Konflikte</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="163"/>
+        <location filename="../../ui/conflict_dialog.py" line="174"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="171"/>
+        <location filename="../../ui/conflict_dialog.py" line="182"/>
         <source>No conflicts.</source>
         <translation>Keine Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="176"/>
+        <location filename="../../ui/conflict_dialog.py" line="187"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
@@ -531,84 +713,1049 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="164"/>
+        <location filename="../../ui/contacts_tab.py" line="166"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="165"/>
+        <location filename="../../ui/contacts_tab.py" line="167"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="166"/>
+        <location filename="../../ui/contacts_tab.py" line="168"/>
         <source>Add a person or agency (Insert in the list)</source>
         <translation>Person oder Einrichtung hinzufügen (Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="170"/>
+        <location filename="../../ui/contacts_tab.py" line="172"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="171"/>
+        <location filename="../../ui/contacts_tab.py" line="173"/>
         <source>Edit selected contact</source>
         <translation>Ausgewählten Kontakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="172"/>
+        <location filename="../../ui/contacts_tab.py" line="174"/>
         <source>Edit the selected contact (Enter or double-click)</source>
         <translation>Ausgewählten Kontakt bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="176"/>
+        <location filename="../../ui/contacts_tab.py" line="178"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="177"/>
+        <location filename="../../ui/contacts_tab.py" line="179"/>
         <source>Remove selected contact</source>
         <translation>Ausgewählten Kontakt entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="178"/>
+        <location filename="../../ui/contacts_tab.py" line="180"/>
         <source>Remove the selected contact; it stays in the history (Delete in the list)</source>
         <translation>Ausgewählten Kontakt entfernen; er bleibt im Verlauf erhalten (Entf in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="181"/>
+        <location filename="../../ui/contacts_tab.py" line="183"/>
         <source>Show removed</source>
         <translation>Entfernte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="182"/>
+        <location filename="../../ui/contacts_tab.py" line="184"/>
         <source>Show removed contacts</source>
         <translation>Entfernte Kontakte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="183"/>
+        <location filename="../../ui/contacts_tab.py" line="185"/>
         <source>Also list contacts that were removed</source>
         <translation>Auch entfernte Kontakte auflisten</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="186"/>
+        <location filename="../../ui/contacts_tab.py" line="188"/>
         <source>No contacts recorded yet. Ask: “Who helps you at home, and whom should we call if needed?”</source>
         <translation>Noch keine Kontakte erfasst. Fragen Sie: „Wer hilft Ihnen zu Hause, und wen sollen wir im Bedarfsfall anrufen?“</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="191"/>
+        <location filename="../../ui/contacts_tab.py" line="193"/>
         <source>Home-care contacts</source>
         <translation>Kontakte für die häusliche Versorgung</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="234"/>
+        <location filename="../../ui/contacts_tab.py" line="236"/>
         <source>Remove “%1” from the contacts? The entry is kept in the history and can be listed again with “Show removed”.</source>
         <translation>„%1“ aus den Kontakten entfernen? Der Eintrag bleibt im Verlauf erhalten und kann mit „Entfernte anzeigen“ wieder aufgelistet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="242"/>
+        <location filename="../../ui/contacts_tab.py" line="244"/>
         <source>Remove contact</source>
         <translation>Kontakt entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Discharge</name>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="18"/>
+        <source>not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="20"/>
+        <source>home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="21"/>
+        <source>home with care services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="24"/>
+        <source>rehabilitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="27"/>
+        <source>nursing facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="30"/>
+        <source>other</source>
+        <translation type="unfinished">sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="44"/>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="45"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="46"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="47"/>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="58"/>
+        <source>nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="59"/>
+        <source>discharge coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="62"/>
+        <source>pharmacist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="63"/>
+        <source>physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="64"/>
+        <source>social worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="79"/>
+        <source>not yet reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="81"/>
+        <source>continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="82"/>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="83"/>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="84"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="98"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="104"/>
+        <source>no checklist yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="106"/>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="116"/>
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="123"/>
+        <source>all medications reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="124"/>
+        <source>%n not yet reconciled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="131"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="133"/>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_text.py" line="135"/>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="137"/>
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="138"/>
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DischargeBoard</name>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="269"/>
+        <source>Discharge readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="270"/>
+        <location filename="../../ui/discharge_board.py" line="301"/>
+        <source>Discharge readiness board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="273"/>
+        <source>Dis&amp;charge within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="275"/>
+        <source>Discharge window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="283"/>
+        <source>Filter by name, bed, destination or blocker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="284"/>
+        <source>Filter discharge board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="288"/>
+        <source>&amp;Hide ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="289"/>
+        <source>Hide patients who are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="291"/>
+        <source>Hide patients whose checklist is done and medications reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="302"/>
+        <source>Enter opens the patient on the Discharge tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="319"/>
+        <source>Board summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="322"/>
+        <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="327"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="329"/>
+        <source>Enter opens the Discharge tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="350"/>
+        <source>any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="352"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="353"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="399"/>
+        <source>%n patient(s) in the window</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="400"/>
+        <source>%n with overdue items</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="401"/>
+        <source>%n ready</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="404"/>
+        <source>%n shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DischargeBoardModel</name>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="66"/>
+        <source>Expected discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="67"/>
+        <source>Bed</source>
+        <translation type="unfinished">Bett</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="68"/>
+        <source>Patient</source>
+        <translation type="unfinished">Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="69"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="70"/>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="71"/>
+        <source>Medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="72"/>
+        <source>Blockers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="73"/>
+        <source>Unsent</source>
+        <translation type="unfinished">Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="76"/>
+        <source>Checklist items done, and how many are overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="78"/>
+        <source>Home medications without a discharge decision yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="80"/>
+        <source>Checklist items still open; overdue ones first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="81"/>
+        <source>Changes saved here but not yet sent to the server</source>
+        <translation type="unfinished">Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="123"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="143"/>
+        <source>%n to reconcile</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="144"/>
+        <source>reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="157"/>
+        <source>overdue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="167"/>
+        <source>Every checklist item is done or not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DischargeContactModel</name>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="229"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="230"/>
+        <source>Relationship / role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="231"/>
+        <source>First number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="232"/>
+        <source>Verified for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="233"/>
+        <source>At home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="234"/>
+        <source>Unsent</source>
+        <translation type="unfinished">Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="237"/>
+        <source>The person who will be at home to help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="238"/>
+        <source>Saved here but not yet sent to the server</source>
+        <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="257"/>
+        <source>Checked on %1</source>
+        <translation type="unfinished">Überprüft am %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="270"/>
+        <source>%1 (agency)</source>
+        <translation type="unfinished">%1 (Einrichtung)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="281"/>
+        <source>not verified</source>
+        <translation type="unfinished">nicht überprüft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="285"/>
+        <source>helper at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialogs</name>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="65"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeTab</name>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="108"/>
+        <source>Loading the discharge plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="133"/>
+        <source>Discharge plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="136"/>
+        <source>Expected discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="138"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="140"/>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="143"/>
+        <source>Overdue checklist items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="148"/>
+        <source>No discharge plan yet. Start one to get the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="151"/>
+        <source>Start discharge plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="152"/>
+        <source>Start discharge plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="153"/>
+        <source>Choose the expected date and destination; the checklist follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="157"/>
+        <source>Edit plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="158"/>
+        <source>Edit discharge plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="159"/>
+        <source>Change the expected date, destination or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="163"/>
+        <source>Print summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="164"/>
+        <source>Print discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="165"/>
+        <source>Print the discharge summary (Ctrl+P); you confirm who you are first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="169"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="170"/>
+        <source>Export discharge summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="171"/>
+        <source>Save the discharge summary as a PDF; you confirm who you are first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="201"/>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="206"/>
+        <source>Discharge checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="211"/>
+        <source>Space marks the selected item done or not done; Enter edits it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="215"/>
+        <location filename="../../ui/discharge_tab.py" line="698"/>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="216"/>
+        <source>Mark selected checklist item done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="217"/>
+        <source>Mark the selected item done, or not done again (Space in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="221"/>
+        <source>Set status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="222"/>
+        <source>Set status of selected checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="223"/>
+        <source>To do, in progress, done or not needed (menu key in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="232"/>
+        <location filename="../../ui/discharge_tab.py" line="417"/>
+        <source>Edit…</source>
+        <translation type="unfinished">Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="233"/>
+        <source>Edit selected checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="234"/>
+        <source>Owner, due date, status and note (Enter in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="238"/>
+        <source>Add item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="239"/>
+        <source>Add checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="240"/>
+        <source>Add an item this patient needs beyond the standard checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="253"/>
+        <source>Space: done · Enter: edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="274"/>
+        <source>Home medications — discharge decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="277"/>
+        <source>Medications not yet reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="282"/>
+        <source>Medication reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="292"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="293"/>
+        <source>Continue selected medication after discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="294"/>
+        <source>The patient keeps taking it as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="297"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="298"/>
+        <source>Change selected medication at discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="299"/>
+        <source>Continue with a change; you say what changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="302"/>
+        <source>Stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="303"/>
+        <source>Stop selected medication at discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="304"/>
+        <source>The patient stops taking it; give a reason if you can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="307"/>
+        <source>Mark new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="308"/>
+        <source>Mark selected medication as new at discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="309"/>
+        <source>Started during this stay and continued at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="321"/>
+        <source>Add new medication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="322"/>
+        <location filename="../../ui/discharge_tab.py" line="852"/>
+        <source>Add a new medication for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="323"/>
+        <source>A medication started for after discharge; it is marked new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="336"/>
+        <source>Home care — contacts and helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="341"/>
+        <source>Home-care contacts for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="347"/>
+        <source>No contacts recorded yet: add them on the Home &amp; helpers tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="354"/>
+        <location filename="../../ui/discharge_tab.py" line="709"/>
+        <source>Verify for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="355"/>
+        <source>Verify selected contact for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="357"/>
+        <source>You checked name and number with the patient or the contact: recorded with your name and the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="365"/>
+        <source>Helper at &amp;home after discharge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="367"/>
+        <source>Helper at home after discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="378"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="384"/>
+        <source>Preferred follow-up channel and times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="387"/>
+        <source>Ask on the Ask-once tab…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="388"/>
+        <source>Ask the follow-up question on the Ask-once tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="389"/>
+        <source>The answer is recorded once, on the Ask-once tab, and shows here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="395"/>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="400"/>
+        <source>Follow-up appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="405"/>
+        <source>No follow-up appointments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="411"/>
+        <source>Add appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="412"/>
+        <source>Add follow-up appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="413"/>
+        <source>GP, clinic or home-care first visit after discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="418"/>
+        <source>Edit selected appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="419"/>
+        <source>Edit the selected appointment (Enter in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="423"/>
+        <source>Remove</source>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="424"/>
+        <source>Remove selected appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="425"/>
+        <source>Remove the selected appointment (Delete in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="505"/>
+        <source>not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="507"/>
+        <source>Expected discharge: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="509"/>
+        <source>Destination: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="513"/>
+        <source>Note: %1</source>
+        <translation type="unfinished">Notiz: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="523"/>
+        <location filename="../../ui/discharge_tab.py" line="527"/>
+        <source>ready for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="525"/>
+        <source>Readiness: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="527"/>
+        <source>not ready yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="548"/>
+        <source>No home medications recorded. Record them on the Medications tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="634"/>
+        <source>— nobody chosen yet —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="644"/>
+        <source>Start the discharge plan first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="646"/>
+        <source>The person who will be at home to help after discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="655"/>
+        <source>Preferred channel: &lt;b&gt;%1&lt;/b&gt; · best times: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="657"/>
+        <source>no preference</source>
+        <translation type="unfinished">keine Präferenz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="662"/>
+        <source>Answered by %1, %2 (from the Ask-once tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="672"/>
+        <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="677"/>
+        <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="698"/>
+        <source>Mark not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="709"/>
+        <source>Verify again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_tab.py" line="937"/>
+        <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_tab.py" line="940"/>
+        <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="949"/>
+        <source>Discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="949"/>
+        <source>Nothing was printed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -680,18 +1827,18 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/history_tab.py" line="102"/>
         <location filename="../../ui/history_tab.py" line="103"/>
+        <location filename="../../ui/history_tab.py" line="104"/>
         <source>Filter history</source>
         <translation>Verlauf filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="104"/>
+        <location filename="../../ui/history_tab.py" line="105"/>
         <source>Show only lines containing this text</source>
         <translation>Nur Zeilen anzeigen, die diesen Text enthalten</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="109"/>
+        <location filename="../../ui/history_tab.py" line="110"/>
         <source>Change history</source>
         <translation>Änderungsverlauf</translation>
     </message>
@@ -744,22 +1891,27 @@
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="81"/>
+        <location filename="../../ui/history_tab.py" line="69"/>
+        <source>Discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_tab.py" line="82"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="82"/>
+        <location filename="../../ui/history_tab.py" line="83"/>
         <source>entered in error</source>
         <translation>als Fehleintrag markiert</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="83"/>
+        <location filename="../../ui/history_tab.py" line="84"/>
         <source>stopped</source>
         <translation>abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="84"/>
+        <location filename="../../ui/history_tab.py" line="85"/>
         <source>removed</source>
         <translation>entfernt</translation>
     </message>
@@ -767,189 +1919,234 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>AskOnce — DEMO</source>
         <translation>AskOnce — DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
-        <location filename="../../ui/main_window.py" line="491"/>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>DEMO — synthetic patients only · nothing is sent anywhere</source>
         <translation>DEMO — nur fiktive Patienten · es werden keine Daten gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Loading the encrypted cache…</source>
         <translation>Verschlüsselter Cache wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Open conflicts and refused changes</source>
         <translation>Konflikte und abgelehnte Änderungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&lt;b&gt;My patients&lt;/b&gt;</source>
         <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Filter by bed, name or MRN</source>
         <translation>Nach Bett, Name oder PID filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Filter ward list</source>
         <translation>Stationsliste filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Ward list</source>
         <translation>Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
         <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Search all patients</source>
         <translation>Alle Patienten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Signed-in user</source>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Search all patients</source>
         <translation>Alle Patienten &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Ward list</source>
         <translation>&amp;Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Next patient</source>
         <translation>&amp;Nächster Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Previous patient</source>
         <translation>&amp;Vorheriger Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Reload from cache</source>
         <translation>Aus dem Cache neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="252"/>
+        <source>&amp;Emergency access to a patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>&amp;Coordinator view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>Demo only: start on the discharge board and the Discharge tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Sync &amp;now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Stop syncing</source>
         <translation>Abgleich &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Conflicts and refused changes…</source>
         <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>S&amp;ession</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>&amp;Switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>Sign in &amp;online again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;About AskOnce</source>
         <translation>Ü&amp;ber AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>My patients</source>
         <translation>Meine Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -957,17 +2154,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Demo: no server</source>
         <translation>Demo: kein Server</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Not connected to a server</source>
         <translation>Nicht mit einem Server verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Änderung wartet auf Versand</numerusform>
@@ -975,27 +2172,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>no changes waiting</source>
         <translation>keine ausstehenden Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="500"/>
+        <source>&amp;Ward and patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="501"/>
+        <source>The ward list and the open patient (Ctrl+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <source>Discharge &amp;board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="506"/>
+        <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
@@ -1003,51 +2220,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>No patient matches “%1” — Esc returns to the ward list</source>
         <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
+Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
 Ctrl+PgDown / Ctrl+PgUp  next / previous patient
-Ctrl+1…4  Ask once, Medications, Home &amp; helpers, History
+Ctrl+1…5  Ask once, Medications, Home &amp; helpers, Discharge, History
+Ctrl+P  print the discharge summary (on the Discharge tab)
 Tab / Shift+Tab  move between controls; Space or Enter to press
 Esc  leave the search results
 Ctrl+R  reload from the cache
 Ctrl+Q  quit</source>
-        <translation>Strg+F  alle Patienten durchsuchen
-Strg+W  Stationsliste
-Strg+Bild↓ / Strg+Bild↑  nächster / vorheriger Patient
-Strg+1…4  Einmal fragen, Medikamente, Zuhause &amp; Helfer, Verlauf
-Tab / Umschalt+Tab  zwischen Bedienelementen wechseln; Leertaste oder Eingabetaste zum Auslösen
-Esc  Suchergebnisse verlassen
-Strg+R  aus dem Cache neu laden
-Strg+Q  beenden</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="667"/>
+        <source>emergency access to a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="680"/>
+        <source>No patient with that MRN on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -1314,63 +2536,63 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationsTab</name>
     <message>
-        <location filename="../../ui/medications_tab.py" line="140"/>
+        <location filename="../../ui/medications_tab.py" line="142"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="141"/>
+        <location filename="../../ui/medications_tab.py" line="143"/>
         <source>Add home medication</source>
         <translation>Hausmedikation hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="142"/>
+        <location filename="../../ui/medications_tab.py" line="144"/>
         <source>Add a home medication (%1, or Insert in the list)</source>
         <translation>Hausmedikation hinzufügen (%1 oder Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="149"/>
+        <location filename="../../ui/medications_tab.py" line="151"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="150"/>
+        <location filename="../../ui/medications_tab.py" line="152"/>
         <source>Edit selected medication</source>
         <translation>Ausgewähltes Medikament bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="151"/>
+        <location filename="../../ui/medications_tab.py" line="153"/>
         <source>Edit the selected medication (Enter or double-click)</source>
         <translation>Ausgewähltes Medikament bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="155"/>
-        <location filename="../../ui/medications_tab.py" line="212"/>
+        <location filename="../../ui/medications_tab.py" line="157"/>
+        <location filename="../../ui/medications_tab.py" line="214"/>
         <source>Mark stopped</source>
         <translation>Als abgesetzt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="156"/>
+        <location filename="../../ui/medications_tab.py" line="158"/>
         <source>Mark selected medication as stopped</source>
         <translation>Ausgewähltes Medikament als abgesetzt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="157"/>
+        <location filename="../../ui/medications_tab.py" line="159"/>
         <source>Mark the selected medication as stopped; it stays in the list, struck out</source>
         <translation>Ausgewähltes Medikament als abgesetzt markieren; es bleibt durchgestrichen in der Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="162"/>
+        <location filename="../../ui/medications_tab.py" line="164"/>
         <source>No home medications recorded yet. Ask: “Do you take any medicines, vitamins or herbal remedies at home?”</source>
         <translation>Noch keine Hausmedikation erfasst. Fragen Sie: „Nehmen Sie zu Hause Medikamente, Vitamine oder pflanzliche Mittel ein?“</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="167"/>
+        <location filename="../../ui/medications_tab.py" line="169"/>
         <source>Home medications</source>
         <translation>Hausmedikation</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="205"/>
+        <location filename="../../ui/medications_tab.py" line="207"/>
         <source>Mark “%1” as stopped? It stays in the list, struck out, and the change is recorded.</source>
         <translation>„%1“ als abgesetzt markieren? Das Medikament bleibt durchgestrichen in der Liste, und die Änderung wird dokumentiert.</translation>
     </message>
@@ -1378,52 +2600,52 @@ Strg+Q  beenden</translation>
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/patient_view.py" line="41"/>
+        <location filename="../../ui/patient_view.py" line="42"/>
         <source>Patient banner</source>
         <translation>Patientenkopfzeile</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="73"/>
+        <location filename="../../ui/patient_view.py" line="74"/>
         <source>Patient name: %1</source>
         <translation>Patientenname: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="78"/>
+        <location filename="../../ui/patient_view.py" line="79"/>
         <source>born %1 (%2 y)</source>
         <translation>geb. %1 (%2 J.)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="79"/>
+        <location filename="../../ui/patient_view.py" line="80"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="80"/>
+        <location filename="../../ui/patient_view.py" line="81"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="93"/>
+        <location filename="../../ui/patient_view.py" line="94"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="95"/>
+        <location filename="../../ui/patient_view.py" line="96"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="101"/>
+        <location filename="../../ui/patient_view.py" line="102"/>
         <source>Known %1: %2</source>
         <translation>Bekannte %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="105"/>
+        <location filename="../../ui/patient_view.py" line="106"/>
         <source>No known allergies or intolerances recorded</source>
         <translation>Keine bekannten Allergien oder Unverträglichkeiten erfasst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_view.py" line="112"/>
+        <location filename="../../ui/patient_view.py" line="113"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
@@ -1434,32 +2656,37 @@ Strg+Q  beenden</translation>
 <context>
     <name>PatientView</name>
     <message>
-        <location filename="../../ui/patient_view.py" line="138"/>
+        <location filename="../../ui/patient_view.py" line="139"/>
         <source>Patient tabs</source>
         <translation>Registerkarten des Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="143"/>
+        <location filename="../../ui/patient_view.py" line="145"/>
         <source>&amp;Ask once</source>
         <translation>&amp;Einmal fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="144"/>
+        <location filename="../../ui/patient_view.py" line="146"/>
         <source>&amp;Medications</source>
         <translation>&amp;Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="145"/>
+        <location filename="../../ui/patient_view.py" line="147"/>
         <source>H&amp;ome &amp;&amp; helpers</source>
         <translation>&amp;Zuhause &amp;&amp; Helfer</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="146"/>
+        <location filename="../../ui/patient_view.py" line="148"/>
+        <source>&amp;Discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_view.py" line="149"/>
         <source>Histor&amp;y</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="150"/>
+        <location filename="../../ui/patient_view.py" line="154"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
@@ -1467,143 +2694,252 @@ Strg+Q  beenden</translation>
 <context>
     <name>PhotoPlaceholder</name>
     <message>
-        <location filename="../../ui/patient_view.py" line="25"/>
+        <location filename="../../ui/patient_view.py" line="26"/>
         <source>Patient photo (none on file)</source>
         <translation>Patientenfoto (keines hinterlegt)</translation>
     </message>
 </context>
 <context>
-    <name>PinDialog</name>
+    <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="25"/>
-        <source>Set your offline PIN</source>
-        <translation>Offline-PIN festlegen</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="83"/>
+        <source>Edit discharge plan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="25"/>
-        <source>Unlock</source>
-        <translation>Entsperren</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="83"/>
+        <source>Start discharge plan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="29"/>
-        <source>Choose a PIN of at least %1 characters. It protects your patients&apos; data on this workstation, also when the network is down.</source>
-        <translation>Wählen Sie eine PIN mit mindestens %1 Zeichen. Sie schützt die Daten Ihrer Patienten auf diesem Arbeitsplatz, auch wenn das Netzwerk ausgefallen ist.</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="86"/>
+        <source>Expected discharge date</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="33"/>
-        <source>Enter your offline PIN for %1.</source>
-        <translation>Geben Sie Ihre Offline-PIN für %1 ein.</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="88"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="40"/>
-        <source>PIN</source>
-        <translation>PIN</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="95"/>
+        <source>Plan note</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="41"/>
-        <source>&amp;PIN:</source>
-        <translation>&amp;PIN:</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="96"/>
+        <source>Save discharge plan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="44"/>
-        <source>Repeat PIN</source>
-        <translation>PIN wiederholen</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="98"/>
+        <source>Expected &amp;discharge</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="46"/>
-        <source>&amp;Repeat:</source>
-        <translation>&amp;Wiederholen:</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="99"/>
+        <source>De&amp;stination</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="67"/>
-        <source>At least %1 characters.</source>
-        <translation>Mindestens %1 Zeichen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pin_dialog.py" line="69"/>
-        <source>The two entries differ.</source>
-        <translation>Die beiden Eingaben stimmen nicht überein.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pin_dialog.py" line="84"/>
-        <source>Checking…</source>
-        <translation>Wird geprüft…</translation>
+        <location filename="../../ui/discharge_dialogs.py" line="100"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished">&amp;Notiz</translation>
     </message>
 </context>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/board.py" line="58"/>
+        <location filename="../../ui/board.py" line="59"/>
         <source>%1 — %2, %3 (%4)</source>
         <translation>%1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="66"/>
+        <location filename="../../ui/board.py" line="67"/>
         <source>Last answer: %1</source>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="70"/>
+        <location filename="../../ui/board.py" line="71"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="76"/>
+        <location filename="../../ui/board.py" line="77"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="82"/>
+        <location filename="../../ui/board.py" line="83"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="82"/>
+        <location filename="../../ui/board.py" line="83"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="84"/>
-        <location filename="../../ui/board.py" line="88"/>
+        <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="89"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="84"/>
-        <location filename="../../ui/board.py" line="88"/>
+        <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="89"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
+        <location filename="../../ui/board.py" line="86"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
-        <location filename="../../ui/board.py" line="87"/>
+        <location filename="../../ui/board.py" line="86"/>
+        <location filename="../../ui/board.py" line="88"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="87"/>
+        <location filename="../../ui/board.py" line="88"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="90"/>
+        <location filename="../../ui/board.py" line="91"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="90"/>
+        <location filename="../../ui/board.py" line="91"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="91"/>
+        <location filename="../../ui/board.py" line="92"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthDialog</name>
+    <message>
+        <location filename="../../ui/reauth.py" line="34"/>
+        <source>Confirm it is you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reauth.py" line="36"/>
+        <source>Enter your PIN to continue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reauth.py" line="41"/>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="219"/>
+        <source>Discharge decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="225"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="231"/>
+        <source>What changes, or why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="236"/>
+        <source>Save decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="239"/>
+        <source>Medication</source>
+        <translation type="unfinished">Medikament</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="240"/>
+        <source>&amp;Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="241"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished">&amp;Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="253"/>
+        <source>Say what changes, e.g. “dose 250 mg twice daily”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="255"/>
+        <source>Optional: a reason or instruction for the patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationModel</name>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="151"/>
+        <source>Medication</source>
+        <translation type="unfinished">Medikament</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="152"/>
+        <source>At home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="153"/>
+        <source>Discharge decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="154"/>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="155"/>
+        <source>Change / reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="156"/>
+        <source>Unsent</source>
+        <translation type="unfinished">Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="158"/>
+        <source>Saved here but not yet sent to the server</source>
+        <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="176"/>
+        <source>Decided by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="197"/>
+        <source>stopped</source>
+        <translation type="unfinished">abgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_models.py" line="201"/>
+        <source>none needed (stopped before admission)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1623,9 +2959,197 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/shell.py" line="136"/>
+        <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="474"/>
+        <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="38"/>
+        <location filename="../../ui/sign_in.py" line="200"/>
+        <location filename="../../ui/sign_in.py" line="217"/>
+        <source>AskOnce — Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="67"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="82"/>
+        <source>Users with a cache on this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="86"/>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="91"/>
+        <source>&amp;Someone else…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="92"/>
+        <source>Sign in online with your hospital account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="110"/>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="112"/>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished">&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="115"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="117"/>
+        <source>Sign in &amp;online…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="119"/>
+        <source>Forgot the PIN, or offline unlock blocked: sign in with your hospital account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="122"/>
+        <source>S&amp;witch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="137"/>
+        <source>Your browser has opened the hospital sign-in page. Sign in there, then come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="145"/>
+        <source>Waiting for the browser sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="147"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="158"/>
+        <source>Choose an offline PIN of at least %1 characters. It unlocks your patients&apos; data on this workstation, also when the network is down. Do not share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="167"/>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="170"/>
+        <source>Repeat the new PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="172"/>
+        <source>&amp;New PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="173"/>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished">&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="175"/>
+        <source>Set &amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="188"/>
+        <source>Continue as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="198"/>
+        <source>Who is signing in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="198"/>
+        <source>Sign in to AskOnce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="208"/>
+        <source>AskOnce is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="210"/>
+        <source>Welcome back, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="213"/>
+        <source>%1 was working here. Enter the PIN to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="215"/>
+        <source>Enter your offline PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="217"/>
+        <source>AskOnce — Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="225"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="230"/>
+        <source>Hello, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="247"/>
+        <source>Checking…</source>
+        <translation type="unfinished">Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="267"/>
+        <source>At least %1 characters.</source>
+        <translation type="unfinished">Mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="271"/>
+        <source>The two entries differ.</source>
+        <translation type="unfinished">Die beiden Eingaben stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
-        <location filename="../../ui/widgets.py" line="67"/>
+        <location filename="../../ui/widgets.py" line="68"/>
         <source>Source of the information</source>
         <translation>Informationsquelle</translation>
     </message>
@@ -1669,54 +3193,413 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>SummaryOutput</name>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="660"/>
+        <source>Print the discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="665"/>
+        <source>Export the discharge summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="682"/>
+        <source>Export discharge summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="684"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="717"/>
+        <source>The printer could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="730"/>
+        <source>The PDF could not be written there. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryWriter</name>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="119"/>
+        <location filename="../../ui/discharge_summary.py" line="589"/>
+        <location filename="../../ui/discharge_summary.py" line="611"/>
+        <source>Discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="121"/>
+        <source>DEMO — synthetic patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="122"/>
+        <source>MRN %1</source>
+        <translation type="unfinished">PID %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="127"/>
+        <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="133"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="159"/>
+        <source>DEMO — synthetic patient, not a real person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="176"/>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="179"/>
+        <source>Patient</source>
+        <translation type="unfinished">Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="181"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="182"/>
+        <source>%1 (%2 years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="184"/>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="186"/>
+        <source>Ward / bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="187"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="189"/>
+        <source>Admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="190"/>
+        <source>Allergies and intolerances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="195"/>
+        <source>allergy</source>
+        <translation type="unfinished">Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="195"/>
+        <source>intolerance</source>
+        <translation type="unfinished">Unverträglichkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="204"/>
+        <source>DRAFT — no discharge plan has been started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_summary.py" line="210"/>
+        <source>%n checklist item(s) open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_summary.py" line="212"/>
+        <source>%n medication(s) not yet reconciled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="213"/>
+        <source>DRAFT — not ready for discharge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="217"/>
+        <source>Checklist complete and all medications reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="227"/>
+        <source>not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="229"/>
+        <source>Expected discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="230"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="231"/>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="236"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="242"/>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="244"/>
+        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_summary.py" line="257"/>
+        <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="284"/>
+        <source>(do not take after discharge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="289"/>
+        <source>Medication</source>
+        <translation type="unfinished">Medikament</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="290"/>
+        <source>Dose, route, frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="291"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="292"/>
+        <source>Change / reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="293"/>
+        <source>Decided by, when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="308"/>
+        <source>Helper at home after discharge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="335"/>
+        <source>(helper at home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="352"/>
+        <source>✓ verified by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="356"/>
+        <source>NOT VERIFIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="357"/>
+        <source>yes</source>
+        <translation type="unfinished">ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="357"/>
+        <source>no</source>
+        <translation type="unfinished">nein</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="361"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="362"/>
+        <source>Relationship / role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="363"/>
+        <source>Phone / e-mail (in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="364"/>
+        <source>Best reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="365"/>
+        <source>Consent to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="366"/>
+        <source>Verified for discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="376"/>
+        <source>%1, %2 (source: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="382"/>
+        <location filename="../../ui/discharge_summary.py" line="394"/>
+        <source>Preferred channel</source>
+        <translation type="unfinished">Bevorzugter Kontaktweg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="383"/>
+        <source>Best times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="383"/>
+        <source>no preference given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="384"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="388"/>
+        <source>due for re-confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="390"/>
+        <source>not yet asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="395"/>
+        <source>UNKNOWN — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="399"/>
+        <source>Last answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <source>When</source>
+        <translation type="unfinished">Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="422"/>
+        <source>date to be agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="614"/>
+        <source>Print discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="113"/>
+        <location filename="../../ui/sync_bridge.py" line="116"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="116"/>
+        <location filename="../../ui/sync_bridge.py" line="119"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="117"/>
+        <location filename="../../ui/sync_bridge.py" line="120"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="118"/>
+        <location filename="../../ui/sync_bridge.py" line="121"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="121"/>
+        <location filename="../../ui/sync_bridge.py" line="124"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="176"/>
+        <location filename="../../ui/sync_bridge.py" line="179"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="181"/>
+        <location filename="../../ui/sync_bridge.py" line="184"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="183"/>
+        <location filename="../../ui/sync_bridge.py" line="186"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="185"/>
+        <location filename="../../ui/sync_bridge.py" line="188"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="187"/>
+        <location filename="../../ui/sync_bridge.py" line="190"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -1724,7 +3607,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="189"/>
+        <location filename="../../ui/sync_bridge.py" line="192"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -1732,7 +3615,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="192"/>
+        <location filename="../../ui/sync_bridge.py" line="195"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -1759,6 +3642,105 @@ Strg+Q  beenden</translation>
         <location filename="../../ui/sync_problems.py" line="56"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="128"/>
+        <source>Edit checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="128"/>
+        <source>Add checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="131"/>
+        <source>Checklist item (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="132"/>
+        <source>Required, e.g. Wound-care supplies ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="134"/>
+        <source>Responsible role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="138"/>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="139"/>
+        <source>nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="143"/>
+        <source>me (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="146"/>
+        <location filename="../../ui/discharge_dialogs.py" line="147"/>
+        <source>Has a due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="149"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="154"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="157"/>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="158"/>
+        <source>Save checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="165"/>
+        <source>&amp;Item *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="166"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="167"/>
+        <source>Assigned &amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="168"/>
+        <source>D&amp;ue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="169"/>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_dialogs.py" line="170"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished">&amp;Notiz</translation>
     </message>
 </context>
 <context>
@@ -1941,12 +3923,17 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="94"/>
+        <location filename="../../ui/ward_model.py" line="97"/>
+        <source>emergency access until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_model.py" line="102"/>
         <source>not assigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="100"/>
+        <location filename="../../ui/ward_model.py" line="108"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -1954,12 +3941,25 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="108"/>
+        <location filename="../../ui/ward_model.py" line="116"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n nicht gesendet</numerusform>
             <numerusform>%n nicht gesendet</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>writer</name>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="497"/>
+        <source>Discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="505"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Discharge</name>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="116"/>
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="124"/>
+        <source>%n not yet reconciled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="137"/>
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="138"/>
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DischargeBoard</name>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="353"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="399"/>
+        <source>%n patient(s) in the window</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="400"/>
+        <source>%n with overdue items</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="401"/>
+        <source>%n ready</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="404"/>
+        <source>%n shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DischargeBoardModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="143"/>
+        <source>%n to reconcile</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DischargeTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_tab.py" line="937"/>
+        <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_tab.py" line="940"/>
+        <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n patient</numerusform>
@@ -12,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -20,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
@@ -31,7 +139,7 @@
 <context>
     <name>PatientBanner</name>
     <message numerus="yes">
-        <location filename="../../ui/patient_view.py" line="112"/>
+        <location filename="../../ui/patient_view.py" line="113"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -51,9 +159,36 @@
     </message>
 </context>
 <context>
+    <name>SummaryWriter</name>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_summary.py" line="210"/>
+        <source>%n checklist item(s) open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_summary.py" line="212"/>
+        <source>%n medication(s) not yet reconciled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_summary.py" line="257"/>
+        <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="187"/>
+        <location filename="../../ui/sync_bridge.py" line="190"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n conflict to resolve — open</numerusform>
@@ -61,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="189"/>
+        <location filename="../../ui/sync_bridge.py" line="192"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server rejected %n change — open</numerusform>
@@ -69,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="192"/>
+        <location filename="../../ui/sync_bridge.py" line="195"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -91,7 +226,7 @@
 <context>
     <name>WardTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="56"/>
+        <location filename="../../ui/ward_model.py" line="57"/>
         <source>%n question(s) open</source>
         <translation>
             <numerusform>%n question open</numerusform>
@@ -99,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="57"/>
+        <location filename="../../ui/ward_model.py" line="58"/>
         <source>, %n due for re-confirmation</source>
         <translation>
             <numerusform>, %n due for re-confirmation</numerusform>
@@ -107,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="66"/>
+        <location filename="../../ui/ward_model.py" line="67"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -115,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="99"/>
+        <location filename="../../ui/ward_model.py" line="108"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -123,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="107"/>
+        <location filename="../../ui/ward_model.py" line="116"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n not sent</numerusform>

@@ -79,6 +79,10 @@ def run(patients: int, repeat: int) -> dict[str, object]:
         counter = iter(range(10**9))
         results["ward_list"] = _timed(service.ward, repeat)
         results["open_chart"] = _timed(lambda: service.chart(some), repeat)
+        results["discharge_board_week"] = _timed(service.discharge_board, repeat)
+        results["discharge_board_all"] = _timed(
+            lambda: service.discharge_board(window_days=None), repeat
+        )
         results["search_name"] = _timed(lambda: service.search("Müller"), repeat)
         results["search_phone_digits"] = _timed(lambda: service.search("0171 23"), repeat)
         results["search_answer_word"] = _timed(lambda: service.search("lactose"), repeat)

@@ -15,9 +15,10 @@ from tests.ui.discharge_helpers import (
     row_for,
     shown,
 )
-from ui.discharge_dialogs import PlanDialog, ReconcileDialog
+from ui.discharge_dialogs import AppointmentDialog, PlanDialog, ReconcileDialog, TaskDialog
 from ui.discharge_models import ContactColumn, MedColumn, TaskColumn
 from ui.main_window import MainWindow
+from ui.medication_dialog import MedicationDialog
 from ui.qt import Qt, QtWidgets
 
 DEMO_NURSE = "Demo Nurse"
@@ -296,3 +297,79 @@ def test_every_discharge_control_has_a_name(qtbot, main_window: MainWindow) -> N
         if isinstance(w, kinds) and w.isVisibleTo(tab) and not w.accessibleName()
     ]
     assert unnamed == []
+
+
+def test_edit_a_checklist_item_in_the_dialog(qtbot, main_window: MainWindow) -> None:
+    view = find_view(main_window, lambda v: v.plan is not None and bool(v.tasks))
+    open_on_discharge_tab(qtbot, main_window, view.patient.id)
+    tab = main_window.patient_view.discharge
+    task = shown(main_window).tasks[0]
+    tab.checklist_table.setFocus()
+    tab.checklist_table.setCurrentIndex(
+        tab.checklist_model.index(row_for(tab.checklist_model, task.id), TaskColumn.TITLE)
+    )
+    qtbot.keyClick(tab.checklist_table, Qt.Key.Key_Return)  # Enter edits
+    dialog = tab.findChild(TaskDialog)
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    dialog.owner_combo.setCurrentIndex(dialog.owner_combo.count() - 1)  # "me (Demo Nurse)"
+    dialog.due_check.setChecked(False)
+    dialog.note_edit.setPlainText("Taxi booked for 10:00, wheelchair")
+    with _saved(qtbot, main_window):
+        dialog.accept()
+    stored = next(t for t in fresh_view(main_window, view.patient.id).tasks if t.id == task.id)
+    assert stored.owner is not None
+    assert stored.owner.display_name == DEMO_NURSE
+    assert stored.due is None
+    assert stored.note == "Taxi booked for 10:00, wheelchair"
+    row = row_for(tab.checklist_model, task.id)
+    assert tab.checklist_model.index(row, TaskColumn.OWNER).data() == DEMO_NURSE
+    assert tab.checklist_model.index(row, TaskColumn.NOTE).data() == stored.note
+
+
+def test_add_and_remove_an_appointment(qtbot, main_window: MainWindow) -> None:
+    view = find_view(main_window, lambda v: v.plan is not None and not v.plan.appointments)
+    open_on_discharge_tab(qtbot, main_window, view.patient.id)
+    tab = main_window.patient_view.discharge
+    assert tab.no_appointments_label.isVisibleTo(tab)
+    tab.add_appointment_button.click()
+    dialog = tab.findChild(AppointmentDialog)
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.with_edit.setText("Cardiology clinic")
+    dialog.where_edit.setText("Main building, level 2")
+    with _saved(qtbot, main_window):
+        dialog.accept()
+    plan = fresh_view(main_window, view.patient.id).plan
+    assert plan is not None
+    assert [a.with_whom for a in plan.appointments] == ["Cardiology clinic"]
+    assert tab.appointments_table.isVisibleTo(tab)
+    assert tab.appointment_model.index(0, 1).data() == "Cardiology clinic"
+    tab.appointments_table.selectRow(0)
+    with _saved(qtbot, main_window):
+        tab.remove_appointment_button.click()
+    plan = fresh_view(main_window, view.patient.id).plan
+    assert plan is not None
+    assert plan.appointments == ()
+
+
+def test_a_new_medication_for_discharge_is_marked_new(qtbot, main_window: MainWindow) -> None:
+    view = find_view(main_window, lambda v: v.plan is not None)
+    open_on_discharge_tab(qtbot, main_window, view.patient.id)
+    tab = main_window.patient_view.discharge
+    tab.add_med_button.click()
+    dialog = tab.findChild(MedicationDialog)
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    dialog.name_edit.setText("Enoxaparin")
+    dialog.dose_edit.setText("40 mg")
+    with _saved(qtbot, main_window):
+        dialog.accept()
+    stored = next(
+        m for m in fresh_view(main_window, view.patient.id).medications if m.name == "Enoxaparin"
+    )
+    assert stored.reconciliation is not None
+    assert stored.reconciliation.decision is ReconciliationDecision.NEW
+    row = row_for(tab.med_model, stored.id)
+    assert tab.med_model.index(row, MedColumn.DECISION).data() == "+ new"

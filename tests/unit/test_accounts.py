@@ -521,11 +521,6 @@ def test_plain_files_hold_no_pin_token_or_patient_data(
         reopened.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/session.py _session() saves the profile with unsent=0 at every unlock; a "
-    "session that never reaches close() (crash, power cut) then looks evictable",
-)
 def test_unsent_changes_survive_the_cap_after_a_crash(
     paths: AppPaths, keystore: MemoryKeystore, catalog: Catalog, clock: Clock
 ) -> None:

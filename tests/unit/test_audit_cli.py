@@ -213,11 +213,6 @@ def test_unlock_problems_exit_2_and_say_nothing_private(
         _assert_says_nothing_private(result, paths)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/audit_cli.py unlocks with Actor(display_name=user id); _session() then "
-    "rewrites profile.json, so the sign-in list shows the Practitioner reference",
-)
 def test_verifying_leaves_the_users_profile_alone(cache: Path, paths: AppPaths) -> None:
     before = json.loads((cache / PROFILE_FILE).read_text(encoding="utf-8"))
     assert _verify(paths).returncode == 0

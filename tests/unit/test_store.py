@@ -355,8 +355,19 @@ def test_a_cache_from_before_discharge_planning_keeps_its_records_and_takes_plan
             repo.put_discharge_plan(tx, plan)
             repo.put_discharge_task(tx, task)
         assert repo.discharge_plans("p-1") == [plan]
-        assert repo.discharge_plans_until(date(2026, 11, 24)) == []
-        assert repo.discharge_plans_until(date(2026, 11, 25)) == [plan]
+        assert repo.discharge_plan_states(date(2026, 11, 24)) == []
+        [state] = repo.discharge_plan_states(date(2026, 11, 25))
+        assert (state.id, state.expected_date, state.destination) == (
+            "plan-1",
+            date(2026, 11, 25),
+            Destination.HOME,
+        )
+        [task_state] = repo.discharge_task_states(["plan-1"])["plan-1"]
+        assert (task_state.code, task_state.status, task_state.due) == (
+            "transport",
+            TaskStatus.TODO,
+            date(2026, 11, 24),
+        )
         assert repo.discharge_tasks(["plan-1"]) == {"plan-1": [task]}
         # A patient's plan and tasks go with the patient.
         with db.transaction() as tx:
