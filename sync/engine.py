@@ -60,11 +60,13 @@ RECORD_TYPES = (
     "CarePlan",
     "Task",
 )
-# Only our own resources of a type: answers are survey Observations, plans discharge
-# CarePlans, tasks those coded from our checklist (other systems keep their own).
+# Only our own resources of a type: answers are survey Observations, plans the discharge
+# CarePlans of our checklist, tasks coded from it (other systems keep their own).
 SEARCH_FILTERS: dict[str, dict[str, str]] = {
     "Observation": {"category": "survey"},
-    "CarePlan": {"category": f"{mapping.SNOMED}|{mapping.DISCHARGE_CARE_PLAN}"},
+    "CarePlan": {
+        "category": f"{mapping.CARE_PLAN_CATEGORY_SYSTEM}|{mapping.ASKONCE_DISCHARGE_PLAN}"
+    },
     "Task": {"code": f"{CHECKLIST_SYSTEM}|"},
 }
 CHUNK = 40  # patients per search (keeps URLs short)

@@ -77,6 +77,10 @@ EXT_RECORDED = EXT_BASE + "recorded"
 RECONCILIATION_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-reconciliation-decision"
 SNOMED = "http://snomed.info/sct"
 DISCHARGE_CARE_PLAN = "736372004"  # SNOMED CT: Discharge care plan (record artifact)
+# Our own category next to SNOMED's, so a download finds AskOnce's checklist plans and not
+# the discharge CarePlans other hospital systems may keep for the same patient.
+CARE_PLAN_CATEGORY_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-care-plan-category"
+ASKONCE_DISCHARGE_PLAN = "discharge-checklist"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -775,12 +779,17 @@ def plan_to_care_plan(
     res = _start(base, "CarePlan", plan.id)
     res["status"] = "active"
     res["intent"] = "plan"
+    ours = {(SNOMED, DISCHARGE_CARE_PLAN), (CARE_PLAN_CATEGORY_SYSTEM, ASKONCE_DISCHARGE_PLAN)}
     others = [
         c
         for c in res.get("category", [])
-        if not any(x.get("code") == DISCHARGE_CARE_PLAN for x in c.get("coding", []))
+        if not any((x.get("system"), x.get("code")) in ours for x in c.get("coding", []))
     ]
-    res["category"] = [{"coding": [DISCHARGE_CATEGORY]}, *others]
+    res["category"] = [
+        {"coding": [DISCHARGE_CATEGORY]},
+        {"coding": [{"system": CARE_PLAN_CATEGORY_SYSTEM, "code": ASKONCE_DISCHARGE_PLAN}]},
+        *others,
+    ]
     res["subject"] = {"reference": f"Patient/{plan.patient_id}"}
     res.setdefault("title", "Discharge plan")
     res.setdefault("created", fhir_instant(plan.provenance.recorded_at))

@@ -150,27 +150,27 @@
 <context>
     <name>AppointmentModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="303"/>
+        <location filename="../../ui/discharge_models.py" line="306"/>
         <source>When</source>
         <translation type="unfinished">Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="304"/>
+        <location filename="../../ui/discharge_models.py" line="307"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="305"/>
+        <location filename="../../ui/discharge_models.py" line="308"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="306"/>
+        <location filename="../../ui/discharge_models.py" line="309"/>
         <source>Note</source>
         <translation type="unfinished">Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="321"/>
+        <location filename="../../ui/discharge_models.py" line="324"/>
         <source>date to be agreed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,47 +277,47 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="62"/>
+        <location filename="../../ui/discharge_models.py" line="63"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="63"/>
+        <location filename="../../ui/discharge_models.py" line="64"/>
         <source>Checklist item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="64"/>
+        <location filename="../../ui/discharge_models.py" line="65"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="65"/>
+        <location filename="../../ui/discharge_models.py" line="66"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="66"/>
+        <location filename="../../ui/discharge_models.py" line="67"/>
         <source>Note</source>
         <translation type="unfinished">Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="67"/>
+        <location filename="../../ui/discharge_models.py" line="68"/>
         <source>Unsent</source>
         <translation type="unfinished">Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="69"/>
+        <location filename="../../ui/discharge_models.py" line="70"/>
         <source>Saved here but not yet sent to the server</source>
         <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="86"/>
+        <location filename="../../ui/discharge_models.py" line="87"/>
         <source>Space: done / not done · Enter: edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="117"/>
+        <location filename="../../ui/discharge_models.py" line="118"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,88 +966,88 @@
 <context>
     <name>DischargeBoard</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="269"/>
+        <location filename="../../ui/discharge_board.py" line="271"/>
         <source>Discharge readiness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="270"/>
-        <location filename="../../ui/discharge_board.py" line="301"/>
+        <location filename="../../ui/discharge_board.py" line="272"/>
+        <location filename="../../ui/discharge_board.py" line="303"/>
         <source>Discharge readiness board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="273"/>
+        <location filename="../../ui/discharge_board.py" line="275"/>
         <source>Dis&amp;charge within:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="275"/>
+        <location filename="../../ui/discharge_board.py" line="277"/>
         <source>Discharge window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="283"/>
+        <location filename="../../ui/discharge_board.py" line="285"/>
         <source>Filter by name, bed, destination or blocker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="284"/>
+        <location filename="../../ui/discharge_board.py" line="286"/>
         <source>Filter discharge board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="288"/>
+        <location filename="../../ui/discharge_board.py" line="290"/>
         <source>&amp;Hide ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="289"/>
+        <location filename="../../ui/discharge_board.py" line="291"/>
         <source>Hide patients who are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="291"/>
+        <location filename="../../ui/discharge_board.py" line="293"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="302"/>
+        <location filename="../../ui/discharge_board.py" line="304"/>
         <source>Enter opens the patient on the Discharge tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="319"/>
+        <location filename="../../ui/discharge_board.py" line="321"/>
         <source>Board summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="322"/>
+        <location filename="../../ui/discharge_board.py" line="324"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="327"/>
+        <location filename="../../ui/discharge_board.py" line="329"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="329"/>
+        <location filename="../../ui/discharge_board.py" line="331"/>
         <source>Enter opens the Discharge tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="350"/>
+        <location filename="../../ui/discharge_board.py" line="352"/>
         <source>any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="352"/>
+        <location filename="../../ui/discharge_board.py" line="354"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="353"/>
+        <location filename="../../ui/discharge_board.py" line="355"/>
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1055,7 +1055,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="399"/>
+        <location filename="../../ui/discharge_board.py" line="401"/>
         <source>%n patient(s) in the window</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1063,7 +1063,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="400"/>
+        <location filename="../../ui/discharge_board.py" line="402"/>
         <source>%n with overdue items</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1071,7 +1071,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="401"/>
+        <location filename="../../ui/discharge_board.py" line="403"/>
         <source>%n ready</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1079,7 +1079,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="404"/>
+        <location filename="../../ui/discharge_board.py" line="406"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1154,6 +1154,11 @@
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="138"/>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="143"/>
         <source>%n to reconcile</source>
@@ -1169,11 +1174,16 @@
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="157"/>
+        <source>no open items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="159"/>
         <source>overdue:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="167"/>
+        <location filename="../../ui/discharge_board.py" line="169"/>
         <source>Every checklist item is done or not needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,62 +1191,62 @@
 <context>
     <name>DischargeContactModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="229"/>
+        <location filename="../../ui/discharge_models.py" line="232"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="230"/>
+        <location filename="../../ui/discharge_models.py" line="233"/>
         <source>Relationship / role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="231"/>
+        <location filename="../../ui/discharge_models.py" line="234"/>
         <source>First number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="232"/>
+        <location filename="../../ui/discharge_models.py" line="235"/>
         <source>Verified for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="233"/>
+        <location filename="../../ui/discharge_models.py" line="236"/>
         <source>At home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="234"/>
+        <location filename="../../ui/discharge_models.py" line="237"/>
         <source>Unsent</source>
         <translation type="unfinished">Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="237"/>
+        <location filename="../../ui/discharge_models.py" line="240"/>
         <source>The person who will be at home to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="238"/>
+        <location filename="../../ui/discharge_models.py" line="241"/>
         <source>Saved here but not yet sent to the server</source>
         <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="257"/>
+        <location filename="../../ui/discharge_models.py" line="260"/>
         <source>Checked on %1</source>
         <translation type="unfinished">Überprüft am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="270"/>
+        <location filename="../../ui/discharge_models.py" line="273"/>
         <source>%1 (agency)</source>
         <translation type="unfinished">%1 (Einrichtung)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="281"/>
+        <location filename="../../ui/discharge_models.py" line="284"/>
         <source>not verified</source>
         <translation type="unfinished">nicht überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="285"/>
+        <location filename="../../ui/discharge_models.py" line="288"/>
         <source>helper at home</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,387 +1362,392 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="206"/>
+        <location filename="../../ui/discharge_tab.py" line="214"/>
         <source>Discharge checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="211"/>
+        <location filename="../../ui/discharge_tab.py" line="219"/>
         <source>Space marks the selected item done or not done; Enter edits it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="215"/>
-        <location filename="../../ui/discharge_tab.py" line="698"/>
+        <location filename="../../ui/discharge_tab.py" line="223"/>
+        <location filename="../../ui/discharge_tab.py" line="711"/>
         <source>Mark done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="216"/>
+        <location filename="../../ui/discharge_tab.py" line="224"/>
         <source>Mark selected checklist item done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="217"/>
+        <location filename="../../ui/discharge_tab.py" line="225"/>
         <source>Mark the selected item done, or not done again (Space in the list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="221"/>
+        <location filename="../../ui/discharge_tab.py" line="229"/>
         <source>Set status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="222"/>
+        <location filename="../../ui/discharge_tab.py" line="230"/>
         <source>Set status of selected checklist item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="223"/>
+        <location filename="../../ui/discharge_tab.py" line="231"/>
         <source>To do, in progress, done or not needed (menu key in the list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="232"/>
-        <location filename="../../ui/discharge_tab.py" line="417"/>
+        <location filename="../../ui/discharge_tab.py" line="240"/>
+        <location filename="../../ui/discharge_tab.py" line="425"/>
         <source>Edit…</source>
         <translation type="unfinished">Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="233"/>
+        <location filename="../../ui/discharge_tab.py" line="241"/>
         <source>Edit selected checklist item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="234"/>
+        <location filename="../../ui/discharge_tab.py" line="242"/>
         <source>Owner, due date, status and note (Enter in the list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="238"/>
+        <location filename="../../ui/discharge_tab.py" line="246"/>
         <source>Add item…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="239"/>
+        <location filename="../../ui/discharge_tab.py" line="247"/>
         <source>Add checklist item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="240"/>
+        <location filename="../../ui/discharge_tab.py" line="248"/>
         <source>Add an item this patient needs beyond the standard checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="253"/>
+        <location filename="../../ui/discharge_tab.py" line="261"/>
         <source>Space: done · Enter: edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="274"/>
+        <location filename="../../ui/discharge_tab.py" line="282"/>
         <source>Home medications — discharge decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="277"/>
+        <location filename="../../ui/discharge_tab.py" line="285"/>
         <source>Medications not yet reconciled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="282"/>
+        <location filename="../../ui/discharge_tab.py" line="290"/>
         <source>Medication reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="292"/>
+        <location filename="../../ui/discharge_tab.py" line="300"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="293"/>
+        <location filename="../../ui/discharge_tab.py" line="301"/>
         <source>Continue selected medication after discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="294"/>
+        <location filename="../../ui/discharge_tab.py" line="302"/>
         <source>The patient keeps taking it as before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="297"/>
+        <location filename="../../ui/discharge_tab.py" line="305"/>
         <source>Change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="298"/>
+        <location filename="../../ui/discharge_tab.py" line="306"/>
         <source>Change selected medication at discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="299"/>
+        <location filename="../../ui/discharge_tab.py" line="307"/>
         <source>Continue with a change; you say what changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="302"/>
+        <location filename="../../ui/discharge_tab.py" line="310"/>
         <source>Stop…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="303"/>
+        <location filename="../../ui/discharge_tab.py" line="311"/>
         <source>Stop selected medication at discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="304"/>
+        <location filename="../../ui/discharge_tab.py" line="312"/>
         <source>The patient stops taking it; give a reason if you can</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="307"/>
+        <location filename="../../ui/discharge_tab.py" line="315"/>
         <source>Mark new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="308"/>
+        <location filename="../../ui/discharge_tab.py" line="316"/>
         <source>Mark selected medication as new at discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="309"/>
+        <location filename="../../ui/discharge_tab.py" line="317"/>
         <source>Started during this stay and continued at home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="321"/>
+        <location filename="../../ui/discharge_tab.py" line="329"/>
         <source>Add new medication…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="322"/>
-        <location filename="../../ui/discharge_tab.py" line="852"/>
+        <location filename="../../ui/discharge_tab.py" line="330"/>
+        <location filename="../../ui/discharge_tab.py" line="867"/>
         <source>Add a new medication for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="323"/>
+        <location filename="../../ui/discharge_tab.py" line="331"/>
         <source>A medication started for after discharge; it is marked new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="336"/>
+        <location filename="../../ui/discharge_tab.py" line="344"/>
         <source>Home care — contacts and helper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="341"/>
+        <location filename="../../ui/discharge_tab.py" line="349"/>
         <source>Home-care contacts for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="347"/>
+        <location filename="../../ui/discharge_tab.py" line="355"/>
         <source>No contacts recorded yet: add them on the Home &amp; helpers tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="354"/>
-        <location filename="../../ui/discharge_tab.py" line="709"/>
+        <location filename="../../ui/discharge_tab.py" line="362"/>
+        <location filename="../../ui/discharge_tab.py" line="724"/>
         <source>Verify for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="355"/>
+        <location filename="../../ui/discharge_tab.py" line="363"/>
         <source>Verify selected contact for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="357"/>
+        <location filename="../../ui/discharge_tab.py" line="365"/>
         <source>You checked name and number with the patient or the contact: recorded with your name and the time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="365"/>
+        <location filename="../../ui/discharge_tab.py" line="373"/>
         <source>Helper at &amp;home after discharge:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="367"/>
+        <location filename="../../ui/discharge_tab.py" line="375"/>
         <source>Helper at home after discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="378"/>
+        <location filename="../../ui/discharge_tab.py" line="386"/>
         <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="384"/>
+        <location filename="../../ui/discharge_tab.py" line="392"/>
         <source>Preferred follow-up channel and times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="387"/>
+        <location filename="../../ui/discharge_tab.py" line="395"/>
         <source>Ask on the Ask-once tab…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="388"/>
+        <location filename="../../ui/discharge_tab.py" line="396"/>
         <source>Ask the follow-up question on the Ask-once tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="389"/>
+        <location filename="../../ui/discharge_tab.py" line="397"/>
         <source>The answer is recorded once, on the Ask-once tab, and shows here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="395"/>
+        <location filename="../../ui/discharge_tab.py" line="403"/>
         <source>Appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="400"/>
+        <location filename="../../ui/discharge_tab.py" line="408"/>
         <source>Follow-up appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="405"/>
+        <location filename="../../ui/discharge_tab.py" line="413"/>
         <source>No follow-up appointments yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="411"/>
+        <location filename="../../ui/discharge_tab.py" line="419"/>
         <source>Add appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="412"/>
+        <location filename="../../ui/discharge_tab.py" line="420"/>
         <source>Add follow-up appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="413"/>
+        <location filename="../../ui/discharge_tab.py" line="421"/>
         <source>GP, clinic or home-care first visit after discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="418"/>
+        <location filename="../../ui/discharge_tab.py" line="426"/>
         <source>Edit selected appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="419"/>
+        <location filename="../../ui/discharge_tab.py" line="427"/>
         <source>Edit the selected appointment (Enter in the list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="423"/>
+        <location filename="../../ui/discharge_tab.py" line="431"/>
         <source>Remove</source>
         <translation type="unfinished">Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="424"/>
+        <location filename="../../ui/discharge_tab.py" line="432"/>
         <source>Remove selected appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="425"/>
+        <location filename="../../ui/discharge_tab.py" line="433"/>
         <source>Remove the selected appointment (Delete in the list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="505"/>
+        <location filename="../../ui/discharge_tab.py" line="513"/>
         <source>not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="507"/>
+        <location filename="../../ui/discharge_tab.py" line="516"/>
+        <source>not yet sent</source>
+        <translation type="unfinished">noch nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_tab.py" line="521"/>
         <source>Expected discharge: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="509"/>
+        <location filename="../../ui/discharge_tab.py" line="523"/>
         <source>Destination: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="513"/>
+        <location filename="../../ui/discharge_tab.py" line="527"/>
         <source>Note: %1</source>
         <translation type="unfinished">Notiz: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="523"/>
-        <location filename="../../ui/discharge_tab.py" line="527"/>
+        <location filename="../../ui/discharge_tab.py" line="537"/>
+        <location filename="../../ui/discharge_tab.py" line="541"/>
         <source>ready for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="525"/>
+        <location filename="../../ui/discharge_tab.py" line="539"/>
         <source>Readiness: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="527"/>
+        <location filename="../../ui/discharge_tab.py" line="541"/>
         <source>not ready yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="548"/>
+        <location filename="../../ui/discharge_tab.py" line="562"/>
         <source>No home medications recorded. Record them on the Medications tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="634"/>
+        <location filename="../../ui/discharge_tab.py" line="648"/>
         <source>— nobody chosen yet —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="644"/>
+        <location filename="../../ui/discharge_tab.py" line="658"/>
         <source>Start the discharge plan first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="646"/>
+        <location filename="../../ui/discharge_tab.py" line="660"/>
         <source>The person who will be at home to help after discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="655"/>
+        <location filename="../../ui/discharge_tab.py" line="669"/>
         <source>Preferred channel: &lt;b&gt;%1&lt;/b&gt; · best times: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="657"/>
+        <location filename="../../ui/discharge_tab.py" line="671"/>
         <source>no preference</source>
         <translation type="unfinished">keine Präferenz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="662"/>
+        <location filename="../../ui/discharge_tab.py" line="676"/>
         <source>Answered by %1, %2 (from the Ask-once tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="672"/>
+        <location filename="../../ui/discharge_tab.py" line="686"/>
         <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="677"/>
+        <location filename="../../ui/discharge_tab.py" line="691"/>
         <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="698"/>
+        <location filename="../../ui/discharge_tab.py" line="711"/>
         <source>Mark not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="709"/>
+        <location filename="../../ui/discharge_tab.py" line="724"/>
         <source>Verify again</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="937"/>
+        <location filename="../../ui/discharge_tab.py" line="952"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1740,7 +1755,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="940"/>
+        <location filename="../../ui/discharge_tab.py" line="955"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1748,12 +1763,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="949"/>
+        <location filename="../../ui/discharge_tab.py" line="964"/>
         <source>Discharge summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="949"/>
+        <location filename="../../ui/discharge_tab.py" line="964"/>
         <source>Nothing was printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,52 +2907,52 @@ Ctrl+Q  quit</source>
 <context>
     <name>ReconciliationModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="151"/>
+        <location filename="../../ui/discharge_models.py" line="152"/>
         <source>Medication</source>
         <translation type="unfinished">Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="152"/>
+        <location filename="../../ui/discharge_models.py" line="153"/>
         <source>At home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="153"/>
+        <location filename="../../ui/discharge_models.py" line="154"/>
         <source>Discharge decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="154"/>
+        <location filename="../../ui/discharge_models.py" line="155"/>
         <source>Decided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="155"/>
+        <location filename="../../ui/discharge_models.py" line="156"/>
         <source>Change / reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="156"/>
+        <location filename="../../ui/discharge_models.py" line="157"/>
         <source>Unsent</source>
         <translation type="unfinished">Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="158"/>
+        <location filename="../../ui/discharge_models.py" line="159"/>
         <source>Saved here but not yet sent to the server</source>
         <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="176"/>
+        <location filename="../../ui/discharge_models.py" line="177"/>
         <source>Decided by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="197"/>
+        <location filename="../../ui/discharge_models.py" line="200"/>
         <source>stopped</source>
         <translation type="unfinished">abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="201"/>
+        <location filename="../../ui/discharge_models.py" line="204"/>
         <source>none needed (stopped before admission)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3195,32 +3210,32 @@ Ctrl+Q  quit</source>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="660"/>
+        <location filename="../../ui/discharge_summary.py" line="234"/>
         <source>Print the discharge summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="665"/>
+        <location filename="../../ui/discharge_summary.py" line="239"/>
         <source>Export the discharge summary as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="682"/>
+        <location filename="../../ui/discharge_summary.py" line="256"/>
         <source>Export discharge summary as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="684"/>
+        <location filename="../../ui/discharge_summary.py" line="258"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="717"/>
+        <location filename="../../ui/discharge_summary.py" line="291"/>
         <source>The printer could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="730"/>
+        <location filename="../../ui/discharge_summary.py" line="304"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3228,99 +3243,99 @@ Ctrl+Q  quit</source>
 <context>
     <name>SummaryWriter</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="119"/>
-        <location filename="../../ui/discharge_summary.py" line="589"/>
-        <location filename="../../ui/discharge_summary.py" line="611"/>
+        <location filename="../../ui/discharge_document.py" line="80"/>
+        <location filename="../../ui/discharge_summary.py" line="163"/>
+        <location filename="../../ui/discharge_summary.py" line="185"/>
         <source>Discharge summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="121"/>
+        <location filename="../../ui/discharge_document.py" line="82"/>
         <source>DEMO — synthetic patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="122"/>
+        <location filename="../../ui/discharge_document.py" line="83"/>
         <source>MRN %1</source>
         <translation type="unfinished">PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="127"/>
+        <location filename="../../ui/discharge_document.py" line="88"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="133"/>
+        <location filename="../../ui/discharge_document.py" line="94"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="159"/>
+        <location filename="../../ui/discharge_document.py" line="120"/>
         <source>DEMO — synthetic patient, not a real person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="176"/>
+        <location filename="../../ui/discharge_document.py" line="137"/>
         <source>none recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="179"/>
+        <location filename="../../ui/discharge_document.py" line="140"/>
         <source>Patient</source>
         <translation type="unfinished">Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="181"/>
+        <location filename="../../ui/discharge_document.py" line="142"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="182"/>
+        <location filename="../../ui/discharge_document.py" line="143"/>
         <source>%1 (%2 years)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="184"/>
+        <location filename="../../ui/discharge_document.py" line="145"/>
         <source>MRN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="186"/>
+        <location filename="../../ui/discharge_document.py" line="147"/>
         <source>Ward / bed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="187"/>
+        <location filename="../../ui/discharge_document.py" line="148"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="189"/>
+        <location filename="../../ui/discharge_document.py" line="150"/>
         <source>Admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="190"/>
+        <location filename="../../ui/discharge_document.py" line="151"/>
         <source>Allergies and intolerances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="195"/>
+        <location filename="../../ui/discharge_document.py" line="156"/>
         <source>allergy</source>
         <translation type="unfinished">Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="195"/>
+        <location filename="../../ui/discharge_document.py" line="156"/>
         <source>intolerance</source>
         <translation type="unfinished">Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="204"/>
+        <location filename="../../ui/discharge_document.py" line="165"/>
         <source>DRAFT — no discharge plan has been started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_summary.py" line="210"/>
+        <location filename="../../ui/discharge_document.py" line="171"/>
         <source>%n checklist item(s) open</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3328,7 +3343,7 @@ Ctrl+Q  quit</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_summary.py" line="212"/>
+        <location filename="../../ui/discharge_document.py" line="173"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3336,53 +3351,53 @@ Ctrl+Q  quit</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="213"/>
+        <location filename="../../ui/discharge_document.py" line="174"/>
         <source>DRAFT — not ready for discharge: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="217"/>
+        <location filename="../../ui/discharge_document.py" line="178"/>
         <source>Checklist complete and all medications reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="227"/>
+        <location filename="../../ui/discharge_document.py" line="188"/>
         <source>not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="229"/>
+        <location filename="../../ui/discharge_document.py" line="190"/>
         <source>Expected discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="230"/>
+        <location filename="../../ui/discharge_document.py" line="191"/>
         <source>Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="231"/>
+        <location filename="../../ui/discharge_document.py" line="192"/>
         <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="236"/>
+        <location filename="../../ui/discharge_document.py" line="197"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="242"/>
+        <location filename="../../ui/discharge_document.py" line="203"/>
         <source>Still open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="244"/>
-        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <location filename="../../ui/discharge_document.py" line="205"/>
+        <location filename="../../ui/discharge_document.py" line="366"/>
         <source>Note</source>
         <translation type="unfinished">Notiz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_summary.py" line="257"/>
+        <location filename="../../ui/discharge_document.py" line="218"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3390,163 +3405,163 @@ Ctrl+Q  quit</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="284"/>
+        <location filename="../../ui/discharge_document.py" line="245"/>
         <source>(do not take after discharge)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="289"/>
+        <location filename="../../ui/discharge_document.py" line="250"/>
         <source>Medication</source>
         <translation type="unfinished">Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="290"/>
+        <location filename="../../ui/discharge_document.py" line="251"/>
         <source>Dose, route, frequency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="291"/>
+        <location filename="../../ui/discharge_document.py" line="252"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="292"/>
+        <location filename="../../ui/discharge_document.py" line="253"/>
         <source>Change / reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="293"/>
+        <location filename="../../ui/discharge_document.py" line="254"/>
         <source>Decided by, when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="308"/>
+        <location filename="../../ui/discharge_document.py" line="269"/>
         <source>Helper at home after discharge: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="335"/>
+        <location filename="../../ui/discharge_document.py" line="296"/>
         <source>(helper at home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="352"/>
+        <location filename="../../ui/discharge_document.py" line="313"/>
         <source>✓ verified by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="356"/>
+        <location filename="../../ui/discharge_document.py" line="317"/>
         <source>NOT VERIFIED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="357"/>
+        <location filename="../../ui/discharge_document.py" line="318"/>
         <source>yes</source>
         <translation type="unfinished">ja</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="357"/>
+        <location filename="../../ui/discharge_document.py" line="318"/>
         <source>no</source>
         <translation type="unfinished">nein</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="361"/>
+        <location filename="../../ui/discharge_document.py" line="322"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="362"/>
+        <location filename="../../ui/discharge_document.py" line="323"/>
         <source>Relationship / role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="363"/>
+        <location filename="../../ui/discharge_document.py" line="324"/>
         <source>Phone / e-mail (in order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="364"/>
+        <location filename="../../ui/discharge_document.py" line="325"/>
         <source>Best reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="365"/>
+        <location filename="../../ui/discharge_document.py" line="326"/>
         <source>Consent to share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="366"/>
+        <location filename="../../ui/discharge_document.py" line="327"/>
         <source>Verified for discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="376"/>
+        <location filename="../../ui/discharge_document.py" line="337"/>
         <source>%1, %2 (source: %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="382"/>
-        <location filename="../../ui/discharge_summary.py" line="394"/>
+        <location filename="../../ui/discharge_document.py" line="343"/>
+        <location filename="../../ui/discharge_document.py" line="355"/>
         <source>Preferred channel</source>
         <translation type="unfinished">Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="383"/>
+        <location filename="../../ui/discharge_document.py" line="344"/>
         <source>Best times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="383"/>
+        <location filename="../../ui/discharge_document.py" line="344"/>
         <source>no preference given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="384"/>
+        <location filename="../../ui/discharge_document.py" line="345"/>
         <source>Recorded by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="388"/>
+        <location filename="../../ui/discharge_document.py" line="349"/>
         <source>due for re-confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="390"/>
+        <location filename="../../ui/discharge_document.py" line="351"/>
         <source>not yet asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="395"/>
+        <location filename="../../ui/discharge_document.py" line="356"/>
         <source>UNKNOWN — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="399"/>
+        <location filename="../../ui/discharge_document.py" line="360"/>
         <source>Last answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <location filename="../../ui/discharge_document.py" line="366"/>
         <source>When</source>
         <translation type="unfinished">Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <location filename="../../ui/discharge_document.py" line="366"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="405"/>
+        <location filename="../../ui/discharge_document.py" line="366"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="422"/>
+        <location filename="../../ui/discharge_document.py" line="383"/>
         <source>date to be agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="614"/>
+        <location filename="../../ui/discharge_summary.py" line="188"/>
         <source>Print discharge summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3554,52 +3569,52 @@ Ctrl+Q  quit</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="116"/>
+        <location filename="../../ui/sync_bridge.py" line="118"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="119"/>
+        <location filename="../../ui/sync_bridge.py" line="121"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="120"/>
+        <location filename="../../ui/sync_bridge.py" line="122"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="121"/>
+        <location filename="../../ui/sync_bridge.py" line="123"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="124"/>
+        <location filename="../../ui/sync_bridge.py" line="126"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="179"/>
+        <location filename="../../ui/sync_bridge.py" line="186"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="184"/>
+        <location filename="../../ui/sync_bridge.py" line="191"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="186"/>
+        <location filename="../../ui/sync_bridge.py" line="193"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="188"/>
+        <location filename="../../ui/sync_bridge.py" line="195"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="190"/>
+        <location filename="../../ui/sync_bridge.py" line="197"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -3607,7 +3622,7 @@ Ctrl+Q  quit</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="192"/>
+        <location filename="../../ui/sync_bridge.py" line="199"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -3615,7 +3630,7 @@ Ctrl+Q  quit</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="195"/>
+        <location filename="../../ui/sync_bridge.py" line="202"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -3952,12 +3967,12 @@ Ctrl+Q  quit</source>
 <context>
     <name>writer</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="497"/>
+        <location filename="../../ui/discharge_document.py" line="458"/>
         <source>Discharge summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="505"/>
+        <location filename="../../ui/discharge_document.py" line="466"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -39,7 +39,7 @@
 <context>
     <name>DischargeBoard</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="353"/>
+        <location filename="../../ui/discharge_board.py" line="355"/>
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="399"/>
+        <location filename="../../ui/discharge_board.py" line="401"/>
         <source>%n patient(s) in the window</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="400"/>
+        <location filename="../../ui/discharge_board.py" line="402"/>
         <source>%n with overdue items</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="401"/>
+        <location filename="../../ui/discharge_board.py" line="403"/>
         <source>%n ready</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="404"/>
+        <location filename="../../ui/discharge_board.py" line="406"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>DischargeTab</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="937"/>
+        <location filename="../../ui/discharge_tab.py" line="952"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="940"/>
+        <location filename="../../ui/discharge_tab.py" line="955"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>SummaryWriter</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_summary.py" line="210"/>
+        <location filename="../../ui/discharge_document.py" line="171"/>
         <source>%n checklist item(s) open</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_summary.py" line="212"/>
+        <location filename="../../ui/discharge_document.py" line="173"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_summary.py" line="257"/>
+        <location filename="../../ui/discharge_document.py" line="218"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="190"/>
+        <location filename="../../ui/sync_bridge.py" line="197"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n conflict to resolve — open</numerusform>
@@ -196,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="192"/>
+        <location filename="../../ui/sync_bridge.py" line="199"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server rejected %n change — open</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="195"/>
+        <location filename="../../ui/sync_bridge.py" line="202"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>

@@ -322,3 +322,41 @@ def test_a_new_plan_arrives_whole_even_when_the_upload_goes_one_by_one(
     assert not sent.unsent
     a.sync()
     assert _comparable(a, second) == _comparable(b, second)
+
+
+def test_discharge_plans_and_tasks_of_other_systems_are_left_alone(hapi, workstations) -> None:
+    ward = seed_ward(hapi.base_url, patients=1)
+    pid = ward.patients[0]
+    put(
+        hapi.base_url,
+        {
+            "resourceType": "CarePlan",
+            "id": f"his-plan-{pid}",
+            "status": "active",
+            "intent": "plan",
+            "category": [
+                {"coding": [{"system": mapping.SNOMED, "code": mapping.DISCHARGE_CARE_PLAN}]}
+            ],
+            "subject": {"reference": f"Patient/{pid}"},
+        },
+    )
+    put(
+        hapi.base_url,
+        {
+            "resourceType": "Task",
+            "id": f"lab-{pid}",
+            "status": "requested",
+            "intent": "order",
+            "for": {"reference": f"Patient/{pid}"},
+            "code": {"coding": [{"system": "http://loinc.org", "code": "2345-7"}]},
+        },
+    )
+    a = workstations("a", ward.practitioner)
+    summary = a.sync()
+    assert summary.errors == ()
+    assert a.service.discharge_plan_of(pid) is None
+    assert a.service.discharge_board(window_days=None) == []
+    plan = a.service.start_discharge_plan(pid, a.service.today(), Destination.HOME)
+    assert a.sync().errors == ()
+    assert get(hapi.base_url, f"CarePlan/his-plan-{pid}")["meta"]["versionId"] == "1"
+    assert a.service.discharge_plan_of(pid) == a.service.repo.discharge_plan(plan.id)

@@ -209,6 +209,6 @@ def test_provider_down_is_a_clear_offline_error() -> None:
     try:
         with pytest.raises(ProviderUnreachableError) as caught:
             client.begin()
-        assert "offline" in str(caught.value)
+        assert "cannot be reached" in str(caught.value)
     finally:
         client.close()

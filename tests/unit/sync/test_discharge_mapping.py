@@ -97,6 +97,10 @@ def test_plan_round_trip() -> None:
         "code": "736372004",
         "display": "Discharge care plan",
     }
+    assert res["category"][1]["coding"][0] == {
+        "system": mapping.CARE_PLAN_CATEGORY_SYSTEM,
+        "code": mapping.ASKONCE_DISCHARGE_PLAN,
+    }
     assert res["subject"] == {"reference": "Patient/p-1"}
     assert res["period"] == {"end": "2026-11-26"}
     assert [a["reference"]["reference"] for a in res["activity"][:2]] == ["Task/t-1", "Task/t-2"]
@@ -134,7 +138,7 @@ def test_a_plan_keeps_what_the_server_version_has_and_we_do_not_own() -> None:
     changed = plan.model_copy(update={"expected_date": date(2026, 11, 28), "appointments": ()})
     again = mapping.plan_to_care_plan(changed, copy.deepcopy(server), task_ids=["t-2"])
     assert again["careTeam"] == server["careTeam"]
-    assert {"text": "Geriatrics"} in again["category"]
+    assert again["category"][2:] == [{"text": "Geriatrics"}]  # ours once, theirs kept
     assert again["period"] == {"start": "2026-11-20", "end": "2026-11-28"}
     assert again["created"] == "2026-11-21T08:00:00Z"  # kept: when the plan was first made
     assert {"url": "https://example.org/his-flag", "valueBoolean": True} in again["extension"]
