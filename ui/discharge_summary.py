@@ -68,11 +68,11 @@ def render(printable: PrintableSummary, printer: QtPrintSupport.QPrinter) -> int
     """Lay the summary out on the printer's pages with header and footer; returns pages."""
     doc = printable.document
     painter = QtGui.QPainter()
+    clone = doc.clone()
+    layout = clone.documentLayout()
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
     try:
-        clone = doc.clone()
-        layout = clone.documentLayout()
         layout.setPaintDevice(printer)  # lay out in printer units: sharp text, true sizes
         paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
         width, height = float(paint_rect.width()), float(paint_rect.height())
@@ -136,6 +136,8 @@ def render(printable: PrintableSummary, printer: QtPrintSupport.QPrinter) -> int
             )
     finally:
         painter.end()
+        # The clone must not point at a printer that goes away (the stubs miss None here).
+        layout.setPaintDevice(None)  # type: ignore[arg-type]
     return pages
 
 
@@ -184,6 +186,9 @@ def print_summary(
     printer.setCreator("AskOnce")
     printer.setDocName(QtCore.QCoreApplication.translate("SummaryWriter", "Discharge summary"))
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
+    # The dialog is deleted later and keeps a pointer to the printer: the printer must
+    # live at least as long as the dialog, whoever lets go of which first.
+    dialog.askonce_printer = printer  # type: ignore[attr-defined]
     dialog.setWindowTitle(
         QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
     )

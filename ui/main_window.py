@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from app import __version__
@@ -110,7 +110,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # Two pages: the ward with the open patient, and the coordinator's discharge board.
         self.pages = QtWidgets.QStackedWidget()
         self.pages.addWidget(self.splitter)
-        self.discharge_board = DischargeBoard(self.tasks, self._local_today)
+        clock = self._clock  # not a bound method: the board must not keep the window alive
+        self.discharge_board = DischargeBoard(self.tasks, lambda: clock().astimezone().date())
         self.discharge_board.sig_patient_activated.connect(self.open_from_board)
         self.pages.addWidget(self.discharge_board)
         outer.addWidget(self.pages, 1)
@@ -490,9 +491,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self.ward_view.setCurrentIndex(self.ward_proxy.index(row, WardColumn.NAME))
 
     # --- discharge board and role ----------------------------------------------------------
-
-    def _local_today(self) -> date:
-        return self._clock().astimezone().date()
 
     def _add_page_switch(self, bar: QtWidgets.QToolBar) -> None:
         """Two toolbar buttons (and View menu entries): the ward, or the discharge board."""

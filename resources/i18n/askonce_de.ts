@@ -84,67 +84,67 @@
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="280"/>
         <source>Edit appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="280"/>
         <source>Add appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="291"/>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="293"/>
         <source>With whom (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei wem (Pflichtfeld)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="294"/>
         <source>Required, e.g. GP Dr Weber</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld, z. B. Hausarzt Dr. Weber</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="296"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="297"/>
         <source>e.g. Practice, Hauptstraße 3</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Praxis, Hauptstraße 3</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="298"/>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="299"/>
         <source>Save appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin speichern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="302"/>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wann</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="303"/>
         <source>&amp;With *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bei *</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="304"/>
         <source>W&amp;here</source>
-        <translation type="unfinished"></translation>
+        <translation>W&amp;o</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="305"/>
         <source>&amp;Note</source>
-        <translation type="unfinished">&amp;Notiz</translation>
+        <translation>&amp;Notiz</translation>
     </message>
 </context>
 <context>
@@ -152,27 +152,27 @@
     <message>
         <location filename="../../ui/discharge_models.py" line="306"/>
         <source>When</source>
-        <translation type="unfinished">Wann</translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="307"/>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="308"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="309"/>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="324"/>
         <source>date to be agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum noch zu vereinbaren</translation>
     </message>
 </context>
 <context>
@@ -218,37 +218,37 @@
     <message>
         <location filename="../../ui/break_glass.py" line="18"/>
         <source>Emergency access to a patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
         <location filename="../../ui/break_glass.py" line="22"/>
         <source>Only for a patient you must care for now who is not in your list. Access lasts %1 minutes and is recorded with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für einen Patienten, den Sie jetzt versorgen müssen und der nicht in Ihrer Liste steht. Der Zugriff gilt %1 Minuten und wird mit Ihrer Begründung protokolliert.</translation>
     </message>
     <message>
         <location filename="../../ui/break_glass.py" line="30"/>
         <source>Medical record number</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten-ID (PID)</translation>
     </message>
     <message>
         <location filename="../../ui/break_glass.py" line="31"/>
         <source>&amp;MRN:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PID:</translation>
     </message>
     <message>
         <location filename="../../ui/break_glass.py" line="34"/>
         <source>Reason for emergency access</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für den Notfallzugriff</translation>
     </message>
     <message>
         <location filename="../../ui/break_glass.py" line="35"/>
         <source>e.g. covering bed 12 during a resuscitation</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Vertretung für Bett 12 während einer Reanimation</translation>
     </message>
     <message>
         <location filename="../../ui/break_glass.py" line="37"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
 </context>
 <context>
@@ -279,47 +279,47 @@
     <message>
         <location filename="../../ui/discharge_models.py" line="63"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="64"/>
         <source>Checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistenpunkt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="65"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="66"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="67"/>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="68"/>
         <source>Unsent</source>
-        <translation type="unfinished">Wartet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="70"/>
         <source>Saved here but not yet sent to the server</source>
-        <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
+        <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="87"/>
         <source>Space: done / not done · Enter: edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste: erledigt / nicht erledigt · Eingabetaste: bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="118"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>überfällig</translation>
     </message>
 </context>
 <context>
@@ -798,168 +798,168 @@
     <message>
         <location filename="../../ui/discharge_text.py" line="18"/>
         <source>not decided</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht festgelegt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="20"/>
         <source>home</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuhause</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="21"/>
         <source>home with care services</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuhause mit Pflegedienst</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="24"/>
         <source>rehabilitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="27"/>
         <source>nursing facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflegeeinrichtung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="30"/>
         <source>other</source>
-        <translation type="unfinished">sonstige</translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="44"/>
         <source>to do</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="45"/>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>in Arbeit</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="46"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="47"/>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>entfällt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="58"/>
         <source>nurse</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflegekraft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="59"/>
         <source>discharge coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassmanagement</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="62"/>
         <source>pharmacist</source>
-        <translation type="unfinished"></translation>
+        <translation>Apotheke</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="63"/>
         <source>physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärztlicher Dienst</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="64"/>
         <source>social worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sozialdienst</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="79"/>
         <source>not yet reconciled</source>
-        <translation type="unfinished"></translation>
+        <translation>noch offen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="81"/>
         <source>continue</source>
-        <translation type="unfinished"></translation>
+        <translation>fortführen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="82"/>
         <source>change</source>
-        <translation type="unfinished"></translation>
+        <translation>ändern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="83"/>
         <source>stop</source>
-        <translation type="unfinished"></translation>
+        <translation>absetzen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="84"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="98"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>überfällig</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="104"/>
         <source>no checklist yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Checkliste</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="106"/>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erledigt</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="116"/>
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="123"/>
         <source>all medications reconciled</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung zu allen Medikamenten getroffen</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="124"/>
         <source>%n not yet reconciled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n noch offen</numerusform>
+            <numerusform>%n noch offen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="131"/>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="133"/>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>morgen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_text.py" line="135"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="137"/>
         <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="138"/>
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
 </context>
@@ -968,122 +968,122 @@
     <message>
         <location filename="../../ui/discharge_board.py" line="271"/>
         <source>Discharge readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbereitschaft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="272"/>
         <location filename="../../ui/discharge_board.py" line="303"/>
         <source>Discharge readiness board</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht Entlassbereitschaft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="275"/>
         <source>Dis&amp;charge within:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlass&amp;zeitraum:</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="277"/>
         <source>Discharge window</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlasszeitraum</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="285"/>
         <source>Filter by name, bed, destination or blocker</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, Bett, Entlassziel oder offenem Punkt filtern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="286"/>
         <source>Filter discharge board</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassübersicht filtern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="290"/>
         <source>&amp;Hide ready</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entlassbereite ausblenden</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="291"/>
         <source>Hide patients who are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbereite Patienten ausblenden</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="293"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten ausblenden, deren Checkliste erledigt ist und für deren Medikamente entschieden ist</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="304"/>
         <source>Enter opens the patient on the Discharge tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="321"/>
         <source>Board summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="324"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="329"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Legende</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="331"/>
         <source>Enter opens the Discharge tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="352"/>
         <source>any date</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebig</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="354"/>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="355"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="401"/>
         <source>%n patient(s) in the window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Patient im Zeitraum</numerusform>
+            <numerusform>%n Patienten im Zeitraum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="402"/>
         <source>%n with overdue items</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit überfälligen Punkten</numerusform>
+            <numerusform>%n mit überfälligen Punkten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="403"/>
         <source>%n ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entlassbereit</numerusform>
+            <numerusform>%n entlassbereit</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="406"/>
         <source>%n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n angezeigt</numerusform>
+            <numerusform>%n angezeigt</numerusform>
         </translation>
     </message>
 </context>
@@ -1092,100 +1092,100 @@
     <message>
         <location filename="../../ui/discharge_board.py" line="66"/>
         <source>Expected discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="67"/>
         <source>Bed</source>
-        <translation type="unfinished">Bett</translation>
+        <translation>Bett</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="68"/>
         <source>Patient</source>
-        <translation type="unfinished">Patient</translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="69"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassziel</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="70"/>
         <source>Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="71"/>
         <source>Medications</source>
-        <translation type="unfinished"></translation>
+        <translation>Medikamente</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="72"/>
         <source>Blockers</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Punkte</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="73"/>
         <source>Unsent</source>
-        <translation type="unfinished">Wartet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="76"/>
         <source>Checklist items done, and how many are overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigte Checklistenpunkte und wie viele überfällig sind</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="78"/>
         <source>Home medications without a discharge decision yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hausmedikation noch ohne Entscheidung zur Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="80"/>
         <source>Checklist items still open; overdue ones first</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch offene Checklistenpunkte; überfällige zuerst</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="81"/>
         <source>Changes saved here but not yet sent to the server</source>
-        <translation type="unfinished">Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
+        <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="123"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="138"/>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>entlassbereit</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="143"/>
         <source>%n to reconcile</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="144"/>
         <source>reconciled</source>
-        <translation type="unfinished"></translation>
+        <translation>alle entschieden</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="157"/>
         <source>no open items</source>
-        <translation type="unfinished"></translation>
+        <translation>keine offenen Punkte</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="159"/>
         <source>overdue:</source>
-        <translation type="unfinished"></translation>
+        <translation>überfällig:</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_board.py" line="169"/>
         <source>Every checklist item is done or not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Checklistenpunkt ist erledigt oder entfällt</translation>
     </message>
 </context>
 <context>
@@ -1193,62 +1193,62 @@
     <message>
         <location filename="../../ui/discharge_models.py" line="232"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="233"/>
         <source>Relationship / role</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung / Rolle</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="234"/>
         <source>First number</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Nummer</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="235"/>
         <source>Verified for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="236"/>
         <source>At home</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Hause</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="237"/>
         <source>Unsent</source>
-        <translation type="unfinished">Wartet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="240"/>
         <source>The person who will be at home to help</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Person, die zu Hause hilft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="241"/>
         <source>Saved here but not yet sent to the server</source>
-        <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
+        <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="260"/>
         <source>Checked on %1</source>
-        <translation type="unfinished">Überprüft am %1</translation>
+        <translation>Überprüft am %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="273"/>
         <source>%1 (agency)</source>
-        <translation type="unfinished">%1 (Einrichtung)</translation>
+        <translation>%1 (Einrichtung)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="284"/>
         <source>not verified</source>
-        <translation type="unfinished">nicht überprüft</translation>
+        <translation>nicht überprüft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="288"/>
         <source>helper at home</source>
-        <translation type="unfinished"></translation>
+        <translation>Helfer zu Hause</translation>
     </message>
 </context>
 <context>
@@ -1256,7 +1256,7 @@
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="65"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1264,513 +1264,513 @@
     <message>
         <location filename="../../ui/discharge_tab.py" line="108"/>
         <source>Loading the discharge plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung wird geladen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="133"/>
         <source>Discharge plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="136"/>
         <source>Expected discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="138"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassziel</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="140"/>
         <source>Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="143"/>
         <source>Overdue checklist items</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällige Checklistenpunkte</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="148"/>
         <source>No discharge plan yet. Start one to get the checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Entlassplanung. Beginnen Sie eine, um die Checkliste zu erhalten.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="151"/>
         <source>Start discharge plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung beginnen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="152"/>
         <source>Start discharge plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung beginnen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="153"/>
         <source>Choose the expected date and destination; the checklist follows</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliches Datum und Entlassziel wählen; die Checkliste folgt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="157"/>
         <source>Edit plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Planung bearbeiten…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="158"/>
         <source>Edit discharge plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="159"/>
         <source>Change the expected date, destination or note</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliches Datum, Entlassziel oder Notiz ändern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="163"/>
         <source>Print summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht drucken…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="164"/>
         <source>Print discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht drucken</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="165"/>
         <source>Print the discharge summary (Ctrl+P); you confirm who you are first</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht drucken (Strg+P); zuvor bestätigen Sie Ihre Identität</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="169"/>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF exportieren…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="170"/>
         <source>Export discharge summary as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="171"/>
         <source>Save the discharge summary as a PDF; you confirm who you are first</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht als PDF speichern; zuvor bestätigen Sie Ihre Identität</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="201"/>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="214"/>
         <source>Discharge checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste zur Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="219"/>
         <source>Space marks the selected item done or not done; Enter edits it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leertaste markiert den ausgewählten Punkt als erledigt oder nicht erledigt; die Eingabetaste bearbeitet ihn</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="223"/>
         <location filename="../../ui/discharge_tab.py" line="711"/>
         <source>Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="224"/>
         <source>Mark selected checklist item done</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Checklistenpunkt als erledigt markieren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="225"/>
         <source>Mark the selected item done, or not done again (Space in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Punkt als erledigt oder wieder als nicht erledigt markieren (Leertaste in der Liste)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="229"/>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status setzen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="230"/>
         <source>Set status of selected checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Status des ausgewählten Checklistenpunkts setzen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="231"/>
         <source>To do, in progress, done or not needed (menu key in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen, in Arbeit, erledigt oder entfällt (Menütaste in der Liste)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="240"/>
         <location filename="../../ui/discharge_tab.py" line="425"/>
         <source>Edit…</source>
-        <translation type="unfinished">Bearbeiten…</translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="241"/>
         <source>Edit selected checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Checklistenpunkt bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="242"/>
         <source>Owner, due date, status and note (Enter in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständigkeit, Fälligkeit, Status und Notiz (Eingabetaste in der Liste)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="246"/>
         <source>Add item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt hinzufügen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="247"/>
         <source>Add checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistenpunkt hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="248"/>
         <source>Add an item this patient needs beyond the standard checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Punkt hinzufügen, den dieser Patient über die Standard-Checkliste hinaus braucht</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="261"/>
         <source>Space: done · Enter: edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste: erledigt · Eingabetaste: bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="282"/>
         <source>Home medications — discharge decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Hausmedikation — Entscheidungen zur Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="285"/>
         <source>Medications not yet reconciled</source>
-        <translation type="unfinished"></translation>
+        <translation>Medikamente noch ohne Entscheidung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="290"/>
         <source>Medication reconciliation</source>
-        <translation type="unfinished"></translation>
+        <translation>Medikationsabgleich</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="300"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortführen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="301"/>
         <source>Continue selected medication after discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Medikament nach der Entlassung fortführen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="302"/>
         <source>The patient keeps taking it as before</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient nimmt es weiter wie bisher ein</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="305"/>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="306"/>
         <source>Change selected medication at discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Medikament bei Entlassung ändern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="307"/>
         <source>Continue with a change; you say what changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Änderung fortführen; Sie geben an, was sich ändert</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="310"/>
         <source>Stop…</source>
-        <translation type="unfinished"></translation>
+        <translation>Absetzen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="311"/>
         <source>Stop selected medication at discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Medikament bei Entlassung absetzen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="312"/>
         <source>The patient stops taking it; give a reason if you can</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient nimmt es nicht mehr ein; geben Sie nach Möglichkeit einen Grund an</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="315"/>
         <source>Mark new</source>
-        <translation type="unfinished"></translation>
+        <translation>Als neu markieren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="316"/>
         <source>Mark selected medication as new at discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Medikament bei Entlassung als neu markieren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="317"/>
         <source>Started during this stay and continued at home</source>
-        <translation type="unfinished"></translation>
+        <translation>Während dieses Aufenthalts begonnen und zu Hause fortgeführt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="329"/>
         <source>Add new medication…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Medikament hinzufügen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="330"/>
         <location filename="../../ui/discharge_tab.py" line="867"/>
         <source>Add a new medication for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Medikament für die Entlassung hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="331"/>
         <source>A medication started for after discharge; it is marked new</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein für die Zeit nach der Entlassung angesetztes Medikament; es wird als neu markiert</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="344"/>
         <source>Home care — contacts and helper</source>
-        <translation type="unfinished"></translation>
+        <translation>Häusliche Versorgung — Kontakte und Helfer</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="349"/>
         <source>Home-care contacts for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte für die häusliche Versorgung nach der Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="355"/>
         <source>No contacts recorded yet: add them on the Home &amp; helpers tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kontakte erfasst: Fügen Sie sie auf der Registerkarte „Zuhause &amp; Helfer“ hinzu.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="362"/>
         <location filename="../../ui/discharge_tab.py" line="724"/>
         <source>Verify for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Entlassung bestätigen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="363"/>
         <source>Verify selected contact for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Kontakt für die Entlassung bestätigen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="365"/>
         <source>You checked name and number with the patient or the contact: recorded with your name and the time</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Name und Nummer mit dem Patienten oder dem Kontakt abgeglichen: wird mit Ihrem Namen und der Uhrzeit dokumentiert</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="373"/>
         <source>Helper at &amp;home after discharge:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hel&amp;fer zu Hause nach der Entlassung:</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="375"/>
         <source>Helper at home after discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Helfer zu Hause nach der Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="386"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachsorge</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="392"/>
         <source>Preferred follow-up channel and times</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugter Kontaktweg und Zeiten für die Nachsorge</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="395"/>
         <source>Ask on the Ask-once tab…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter „Einmal fragen“ erfragen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="396"/>
         <source>Ask the follow-up question on the Ask-once tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frage zur Nachsorge auf der Registerkarte „Einmal fragen“ stellen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="397"/>
         <source>The answer is recorded once, on the Ask-once tab, and shows here</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort wird einmal auf der Registerkarte „Einmal fragen“ erfasst und hier angezeigt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="403"/>
         <source>Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Termine</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="408"/>
         <source>Follow-up appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachsorgetermine</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="413"/>
         <source>No follow-up appointments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachsorgetermine.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="419"/>
         <source>Add appointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin hinzufügen…</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="420"/>
         <source>Add follow-up appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachsorgetermin hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="421"/>
         <source>GP, clinic or home-care first visit after discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Hausarzt, Ambulanz oder erster Besuch des Pflegedienstes nach der Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="426"/>
         <source>Edit selected appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Termin bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="427"/>
         <source>Edit the selected appointment (Enter in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Termin bearbeiten (Eingabetaste in der Liste)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="431"/>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="432"/>
         <source>Remove selected appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Termin entfernen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="433"/>
         <source>Remove the selected appointment (Delete in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Termin entfernen (Entf in der Liste)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="513"/>
         <source>not decided</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht festgelegt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="516"/>
         <source>not yet sent</source>
-        <translation type="unfinished">noch nicht gesendet</translation>
+        <translation>noch nicht gesendet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="521"/>
         <source>Expected discharge: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliche Entlassung: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="523"/>
         <source>Destination: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassziel: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="527"/>
         <source>Note: %1</source>
-        <translation type="unfinished">Notiz: %1</translation>
+        <translation>Notiz: %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="537"/>
         <location filename="../../ui/discharge_tab.py" line="541"/>
         <source>ready for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>entlassbereit</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="539"/>
         <source>Readiness: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="541"/>
         <source>not ready yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht entlassbereit</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="562"/>
         <source>No home medications recorded. Record them on the Medications tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hausmedikation erfasst. Erfassen Sie sie auf der Registerkarte „Medikamente“.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="648"/>
         <source>— nobody chosen yet —</source>
-        <translation type="unfinished"></translation>
+        <translation>— noch niemand ausgewählt —</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="658"/>
         <source>Start the discharge plan first</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen Sie zuerst die Entlassplanung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="660"/>
         <source>The person who will be at home to help after discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Person, die nach der Entlassung zu Hause hilft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="669"/>
         <source>Preferred channel: &lt;b&gt;%1&lt;/b&gt; · best times: &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevorzugter Kontaktweg: &lt;b&gt;%1&lt;/b&gt; · beste Zeiten: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="671"/>
         <source>no preference</source>
-        <translation type="unfinished">keine Präferenz</translation>
+        <translation>keine Präferenz</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="676"/>
         <source>Answered by %1, %2 (from the Ask-once tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von %1, %2 (Registerkarte „Einmal fragen“)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="686"/>
         <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der bevorzugte Kontaktweg für die Nachsorge ist &lt;b&gt;erneut zu bestätigen&lt;/b&gt; (letzte Antwort: %1).</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="691"/>
         <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient wurde &lt;b&gt;noch nicht gefragt&lt;/b&gt;, wie er nach der Entlassung kontaktiert werden möchte.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="711"/>
         <source>Mark not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Als nicht erledigt markieren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="724"/>
         <source>Verify again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut bestätigen</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_tab.py" line="952"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Entlassbericht gedruckt (%n Seite); im Zugriffsprotokoll vermerkt.</numerusform>
+            <numerusform>Entlassbericht gedruckt (%n Seiten); im Zugriffsprotokoll vermerkt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_tab.py" line="955"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Entlassbericht exportiert (%n Seite); im Zugriffsprotokoll vermerkt.</numerusform>
+            <numerusform>Entlassbericht exportiert (%n Seiten); im Zugriffsprotokoll vermerkt.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="964"/>
         <source>Discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_tab.py" line="964"/>
         <source>Nothing was printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gedruckt.</translation>
     </message>
 </context>
 <context>
@@ -1908,7 +1908,7 @@
     <message>
         <location filename="../../ui/history_tab.py" line="69"/>
         <source>Discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/history_tab.py" line="82"/>
@@ -1940,8 +1940,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/main_window.py" line="621"/>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
@@ -1961,207 +1961,207 @@
         <translation>Verschlüsselter Cache wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Open conflicts and refused changes</source>
         <translation>Konflikte und abgelehnte Änderungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&lt;b&gt;My patients&lt;/b&gt;</source>
         <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Filter by bed, name or MRN</source>
         <translation>Nach Bett, Name oder PID filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Filter ward list</source>
         <translation>Stationsliste filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Ward list</source>
         <translation>Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
         <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Search all patients</source>
         <translation>Alle Patienten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Signed-in user</source>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Search all patients</source>
         <translation>Alle Patienten &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Ward list</source>
         <translation>&amp;Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Next patient</source>
         <translation>&amp;Nächster Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Previous patient</source>
         <translation>&amp;Vorheriger Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Reload from cache</source>
         <translation>Aus dem Cache neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Emergency access to a patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;Coordinator view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht Entlass&amp;management</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Demo only: start on the discharge board and the Discharge tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Sync &amp;now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Stop syncing</source>
         <translation>Abgleich &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Conflicts and refused changes…</source>
         <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
-        <source>S&amp;ession</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="284"/>
+        <source>S&amp;ession</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer wechseln…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Sign in &amp;online again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;About AskOnce</source>
         <translation>Ü&amp;ber AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>My patients</source>
         <translation>Meine Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -2169,17 +2169,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Demo: no server</source>
         <translation>Demo: kein Server</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Not connected to a server</source>
         <translation>Nicht mit einem Server verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Änderung wartet auf Versand</numerusform>
@@ -2187,47 +2187,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>no changes waiting</source>
         <translation>keine ausstehenden Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>&amp;Ward and patient</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Station und Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="499"/>
+        <source>The ward list and the open patient (Ctrl+W)</source>
+        <translation>Die Stationsliste und der geöffnete Patient (Strg+W)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="501"/>
-        <source>The ward list and the open patient (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="503"/>
         <source>Discharge &amp;board</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entlassübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Patienten, die bald entlassen werden, mit allem, was noch offen ist (Strg+B)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
@@ -2235,27 +2235,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>No patient matches “%1” — Esc returns to the ward list</source>
         <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -2266,25 +2266,34 @@ Tab / Shift+Tab  move between controls; Space or Enter to press
 Esc  leave the search results
 Ctrl+R  reload from the cache
 Ctrl+Q  quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+F  alle Patienten durchsuchen
+Strg+W  Stationsliste
+Strg+B  Entlassübersicht (Eingabetaste öffnet die Registerkarte „Entlassung“ des Patienten)
+Strg+Bild↓ / Strg+Bild↑  nächster / vorheriger Patient
+Strg+1…5  Einmal fragen, Medikamente, Zuhause &amp; Helfer, Entlassung, Verlauf
+Strg+P  Entlassbericht drucken (auf der Registerkarte „Entlassung“)
+Tab / Umschalt+Tab  zwischen Bedienelementen wechseln; Leertaste oder Eingabetaste zum Auslösen
+Esc  Suchergebnisse verlassen
+Strg+R  aus dem Cache neu laden
+Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>emergency access to a patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>No patient with that MRN on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Patient mit dieser PID auf dem Server.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -2693,7 +2702,7 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/patient_view.py" line="148"/>
         <source>&amp;Discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ent&amp;lassung</translation>
     </message>
     <message>
         <location filename="../../ui/patient_view.py" line="149"/>
@@ -2719,47 +2728,47 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="83"/>
         <source>Edit discharge plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="83"/>
         <source>Start discharge plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung beginnen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="86"/>
         <source>Expected discharge date</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliches Entlassdatum</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="88"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassziel</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="95"/>
         <source>Plan note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zur Planung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="96"/>
         <source>Save discharge plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassplanung speichern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="98"/>
         <source>Expected &amp;discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliche &amp;Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="99"/>
         <source>De&amp;stination</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlass&amp;ziel</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="100"/>
         <source>&amp;Note</source>
-        <translation type="unfinished">&amp;Notiz</translation>
+        <translation>&amp;Notiz</translation>
     </message>
 </context>
 <context>
@@ -2843,17 +2852,17 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/reauth.py" line="34"/>
         <source>Confirm it is you</source>
-        <translation type="unfinished"></translation>
+        <translation>Identität bestätigen</translation>
     </message>
     <message>
         <location filename="../../ui/reauth.py" line="36"/>
         <source>Enter your PIN to continue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre PIN ein, um fortzufahren: %1</translation>
     </message>
     <message>
         <location filename="../../ui/reauth.py" line="41"/>
         <source>PIN</source>
-        <translation type="unfinished">PIN</translation>
+        <translation>PIN</translation>
     </message>
 </context>
 <context>
@@ -2861,47 +2870,47 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="219"/>
         <source>Discharge decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung zur Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="225"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="231"/>
         <source>What changes, or why</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich ändert, oder warum</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="236"/>
         <source>Save decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung speichern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="239"/>
         <source>Medication</source>
-        <translation type="unfinished">Medikament</translation>
+        <translation>Medikament</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="240"/>
         <source>&amp;Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entscheidung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="241"/>
         <source>&amp;Note</source>
-        <translation type="unfinished">&amp;Notiz</translation>
+        <translation>&amp;Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="253"/>
         <source>Say what changes, e.g. “dose 250 mg twice daily”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, was sich ändert, z. B. „Dosis 250 mg zweimal täglich“.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="255"/>
         <source>Optional: a reason or instruction for the patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: ein Grund oder ein Hinweis für den Patienten.</translation>
     </message>
 </context>
 <context>
@@ -2909,52 +2918,52 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/discharge_models.py" line="152"/>
         <source>Medication</source>
-        <translation type="unfinished">Medikament</translation>
+        <translation>Medikament</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="153"/>
         <source>At home</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Hause</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="154"/>
         <source>Discharge decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung zur Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="155"/>
         <source>Decided by</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden von</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="156"/>
         <source>Change / reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung / Grund</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="157"/>
         <source>Unsent</source>
-        <translation type="unfinished">Wartet</translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="159"/>
         <source>Saved here but not yet sent to the server</source>
-        <translation type="unfinished">Hier gespeichert, aber noch nicht an den Server gesendet</translation>
+        <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="177"/>
         <source>Decided by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden von %1 am %2</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="200"/>
         <source>stopped</source>
-        <translation type="unfinished">abgesetzt</translation>
+        <translation>abgesetzt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="204"/>
         <source>none needed (stopped before admission)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht nötig (vor der Aufnahme abgesetzt)</translation>
     </message>
 </context>
 <context>
@@ -2978,12 +2987,12 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/shell.py" line="136"/>
         <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
         <location filename="../../ui/shell.py" line="474"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
 </context>
 <context>
@@ -2993,172 +3002,172 @@ Ctrl+Q  quit</source>
         <location filename="../../ui/sign_in.py" line="200"/>
         <location filename="../../ui/sign_in.py" line="217"/>
         <source>AskOnce — Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>AskOnce — Anmeldung</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="67"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="82"/>
         <source>Users with a cache on this workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer mit einem Cache auf diesem Arbeitsplatz</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="86"/>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="91"/>
         <source>&amp;Someone else…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jemand anderes…</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="92"/>
         <source>Sign in online with your hospital account</source>
-        <translation type="unfinished"></translation>
+        <translation>Online mit Ihrem Krankenhauskonto anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="110"/>
         <source>PIN</source>
-        <translation type="unfinished">PIN</translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="112"/>
         <source>&amp;PIN:</source>
-        <translation type="unfinished">&amp;PIN:</translation>
+        <translation>&amp;PIN:</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="115"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="117"/>
         <source>Sign in &amp;online…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Online anmelden…</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="119"/>
         <source>Forgot the PIN, or offline unlock blocked: sign in with your hospital account</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN vergessen oder Entsperren offline gesperrt: mit Ihrem Krankenhauskonto anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="122"/>
         <source>S&amp;witch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &amp;wechseln</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="137"/>
         <source>Your browser has opened the hospital sign-in page. Sign in there, then come back here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Browser hat die Anmeldeseite des Krankenhauses geöffnet. Melden Sie sich dort an und kehren Sie dann hierher zurück.</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="145"/>
         <source>Waiting for the browser sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Anmeldung im Browser</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="147"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="158"/>
         <source>Choose an offline PIN of at least %1 characters. It unlocks your patients&apos; data on this workstation, also when the network is down. Do not share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Offline-PIN mit mindestens %1 Zeichen. Sie entsperrt die Daten Ihrer Patienten auf diesem Arbeitsplatz, auch wenn das Netzwerk ausgefallen ist. Geben Sie sie nicht weiter.</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="167"/>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue PIN</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="170"/>
         <source>Repeat the new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue PIN wiederholen</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="172"/>
         <source>&amp;New PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue PIN:</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="173"/>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished">&amp;Wiederholen:</translation>
+        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="175"/>
         <source>Set &amp;PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN festlegen</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="188"/>
         <source>Continue as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter als %1</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="198"/>
         <source>Who is signing in?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer meldet sich an?</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="198"/>
         <source>Sign in to AskOnce</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei AskOnce anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="208"/>
         <source>AskOnce is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>AskOnce ist gesperrt</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="210"/>
         <source>Welcome back, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen zurück, %1</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="213"/>
         <source>%1 was working here. Enter the PIN to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat hier gearbeitet. Geben Sie die PIN ein, um fortzufahren.</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="215"/>
         <source>Enter your offline PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre Offline-PIN ein.</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="217"/>
         <source>AskOnce — Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>AskOnce — Gesperrt</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="225"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="230"/>
         <source>Hello, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo, %1</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="247"/>
         <source>Checking…</source>
-        <translation type="unfinished">Wird geprüft…</translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="267"/>
         <source>At least %1 characters.</source>
-        <translation type="unfinished">Mindestens %1 Zeichen.</translation>
+        <translation>Mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="271"/>
         <source>The two entries differ.</source>
-        <translation type="unfinished">Die beiden Eingaben stimmen nicht überein.</translation>
+        <translation>Die beiden Eingaben stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -3210,360 +3219,360 @@ Ctrl+Q  quit</source>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="234"/>
-        <source>Print the discharge summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/discharge_summary.py" line="239"/>
+        <source>Print the discharge summary</source>
+        <translation>Entlassbericht drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="244"/>
         <source>Export the discharge summary as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="256"/>
+        <location filename="../../ui/discharge_summary.py" line="261"/>
         <source>Export discharge summary as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="258"/>
+        <location filename="../../ui/discharge_summary.py" line="263"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="291"/>
+        <location filename="../../ui/discharge_summary.py" line="296"/>
         <source>The printer could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="304"/>
+        <location filename="../../ui/discharge_summary.py" line="309"/>
         <source>The PDF could not be written there. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
 </context>
 <context>
     <name>SummaryWriter</name>
     <message>
         <location filename="../../ui/discharge_document.py" line="80"/>
-        <location filename="../../ui/discharge_summary.py" line="163"/>
-        <location filename="../../ui/discharge_summary.py" line="185"/>
+        <location filename="../../ui/discharge_summary.py" line="165"/>
+        <location filename="../../ui/discharge_summary.py" line="187"/>
         <source>Discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="82"/>
         <source>DEMO — synthetic patient</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO — fiktiver Patient</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="83"/>
         <source>MRN %1</source>
-        <translation type="unfinished">PID %1</translation>
+        <translation>PID %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="88"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedruckt am %1 von %2 · AskOnce · vertrauliche Patientendaten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="94"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="120"/>
         <source>DEMO — synthetic patient, not a real person</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO — fiktiver Patient, keine reale Person</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="137"/>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>keine erfasst</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="140"/>
         <source>Patient</source>
-        <translation type="unfinished">Patient</translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="142"/>
         <source>Born</source>
-        <translation type="unfinished"></translation>
+        <translation>Geboren</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="143"/>
         <source>%1 (%2 years)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Jahre)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="145"/>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="147"/>
         <source>Ward / bed</source>
-        <translation type="unfinished"></translation>
+        <translation>Station / Bett</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="148"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erfasst</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="150"/>
         <source>Admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="151"/>
         <source>Allergies and intolerances</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergien und Unverträglichkeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="156"/>
         <source>allergy</source>
-        <translation type="unfinished">Allergie</translation>
+        <translation>Allergie</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="156"/>
         <source>intolerance</source>
-        <translation type="unfinished">Unverträglichkeit</translation>
+        <translation>Unverträglichkeit</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="165"/>
         <source>DRAFT — no discharge plan has been started.</source>
-        <translation type="unfinished"></translation>
+        <translation>ENTWURF — es wurde noch keine Entlassplanung begonnen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_document.py" line="171"/>
         <source>%n checklist item(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Checklistenpunkt offen</numerusform>
+            <numerusform>%n Checklistenpunkte offen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_document.py" line="173"/>
         <source>%n medication(s) not yet reconciled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Medikament noch ohne Entscheidung</numerusform>
+            <numerusform>%n Medikamente noch ohne Entscheidung</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="174"/>
         <source>DRAFT — not ready for discharge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ENTWURF — noch nicht entlassbereit: %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="178"/>
         <source>Checklist complete and all medications reconciled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste vollständig, Entscheidung zu allen Medikamenten getroffen.</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="188"/>
         <source>not decided</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht festgelegt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="190"/>
         <source>Expected discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="191"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassziel</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="192"/>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="197"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="203"/>
         <source>Still open</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch offen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="205"/>
         <location filename="../../ui/discharge_document.py" line="366"/>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_document.py" line="218"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Medikament NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
+            <numerusform>%n Medikamente NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="245"/>
         <source>(do not take after discharge)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nach der Entlassung nicht mehr einnehmen)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="250"/>
         <source>Medication</source>
-        <translation type="unfinished">Medikament</translation>
+        <translation>Medikament</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="251"/>
         <source>Dose, route, frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Dosis, Applikationsweg, Häufigkeit</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="252"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="253"/>
         <source>Change / reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung / Grund</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="254"/>
         <source>Decided by, when</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden von, wann</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="269"/>
         <source>Helper at home after discharge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Helfer zu Hause nach der Entlassung: %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="296"/>
         <source>(helper at home)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Helfer zu Hause)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="313"/>
         <source>✓ verified by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ überprüft von %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="317"/>
         <source>NOT VERIFIED</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT ÜBERPRÜFT</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="318"/>
         <source>yes</source>
-        <translation type="unfinished">ja</translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="318"/>
         <source>no</source>
-        <translation type="unfinished">nein</translation>
+        <translation>nein</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="322"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="323"/>
         <source>Relationship / role</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung / Rolle</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="324"/>
         <source>Phone / e-mail (in order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon / E-Mail (in Reihenfolge)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="325"/>
         <source>Best reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Am besten erreichbar</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="326"/>
         <source>Consent to share</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung zur Auskunft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="327"/>
         <source>Verified for discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="337"/>
         <source>%1, %2 (source: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 (Quelle: %3)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="343"/>
         <location filename="../../ui/discharge_document.py" line="355"/>
         <source>Preferred channel</source>
-        <translation type="unfinished">Bevorzugter Kontaktweg</translation>
+        <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="344"/>
         <source>Best times</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Zeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="344"/>
         <source>no preference given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Präferenz angegeben</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="345"/>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst von</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="349"/>
         <source>due for re-confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>erneut zu bestätigen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="351"/>
         <source>not yet asked</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gefragt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="356"/>
         <source>UNKNOWN — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>UNBEKANNT — %1</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="360"/>
         <source>Last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="366"/>
         <source>When</source>
-        <translation type="unfinished">Wann</translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="366"/>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="366"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="383"/>
         <source>date to be agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum noch zu vereinbaren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="188"/>
+        <location filename="../../ui/discharge_summary.py" line="193"/>
         <source>Print discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht drucken</translation>
     </message>
 </context>
 <context>
@@ -3664,98 +3673,98 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="128"/>
         <source>Edit checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistenpunkt bearbeiten</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="128"/>
         <source>Add checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistenpunkt hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="131"/>
         <source>Checklist item (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistenpunkt (Pflichtfeld)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="132"/>
         <source>Required, e.g. Wound-care supplies ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld, z. B. Verbandsmaterial bestellt</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="134"/>
         <source>Responsible role</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständige Rolle</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="138"/>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen an</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="139"/>
         <source>nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch niemand</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="143"/>
         <source>me (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ich (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="146"/>
         <location filename="../../ui/discharge_dialogs.py" line="147"/>
         <source>Has a due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Fälligkeitsdatum</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="149"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="154"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="157"/>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="158"/>
         <source>Save checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistenpunkt speichern</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="165"/>
         <source>&amp;Item *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgabe *</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="166"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="167"/>
         <source>Assigned &amp;to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugewiesen an</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="168"/>
         <source>D&amp;ue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fällig</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="169"/>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_dialogs.py" line="170"/>
         <source>&amp;Note</source>
-        <translation type="unfinished">&amp;Notiz</translation>
+        <translation>&amp;Notiz</translation>
     </message>
 </context>
 <context>
@@ -3940,7 +3949,7 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/ward_model.py" line="97"/>
         <source>emergency access until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notfallzugriff bis %1</translation>
     </message>
     <message>
         <location filename="../../ui/ward_model.py" line="102"/>
@@ -3969,12 +3978,12 @@ Ctrl+Q  quit</source>
     <message>
         <location filename="../../ui/discharge_document.py" line="458"/>
         <source>Discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassbericht</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="466"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 </TS>

@@ -6,33 +6,33 @@
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="116"/>
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="124"/>
         <source>%n not yet reconciled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not yet reconciled</numerusform>
+            <numerusform>%n not yet reconciled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="137"/>
         <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="138"/>
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
 </context>
@@ -41,41 +41,41 @@
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="355"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="401"/>
         <source>%n patient(s) in the window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n patient in the window</numerusform>
+            <numerusform>%n patients in the window</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="402"/>
         <source>%n with overdue items</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n with overdue items</numerusform>
+            <numerusform>%n with overdue items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="403"/>
         <source>%n ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ready</numerusform>
+            <numerusform>%n ready</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="406"/>
         <source>%n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n shown</numerusform>
+            <numerusform>%n shown</numerusform>
         </translation>
     </message>
 </context>
@@ -84,9 +84,9 @@
     <message numerus="yes">
         <location filename="../../ui/discharge_board.py" line="143"/>
         <source>%n to reconcile</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n to reconcile</numerusform>
+            <numerusform>%n to reconcile</numerusform>
         </translation>
     </message>
 </context>
@@ -95,24 +95,24 @@
     <message numerus="yes">
         <location filename="../../ui/discharge_tab.py" line="952"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Discharge summary printed (%n page); recorded in the audit log.</numerusform>
+            <numerusform>Discharge summary printed (%n pages); recorded in the audit log.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_tab.py" line="955"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Discharge summary exported (%n page); recorded in the audit log.</numerusform>
+            <numerusform>Discharge summary exported (%n pages); recorded in the audit log.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n patient</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
@@ -163,25 +163,25 @@
     <message numerus="yes">
         <location filename="../../ui/discharge_document.py" line="171"/>
         <source>%n checklist item(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n checklist item open</numerusform>
+            <numerusform>%n checklist items open</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_document.py" line="173"/>
         <source>%n medication(s) not yet reconciled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n medication not yet reconciled</numerusform>
+            <numerusform>%n medications not yet reconciled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_document.py" line="218"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n medication NOT YET RECONCILED — decide before discharge.</numerusform>
+            <numerusform>%n medications NOT YET RECONCILED — decide before discharge.</numerusform>
         </translation>
     </message>
 </context>
