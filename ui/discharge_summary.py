@@ -25,6 +25,7 @@ __all__ = [
     "PrintableSummary",
     "PrintedBy",
     "SummaryOutput",
+    "ask_for_printer",
     "default_page_size",
     "export_summary_pdf",
     "print_summary",
@@ -175,29 +176,36 @@ def export_summary_pdf(
     return render(doc, pdf_printer(path, size or default_page_size()))
 
 
+PrinterChooser = Callable[[QtPrintSupport.QPrinter, QtWidgets.QWidget | None], bool]
+"""Sets up ``printer`` (which printer, copies, pages) and says whether to print."""
+
+
+def ask_for_printer(printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget | None) -> bool:
+    """Qt's print dialog (printers, "Print to File (PDF)", copies); True to print."""
+    dialog = QtPrintSupport.QPrintDialog(printer, parent)
+    dialog.setWindowTitle(
+        QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
+    )
+    try:
+        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+    finally:
+        # The dialog points at the printer: it goes first, here and now on this thread
+        # (Python owns it once it has no parent), never later than the printer.
+        dialog.setParent(None)
+
+
 def print_summary(
     parent: QtWidgets.QWidget | None,
     doc: PrintableSummary,
-    exec_dialog: Callable[[QtPrintSupport.QPrintDialog], int] | None = None,
+    choose_printer: PrinterChooser = ask_for_printer,
 ) -> int:
-    """Ask for a printer with Qt's print dialog and print; returns pages (0: cancelled)."""
+    """Ask for a printer (Qt's print dialog) and print; returns pages (0: cancelled)."""
     printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(default_page_size()))
     printer.setCreator("AskOnce")
     printer.setDocName(QtCore.QCoreApplication.translate("SummaryWriter", "Discharge summary"))
-    dialog = QtPrintSupport.QPrintDialog(printer, parent)
-    # The dialog is deleted later and keeps a pointer to the printer: the printer must
-    # live at least as long as the dialog, whoever lets go of which first.
-    dialog.askonce_printer = printer  # type: ignore[attr-defined]
-    dialog.setWindowTitle(
-        QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
-    )
-    run = exec_dialog or (lambda d: d.exec())
-    try:
-        if run(dialog) != QtWidgets.QDialog.DialogCode.Accepted:
-            return 0
-    finally:
-        dialog.deleteLater()
+    if not choose_printer(printer, parent):
+        return 0
     return render(doc, printer)
 
 
@@ -229,9 +237,15 @@ class SummaryOutput(QtCore.QObject):
         self.service = service
         self.language = language
         self.demo = demo
-        self._widget = parent_widget
         self._clock = clock
-        self.exec_print_dialog: Callable[[QtPrintSupport.QPrintDialog], int] | None = None
+        self.choose_printer: PrinterChooser = ask_for_printer
+        """The print dialog; tests put a stand-in here."""
+
+    def _window(self) -> QtWidgets.QWidget | None:
+        # The Qt parent, not a Python attribute: a reference back to the widget would make
+        # a cycle that Python's garbage collector may break on any thread (a crash with Qt).
+        parent = self.parent()
+        return parent if isinstance(parent, QtWidgets.QWidget) else None
 
     # --- entry points -----------------------------------------------------------------
 
@@ -257,7 +271,7 @@ class SummaryOutput(QtCore.QObject):
         # the PDF itself, so the name holds no name or MRN: the date tells summaries apart.
         name = f"discharge-summary-{self._clock().astimezone().date().isoformat()}.pdf"
         chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self._widget,
+            self._window(),
             self.tr("Export discharge summary as PDF"),
             str(Path(folder) / name),
             self.tr("PDF documents (*.pdf)"),
@@ -275,7 +289,7 @@ class SummaryOutput(QtCore.QObject):
         except ImportError as exc:  # a packaging bug: fail closed and report it
             self.tasks.sig_error.emit(exc)
             return False
-        return bool(require_reauth(self._widget, reason))
+        return bool(require_reauth(self._window(), reason))
 
     def _with_summary(self, patient_id: str, then: Callable[[DischargeSummary], None]) -> None:
         service = self.service
@@ -290,7 +304,7 @@ class SummaryOutput(QtCore.QObject):
     def _print(self, summary: DischargeSummary) -> None:
         doc = self.document(summary)
         try:
-            pages = print_summary(self._widget, doc, self.exec_print_dialog)
+            pages = print_summary(self._window(), doc, self.choose_printer)
         except OSError:
             log.warning("printing the discharge summary failed")
             self.sig_output_failed.emit(self.tr("The printer could not be opened."))

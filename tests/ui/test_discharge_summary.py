@@ -15,6 +15,7 @@ from tests.conftest import FIXED_NOW
 from tests.ui.discharge_helpers import find_view, open_on_discharge_tab
 from ui.discharge_summary import (
     PrintedBy,
+    ask_for_printer,
     default_page_size,
     export_summary_pdf,
     summary_document,
@@ -211,30 +212,44 @@ def test_refused_reauth_prints_nothing(
     assert _audit(main_window, view.patient.id, AuditAction.PRINT) == []
 
 
-def test_print_goes_through_the_print_dialog(
+def test_print_asks_for_a_printer_then_audits(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr("ui.reauth.require_reauth", lambda _parent, _reason: True)
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
+    assert output.choose_printer is ask_for_printer  # Qt's print dialog, unless replaced
     printed = tmp_path / "printer.pdf"
-    seen: list[QtPrintSupport.QPrintDialog] = []
+    asked: list[bool] = []  # not the printer itself: it must go when printing is done
 
-    def choose_pdf_printer(dialog: QtPrintSupport.QPrintDialog) -> int:
-        seen.append(dialog)
-        dialog.printer().setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(printed))
-        return QtWidgets.QDialog.DialogCode.Accepted
+    def choose_pdf_printer(printer: QtPrintSupport.QPrinter, _parent) -> bool:
+        # What picking "Print to File (PDF)" in the dialog does to the printer.
+        asked.append(True)
+        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
 
-    output.exec_print_dialog = choose_pdf_printer
+    output.choose_printer = choose_pdf_printer
     with qtbot.wait_signal(output.sig_output_done, timeout=20_000) as done:
         output.print_summary(view.patient.id)
     assert done.args[0] == "print"
-    assert len(seen) == 1
+    assert len(asked) == 1
     assert printed.read_bytes().startswith(b"%PDF")
     entries = _audit(main_window, view.patient.id, AuditAction.PRINT)
     assert len(entries) == 1
     assert "printer" in entries[0].detail
+
+
+def test_a_cancelled_print_dialog_prints_nothing(
+    qtbot, main_window: MainWindow, monkeypatch
+) -> None:
+    monkeypatch.setattr("ui.reauth.require_reauth", lambda _parent, _reason: True)
+    view = find_view(main_window, lambda v: v.plan is not None)
+    output = main_window.patient_view.discharge.summary_output
+    output.choose_printer = lambda _printer, _parent: False
+    with qtbot.assert_not_emitted(output.sig_output_done, wait=300):
+        output.print_summary(view.patient.id)
+    assert _audit(main_window, view.patient.id, AuditAction.PRINT) == []
 
 
 def test_export_file_name_carries_no_patient_identifier(main_window: MainWindow, monkeypatch):
