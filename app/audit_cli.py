@@ -10,20 +10,17 @@ patient data: only counts and the entry number where the chain breaks.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.accounts import load_profile
 from app.catalog import load_catalog
-from app.domain import Actor
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
 from app.paths import default_paths
-from app.session import unlock_user_cache, user_folder
+from app.session import known_actor, read_secret, unlock_user_cache
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,22 +40,15 @@ def main(argv: Sequence[str]) -> int:
     paths = default_paths()
     configure_logging(paths.logs)
     try:
-        if args.pin_file is not None:
-            pin = args.pin_file.read_text(encoding="utf-8").rstrip("\r\n")
-        else:
-            pin = os.environ.get("ASKONCE_PIN", "")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(
-            f"askonce audit: cannot read {args.pin_file.name} ({type(exc).__name__})",
-            file=sys.stderr,
-        )
+        pin = read_secret(args.pin_file, "ASKONCE_PIN")
+    except KnownError as exc:
+        print(f"askonce audit: {exc}", file=sys.stderr)
         return 2
     if not pin:
         print("askonce audit: no PIN (use --pin-file or ASKONCE_PIN)", file=sys.stderr)
         return 2
     paths = paths.with_data_dir(args.data_dir)
-    known = load_profile(user_folder(paths, args.user))  # keep the name the sign-in list shows
-    actor = Actor(user_id=args.user, display_name=known.display_name if known else args.user)
+    actor = known_actor(paths, args.user)  # keeps the name the sign-in list shows
     try:
         session = unlock_user_cache(
             paths,

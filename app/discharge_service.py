@@ -86,8 +86,7 @@ _STATUS_WORDS = {
     TaskStatus.DONE: "done",
     TaskStatus.NOT_NEEDED: "not needed",
 }
-_R = TypeVar("_R", HomeMedication, HomeCareContact)
-_D = TypeVar("_D", DischargePlan, DischargeTask)
+_R = TypeVar("_R", HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
 
 
 @dataclass(frozen=True)
@@ -183,6 +182,16 @@ class DischargeMixin:
         ) -> None: ...
 
         def _stamped(self, record: _R, old: _R | None) -> _R: ...
+
+        def _enqueue(
+            self,
+            conn: Connection,
+            resource_type: str,
+            resource_id: str,
+            patient_id: str,
+            operation: OutboxOperation,
+            record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask,
+        ) -> None: ...
 
         def _save_record(
             self,
@@ -410,10 +419,10 @@ class DischargeMixin:
         ]
         with self.db.transaction() as conn:
             self.repo.put_discharge_plan(conn, plan)
-            self._queue(conn, "CarePlan", plan, OutboxOperation.CREATE)
+            self._enqueue(conn, "CarePlan", plan.id, plan.patient_id, OutboxOperation.CREATE, plan)
             for task in tasks:
                 self.repo.put_discharge_task(conn, task)
-                self._queue(conn, "Task", task, OutboxOperation.CREATE)
+                self._enqueue(conn, "Task", task.id, task.patient_id, OutboxOperation.CREATE, task)
             self._history(
                 conn,
                 patient_id,
@@ -443,11 +452,13 @@ class DischargeMixin:
         self._patient(plan.patient_id)
         if plan.home_helper_id is not None:
             self._check_helper(plan.patient_id, plan.home_helper_id)
-        saved = self._restamped(plan, old)
+        saved = self._stamped(plan, old)
         moved = self._moved_tasks(old, saved)
         with self.db.transaction() as conn:
             self.repo.put_discharge_plan(conn, saved)
-            self._queue(conn, "CarePlan", saved, OutboxOperation.UPDATE)
+            self._enqueue(
+                conn, "CarePlan", saved.id, saved.patient_id, OutboxOperation.UPDATE, saved
+            )
             self._history(
                 conn,
                 saved.patient_id,
@@ -460,7 +471,9 @@ class DischargeMixin:
             )
             for before, after in moved:
                 self.repo.put_discharge_task(conn, after)
-                self._queue(conn, "Task", after, OutboxOperation.UPDATE)
+                self._enqueue(
+                    conn, "Task", after.id, after.patient_id, OutboxOperation.UPDATE, after
+                )
                 self._history(
                     conn,
                     saved.patient_id,
@@ -503,7 +516,7 @@ class DischargeMixin:
                 continue  # set by a person: it stays
             due = due_date(new.expected_date, item)
             if due != task.due:
-                moved.append((task, self._restamped(task.model_copy(update={"due": due}), task)))
+                moved.append((task, self._stamped(task.model_copy(update={"due": due}), task)))
         return moved
 
     # --- checklist tasks --------------------------------------------------------------
@@ -523,11 +536,11 @@ class DischargeMixin:
             raise ValidationError("A checklist item cannot move to another plan or item.")
         if not task.code.strip() or not task.title.strip():
             raise ValidationError("A checklist item needs a name.")
-        saved = self._restamped(task, old)
+        saved = self._stamped(task, old)
         with self.db.transaction() as conn:
             self.repo.put_discharge_task(conn, saved)
             op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
-            self._queue(conn, "Task", saved, op)
+            self._enqueue(conn, "Task", saved.id, saved.patient_id, op, saved)
             action = "added" if old is None else _task_action(old, saved)
             self._history(
                 conn,
@@ -631,37 +644,6 @@ class DischargeMixin:
         if plan is None:
             return 0
         return int(plan.unsent) + sum(t.unsent for t in self._tasks_of(plan))
-
-    def _restamped(self, record: _D, old: _D | None) -> _D:
-        """The caller's record with our provenance and the server version it is based on."""
-        base = old.server_version if old else None
-        stamped = record.model_copy(
-            update={
-                "provenance": self._provenance(self._clock(), record.provenance.source, base),
-                "server_version": base,
-                "unsent": True,
-            }
-        )
-        type(record).model_validate(stamped.model_dump())  # model_copy skips validation
-        return stamped
-
-    def _queue(
-        self,
-        conn: Connection,
-        resource_type: str,
-        record: DischargePlan | DischargeTask,
-        operation: OutboxOperation,
-    ) -> None:
-        self.repo.enqueue(
-            conn,
-            resource_type=resource_type,
-            resource_id=record.id,
-            patient_id=record.patient_id,
-            operation=operation,
-            payload=record.model_dump(mode="json", exclude={"unsent"}),
-            base_version=record.server_version,
-            at=self._clock(),
-        )
 
 
 def _one_per_patient(plans: list[PlanState]) -> list[PlanState]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
-from app.discharge import Checklist, default_checklist
+from app.discharge import Checklist, DischargePlan, DischargeTask, default_checklist
 from app.discharge import FollowUp as FollowUp
 from app.discharge_service import DischargeMixin
 from app.discharge_service import DischargeRow as DischargeRow
@@ -57,7 +57,7 @@ from app.store.sync_state import SyncState
 Clock = Callable[[], datetime]
 MIN_BREAK_GLASS_REASON = 10
 
-_R = TypeVar("_R", HomeMedication, HomeCareContact)
+_R = TypeVar("_R", HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
 
 
 @dataclass(frozen=True)
@@ -523,7 +523,7 @@ class CareService(DischargeMixin):
         resource_id: str,
         patient_id: str,
         operation: OutboxOperation,
-        record: Answer | HomeMedication | HomeCareContact,
+        record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask,
     ) -> None:
         self.repo.enqueue(
             conn,

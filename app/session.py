@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -37,7 +38,7 @@ from app.domain import (
     Source,
     utc_now,
 )
-from app.errors import LockedOutError, ValidationError, WrongPinError
+from app.errors import KnownError, LockedOutError, ValidationError, WrongPinError
 from app.keys import DatabaseKey, KdfParams, KeyWrapper
 from app.keystore import Keystore
 from app.paths import AppPaths
@@ -108,6 +109,22 @@ def user_key(user_id: str) -> str:
 
 def user_folder(paths: AppPaths, user_id: str) -> Path:
     return paths.user_dir(user_key(user_id))
+
+
+def known_actor(paths: AppPaths, user_id: str) -> Actor:
+    """The user as this workstation knows them (the name the sign-in list shows)."""
+    profile = load_profile(user_folder(paths, user_id))
+    return Actor(user_id=user_id, display_name=profile.display_name if profile else user_id)
+
+
+def read_secret(path: Path | None, variable: str) -> str | None:
+    """A PIN or token for a command: from a file (trailing newline removed) or the environment."""
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnownError(f"Cannot read {path.name} ({type(exc).__name__}).") from exc
+    return os.environ.get(variable)
 
 
 def cache_exists(paths: AppPaths, user_id: str) -> bool:

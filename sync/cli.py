@@ -9,19 +9,17 @@ non-zero when anything failed.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from app.catalog import load_catalog
-from app.domain import Actor
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
 from app.paths import default_paths
-from app.session import unlock_user_cache
+from app.session import known_actor, read_secret, unlock_user_cache
 from sync.client import FhirClient, SyncError
 from sync.engine import SyncFailed, Synchronizer, SyncStatus
 
@@ -55,23 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _secret(path: Path | None, variable: str) -> str | None:
-    """A PIN or token from a file (its trailing newline removed) or the environment."""
-    if path is not None:
-        try:
-            return path.read_text(encoding="utf-8").rstrip("\r\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnownError(f"Cannot read {path.name} ({type(exc).__name__}).") from exc
-    return os.environ.get(variable)
-
-
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     paths = default_paths()
     configure_logging(paths.logs)
     try:
-        pin = _secret(args.pin_file, "ASKONCE_PIN")
-        token = _secret(args.token_file, "ASKONCE_TOKEN")
+        pin = read_secret(args.pin_file, "ASKONCE_PIN")
+        token = read_secret(args.token_file, "ASKONCE_TOKEN")
     except KnownError as exc:
         print(f"askonce sync: {exc}", file=sys.stderr)
         return 2
@@ -79,7 +67,7 @@ def main(argv: Sequence[str]) -> int:
         print("askonce sync: no PIN (use --pin-file or ASKONCE_PIN)", file=sys.stderr)
         return 2
     paths = paths.with_data_dir(args.data_dir)
-    actor = Actor(user_id=args.user, display_name=args.user)
+    actor = known_actor(paths, args.user)
     try:
         session = unlock_user_cache(
             paths, actor, pin, OsKeystore(), load_catalog(), workstation=socket.gethostname()

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from app.accounts import UserProfile, cached_users, load_profile
-from app.domain import Actor, AuditAction, Catalog, utc_now
+from app.domain import Actor, AuditAction, Catalog, Role, utc_now
 from app.errors import KnownError, LockedOutError
 from app.keys import KdfParams
 from app.keystore import Keystore
@@ -98,7 +98,7 @@ class Shell(QtCore.QObject):
         self.auth: OidcAuth | None = None
         self._tokens: TokenSet | None = None  # from an online sign-in, until the cache is open
         self._pending_actor: Actor | None = None
-        self._pending_role: Any = None
+        self._pending_role: Role | None = None
         self._cancel = threading.Event()
         self._locked_profile: UserProfile | None = None
         self.window = SignInWindow(min_pin_length=settings.pin_min_length)
@@ -258,7 +258,7 @@ class Shell(QtCore.QObject):
                 self._keystore(),
                 self.catalog,
                 workstation=self.workstation,
-                role=self._pending_role,
+                role=self._pending_role or Role.NURSE,
                 min_pin_length=settings.pin_min_length,
                 max_users=settings.max_cached_users,
                 kdf=self._kdf,
@@ -288,19 +288,18 @@ class Shell(QtCore.QObject):
         self._tokens = None
         self._locked_profile = None
         self.session = session
-        stored_token: list[str | None] = [None]
 
-        def prepare() -> None:
+        def prepare() -> str | None:
+            """Audit the sign-in; the refresh token the sync will start from."""
             if tokens is not None:
                 self._store_sign_in(session, tokens)
             else:
                 session.service.record_audit(how, detail="offline PIN")
-            stored_token[0] = session.refresh_token()
+            return session.refresh_token()
 
-        def ready(_: None) -> None:
-            self._show_main(session, tokens, stored_token[0])
-
-        DbOp(self.tasks, prepare).success(ready).run()
+        DbOp(self.tasks, prepare).success(
+            lambda refresh_token: self._show_main(session, tokens, refresh_token)
+        ).run()
 
     def _show_main(
         self, session: CacheSession, tokens: TokenSet | None, refresh_token: str | None

@@ -7,18 +7,14 @@ same item changed on both goes through the conflict path; different fields merge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
-from app.catalog import load_catalog
 from app.discharge import Appointment, Destination, OwnerRole, TaskStatus
 from app.domain import (
-    Catalog,
     ContactKind,
     ContactPoint,
     ContactRole,
@@ -32,32 +28,10 @@ from app.store.sync_state import SyncState
 from sync import mapping
 from sync.conflicts import Resolution, resolve_conflict
 from sync.engine import SyncFailed, SyncSucceeded
-from tests.fhir_server import HapiServer
+from tests.integration.conftest import Workstation
 from tests.integration.fhir_seed import get, put, seed_ward
-from tests.integration.test_sync_hapi import Workstation
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture
-def workstations(
-    tmp_path: Path, catalog: Catalog, hapi: HapiServer
-) -> Iterator[Callable[[str, str], Workstation]]:
-    made: list[Workstation] = []
-
-    def make(name: str, practitioner: str) -> Workstation:
-        ws = Workstation(tmp_path / f"{name}.db", catalog, hapi.base_url, practitioner)
-        made.append(ws)
-        return ws
-
-    yield make
-    for ws in made:
-        ws.close()
 
 
 def _search(base_url: str, resource_type: str, **params: str) -> list[dict[str, Any]]:

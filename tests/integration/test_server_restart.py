@@ -12,8 +12,8 @@ from app.catalog import load_catalog
 from app.domain import AnswerType, Source
 from sync.engine import SyncFailed, SyncProgress, SyncSucceeded
 from tests.fhir_server import HapiServer
+from tests.integration.conftest import Workstation
 from tests.integration.fhir_seed import get, seed_ward
-from tests.integration.test_sync_hapi import Workstation
 
 pytestmark = pytest.mark.integration
 

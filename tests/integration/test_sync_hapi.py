@@ -6,15 +6,11 @@ Caches are real SQLCipher files; the key is held in memory like the demo's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-from app.catalog import load_catalog
 from app.domain import (
-    Actor,
     Answer,
     AnswerType,
     AuditAction,
@@ -28,67 +24,14 @@ from app.domain import (
     utc_now,
 )
 from app.errors import ValidationError
-from app.keys import DatabaseKey
 from app.services import CareService
-from app.store.database import Database
 from app.store.sync_state import SyncState
 from sync import mapping
-from sync.client import FhirClient
 from sync.conflicts import Resolution, resolve_conflict
 from sync.engine import SyncFailed, Synchronizer, SyncStarted, SyncSucceeded
-from tests.fhir_server import HapiServer
 from tests.integration.fhir_seed import care_team, delete, get, put, seed_ward
 
 pytestmark = pytest.mark.integration
-
-
-class Workstation:
-    """One cache, one service, one sync engine: a ward PC."""
-
-    def __init__(self, path: Path, catalog: Catalog, server: str, practitioner: str) -> None:
-        self.db = Database.open(path, DatabaseKey.generate(), create=True)
-        self.actor = Actor(user_id=practitioner, display_name=f"Nurse at {path.stem}")
-        self.service = CareService(self.db, catalog, self.actor, workstation=path.stem)
-        self.client = FhirClient(server, timeout=30)
-        self.statuses: list[object] = []
-        self.on_status: Callable[[object], None] | None = None  # a test's own hook
-        self.engine = Synchronizer(
-            self.db, catalog, self.client, practitioner, on_status=self._status
-        )
-
-    def _status(self, status: object) -> None:
-        self.statuses.append(status)
-        if self.on_status is not None:
-            self.on_status(status)
-
-    def sync(self):
-        self.statuses.clear()
-        return self.engine.sync()
-
-    def close(self) -> None:
-        self.client.close()
-        self.db.close()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog()
-
-
-@pytest.fixture
-def workstations(
-    tmp_path: Path, catalog: Catalog, hapi: HapiServer
-) -> Iterator[Callable[[str, str], Workstation]]:
-    made: list[Workstation] = []
-
-    def make(name: str, practitioner: str) -> Workstation:
-        ws = Workstation(tmp_path / f"{name}.db", catalog, hapi.base_url, practitioner)
-        made.append(ws)
-        return ws
-
-    yield make
-    for ws in made:
-        ws.close()
 
 
 def _free_text_question(catalog: Catalog) -> str:
