@@ -145,6 +145,7 @@ def create_user_cache(
     catalog: Catalog,
     *,
     workstation: str,
+    language: str = "en",
     role: Role = Role.NURSE,
     min_pin_length: int = 6,
     max_users: int | None = None,
@@ -164,7 +165,7 @@ def create_user_cache(
             delete_cache_folder(old.folder)
     key = KeyWrapper(keystore, kdf).create(folder / KEY_FILE, actor.user_id, pin)
     db = Database.open(folder / CACHE_FILE, key, create=True)
-    return _session(db, key, folder, actor, role, catalog, workstation, clock)
+    return _session(db, key, folder, actor, role, catalog, workstation, clock, language)
 
 
 def check_pin_strength(pin: str, min_length: int) -> None:
@@ -223,6 +224,7 @@ def unlock_user_cache(
     catalog: Catalog,
     *,
     workstation: str,
+    language: str = "en",
     role: Role | None = None,
     max_attempts: int = 5,
     clock: Clock = utc_now,
@@ -231,7 +233,7 @@ def unlock_user_cache(
     key, failures = unwrap_with_pin(
         paths, actor.user_id, pin, keystore, max_attempts=max_attempts, now=clock()
     )
-    session = _open(key, folder, actor, role, catalog, workstation, clock)
+    session = _open(key, folder, actor, role, catalog, workstation, clock, language)
     for at in failures:  # wrong PINs happen before the cache is open; recorded now
         session.service.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
     return session
@@ -245,6 +247,7 @@ def restore_user_cache(
     catalog: Catalog,
     *,
     workstation: str,
+    language: str = "en",
     role: Role | None = None,
     min_pin_length: int = 6,
     clock: Clock = utc_now,
@@ -257,7 +260,7 @@ def restore_user_cache(
     folder = user_folder(paths, actor.user_id)
     wrapper = KeyWrapper(keystore)
     key = wrapper.unwrap_escrow(folder / KEY_FILE, actor.user_id)
-    session = _open(key, folder, actor, role, catalog, workstation, clock)
+    session = _open(key, folder, actor, role, catalog, workstation, clock, language)
     wrapper.rewrap(folder / KEY_FILE, actor.user_id, new_pin, key)
     failures = PinThrottle(folder, 1).reset()
     for at in failures:
@@ -274,6 +277,7 @@ def _open(
     catalog: Catalog,
     workstation: str,
     clock: Clock,
+    language: str,
 ) -> CacheSession:
     try:
         db = Database.open(folder / CACHE_FILE, key)
@@ -283,7 +287,7 @@ def _open(
     if role is None:
         known = load_profile(folder)
         role = known.role if known is not None else Role.NURSE
-    return _session(db, key, folder, actor, role, catalog, workstation, clock)
+    return _session(db, key, folder, actor, role, catalog, workstation, clock, language)
 
 
 def _session(
@@ -295,8 +299,11 @@ def _session(
     catalog: Catalog,
     workstation: str,
     clock: Clock,
+    language: str,
 ) -> CacheSession:
-    service = CareService(db, catalog, actor, workstation=workstation, clock=clock)
+    service = CareService(
+        db, catalog, actor, workstation=workstation, clock=clock, language=language
+    )
     # The real count of waiting edits, so a crash before close() never makes this cache
     # look evictable.
     profile = UserProfile(actor.user_id, actor.display_name, role, clock(), service.outbox_count())
@@ -310,6 +317,7 @@ def open_demo_cache(
     data_dir: Path | None = None,
     patients: int = 32,
     workstation: str = "demo-workstation",
+    language: str = "en",
     clock: Clock = utc_now,
 ) -> CacheSession:
     """A freshly generated, encrypted demo ward; the key lives only in this process.
@@ -327,7 +335,9 @@ def open_demo_cache(
             shutil.rmtree(folder)
     key = DatabaseKey.generate()
     db = Database.open(folder / CACHE_FILE, key, create=True)
-    service = CareService(db, catalog, demo.DEMO_USER, workstation=workstation, clock=clock)
+    service = CareService(
+        db, catalog, demo.DEMO_USER, workstation=workstation, clock=clock, language=language
+    )
     demo.load_into(db, catalog, demo.generate_ward(catalog, clock(), patients=patients))
     _demo_offline_edits(service)
     log.info("demo cache ready: %d patients", patients)

@@ -148,7 +148,9 @@ class _Launcher(QtCore.QObject):
         patients = self.args.patients
 
         def open_session() -> CacheSession:
-            return open_demo_cache(catalog, data_dir=data_dir, patients=patients)
+            return open_demo_cache(
+                catalog, data_dir=data_dir, patients=patients, language=self.language
+            )
 
         reauth.install(None, demo=True)  # the demo has no PIN to ask for
         window = MainWindow(self.tasks, open_session, demo=True, language=self.language)

@@ -162,7 +162,8 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
         if column is BoardColumn.DATE and r.expected_date is not None:
             return date_text(r.expected_date)
         if column is BoardColumn.BLOCKERS and (r.readiness.open or r.readiness.overdue):
-            lines = [f"{OVERDUE_GLYPH} {i} — {self.tr('overdue')}" for i in r.readiness.overdue]
+            overdue = self.tr("overdue")
+            lines = [f"{OVERDUE_GLYPH} {i} — {overdue}" for i in r.readiness.overdue]
             lines += [f"○ {i}" for i in r.readiness.open if i not in r.readiness.overdue]
             return "\n".join(lines)
         if column is BoardColumn.READINESS and r.readiness.total and r.readiness.ready:

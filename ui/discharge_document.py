@@ -48,6 +48,14 @@ td.label { font-weight: 700; }
 """
 
 
+def _tag(name: str, text: str, *, css: str = "", bold: bool = False) -> str:
+    """One element around already translated text (``tr`` stays outside f-strings, so
+    lupdate finds every string)."""
+    inner = f"<b>{_e(text)}</b>" if bold else _e(text)
+    attrs = f" class='{css}'" if css else ""
+    return f"<{name}{attrs}>{inner}</{name}>"
+
+
 def _e(text: object) -> str:
     return html.escape(str(text))
 
@@ -111,7 +119,7 @@ class SummaryWriter(QtCore.QObject):
         return "".join(parts)
 
     def _title(self, summary: DischargeSummary, printed: PrintedBy) -> str:
-        title = f"<h1>{_e(self.tr('Discharge summary'))}</h1>"
+        title = _tag("h1", self.tr("Discharge summary"))
         ward = summary.patient.ward
         sub = f"<p class='muted'>{_e(ward)}</p>" if ward else ""
         if printed.demo:
@@ -180,10 +188,10 @@ class SummaryWriter(QtCore.QObject):
         )
 
     def _plan(self, summary: DischargeSummary) -> str:
-        out = [f"<h2>{_e(self.tr('Discharge'))}</h2>"]
+        out = [_tag("h2", self.tr("Discharge"))]
         plan = summary.plan
         if plan is None:
-            out.append(f"<p>{_e(self.tr('No discharge plan yet.'))}</p>")
+            out.append(_tag("p", self.tr("No discharge plan yet.")))
             return "".join(out)
         expected = date_text(plan.expected_date) if plan.expected_date else self.tr("not decided")
         rows = [
@@ -207,11 +215,9 @@ class SummaryWriter(QtCore.QObject):
         return "".join(out)
 
     def _medications(self, meds: Sequence[HomeMedication], unreconciled: int) -> str:
-        out = [
-            f"<h2>{_e(self.tr('Medications at discharge (reconciled home medication list)'))}</h2>"
-        ]
+        out = [_tag("h2", self.tr("Medications at discharge (reconciled home medication list)"))]
         if not meds:
-            out.append(f"<p>{_e(self.tr('No home medications recorded.'))}</p>")
+            out.append(_tag("p", self.tr("No home medications recorded.")))
             return "".join(out)
         if unreconciled:
             line = self.tr(
@@ -260,7 +266,7 @@ class SummaryWriter(QtCore.QObject):
         return "".join(out)
 
     def _home_care(self, summary: DischargeSummary) -> str:
-        out = [f"<h2>{_e(self.tr('Home care'))}</h2>"]
+        out = [_tag("h2", self.tr("Home care"))]
         plan = summary.plan
         helper_id = plan.home_helper_id if plan is not None else None
         people = [c for c in summary.contacts if c.kind is not ContactKind.AGENCY]
@@ -271,17 +277,17 @@ class SummaryWriter(QtCore.QObject):
             )
             out.append(f"<p><b>{_e(line)}</b></p>")
         else:
-            out.append(f"<p class='notice'>{_e(self.tr('No helper at home has been named.'))}</p>")
+            out.append(_tag("p", self.tr("No helper at home has been named."), css="notice"))
         if people:
             out.append(self._contacts_table(people, helper_id))
         else:
-            out.append(f"<p>{_e(self.tr('No home-care contacts recorded.'))}</p>")
+            out.append(_tag("p", self.tr("No home-care contacts recorded.")))
         agencies = list(summary.agencies)
-        out.append(f"<p><b>{_e(self.tr('Home-care agency'))}</b></p>")
+        out.append(_tag("p", self.tr("Home-care agency"), bold=True))
         if agencies:
             out.append(self._contacts_table(agencies, None))
         else:
-            out.append(f"<p>{_e(self.tr('No home-care agency involved.'))}</p>")
+            out.append(_tag("p", self.tr("No home-care agency involved.")))
         return "".join(out)
 
     def _contact_line(self, c: HomeCareContact) -> str:
@@ -330,7 +336,7 @@ class SummaryWriter(QtCore.QObject):
         )
 
     def _follow_up(self, follow: FollowUp, appointments: Sequence[Appointment]) -> str:
-        out = [f"<h2>{_e(self.tr('Follow-up'))}</h2>"]
+        out = [_tag("h2", self.tr("Follow-up"))]
         if follow.state is AnswerState.VALID and follow.channel:
             answer = follow.channel_answer or follow.times_answer
             said = (
@@ -359,7 +365,7 @@ class SummaryWriter(QtCore.QObject):
             if follow.channel:
                 rows.append((self.tr("Last answer"), _e(f"{follow.channel}; {follow.times}")))
         out.append(self._label_table(rows))
-        out.append(f"<p><b>{_e(self.tr('Appointments'))}</b></p>")
+        out.append(_tag("p", self.tr("Appointments"), bold=True))
         if appointments:
             out.append(
                 self._table(
@@ -376,18 +382,18 @@ class SummaryWriter(QtCore.QObject):
                 )
             )
         else:
-            out.append(f"<p>{_e(self.tr('No follow-up appointments booked.'))}</p>")
+            out.append(_tag("p", self.tr("No follow-up appointments booked.")))
         return "".join(out)
 
     def _when(self, when: datetime | None) -> str:
         return local_datetime(when) if when is not None else self.tr("date to be agreed")
 
     def _preferences(self, preferences: Sequence[tuple[str, str]]) -> str:
-        out = [f"<h2>{_e(self.tr('What the patient told us (key preferences)'))}</h2>"]
+        out = [_tag("h2", self.tr("What the patient told us (key preferences)"))]
         if preferences:
             out.append(self._label_table([(label, _e(value)) for label, value in preferences]))
         else:
-            out.append(f"<p>{_e(self.tr('No preferences recorded yet.'))}</p>")
+            out.append(_tag("p", self.tr("No preferences recorded yet.")))
         return "".join(out)
 
     # --- building blocks --------------------------------------------------------------

@@ -966,88 +966,88 @@
 <context>
     <name>DischargeBoard</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="271"/>
+        <location filename="../../ui/discharge_board.py" line="272"/>
         <source>Discharge readiness</source>
         <translation>Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="272"/>
-        <location filename="../../ui/discharge_board.py" line="303"/>
+        <location filename="../../ui/discharge_board.py" line="273"/>
+        <location filename="../../ui/discharge_board.py" line="304"/>
         <source>Discharge readiness board</source>
         <translation>Übersicht Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="275"/>
+        <location filename="../../ui/discharge_board.py" line="276"/>
         <source>Dis&amp;charge within:</source>
         <translation>Entlass&amp;zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="277"/>
+        <location filename="../../ui/discharge_board.py" line="278"/>
         <source>Discharge window</source>
         <translation>Entlasszeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="285"/>
+        <location filename="../../ui/discharge_board.py" line="286"/>
         <source>Filter by name, bed, destination or blocker</source>
         <translation>Nach Name, Bett, Entlassziel oder offenem Punkt filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="286"/>
+        <location filename="../../ui/discharge_board.py" line="287"/>
         <source>Filter discharge board</source>
         <translation>Entlassübersicht filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="290"/>
+        <location filename="../../ui/discharge_board.py" line="291"/>
         <source>&amp;Hide ready</source>
         <translation>&amp;Entlassbereite ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="291"/>
+        <location filename="../../ui/discharge_board.py" line="292"/>
         <source>Hide patients who are ready</source>
         <translation>Entlassbereite Patienten ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="293"/>
+        <location filename="../../ui/discharge_board.py" line="294"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
         <translation>Patienten ausblenden, deren Checkliste erledigt ist und für deren Medikamente entschieden ist</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="304"/>
+        <location filename="../../ui/discharge_board.py" line="305"/>
         <source>Enter opens the patient on the Discharge tab</source>
         <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="321"/>
+        <location filename="../../ui/discharge_board.py" line="322"/>
         <source>Board summary</source>
         <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="324"/>
+        <location filename="../../ui/discharge_board.py" line="325"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="329"/>
+        <location filename="../../ui/discharge_board.py" line="330"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="331"/>
+        <location filename="../../ui/discharge_board.py" line="332"/>
         <source>Enter opens the Discharge tab</source>
         <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="352"/>
+        <location filename="../../ui/discharge_board.py" line="353"/>
         <source>any date</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="354"/>
+        <location filename="../../ui/discharge_board.py" line="355"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="355"/>
+        <location filename="../../ui/discharge_board.py" line="356"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1055,7 +1055,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="401"/>
+        <location filename="../../ui/discharge_board.py" line="402"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n Patient im Zeitraum</numerusform>
@@ -1063,7 +1063,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="402"/>
+        <location filename="../../ui/discharge_board.py" line="403"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n mit überfälligen Punkten</numerusform>
@@ -1071,7 +1071,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="403"/>
+        <location filename="../../ui/discharge_board.py" line="404"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n entlassbereit</numerusform>
@@ -1079,7 +1079,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="406"/>
+        <location filename="../../ui/discharge_board.py" line="407"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n angezeigt</numerusform>
@@ -1183,7 +1183,12 @@
         <translation>überfällig:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="169"/>
+        <location filename="../../ui/discharge_board.py" line="165"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="170"/>
         <source>Every checklist item is done or not needed</source>
         <translation>Jeder Checklistenpunkt ist erledigt oder entfällt</translation>
     </message>
@@ -2990,7 +2995,7 @@ Strg+Q  beenden</translation>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="474"/>
+        <location filename="../../ui/shell.py" line="476"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -3219,32 +3224,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="239"/>
+        <location filename="../../ui/discharge_summary.py" line="253"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="244"/>
+        <location filename="../../ui/discharge_summary.py" line="258"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="261"/>
+        <location filename="../../ui/discharge_summary.py" line="275"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="263"/>
+        <location filename="../../ui/discharge_summary.py" line="277"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="296"/>
+        <location filename="../../ui/discharge_summary.py" line="310"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="309"/>
+        <location filename="../../ui/discharge_summary.py" line="323"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -3252,99 +3257,100 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryWriter</name>
     <message>
-        <location filename="../../ui/discharge_document.py" line="80"/>
-        <location filename="../../ui/discharge_summary.py" line="165"/>
-        <location filename="../../ui/discharge_summary.py" line="187"/>
+        <location filename="../../ui/discharge_document.py" line="88"/>
+        <location filename="../../ui/discharge_document.py" line="122"/>
+        <location filename="../../ui/discharge_summary.py" line="166"/>
+        <location filename="../../ui/discharge_summary.py" line="206"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="82"/>
+        <location filename="../../ui/discharge_document.py" line="90"/>
         <source>DEMO — synthetic patient</source>
         <translation>DEMO — fiktiver Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="83"/>
+        <location filename="../../ui/discharge_document.py" line="91"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="88"/>
+        <location filename="../../ui/discharge_document.py" line="96"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
         <translation>Gedruckt am %1 von %2 · AskOnce · vertrauliche Patientendaten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="94"/>
+        <location filename="../../ui/discharge_document.py" line="102"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="120"/>
+        <location filename="../../ui/discharge_document.py" line="128"/>
         <source>DEMO — synthetic patient, not a real person</source>
         <translation>DEMO — fiktiver Patient, keine reale Person</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="137"/>
+        <location filename="../../ui/discharge_document.py" line="145"/>
         <source>none recorded</source>
         <translation>keine erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="140"/>
+        <location filename="../../ui/discharge_document.py" line="148"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="142"/>
+        <location filename="../../ui/discharge_document.py" line="150"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="143"/>
+        <location filename="../../ui/discharge_document.py" line="151"/>
         <source>%1 (%2 years)</source>
         <translation>%1 (%2 Jahre)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="145"/>
+        <location filename="../../ui/discharge_document.py" line="153"/>
         <source>MRN</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="147"/>
+        <location filename="../../ui/discharge_document.py" line="155"/>
         <source>Ward / bed</source>
         <translation>Station / Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="148"/>
+        <location filename="../../ui/discharge_document.py" line="156"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="150"/>
+        <location filename="../../ui/discharge_document.py" line="158"/>
         <source>Admitted</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="151"/>
+        <location filename="../../ui/discharge_document.py" line="159"/>
         <source>Allergies and intolerances</source>
         <translation>Allergien und Unverträglichkeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="156"/>
+        <location filename="../../ui/discharge_document.py" line="164"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="156"/>
+        <location filename="../../ui/discharge_document.py" line="164"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="165"/>
+        <location filename="../../ui/discharge_document.py" line="173"/>
         <source>DRAFT — no discharge plan has been started.</source>
         <translation>ENTWURF — es wurde noch keine Entlassplanung begonnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="171"/>
+        <location filename="../../ui/discharge_document.py" line="179"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n Checklistenpunkt offen</numerusform>
@@ -3352,7 +3358,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="173"/>
+        <location filename="../../ui/discharge_document.py" line="181"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n Medikament noch ohne Entscheidung</numerusform>
@@ -3360,53 +3366,73 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="174"/>
+        <location filename="../../ui/discharge_document.py" line="182"/>
         <source>DRAFT — not ready for discharge: %1</source>
         <translation>ENTWURF — noch nicht entlassbereit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="178"/>
+        <location filename="../../ui/discharge_document.py" line="186"/>
         <source>Checklist complete and all medications reconciled.</source>
         <translation>Checkliste vollständig, Entscheidung zu allen Medikamenten getroffen.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="188"/>
+        <location filename="../../ui/discharge_document.py" line="191"/>
+        <source>Discharge</source>
+        <translation>Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="194"/>
+        <source>No discharge plan yet.</source>
+        <translation>Noch keine Entlassplanung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="196"/>
         <source>not decided</source>
         <translation>noch nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="190"/>
+        <location filename="../../ui/discharge_document.py" line="198"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="191"/>
+        <location filename="../../ui/discharge_document.py" line="199"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="192"/>
+        <location filename="../../ui/discharge_document.py" line="200"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="197"/>
+        <location filename="../../ui/discharge_document.py" line="205"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="203"/>
+        <location filename="../../ui/discharge_document.py" line="211"/>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="205"/>
-        <location filename="../../ui/discharge_document.py" line="366"/>
+        <location filename="../../ui/discharge_document.py" line="213"/>
+        <location filename="../../ui/discharge_document.py" line="372"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/discharge_document.py" line="218"/>
+        <source>Medications at discharge (reconciled home medication list)</source>
+        <translation>Medikamente bei Entlassung (abgestimmte Hausmedikation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="220"/>
+        <source>No home medications recorded.</source>
+        <translation>Keine Hausmedikation erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_document.py" line="224"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n Medikament NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
@@ -3414,163 +3440,213 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="245"/>
+        <location filename="../../ui/discharge_document.py" line="251"/>
         <source>(do not take after discharge)</source>
         <translation>(nach der Entlassung nicht mehr einnehmen)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="250"/>
+        <location filename="../../ui/discharge_document.py" line="256"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="251"/>
+        <location filename="../../ui/discharge_document.py" line="257"/>
         <source>Dose, route, frequency</source>
         <translation>Dosis, Applikationsweg, Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="252"/>
+        <location filename="../../ui/discharge_document.py" line="258"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="253"/>
+        <location filename="../../ui/discharge_document.py" line="259"/>
         <source>Change / reason</source>
         <translation>Änderung / Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="254"/>
+        <location filename="../../ui/discharge_document.py" line="260"/>
         <source>Decided by, when</source>
         <translation>Entschieden von, wann</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_document.py" line="269"/>
+        <source>Home care</source>
+        <translation>Versorgung zu Hause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="275"/>
         <source>Helper at home after discharge: %1</source>
         <translation>Helfer zu Hause nach der Entlassung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="296"/>
+        <location filename="../../ui/discharge_document.py" line="280"/>
+        <source>No helper at home has been named.</source>
+        <translation>Noch kein Helfer für zu Hause benannt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="284"/>
+        <source>No home-care contacts recorded.</source>
+        <translation>Keine Kontakte für die Versorgung zu Hause erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="286"/>
+        <source>Home-care agency</source>
+        <translation>Pflegedienst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="290"/>
+        <source>No home-care agency involved.</source>
+        <translation>Kein Pflegedienst beteiligt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="302"/>
         <source>(helper at home)</source>
         <translation>(Helfer zu Hause)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="313"/>
+        <location filename="../../ui/discharge_document.py" line="319"/>
         <source>✓ verified by %1</source>
         <translation>✓ überprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="317"/>
+        <location filename="../../ui/discharge_document.py" line="323"/>
         <source>NOT VERIFIED</source>
         <translation>NICHT ÜBERPRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="318"/>
+        <location filename="../../ui/discharge_document.py" line="324"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="318"/>
+        <location filename="../../ui/discharge_document.py" line="324"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="322"/>
+        <location filename="../../ui/discharge_document.py" line="328"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="323"/>
+        <location filename="../../ui/discharge_document.py" line="329"/>
         <source>Relationship / role</source>
         <translation>Beziehung / Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="324"/>
+        <location filename="../../ui/discharge_document.py" line="330"/>
         <source>Phone / e-mail (in order)</source>
         <translation>Telefon / E-Mail (in Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="325"/>
+        <location filename="../../ui/discharge_document.py" line="331"/>
         <source>Best reached</source>
         <translation>Am besten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="326"/>
+        <location filename="../../ui/discharge_document.py" line="332"/>
         <source>Consent to share</source>
         <translation>Einwilligung zur Auskunft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="327"/>
+        <location filename="../../ui/discharge_document.py" line="333"/>
         <source>Verified for discharge</source>
         <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="337"/>
+        <location filename="../../ui/discharge_document.py" line="339"/>
+        <source>Follow-up</source>
+        <translation>Nachsorge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="343"/>
         <source>%1, %2 (source: %3)</source>
         <translation>%1, %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="343"/>
-        <location filename="../../ui/discharge_document.py" line="355"/>
+        <location filename="../../ui/discharge_document.py" line="349"/>
+        <location filename="../../ui/discharge_document.py" line="361"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="344"/>
+        <location filename="../../ui/discharge_document.py" line="350"/>
         <source>Best times</source>
         <translation>Beste Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="344"/>
+        <location filename="../../ui/discharge_document.py" line="350"/>
         <source>no preference given</source>
         <translation>keine Präferenz angegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="345"/>
+        <location filename="../../ui/discharge_document.py" line="351"/>
         <source>Recorded by</source>
         <translation>Erfasst von</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="349"/>
+        <location filename="../../ui/discharge_document.py" line="355"/>
         <source>due for re-confirmation</source>
         <translation>erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="351"/>
+        <location filename="../../ui/discharge_document.py" line="357"/>
         <source>not yet asked</source>
         <translation>noch nicht gefragt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="356"/>
+        <location filename="../../ui/discharge_document.py" line="362"/>
         <source>UNKNOWN — %1</source>
         <translation>UNBEKANNT — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="360"/>
+        <location filename="../../ui/discharge_document.py" line="366"/>
         <source>Last answer</source>
         <translation>Letzte Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="366"/>
+        <location filename="../../ui/discharge_document.py" line="368"/>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="372"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="366"/>
+        <location filename="../../ui/discharge_document.py" line="372"/>
         <source>With</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="366"/>
+        <location filename="../../ui/discharge_document.py" line="372"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="383"/>
+        <location filename="../../ui/discharge_document.py" line="385"/>
+        <source>No follow-up appointments booked.</source>
+        <translation>Keine Nachsorgetermine vereinbart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="389"/>
         <source>date to be agreed</source>
         <translation>Datum noch zu vereinbaren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="193"/>
+        <location filename="../../ui/discharge_document.py" line="392"/>
+        <source>What the patient told us (key preferences)</source>
+        <translation>Was uns der Patient gesagt hat (wichtigste Wünsche)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="396"/>
+        <source>No preferences recorded yet.</source>
+        <translation>Noch keine Wünsche erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_summary.py" line="187"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
@@ -3976,12 +4052,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>writer</name>
     <message>
-        <location filename="../../ui/discharge_document.py" line="458"/>
+        <location filename="../../ui/discharge_document.py" line="464"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="466"/>
+        <location filename="../../ui/discharge_document.py" line="472"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>

@@ -39,7 +39,7 @@
 <context>
     <name>DischargeBoard</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="355"/>
+        <location filename="../../ui/discharge_board.py" line="356"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="401"/>
+        <location filename="../../ui/discharge_board.py" line="402"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n patient in the window</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="402"/>
+        <location filename="../../ui/discharge_board.py" line="403"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n with overdue items</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="403"/>
+        <location filename="../../ui/discharge_board.py" line="404"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n ready</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="406"/>
+        <location filename="../../ui/discharge_board.py" line="407"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n shown</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>SummaryWriter</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="171"/>
+        <location filename="../../ui/discharge_document.py" line="179"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n checklist item open</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="173"/>
+        <location filename="../../ui/discharge_document.py" line="181"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n medication not yet reconciled</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="218"/>
+        <location filename="../../ui/discharge_document.py" line="224"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n medication NOT YET RECONCILED — decide before discharge.</numerusform>
