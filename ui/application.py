@@ -22,6 +22,7 @@ from app.settings import LayeredSettings, Settings, load_settings
 from sync.oidc import OidcClient, OidcConfig
 from ui import reauth
 from ui.first_run import FirstRunWindow
+from ui.gc_guard import GuiThreadCollector
 from ui.main_window import MainWindow
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.shell import Shell
@@ -77,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("AskOnce")
     app.setApplicationDisplayName("AskOnce")
     apply_app_style(app)
+    collector = GuiThreadCollector(app)
 
     try:
         settings = load_settings(paths.policy_file, paths.config / "preferences.json")
@@ -95,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     launcher.start()
     code = app.exec()
     tasks.shutdown()
+    collector.stop()
     return launcher.exit_code if launcher.exit_code is not None else code
 
 

@@ -11,6 +11,7 @@ from app.domain import Catalog
 from app.session import CacheSession, open_demo_cache
 from tests.conftest import Clock
 from ui.application import install_translators
+from ui.gc_guard import GuiThreadCollector
 from ui.main_window import MainWindow
 from ui.tasks import TaskManager
 
@@ -19,6 +20,19 @@ from ui.tasks import TaskManager
 def english_texts(qapp) -> None:
     """Load the shipped English translation, as the app does (it carries the plurals)."""
     install_translators(qapp, "en")
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp) -> Iterator[None]:
+    """As in the app: cycles (and the widgets in them) are freed on the GUI thread only.
+
+    Without this a collection that happens to start on the DB worker destroys the
+    previous test's widgets there, and the run dies with a segmentation fault.
+    """
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture

@@ -1,0 +1,36 @@
+"""Cyclic garbage that holds Qt objects is freed on the GUI thread, never on a worker."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+from ui.qt import QtCore
+
+
+class _Holder:
+    """Plain Python, so a finalizer can tell on which thread it was freed."""
+
+    obj: QtCore.QObject
+
+
+def test_a_worker_allocating_never_collects_a_cycle_with_a_qt_object(qtbot) -> None:
+    freed_on: list[str] = []
+    holder = _Holder()
+    holder.obj = QtCore.QObject()
+    holder.obj.holder = holder  # type: ignore[attr-defined]  # the cycle: QObject <-> holder
+    weakref.finalize(holder, lambda: freed_on.append(threading.current_thread().name))
+    del holder
+
+    def allocate() -> None:
+        # Far past every generation's threshold: CPython would collect here, on this thread.
+        junk = [[i] for i in range(200_000)]
+        del junk
+
+    worker = threading.Thread(target=allocate, name="worker")
+    worker.start()
+    worker.join()
+    assert freed_on == []  # the worker did not collect it
+
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)  # the GUI thread's timer did
+    assert freed_on == [threading.main_thread().name]
