@@ -126,9 +126,9 @@ class PinThrottle:
         self._path = folder / ATTEMPTS_FILE
         self.max_attempts = max_attempts
 
-    def failures(self) -> list[datetime]:
+    def _read(self, field: str) -> list[datetime]:
         doc = _read_json(self._path) or {}
-        times = doc.get("failures", [])
+        times = doc.get(field, [])
         if not isinstance(times, list):
             return []
         out = []
@@ -138,6 +138,9 @@ class PinThrottle:
             except ValueError:
                 continue
         return out
+
+    def failures(self) -> list[datetime]:
+        return self._read("failures")
 
     @staticmethod
     def delay_after(failures: int) -> float:
@@ -158,14 +161,21 @@ class PinThrottle:
                 hint=f"Wait {int(wait) + 1} seconds, then try again.",
             )
 
-    def record_failure(self, now: datetime | None = None) -> int:
-        times = [*self.failures(), now or utc_now()]
-        _write_json(self._path, {"failures": [t.isoformat() for t in times]})
+    def record_failure(self, now: datetime | None = None, *, audited: bool = False) -> int:
+        """Count a wrong PIN; ``audited`` when the caller writes it to the open audit trail."""
+        at = now or utc_now()
+        times = [*self.failures(), at]
+        done = [*self._read("audited"), *([at] if audited else [])]
+        _write_json(
+            self._path,
+            {"failures": [t.isoformat() for t in times], "audited": [t.isoformat() for t in done]},
+        )
         return len(times)
 
     def reset(self) -> list[datetime]:
-        """After a good PIN: the wrong tries since the last good one (for the audit trail)."""
+        """After a good PIN: the wrong tries since the last good one not yet in the audit trail."""
         failures = self.failures()
+        done = set(self._read("audited"))
         if failures:
             self._path.unlink(missing_ok=True)
-        return failures
+        return [t for t in failures if t not in done]

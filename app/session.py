@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -90,6 +91,24 @@ class CacheSession:
         """A half-typed entry, kept encrypted across a lock (or ``None`` once restored)."""
         with self.db.transaction() as conn:
             self.service.repo.set_meta(conn, DRAFT_META, json.dumps(draft) if draft else "")
+
+    def confirm_pin(
+        self, paths: AppPaths, pin: str, keystore: Keystore, *, max_attempts: int
+    ) -> None:
+        """Re-authentication (print, export, break-glass): raise unless ``pin`` is right.
+
+        The same throttle and lockout as unlocking; the cache is open, so each wrong
+        PIN goes into the audit trail at once.
+        """
+        user_id = self.service.actor.user_id
+
+        def audit(at: datetime) -> None:
+            self.service.record_audit(AuditAction.FAILED_PIN, detail="re-authentication", at=at)
+
+        key, _audited = unwrap_with_pin(
+            paths, user_id, pin, keystore, max_attempts=max_attempts, on_wrong_pin=audit
+        )
+        key.wipe()
 
     def close(self) -> None:
         if self.folder is not None and self.profile is not None and self.db.is_open:
@@ -183,12 +202,15 @@ def unwrap_with_pin(
     *,
     max_attempts: int,
     now: datetime | None = None,
+    on_wrong_pin: Callable[[datetime], None] | None = None,
 ) -> tuple[DatabaseKey, list[datetime]]:
     """The cache key and the wrong tries before this good one; throttled, locks out.
 
     Every wrong PIN makes the next try wait longer; after ``max_attempts`` wrong
     PINs in a row the PIN-wrapped key is dropped and only an online sign-in of the
-    same user restores access (the cache and its unsent changes are kept).
+    same user restores access (the cache and its unsent changes are kept). With the
+    cache open (re-authentication) ``on_wrong_pin`` audits each wrong PIN at once;
+    otherwise they are returned after the next good one, to be audited then.
     """
     folder = user_folder(paths, user_id)
     wrapper = KeyWrapper(keystore)
@@ -201,7 +223,10 @@ def unwrap_with_pin(
     except LockedOutError:
         raise
     except WrongPinError as exc:
-        count = throttle.record_failure(now)
+        at = now or utc_now()
+        count = throttle.record_failure(at, audited=on_wrong_pin is not None)
+        if on_wrong_pin is not None:
+            on_wrong_pin(at)
         if count >= max_attempts:
             wrapper.drop_pin_wrap(folder / KEY_FILE)
             raise LockedOutError(

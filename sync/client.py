@@ -39,6 +39,10 @@ class ServerUnreachableError(SyncError):
     """No answer (connection refused or reset, DNS, timeout) after the allowed retries."""
 
 
+class SyncStoppedError(SyncError):
+    """The app stopped the sync (lock, sign-out, close) while it waited to retry."""
+
+
 class ServerBusyError(SyncError):
     """The server kept answering 429/5xx after the allowed retries."""
 
@@ -242,7 +246,7 @@ class FhirClient:
                     raise ServerUnreachableError(f"{what}: no answer from the server") from exc
                 delay = self._retry.delay(attempt, None, self._rng)
                 log.info("%s: %s, retry %d in %.1f s", what, type(exc).__name__, attempt + 1, delay)
-                self._sleep(delay)
+                self._wait(what, delay)
                 attempt += 1
                 continue
             status = response.status_code
@@ -257,10 +261,15 @@ class FhirClient:
                     raise ServerBusyError(f"{what}: the server answered {status}")
                 delay = self._retry.delay(attempt, _retry_after(response), self._rng)
                 log.info("%s: %d, retry %d in %.1f s", what, status, attempt + 1, delay)
-                self._sleep(delay)
+                self._wait(what, delay)
                 attempt += 1
                 continue
             return self._interpret(what, response)
+
+    def _wait(self, what: str, delay: float) -> None:
+        # ``sleep`` may be an Event's wait: True means it was woken to stop, so no retry.
+        if self._sleep(delay) is True:
+            raise SyncStoppedError(f"{what}: stopped while waiting to retry")
 
     def _send(
         self,

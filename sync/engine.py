@@ -171,7 +171,8 @@ class Synchronizer:
         self._emit = on_status
         self._clock = clock
         self._lock = threading.Lock()
-        self._cancel = threading.Event()
+        self._cancel = threading.Event()  # this sync: stop at the next step
+        self._closed = threading.Event()  # for good: locked, signed out or closed
         # Network waits happen on the caller's thread; every cache access goes through
         # run_db, which the GUI points at its one DB worker (all access serialized there).
         self._run_db = run_db or (lambda fn: fn())
@@ -187,7 +188,20 @@ class Synchronizer:
         return cast(T, self._run_db(in_transaction))
 
     def cancel(self) -> None:
+        """End the running sync at its next step; the next sync runs normally."""
         self._cancel.set()
+
+    def close(self) -> None:
+        """End the running sync at its next step, and start none after this one.
+
+        Unlike ``cancel`` this is final: a sync already queued on the network thread
+        when the app locks must not run on with dropped tokens and a closed cache.
+        """
+        self._closed.set()
+        self._cancel.set()
+
+    def _stopping(self) -> bool:
+        return self._cancel.is_set() or self._closed.is_set()
 
     def sync(self) -> SyncSummary:
         if not self._lock.acquire(blocking=False):
@@ -195,20 +209,24 @@ class Synchronizer:
         tally = _Tally()
         offline = False
         try:
+            if self._closed.is_set():
+                return SyncSummary(errors=("sync stopped",))
             self._cancel.clear()
             self._emit(SyncStarted(self._clock()))
             try:
                 self._upload(tally)
-                if not self._cancel.is_set():
+                if not self._stopping():
                     self._upload_audit(tally)
-                if not self._cancel.is_set():
+                if not self._stopping():
                     self._download(tally)
             except SyncError as exc:
                 offline = isinstance(exc, (ServerUnreachableError, ServerBusyError))
                 tally.errors.append(str(exc))
-            if self._cancel.is_set():
+            if self._stopping():
                 tally.errors.append("sync cancelled")
             summary = tally.summary()
+            if self._closed.is_set():
+                return summary  # the cache may be closing: read nothing more, report nothing
             # Changes set aside or in conflict in an earlier sync still block "up to date".
             blocked = self._read(self.state.blocked_count)
             if summary.errors or summary.set_aside or summary.conflicts or blocked:
@@ -351,7 +369,7 @@ class Synchronizer:
     ) -> None:
         unfinished: list[PendingChange] = []
         for n, (change, full, base_version) in enumerate(prepared, start=1):
-            if self._cancel.is_set():
+            if self._stopping():
                 return
             resource, trimmed = self._sendable_alone(change, full)
             try:
@@ -375,7 +393,7 @@ class Synchronizer:
                 tally.uploaded += 1
             self._emit(SyncProgress("upload", n, len(prepared)))
         for change in unfinished:
-            if not self._cancel.is_set():
+            if not self._stopping():
                 self._send_plan_again(change, tally)
 
     def _sendable_alone(
@@ -573,14 +591,14 @@ class Synchronizer:
         self._download_patients(chunks, tally)
         steps = len(RECORD_TYPES) + 1
         for n, resource_type in enumerate(RECORD_TYPES, start=1):
-            if self._cancel.is_set():
+            if self._stopping():
                 return
             self._download_type(resource_type, chunks, new, tally)
             self._reconcile(
                 resource_type, assigned, self._ids_on_server(resource_type, chunks), tally
             )
             self._emit(SyncProgress("download", n, steps))
-        if not self._cancel.is_set():
+        if not self._stopping():
             agencies = self._download_agencies(chunks, tally)
             self._reconcile("Organization", assigned, agencies, tally)
             self._emit(SyncProgress("download", steps, steps))

@@ -1,36 +1,44 @@
 """Re-authentication before printing, export and break-glass access (DESIGN.md §6).
 
 The signed-in user types their offline PIN again. It is checked against their
-own key file (the same throttle and lockout as at unlock). The shell installs
-the check when a user's main window opens and removes it on lock; in the demo
-there is no PIN, so nothing is asked there.
+own key file (the same throttle and lockout as at unlock) on the DB worker, where
+a wrong PIN is written to the audit trail at once. The shell installs the check
+when a user's main window opens and removes it on lock; in the demo there is no
+PIN, so nothing is asked there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.errors import KnownError, LockedOutError
+from app.errors import LockedOutError
 from ui.qt import QtWidgets
+from ui.tasks import DbOp, TaskManager
 
 PinCheck = Callable[[str], None]
 """Raises a ``KnownError`` (wrong PIN, throttled, locked out) unless the PIN is right."""
 
 
 class _Current:
-    check: PinCheck | None = None
+    check: tuple[PinCheck, TaskManager] | None = None
     demo: bool = False
 
 
-def install(check: PinCheck | None, *, demo: bool = False) -> None:
-    _Current.check = check
+def install(
+    check: PinCheck | None, tasks: TaskManager | None = None, *, demo: bool = False
+) -> None:
+    """``check`` runs on ``tasks``' DB worker; ``None`` asks nobody (locked, signed out)."""
+    _Current.check = (check, tasks) if check is not None and tasks is not None else None
     _Current.demo = demo
 
 
 class ReauthDialog(QtWidgets.QDialog):
-    def __init__(self, reason: str, check: PinCheck, parent: QtWidgets.QWidget | None) -> None:
+    def __init__(
+        self, reason: str, check: PinCheck, tasks: TaskManager, parent: QtWidgets.QWidget | None
+    ) -> None:
         super().__init__(parent)
         self._check = check
+        self._tasks = tasks
         self.setWindowTitle(self.tr("Confirm it is you"))
         layout = QtWidgets.QVBoxLayout(self)
         intro = QtWidgets.QLabel(self.tr("Enter your PIN to continue: %1").replace("%1", reason))
@@ -58,22 +66,27 @@ class ReauthDialog(QtWidgets.QDialog):
         self.pin.clear()
         if not pin:
             return
-        try:
-            self._check(pin)
-        except KnownError as exc:
+        ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)  # one check at a time
+        self.message.setText(self.tr("Checking…"))
+        check = self._check
+
+        def refused(exc: Exception) -> None:
             self.message.setText(str(exc))
-            if isinstance(exc, LockedOutError):
-                self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            return
-        self.accept()
+            ok.setEnabled(not isinstance(exc, LockedOutError))
+            self.pin.setFocus()
+
+        DbOp(self._tasks, lambda: check(pin)).success(lambda _none: self.accept()).failure(
+            refused
+        ).run()
 
 
 def require_reauth(parent: QtWidgets.QWidget | None, reason: str) -> bool:
     """True when the signed-in user confirmed with their PIN (or in the demo)."""
     if _Current.demo:
         return True
-    check = _Current.check
-    if check is None:
+    if _Current.check is None:
         return False
-    dialog = ReauthDialog(reason, check, parent)
+    check, tasks = _Current.check
+    dialog = ReauthDialog(reason, check, tasks, parent)
     return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted

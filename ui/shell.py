@@ -32,7 +32,6 @@ from app.session import (
     is_locked_out,
     restore_user_cache,
     unlock_user_cache,
-    unwrap_with_pin,
     user_folder,
 )
 from app.settings import Settings
@@ -375,12 +374,9 @@ class Shell(QtCore.QObject):
         paths, keystore, max_attempts = self.paths, self._keystore, settings.pin_max_attempts
 
         def check_pin(pin: str) -> None:
-            key, _failures = unwrap_with_pin(
-                paths, actor.user_id, pin, keystore(), max_attempts=max_attempts
-            )
-            key.wipe()
+            session.confirm_pin(paths, pin, keystore(), max_attempts=max_attempts)
 
-        reauth.install(check_pin)
+        reauth.install(check_pin, self.tasks)
         main.setGeometry(self.window.geometry())
         main.show()
         self.window.hide()

@@ -97,7 +97,7 @@ class SyncController(QtCore.QObject):
         """On close: no new syncs, and a running one ends at its next step (or retry wait)."""
         self._stopped = True
         self._timer.stop()
-        self.engine.cancel()
+        self.engine.close()
         if self._on_stop is not None:
             self._on_stop()
 

@@ -23,7 +23,7 @@ import sync.client
 import sync.merge
 from app.domain import Catalog, Patient, Source
 from app.store.sync_state import SyncState
-from sync.engine import SyncFailed, SyncSucceeded
+from sync.engine import SyncFailed, SyncSucceeded, SyncSummary
 from sync.mapping import EXT_ACTION, EXT_SOURCE
 from tests.faults.transport import (
     ExpireToken,
@@ -174,6 +174,36 @@ def test_a_server_busy_on_every_attempt_is_a_failed_sync_then_a_clean_one(
     _nothing_uploaded_yet(hapi.base_url, edits)
 
     ws.transport.clear()
+    assert_succeeded(ws, ws.sync())
+    assert_on_server(hapi.base_url, edits)
+
+
+def test_locking_while_the_sync_waits_to_retry_stops_it_and_keeps_the_edits(
+    hapi: HapiServer, edited: Setup
+) -> None:
+    ws, edits = edited
+    ws.transport.transaction_rule(Status(503, "5"), count=None)
+    ws.lock_while_waiting = True
+    before = ws.snapshot()
+    ws.statuses = []
+
+    summary = ws.engine.sync()
+
+    assert len(ws.transport.transactions()) == 1  # no retry after the lock
+    assert any("stopped" in e for e in summary.errors), summary
+    assert not any(isinstance(s, SyncSucceeded | SyncFailed) for s in ws.statuses)  # UI is gone
+    assert ws.service.outbox_count() == 3
+    assert ws.snapshot() == before
+    # A sync that was already queued when the lock came never starts.
+    seen = len(ws.transport.log)
+    assert ws.engine.sync() == SyncSummary(errors=("sync stopped",))
+    assert len(ws.transport.log) == seen
+    _nothing_uploaded_yet(hapi.base_url, edits)
+
+    # After the unlock a new engine sends everything.
+    ws.lock_while_waiting = False
+    ws.transport.clear()
+    ws.engine = ws.new_engine()
     assert_succeeded(ws, ws.sync())
     assert_on_server(hapi.base_url, edits)
 

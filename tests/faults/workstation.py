@@ -114,14 +114,30 @@ class FaultyWorkstation:
             rng=random.Random(seed),
         )
         self.statuses: list[SyncStatus] = []
-        self.engine = Synchronizer(
-            self.db, catalog, self.client, practitioner, on_status=lambda s: self.statuses.append(s)
-        )
+        self.catalog, self.practitioner = catalog, practitioner
+        self.engine = self.new_engine()
+        # Set to lock the workstation the moment the client waits to retry (as the app's
+        # sleep, an Event's wait, returns True when the lock wakes it).
+        self.lock_while_waiting = False
         self.state = SyncState(self.db)
         self.runs: list[Run] = []
 
-    def _sleep(self, delay: float) -> None:
+    def new_engine(self) -> Synchronizer:
+        """The engine a fresh unlock makes (an engine that was closed stays closed)."""
+        return Synchronizer(
+            self.db,
+            self.catalog,
+            self.client,
+            self.practitioner,
+            on_status=lambda s: self.statuses.append(s),
+        )
+
+    def _sleep(self, delay: float) -> bool:
         self.sleeps.append(Sleep(delay, len(self.transport.log)))
+        if self.lock_while_waiting:
+            self.engine.close()
+            return True
+        return False
 
     def sync(self) -> Run:
         self.statuses = []  # a fresh list per run (the engine's callback looks it up)
