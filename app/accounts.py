@@ -166,10 +166,10 @@ class PinThrottle:
         at = now or utc_now()
         times = [*self.failures(), at]
         done = [*self._read("audited"), *([at] if audited else [])]
-        _write_json(
-            self._path,
-            {"failures": [t.isoformat() for t in times], "audited": [t.isoformat() for t in done]},
-        )
+        doc: dict[str, object] = {"failures": [t.isoformat() for t in times]}
+        if done:
+            doc["audited"] = [t.isoformat() for t in done]
+        _write_json(self._path, doc)
         return len(times)
 
     def reset(self) -> list[datetime]:

@@ -128,6 +128,29 @@ _PEOPLE: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("ru", ("Nadezhda", "Sergei", "Valentina"), ("Ivanova", "Smirnov", "Volkova")),
 )
 _LANG_WEIGHTS = (50, 8, 12, 9, 8, 7, 6)
+# In every list of given names above, women's and men's names alternate (women first).
+
+
+def _given_name(rng: random.Random, givens: tuple[str, ...], sex: str) -> str:
+    return rng.choice(givens[0::2] if sex == "female" else givens[1::2])
+
+
+def _family_name(family: str, lang: str, sex: str) -> str:
+    """Polish and Russian family names take the person's gender (Kowalski, Kowalska)."""
+    female = sex == "female"
+    if lang == "pl":
+        for male_end, female_end in (("ski", "ska"), ("cki", "cka")):
+            if female and family.endswith(male_end):
+                return family[: -len(male_end)] + female_end
+            if not female and family.endswith(female_end):
+                return family[: -len(female_end)] + male_end
+    if lang == "ru":
+        if female and family.endswith(("ov", "ev", "in")):
+            return family + "a"
+        if not female and family.endswith(("ova", "eva", "ina")):
+            return family[:-1]
+    return family
+
 
 _MEDICATIONS = (
     ("Metformin", "500 mg", "oral", "twice daily", "860975"),
@@ -158,14 +181,15 @@ _ALLERGIES = (
     Allergy(substance="Iodinated contrast", kind=AllergyKind.ALLERGY, reaction="urticaria"),
 )
 
-_HELPERS = (
-    ("daughter", "helps-at-home"),
-    ("son", "helps-at-home"),
-    ("husband", "helps-at-home"),
-    ("wife", "helps-at-home"),
-    ("neighbour", "emergency-contact"),
-    ("niece", "emergency-contact"),
-    ("son-in-law", "legal-proxy"),
+# (relationship, role, the helper's sex; None: either)
+_HELPERS: tuple[tuple[str, str, str | None], ...] = (
+    ("daughter", "helps-at-home", "female"),
+    ("son", "helps-at-home", "male"),
+    ("husband", "helps-at-home", "male"),
+    ("wife", "helps-at-home", "female"),
+    ("neighbour", "emergency-contact", None),
+    ("niece", "emergency-contact", "female"),
+    ("son-in-law", "legal-proxy", "male"),
 )
 _AGENCIES = (
     "Caritas Home Care North",
@@ -230,7 +254,9 @@ def generate_ward(
     beds_per_room = 4
     for n in range(patients):
         lang, givens, families = rng.choices(_PEOPLE, weights=_LANG_WEIGHTS)[0]
-        given, family = rng.choice(givens), rng.choice(families)
+        sex = rng.choice(("female", "male"))
+        given = _given_name(rng, givens, sex)
+        family = _family_name(rng.choice(families), lang, sex)
         age = int(rng.triangular(19, 97, 81))
         birth = (now - timedelta(days=age * 365 + rng.randint(0, 364))).date()
         admitted = now - timedelta(
@@ -244,7 +270,7 @@ def generate_ward(
             given_name=given,
             preferred_name=rng.choice(("", "", "", given[:3] + "i" if len(given) > 4 else "")),
             birth_date=birth,
-            sex=rng.choice(("female", "male")),
+            sex=sex,
             ward=DEMO_WARD if n < 48 else f"Ward {n // 48 + 1}",
             bed=f"{room // 10 + 1}{room % 10:01d}{'ABCD'[slot]}" if n < 48 else f"{n}",
             admitted_at=admitted,
@@ -389,8 +415,9 @@ def _contacts(
     rng: random.Random, p: Patient, family: str, lang: str, ns: uuid.UUID
 ) -> Iterator[HomeCareContact]:
     for i in range(rng.choice((0, 1, 1, 2, 2, 3))):
-        relationship, role = rng.choice(_HELPERS)
-        given = rng.choice(rng.choice(_PEOPLE)[1])
+        relationship, role, helper_sex = rng.choice(_HELPERS)
+        helper_sex = helper_sex or rng.choice(("female", "male"))
+        given = _given_name(rng, rng.choice(_PEOPLE)[1], helper_sex)
         phones = [ContactPoint(system="phone", value=_phone(rng), rank=1, label="mobile")]
         if rng.random() < 0.4:
             phones.append(ContactPoint(system="phone", value=_phone(rng), rank=2, label="home"))
@@ -404,7 +431,7 @@ def _contacts(
             id=str(uuid.uuid5(ns, f"contact-{i}")),
             patient_id=p.id,
             kind=ContactKind.PERSON,
-            name=f"{given} {family}",
+            name=f"{given} {_family_name(family, lang, helper_sex)}",
             relationship=relationship,
             roles=(ContactRole(role),),
             telecom=tuple(phones),

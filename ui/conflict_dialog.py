@@ -27,6 +27,8 @@ def _kind(resource_type: str) -> str:
         "Observation": QtCore.QCoreApplication.translate("Conflict", "Answer"),
         "MedicationStatement": QtCore.QCoreApplication.translate("Conflict", "Home medication"),
         "RelatedPerson": QtCore.QCoreApplication.translate("Conflict", "Contact"),
+        "CarePlan": QtCore.QCoreApplication.translate("Conflict", "Discharge plan"),
+        "Task": QtCore.QCoreApplication.translate("Conflict", "Discharge checklist item"),
     }.get(resource_type, resource_type)
 
 

@@ -111,6 +111,27 @@ class TelecomEditor(QtWidgets.QWidget):
     def _button(self, text: str, tip: str) -> QtWidgets.QPushButton:
         return push_button(text, text, tip, self)
 
+    # --- drafts.DraftPart: the whole list survives a lock, not only the entry on screen ---
+
+    def draft_state(self) -> dict[str, Any]:
+        return {
+            "entries": [[d.system, d.value, d.label] for d in self._drafts],
+            "current": self.list.currentRow(),
+        }
+
+    def restore_draft_state(self, state: Any) -> None:
+        if not isinstance(state, dict) or not isinstance(state.get("entries"), list):
+            return
+        entries = []
+        for entry in state["entries"]:
+            well_formed = isinstance(entry, list) and len(entry) == 3
+            if well_formed and all(isinstance(v, str) for v in entry):
+                system: TelecomSystem = "email" if entry[0] == "email" else "phone"
+                entries.append(_TelecomDraft(system, entry[1], entry[2]))
+        self._drafts = entries
+        current = state.get("current")
+        self._refresh(current if isinstance(current, int) and current < len(entries) else -1)
+
     def contact_points(self) -> tuple[ContactPoint, ...]:
         """Entries in list order with ranks 1..n; entries left empty are dropped."""
         kept = [d for d in self._drafts if d.value.strip()]

@@ -5,16 +5,31 @@ patient, record or question). On lock, the tagged editor's field values are
 captured, the editor closes, and the draft is saved inside the user's encrypted
 cache. After the unlock the same editor opens again for the same record and the
 values are put back, field by field, in the order the editor created them.
+A widget whose state is more than its fields (the ranked list of phone numbers in
+a contact) is a ``DraftPart``: it hands over and takes back its whole state.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from ui.qt import QtCore, QtWidgets
 
 DRAFT_PROPERTY = "askonce_draft"
+
+
+@runtime_checkable
+class DraftPart(Protocol):
+    """A widget that keeps its own draft state (JSON-ready), fields inside it included."""
+
+    def draft_state(self) -> Any: ...
+
+    def restore_draft_state(self, state: Any) -> None: ...
+
+
+def _parts(dialog: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
+    return [w for w in dialog.findChildren(QtWidgets.QWidget) if isinstance(w, DraftPart)]
 
 
 def tag(dialog: QtWidgets.QWidget, kind: str, patient_id: str, ref: str | None) -> None:
@@ -25,6 +40,11 @@ def tag(dialog: QtWidgets.QWidget, kind: str, patient_id: str, ref: str | None) 
     if waiting is not None and {k: waiting.get(k) for k in key} == key:
         KEEPER.pending = None
         apply_fields(dialog, waiting.get("fields", []))
+        states = waiting.get("parts", [])
+        states = states if isinstance(states, list) else []
+        for part, state in zip(_parts(dialog), states, strict=False):
+            assert isinstance(part, DraftPart)
+            part.restore_draft_state(state)
 
 
 def open_editor() -> QtWidgets.QDialog | None:
@@ -42,6 +62,7 @@ def capture(dialog: QtWidgets.QWidget) -> dict[str, Any] | None:
         return None
     draft: dict[str, Any] = json.loads(str(text))
     draft["fields"] = field_values(dialog)
+    draft["parts"] = [part.draft_state() for part in _parts(dialog) if isinstance(part, DraftPart)]
     return draft
 
 
@@ -55,13 +76,16 @@ def _inputs(widget: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
         QtWidgets.QAbstractSpinBox,
     )
     found = widget.findChildren(QtWidgets.QWidget)
-    # A combo box's own line edit and a spin box's editor are part of their owner.
+    parts = _parts(widget)
+    # A combo box's own line edit and a spin box's editor are part of their owner;
+    # the fields of a DraftPart are in its own state.
     return [
         w
         for w in found
         if isinstance(w, kinds)
         and not isinstance(w.parent(), QtWidgets.QComboBox | QtWidgets.QAbstractSpinBox)
         and not (isinstance(w, QtWidgets.QAbstractButton) and not w.isCheckable())
+        and not any(part.isAncestorOf(w) for part in parts)
     ]
 
 

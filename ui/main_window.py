@@ -628,22 +628,21 @@ class MainWindow(QtWidgets.QMainWindow):
             )
 
     def _show_shortcuts(self) -> None:
-        QtWidgets.QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
-            self.tr(
-                "Ctrl+F  search all patients\n"
-                "Ctrl+W  ward list\n"
-                "Ctrl+B  discharge board (Enter opens the patient's Discharge tab)\n"
-                "Ctrl+PgDown / Ctrl+PgUp  next / previous patient\n"
-                "Ctrl+1…5  Ask once, Medications, Home & helpers, Discharge, History\n"
-                "Ctrl+P  print the discharge summary (on the Discharge tab)\n"
-                "Tab / Shift+Tab  move between controls; Space or Enter to press\n"
-                "Esc  leave the search results\n"
-                "Ctrl+R  reload from the cache\n"
-                "Ctrl+Q  quit"
-            ),
+        text = self.tr(
+            "Ctrl+F  search all patients\n"
+            "Ctrl+W  ward list\n"
+            "Ctrl+B  discharge board (Enter opens the patient's Discharge tab)\n"
+            "Ctrl+PgDown / Ctrl+PgUp  next / previous patient\n"
+            "Ctrl+1…5  Ask once, Medications, Home & helpers, Discharge, History\n"
+            "Ctrl+P  print the discharge summary (on the Discharge tab)\n"
+            "Tab / Shift+Tab  move between controls; Space or Enter to press\n"
+            "Esc  leave the search results\n"
+            "Ctrl+R  reload from the cache\n"
+            "Ctrl+Q  quit"
         )
+        if not self._demo:
+            text += "\n" + self.tr("Ctrl+L  lock the screen now (what you typed is kept)")
+        QtWidgets.QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
 
     def _show_about(self) -> None:
         QtWidgets.QMessageBox.about(

@@ -339,61 +339,71 @@
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="30"/>
+        <source>Discharge plan</source>
+        <translation>Entlassplan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="31"/>
+        <source>Discharge checklist item</source>
+        <translation>Punkt der Entlass-Checkliste</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="92"/>
+        <location filename="../../ui/conflict_dialog.py" line="94"/>
         <source>Resolve a conflict</source>
         <translation>Konflikt lösen</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="97"/>
+        <location filename="../../ui/conflict_dialog.py" line="99"/>
         <source>&lt;b&gt;%1 for %2&lt;/b&gt; was changed on this workstation and, meanwhile, by someone else. Choose which version is right.</source>
         <translation>&lt;b&gt;%1 für %2&lt;/b&gt; wurde auf diesem Arbeitsplatz und zwischenzeitlich auch von jemand anderem geändert. Wählen Sie, welche Version richtig ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="107"/>
+        <location filename="../../ui/conflict_dialog.py" line="109"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="107"/>
+        <location filename="../../ui/conflict_dialog.py" line="109"/>
         <source>On this workstation</source>
         <translation>Auf diesem Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="107"/>
+        <location filename="../../ui/conflict_dialog.py" line="109"/>
         <source>On the server</source>
         <translation>Auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="109"/>
+        <location filename="../../ui/conflict_dialog.py" line="111"/>
         <source>Differences</source>
         <translation>Unterschiede</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/conflict_dialog.py" line="128"/>
         <source>Server version by: %1</source>
         <translation>Server-Version von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="133"/>
+        <location filename="../../ui/conflict_dialog.py" line="135"/>
         <source>Keep &amp;mine</source>
         <translation>&amp;Meine behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="136"/>
+        <location filename="../../ui/conflict_dialog.py" line="138"/>
         <source>Keep the &amp;server&apos;s</source>
         <translation>&amp;Server-Version behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="139"/>
+        <location filename="../../ui/conflict_dialog.py" line="141"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="142"/>
+        <location filename="../../ui/conflict_dialog.py" line="144"/>
         <source>Write the right answer yourself</source>
         <translation>Richtige Antwort selbst eingeben</translation>
     </message>
@@ -401,22 +411,22 @@
 <context>
     <name>ConflictListDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="169"/>
+        <location filename="../../ui/conflict_dialog.py" line="171"/>
         <source>Conflicts to resolve</source>
         <translation>Zu lösende Konflikte</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="174"/>
+        <location filename="../../ui/conflict_dialog.py" line="176"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="182"/>
+        <location filename="../../ui/conflict_dialog.py" line="184"/>
         <source>No conflicts.</source>
         <translation>Keine Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="187"/>
+        <location filename="../../ui/conflict_dialog.py" line="189"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
@@ -424,167 +434,167 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="193"/>
+        <location filename="../../ui/contact_dialog.py" line="214"/>
         <source>Edit contact</source>
         <translation>Kontakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="193"/>
+        <location filename="../../ui/contact_dialog.py" line="214"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="195"/>
+        <location filename="../../ui/contact_dialog.py" line="216"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="196"/>
+        <location filename="../../ui/contact_dialog.py" line="217"/>
         <source>Agency or service</source>
         <translation>Einrichtung oder Dienst</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="197"/>
+        <location filename="../../ui/contact_dialog.py" line="218"/>
         <source>Person or agency</source>
         <translation>Person oder Einrichtung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="198"/>
+        <location filename="../../ui/contact_dialog.py" line="219"/>
         <source>Name (required)</source>
         <translation>Name (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="198"/>
+        <location filename="../../ui/contact_dialog.py" line="219"/>
         <source>Required</source>
         <translation>Pflichtfeld</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="200"/>
+        <location filename="../../ui/contact_dialog.py" line="221"/>
         <source>Relationship</source>
         <translation>Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="200"/>
+        <location filename="../../ui/contact_dialog.py" line="221"/>
         <source>e.g. daughter, neighbour</source>
         <translation>z. B. Tochter, Nachbar</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="208"/>
+        <location filename="../../ui/contact_dialog.py" line="229"/>
         <source>Role: %1</source>
         <translation>Rolle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="215"/>
+        <location filename="../../ui/contact_dialog.py" line="236"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="217"/>
+        <location filename="../../ui/contact_dialog.py" line="238"/>
         <source>Preferred times</source>
         <translation>Bevorzugte Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="217"/>
+        <location filename="../../ui/contact_dialog.py" line="238"/>
         <source>e.g. weekdays after 17:00</source>
         <translation>z. B. werktags ab 17:00</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="219"/>
+        <location filename="../../ui/contact_dialog.py" line="240"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="219"/>
+        <location filename="../../ui/contact_dialog.py" line="240"/>
         <source>e.g. German</source>
         <translation>z. B. Deutsch</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="221"/>
+        <location filename="../../ui/contact_dialog.py" line="242"/>
         <source>May receive information about the patient</source>
         <translation>Darf Auskunft über den Patienten erhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="223"/>
+        <location filename="../../ui/contact_dialog.py" line="244"/>
         <source>Consent to share information</source>
         <translation>Einwilligung zur Auskunftserteilung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="226"/>
+        <location filename="../../ui/contact_dialog.py" line="247"/>
         <source>Tick only if the patient agreed that this contact may be told about their care, test results and discharge plans.</source>
         <translation>Nur ankreuzen, wenn der Patient eingewilligt hat, dass dieser Kontakt über Pflege, Befunde und Entlassungsplanung informiert werden darf.</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="235"/>
+        <location filename="../../ui/contact_dialog.py" line="256"/>
         <source>I checked these details with the contact just now</source>
         <translation>Ich habe diese Angaben soeben mit dem Kontakt abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="237"/>
+        <location filename="../../ui/contact_dialog.py" line="258"/>
         <source>Details checked with the contact</source>
         <translation>Angaben mit dem Kontakt abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="238"/>
+        <location filename="../../ui/contact_dialog.py" line="259"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="242"/>
+        <location filename="../../ui/contact_dialog.py" line="263"/>
         <source>Save contact</source>
         <translation>Kontakt speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="242"/>
+        <location filename="../../ui/contact_dialog.py" line="263"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="245"/>
+        <location filename="../../ui/contact_dialog.py" line="266"/>
         <source>&amp;Kind</source>
         <translation>A&amp;rt</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="246"/>
+        <location filename="../../ui/contact_dialog.py" line="267"/>
         <source>&amp;Name *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="247"/>
+        <location filename="../../ui/contact_dialog.py" line="268"/>
         <source>&amp;Relationship</source>
         <translation>&amp;Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="248"/>
+        <location filename="../../ui/contact_dialog.py" line="269"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="249"/>
+        <location filename="../../ui/contact_dialog.py" line="270"/>
         <source>&amp;Phone / e-mail</source>
         <translation>&amp;Telefon / E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="250"/>
+        <location filename="../../ui/contact_dialog.py" line="271"/>
         <source>Pre&amp;ferred channel</source>
         <translation>Bevorzugter &amp;Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="251"/>
+        <location filename="../../ui/contact_dialog.py" line="272"/>
         <source>Preferred &amp;times</source>
         <translation>Bevorzugte &amp;Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="252"/>
+        <location filename="../../ui/contact_dialog.py" line="273"/>
         <source>&amp;Language</source>
         <translation>S&amp;prache</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="256"/>
+        <location filename="../../ui/contact_dialog.py" line="277"/>
         <source>N&amp;ote</source>
         <translation>N&amp;otiz</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="257"/>
+        <location filename="../../ui/contact_dialog.py" line="278"/>
         <source>So&amp;urce</source>
         <translation>&amp;Quelle</translation>
     </message>
@@ -2255,12 +2265,17 @@
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="644"/>
+        <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
+        <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -2283,22 +2298,22 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>emergency access to a patient</source>
         <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>No patient with that MRN on the server.</source>
         <translation>Kein Patient mit dieser PID auf dem Server.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -2855,19 +2870,24 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../ui/reauth.py" line="34"/>
+        <location filename="../../ui/reauth.py" line="42"/>
         <source>Confirm it is you</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="36"/>
+        <location filename="../../ui/reauth.py" line="44"/>
         <source>Enter your PIN to continue: %1</source>
         <translation>Geben Sie Ihre PIN ein, um fortzufahren: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="41"/>
+        <location filename="../../ui/reauth.py" line="49"/>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reauth.py" line="71"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -2990,12 +3010,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="136"/>
+        <location filename="../../ui/shell.py" line="135"/>
         <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="476"/>
+        <location filename="../../ui/shell.py" line="472"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -3925,7 +3945,7 @@ Strg+Q  beenden</translation>
         <translation>Ausgewählten Eintrag später versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="141"/>
+        <location filename="../../ui/contact_dialog.py" line="162"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>

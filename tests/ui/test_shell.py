@@ -30,6 +30,7 @@ from sync.oidc import OidcClient, OidcConfig
 from tests.conftest import Clock
 from tests.keystore_service import SecretServiceHandle
 from ui import drafts, reauth
+from ui.contact_dialog import ContactDialog
 from ui.main_window import MainWindow
 from ui.medication_dialog import MedicationDialog
 from ui.qt import Qt, QtCore, QtWidgets
@@ -375,6 +376,41 @@ def test_a_half_typed_medication_survives_the_lock_encrypted(
     session = ws.shell.session
     assert session is not None
     assert ws.tasks.run_db_blocking(session.draft) is None, "a restored draft is not kept"
+    with qtbot.wait_signal(reopened.finished, timeout=WAIT_MS):
+        reopened.reject()
+
+
+def test_a_half_typed_contact_keeps_all_its_numbers_across_the_lock(
+    qtbot, workstation: Workstation
+) -> None:
+    ws = workstation
+    main = _sign_in(qtbot, ws, ANNA)
+    _open_first_patient(qtbot, main)
+    contacts = main.patient_view.contacts
+    main.patient_view.tabs.setCurrentWidget(contacts)
+    qtbot.mouseClick(contacts.add_button, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: drafts.open_editor() is not None, timeout=WAIT_MS)
+    editor = drafts.open_editor()
+    assert isinstance(editor, ContactDialog)
+    qtbot.keyClicks(editor.name_edit, "Qxhelper Draftson")
+    qtbot.keyClicks(editor.relationship_edit, "neighbour")
+    telecom = editor.telecom
+    for number, label in (("+49 30 5550 1111", "home"), ("+49 170 5550 2222", "mobile")):
+        qtbot.mouseClick(telecom.add_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(telecom.value_edit, number)
+        qtbot.keyClicks(telecom.label_edit, label)
+    typed = editor.telecom.contact_points()
+    assert len(typed) == 2
+
+    _lock(qtbot, ws)
+    main = _unlock(qtbot, ws, ANNA)
+    qtbot.wait_until(lambda: drafts.open_editor() is not None, timeout=WAIT_MS)
+    reopened = drafts.open_editor()
+    assert isinstance(reopened, ContactDialog)
+    assert reopened.name_edit.text() == "Qxhelper Draftson"
+    assert reopened.relationship_edit.text() == "neighbour"
+    assert reopened.telecom.contact_points() == typed  # both numbers, in their order
+    assert reopened.telecom.value_edit.text() == "+49 170 5550 2222"  # the one being typed
     with qtbot.wait_signal(reopened.finished, timeout=WAIT_MS):
         reopened.reject()
 

@@ -181,3 +181,26 @@ def test_a_demo_cache_without_a_data_dir_is_removed_on_close(
     assert session.db.path.is_file()
     session.close()
     assert not folder.exists()
+
+
+def test_names_fit_the_persons_sex_and_relationship(catalog: Catalog) -> None:
+    women = {g for _lang, givens, _fam in demo._PEOPLE for g in givens[0::2]}
+    men = {g for _lang, givens, _fam in demo._PEOPLE for g in givens[1::2]}
+    assert not women & men
+    female_relations = {"daughter", "wife", "niece"}
+    male_relations = {"son", "husband", "son-in-law"}
+    checked = 0
+    for chart in demo.generate_ward(catalog, FIXED_NOW, patients=60):
+        patient = chart.patient
+        assert patient.given_name in (women if patient.sex == "female" else men), patient.sex
+        for contact in chart.contacts:
+            given, family = contact.name.split(" ", 1)
+            if contact.relationship in female_relations:
+                assert given in women, contact.relationship
+                assert not family.endswith(("ski", "cki")), family
+                checked += 1
+            elif contact.relationship in male_relations:
+                assert given in men, contact.relationship
+                assert not family.endswith(("ska", "cka", "ova")), family
+                checked += 1
+    assert checked > 20

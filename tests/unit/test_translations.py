@@ -2,14 +2,51 @@
 
 from __future__ import annotations
 
-import re
+import ast
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
-# self.tr("text", ...) and QCoreApplication.translate("Context", "text", ...)
-TR_CALL = re.compile(r"""(?:self\.tr\(\s*|translate\(\s*"[^"]*",\s*)"((?:[^"\\]|\\.)*)"\s*[,)]""")
+
+
+def _translated_texts(path: Path) -> Iterator[tuple[int, str | None]]:
+    """(line, text) for every ``x.tr(...)`` and ``translate(context, ...)`` call in a file.
+
+    The parser sees what lupdate must see: one literal, however it is quoted or split
+    over lines. ``None`` is a call lupdate cannot read (an f-string, a variable).
+    """
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        position = {"tr": 0, "translate": 1}.get(name)
+        if position is None or len(node.args) <= position:
+            continue
+        context = node.args[0]
+        if name == "translate" and not isinstance(context, ast.Constant):
+            continue  # QPainter.translate(...), not QCoreApplication.translate("Context", ...)
+        arg = node.args[position]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            yield node.lineno, arg.value
+        else:
+            yield node.lineno, None
+
+
+def _in_code() -> dict[str, str]:
+    """Every translated text in the UI, with where it is (for the failure message)."""
+    found: dict[str, str] = {}
+    unreadable: list[str] = []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        for line, text in _translated_texts(path):
+            if text is None:
+                unreadable.append(f"{path.name}:{line}")
+            else:
+                found.setdefault(text, f"{path.name}:{line}")
+    assert unreadable == [], "tr() needs a literal string, or lupdate never sees it"
+    return found
 
 
 def _sources(ts: Path) -> dict[str, ET.Element]:
@@ -21,12 +58,8 @@ def test_german_is_complete_for_every_string_in_the_code() -> None:
     messages = _sources(I18N / "askonce_de.ts")
     unfinished = [s for s, m in messages.items() if m.find("translation").get("type")]  # type: ignore[union-attr]
     assert unfinished == []
-    in_code = {
-        match.group(1)
-        for path in (ROOT / "ui").glob("*.py")
-        for match in TR_CALL.finditer(path.read_text(encoding="utf-8"))
-    }
-    missing = sorted(s for s in in_code if s.replace('\\"', '"') not in messages)
+    in_code = _in_code()
+    missing = sorted(f"{at}: {text!r}" for text, at in in_code.items() if text not in messages)
     assert missing == [], "run pyside6-lupdate and translate: " + ", ".join(missing[:5])
 
 
