@@ -9,11 +9,14 @@ PIN, so nothing is asked there.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from app.errors import LockedOutError
+from app.errors import KnownError, LockedOutError
 from ui.qt import QtWidgets
 from ui.tasks import DbOp, TaskManager
+
+log = logging.getLogger(__name__)
 
 PinCheck = Callable[[str], None]
 """Raises a ``KnownError`` (wrong PIN, throttled, locked out) unless the PIN is right."""
@@ -39,6 +42,7 @@ class ReauthDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self._check = check
         self._tasks = tasks
+        self._checking = False
         self.setWindowTitle(self.tr("Confirm it is you"))
         layout = QtWidgets.QVBoxLayout(self)
         intro = QtWidgets.QLabel(self.tr("Enter your PIN to continue: %1").replace("%1", reason))
@@ -68,17 +72,34 @@ class ReauthDialog(QtWidgets.QDialog):
             return
         ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)  # one check at a time
+        self._checking = True
         self.message.setText(self.tr("Checking…"))
         check = self._check
 
-        def refused(exc: Exception) -> None:
-            self.message.setText(str(exc))
-            ok.setEnabled(not isinstance(exc, LockedOutError))
+        def attempt() -> KnownError | None:
+            try:
+                check(pin)
+            except KnownError as exc:
+                return exc
+            except Exception as exc:  # noqa: BLE001 -- the dialog must not hang on a bug
+                log.error("re-authentication failed: %s", type(exc).__name__)  # no text: PIN
+                return KnownError("The PIN could not be checked.", hint="Please tell IT.")
+            return None
+
+        def answered(refusal: KnownError | None) -> None:
+            self._checking = False
+            if refusal is None:
+                self.accept()
+                return
+            self.message.setText(str(refusal))
+            ok.setEnabled(not isinstance(refusal, LockedOutError))
             self.pin.setFocus()
 
-        DbOp(self._tasks, lambda: check(pin)).success(lambda _none: self.accept()).failure(
-            refused
-        ).run()
+        DbOp(self._tasks, attempt).success(answered).run()
+
+    def reject(self) -> None:
+        if not self._checking:  # the answer is a moment away; the dialog waits for it
+            super().reject()
 
 
 def require_reauth(parent: QtWidgets.QWidget | None, reason: str) -> bool:
