@@ -138,6 +138,8 @@ class DischargeSummary:
     """(label, value) of current valid answers: language, interpreter, diet, what matters."""
     unreconciled: int = 0
     home_helper: HomeCareContact | None = None
+    tasks: tuple[DischargeTask, ...] = ()
+    """The plan's checklist items, in checklist order."""
     prepared_at: datetime | None = None
     prepared_by: Actor | None = None
 
@@ -300,6 +302,7 @@ class DischargeMixin:
             preferences=self._preferences(patient),
             unreconciled=unreconciled,
             home_helper=helper,
+            tasks=tasks,
             prepared_at=self._clock(),
             prepared_by=self.actor,
         )

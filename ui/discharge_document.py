@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from app.discharge import Appointment, FollowUp
+from app.discharge import Appointment, Checklist, DischargeTask, FollowUp, TaskStatus
 from app.domain import (
     Actor,
     AnswerState,
@@ -27,10 +27,14 @@ from app.services import DischargeSummary
 from ui.contact_dialog import channel_text, role_text
 from ui.discharge_text import (
     OVERDUE_GLYPH,
+    STATUS_GLYPHS,
     date_text,
     decision_label,
     destination_text,
+    overdue_word,
+    owner_role_text,
     readiness_text,
+    status_text,
 )
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.style import local_datetime, source_text
@@ -45,6 +49,7 @@ th { background-color: #e6e6e6; font-weight: 700; text-align: left; }
 td.label { font-weight: 700; }
 .notice { font-weight: 700; }
 .muted { color: #333333; }
+.nowrap { white-space: nowrap; }
 """
 
 
@@ -58,6 +63,17 @@ def _tag(name: str, text: str, *, css: str = "", bold: bool = False) -> str:
 
 def _e(text: object) -> str:
     return html.escape(str(text))
+
+
+def _unbroken(text: str) -> str:
+    """Escaped, with no line break at its spaces (a date stays on one line)."""
+    return _e(text).replace(" ", "&nbsp;")
+
+
+def _one_line(cell: str) -> str:
+    """Cell content (already escaped) on one line that is never broken, not even inside a
+    word: its column gets as wide as the longest such line."""
+    return f"<div class='nowrap'>{cell}</div>"
 
 
 def _appointment_order(appointment: Appointment) -> tuple[bool, str]:
@@ -103,13 +119,21 @@ class SummaryWriter(QtCore.QObject):
 
     # --- the document -----------------------------------------------------------------
 
-    def html(self, summary: DischargeSummary, printed: PrintedBy) -> str:
+    def html(
+        self,
+        summary: DischargeSummary,
+        printed: PrintedBy,
+        *,
+        checklist: Checklist | None = None,
+    ) -> str:
+        """The whole summary (``checklist`` names the standard items in its language)."""
         parts = [
             f"<html><head><style>{_STYLE}</style></head><body>",
             self._title(summary, printed),
             self._banner(summary.patient, printed.at),
             self._status(summary),
             self._plan(summary),
+            self._checklist(summary, checklist, printed.at.astimezone().date()),
             self._medications(summary.medications, summary.unreconciled),
             self._home_care(summary),
             self._follow_up(summary.follow_up, summary.appointments),
@@ -214,6 +238,52 @@ class SummaryWriter(QtCore.QObject):
         out.append(self._label_table(rows))
         return "".join(out)
 
+    def _checklist(
+        self, summary: DischargeSummary, checklist: Checklist | None, today: date
+    ) -> str:
+        """Every checklist item of the plan, in checklist order: who, by when, how far."""
+        if not summary.tasks:
+            return ""  # the plan section already says there is no plan or no checklist yet
+        rows = []
+        for task in summary.tasks:
+            title = f"<b>{_e(self._task_title(task, checklist))}</b>"
+            if task.note:
+                title += "<br/>" + _e(task.note)
+            role = owner_role_text(task.owner_role)
+            owner = f"{task.owner.display_name} ({role})" if task.owner else role
+            waiting = task.status in (TaskStatus.TODO, TaskStatus.IN_PROGRESS)
+            due = ""
+            if task.due is not None:
+                due = _unbroken(date_text(task.due, "d MMM yyyy"))
+                if waiting and task.due < today:
+                    due = f"<b>{_e(OVERDUE_GLYPH)}&nbsp;{due} — {_e(overdue_word())}</b>"
+            done = ""
+            if task.status is TaskStatus.DONE:
+                done = f"{task.provenance.recorded_by.display_name}, " + local_datetime(
+                    task.provenance.recorded_at
+                )
+            status = f"{_e(STATUS_GLYPHS[task.status])}&nbsp;{_e(status_text(task.status))}"
+            status = _one_line(f"<b>{status}</b>" if waiting else status)
+            rows.append([status, title, _e(owner), due, _e(done)])
+        table = self._table(
+            [
+                self.tr("Status"),
+                self.tr("Checklist item"),
+                self.tr("Owner"),
+                self.tr("Due"),
+                self.tr("Done by, when"),
+            ],
+            rows,
+            widths=(None, None, 20, 17, 20),
+        )
+        return _tag("p", self.tr("All checklist items"), bold=True) + table
+
+    def _task_title(self, task: DischargeTask, checklist: Checklist | None) -> str:
+        """A standard item in the summary's language; an item someone added, as they wrote it."""
+        if checklist is not None and checklist.item(task.code) is not None:
+            return checklist.title_for(task.code, self.language)
+        return task.title
+
     def _medications(self, meds: Sequence[HomeMedication], unreconciled: int) -> str:
         out = [_tag("h2", self.tr("Medications at discharge (reconciled home medication list)"))]
         if not meds:
@@ -241,15 +311,16 @@ class SummaryWriter(QtCore.QObject):
         for m in ranked:
             rec = m.reconciliation
             what = " ".join(x for x in (m.dose, m.route, m.frequency) if x)
-            # The glyph stays with its word (no line break between them).
-            glyph, _space, word = decision_label(rec.decision if rec else None).partition(" ")
-            decision = f"{_e(glyph)}&nbsp;{_e(word.upper())}"
+            glyph, _space, words = decision_label(rec.decision if rec else None).partition(" ")
+            decision = f"<b>{_e(glyph)}&nbsp;{_e(words.upper())}</b>"
+            if rec is not None:  # a decision is a word or two: one line, its column that wide
+                decision = _one_line(decision)
             who = f"{rec.decided_by.display_name}, {local_datetime(rec.decided_at)}" if rec else ""
             note = rec.note if rec and rec.note else ""
             name = f"<b>{_e(m.name)}</b>"
             if rec is not None and rec.decision is ReconciliationDecision.STOP:
                 name += "<br/>" + _e(self.tr("(do not take after discharge)"))
-            rows.append([name, _e(what), f"<b>{decision}</b>", _e(note), _e(who)])
+            rows.append([name, _e(what), decision, _e(note), _e(who)])
         out.append(
             self._table(
                 [
@@ -260,7 +331,8 @@ class SummaryWriter(QtCore.QObject):
                     self.tr("Decided by, when"),
                 ],
                 rows,
-                widths=(20, 22, 18, 22, 18),
+                # All but the last as their content needs: a decision as wide as its label.
+                widths=(None, None, None, None, 18),
             )
         )
         return "".join(out)
@@ -414,14 +486,17 @@ class SummaryWriter(QtCore.QObject):
     def _table(
         headers: Sequence[str],
         rows: Sequence[Sequence[str]],
-        widths: Sequence[int] | None = None,
+        widths: Sequence[int | None] | None = None,
     ) -> str:
         """A bordered table; the header row repeats on every page. Cells are already escaped.
 
-        ``widths`` are percentages of the page width, one per column.
+        ``widths`` are percentages of the page width, one per column; None leaves a column
+        what its content needs of the rest.
         """
         head = "".join(
-            f"<th width='{widths[n]}%'>{_e(h)}</th>" if widths else f"<th>{_e(h)}</th>"
+            f"<th width='{widths[n]}%'>{_e(h)}</th>"
+            if widths and widths[n] is not None
+            else f"<th>{_e(h)}</th>"
             for n, h in enumerate(headers)
         )
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
@@ -450,16 +525,30 @@ class PrintableSummary:
 
 
 def summary_document(
-    summary: DischargeSummary, printed: PrintedBy, language: str = "en"
+    summary: DischargeSummary,
+    printed: PrintedBy,
+    language: str = "en",
+    *,
+    checklist: Checklist | None = None,
 ) -> PrintableSummary:
-    """The summary as a QTextDocument (what is printed, and what the tests read)."""
+    """The summary as a QTextDocument (what is printed, and what the tests read).
+
+    ``checklist`` names the standard checklist items in ``language``.
+    """
     writer = SummaryWriter(language)
     doc = QtGui.QTextDocument()
     font = QtGui.QFont(QtWidgets.QApplication.font())
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    doc.setHtml(writer.html(summary, printed))
+    # Lines break between words only. Qt's default may also break inside a word, and then
+    # sizes table columns as if any word could be split ("FORTFÜHRE" and "N" on two lines of
+    # a narrow column); with this, each column is at least as wide as its longest word.
+    # (Printing falls back to Qt's default if a table could not fit the page that way.)
+    option = doc.defaultTextOption()
+    option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
+    doc.setDefaultTextOption(option)
+    doc.setHtml(writer.html(summary, printed, checklist=checklist))
     doc.setMetaInformation(
         QtGui.QTextDocument.MetaInformation.DocumentTitle, writer.tr("Discharge summary")
     )

@@ -2870,22 +2870,22 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../ui/reauth.py" line="42"/>
+        <location filename="../../ui/reauth.py" line="46"/>
         <source>Confirm it is you</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="44"/>
+        <location filename="../../ui/reauth.py" line="48"/>
         <source>Enter your PIN to continue: %1</source>
         <translation>Geben Sie Ihre PIN ein, um fortzufahren: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="49"/>
+        <location filename="../../ui/reauth.py" line="53"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="71"/>
+        <location filename="../../ui/reauth.py" line="76"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -3244,32 +3244,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="253"/>
+        <location filename="../../ui/discharge_summary.py" line="564"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="258"/>
+        <location filename="../../ui/discharge_summary.py" line="569"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="275"/>
+        <location filename="../../ui/discharge_summary.py" line="586"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="277"/>
+        <location filename="../../ui/discharge_summary.py" line="588"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="310"/>
+        <location filename="../../ui/discharge_summary.py" line="621"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="323"/>
+        <location filename="../../ui/discharge_summary.py" line="634"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -3277,100 +3277,100 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryWriter</name>
     <message>
-        <location filename="../../ui/discharge_document.py" line="88"/>
-        <location filename="../../ui/discharge_document.py" line="122"/>
-        <location filename="../../ui/discharge_summary.py" line="166"/>
-        <location filename="../../ui/discharge_summary.py" line="206"/>
+        <location filename="../../ui/discharge_document.py" line="104"/>
+        <location filename="../../ui/discharge_document.py" line="146"/>
+        <location filename="../../ui/discharge_summary.py" line="477"/>
+        <location filename="../../ui/discharge_summary.py" line="517"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="90"/>
+        <location filename="../../ui/discharge_document.py" line="106"/>
         <source>DEMO — synthetic patient</source>
         <translation>DEMO — fiktiver Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="91"/>
+        <location filename="../../ui/discharge_document.py" line="107"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="96"/>
+        <location filename="../../ui/discharge_document.py" line="112"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
         <translation>Gedruckt am %1 von %2 · AskOnce · vertrauliche Patientendaten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="102"/>
+        <location filename="../../ui/discharge_document.py" line="118"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="128"/>
+        <location filename="../../ui/discharge_document.py" line="152"/>
         <source>DEMO — synthetic patient, not a real person</source>
         <translation>DEMO — fiktiver Patient, keine reale Person</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="145"/>
+        <location filename="../../ui/discharge_document.py" line="169"/>
         <source>none recorded</source>
         <translation>keine erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="148"/>
+        <location filename="../../ui/discharge_document.py" line="172"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="150"/>
+        <location filename="../../ui/discharge_document.py" line="174"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="151"/>
+        <location filename="../../ui/discharge_document.py" line="175"/>
         <source>%1 (%2 years)</source>
         <translation>%1 (%2 Jahre)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="153"/>
+        <location filename="../../ui/discharge_document.py" line="177"/>
         <source>MRN</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="155"/>
+        <location filename="../../ui/discharge_document.py" line="179"/>
         <source>Ward / bed</source>
         <translation>Station / Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="156"/>
+        <location filename="../../ui/discharge_document.py" line="180"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="158"/>
+        <location filename="../../ui/discharge_document.py" line="182"/>
         <source>Admitted</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="159"/>
+        <location filename="../../ui/discharge_document.py" line="183"/>
         <source>Allergies and intolerances</source>
         <translation>Allergien und Unverträglichkeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="164"/>
+        <location filename="../../ui/discharge_document.py" line="188"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="164"/>
+        <location filename="../../ui/discharge_document.py" line="188"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="173"/>
+        <location filename="../../ui/discharge_document.py" line="197"/>
         <source>DRAFT — no discharge plan has been started.</source>
         <translation>ENTWURF — es wurde noch keine Entlassplanung begonnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="179"/>
+        <location filename="../../ui/discharge_document.py" line="203"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n Checklistenpunkt offen</numerusform>
@@ -3378,7 +3378,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="181"/>
+        <location filename="../../ui/discharge_document.py" line="205"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n Medikament noch ohne Entscheidung</numerusform>
@@ -3386,73 +3386,103 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="182"/>
+        <location filename="../../ui/discharge_document.py" line="206"/>
         <source>DRAFT — not ready for discharge: %1</source>
         <translation>ENTWURF — noch nicht entlassbereit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="186"/>
+        <location filename="../../ui/discharge_document.py" line="210"/>
         <source>Checklist complete and all medications reconciled.</source>
         <translation>Checkliste vollständig, Entscheidung zu allen Medikamenten getroffen.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="191"/>
+        <location filename="../../ui/discharge_document.py" line="215"/>
         <source>Discharge</source>
         <translation>Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="194"/>
+        <location filename="../../ui/discharge_document.py" line="218"/>
         <source>No discharge plan yet.</source>
         <translation>Noch keine Entlassplanung.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="196"/>
+        <location filename="../../ui/discharge_document.py" line="220"/>
         <source>not decided</source>
         <translation>noch nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="198"/>
+        <location filename="../../ui/discharge_document.py" line="222"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="199"/>
+        <location filename="../../ui/discharge_document.py" line="223"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="200"/>
+        <location filename="../../ui/discharge_document.py" line="224"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="205"/>
+        <location filename="../../ui/discharge_document.py" line="229"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="211"/>
+        <location filename="../../ui/discharge_document.py" line="235"/>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="213"/>
-        <location filename="../../ui/discharge_document.py" line="372"/>
+        <location filename="../../ui/discharge_document.py" line="237"/>
+        <location filename="../../ui/discharge_document.py" line="444"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="218"/>
+        <location filename="../../ui/discharge_document.py" line="270"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="271"/>
+        <source>Checklist item</source>
+        <translation>Checklistenpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="272"/>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="273"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="274"/>
+        <source>Done by, when</source>
+        <translation>Erledigt von, wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="279"/>
+        <source>All checklist items</source>
+        <translation>Alle Checklistenpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_document.py" line="288"/>
         <source>Medications at discharge (reconciled home medication list)</source>
         <translation>Medikamente bei Entlassung (abgestimmte Hausmedikation)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="220"/>
+        <location filename="../../ui/discharge_document.py" line="290"/>
         <source>No home medications recorded.</source>
         <translation>Keine Hausmedikation erfasst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="224"/>
+        <location filename="../../ui/discharge_document.py" line="294"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n Medikament NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
@@ -3460,213 +3490,213 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="251"/>
+        <location filename="../../ui/discharge_document.py" line="322"/>
         <source>(do not take after discharge)</source>
         <translation>(nach der Entlassung nicht mehr einnehmen)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="256"/>
+        <location filename="../../ui/discharge_document.py" line="327"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="257"/>
+        <location filename="../../ui/discharge_document.py" line="328"/>
         <source>Dose, route, frequency</source>
         <translation>Dosis, Applikationsweg, Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="258"/>
+        <location filename="../../ui/discharge_document.py" line="329"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="259"/>
+        <location filename="../../ui/discharge_document.py" line="330"/>
         <source>Change / reason</source>
         <translation>Änderung / Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="260"/>
+        <location filename="../../ui/discharge_document.py" line="331"/>
         <source>Decided by, when</source>
         <translation>Entschieden von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="269"/>
+        <location filename="../../ui/discharge_document.py" line="341"/>
         <source>Home care</source>
         <translation>Versorgung zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="275"/>
+        <location filename="../../ui/discharge_document.py" line="347"/>
         <source>Helper at home after discharge: %1</source>
         <translation>Helfer zu Hause nach der Entlassung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="280"/>
+        <location filename="../../ui/discharge_document.py" line="352"/>
         <source>No helper at home has been named.</source>
         <translation>Noch kein Helfer für zu Hause benannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="284"/>
+        <location filename="../../ui/discharge_document.py" line="356"/>
         <source>No home-care contacts recorded.</source>
         <translation>Keine Kontakte für die Versorgung zu Hause erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="286"/>
+        <location filename="../../ui/discharge_document.py" line="358"/>
         <source>Home-care agency</source>
         <translation>Pflegedienst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="290"/>
+        <location filename="../../ui/discharge_document.py" line="362"/>
         <source>No home-care agency involved.</source>
         <translation>Kein Pflegedienst beteiligt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="302"/>
+        <location filename="../../ui/discharge_document.py" line="374"/>
         <source>(helper at home)</source>
         <translation>(Helfer zu Hause)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="319"/>
+        <location filename="../../ui/discharge_document.py" line="391"/>
         <source>✓ verified by %1</source>
         <translation>✓ überprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="323"/>
+        <location filename="../../ui/discharge_document.py" line="395"/>
         <source>NOT VERIFIED</source>
         <translation>NICHT ÜBERPRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="324"/>
+        <location filename="../../ui/discharge_document.py" line="396"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="324"/>
+        <location filename="../../ui/discharge_document.py" line="396"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="328"/>
+        <location filename="../../ui/discharge_document.py" line="400"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="329"/>
+        <location filename="../../ui/discharge_document.py" line="401"/>
         <source>Relationship / role</source>
         <translation>Beziehung / Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="330"/>
+        <location filename="../../ui/discharge_document.py" line="402"/>
         <source>Phone / e-mail (in order)</source>
         <translation>Telefon / E-Mail (in Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="331"/>
+        <location filename="../../ui/discharge_document.py" line="403"/>
         <source>Best reached</source>
         <translation>Am besten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="332"/>
+        <location filename="../../ui/discharge_document.py" line="404"/>
         <source>Consent to share</source>
         <translation>Einwilligung zur Auskunft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="333"/>
+        <location filename="../../ui/discharge_document.py" line="405"/>
         <source>Verified for discharge</source>
         <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="339"/>
+        <location filename="../../ui/discharge_document.py" line="411"/>
         <source>Follow-up</source>
         <translation>Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="343"/>
+        <location filename="../../ui/discharge_document.py" line="415"/>
         <source>%1, %2 (source: %3)</source>
         <translation>%1, %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="349"/>
-        <location filename="../../ui/discharge_document.py" line="361"/>
+        <location filename="../../ui/discharge_document.py" line="421"/>
+        <location filename="../../ui/discharge_document.py" line="433"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="350"/>
+        <location filename="../../ui/discharge_document.py" line="422"/>
         <source>Best times</source>
         <translation>Beste Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="350"/>
+        <location filename="../../ui/discharge_document.py" line="422"/>
         <source>no preference given</source>
         <translation>keine Präferenz angegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="351"/>
+        <location filename="../../ui/discharge_document.py" line="423"/>
         <source>Recorded by</source>
         <translation>Erfasst von</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="355"/>
+        <location filename="../../ui/discharge_document.py" line="427"/>
         <source>due for re-confirmation</source>
         <translation>erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="357"/>
+        <location filename="../../ui/discharge_document.py" line="429"/>
         <source>not yet asked</source>
         <translation>noch nicht gefragt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="362"/>
+        <location filename="../../ui/discharge_document.py" line="434"/>
         <source>UNKNOWN — %1</source>
         <translation>UNBEKANNT — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="366"/>
+        <location filename="../../ui/discharge_document.py" line="438"/>
         <source>Last answer</source>
         <translation>Letzte Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="368"/>
+        <location filename="../../ui/discharge_document.py" line="440"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="372"/>
+        <location filename="../../ui/discharge_document.py" line="444"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="372"/>
+        <location filename="../../ui/discharge_document.py" line="444"/>
         <source>With</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="372"/>
+        <location filename="../../ui/discharge_document.py" line="444"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="385"/>
+        <location filename="../../ui/discharge_document.py" line="457"/>
         <source>No follow-up appointments booked.</source>
         <translation>Keine Nachsorgetermine vereinbart.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="389"/>
+        <location filename="../../ui/discharge_document.py" line="461"/>
         <source>date to be agreed</source>
         <translation>Datum noch zu vereinbaren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="392"/>
+        <location filename="../../ui/discharge_document.py" line="464"/>
         <source>What the patient told us (key preferences)</source>
         <translation>Was uns der Patient gesagt hat (wichtigste Wünsche)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="396"/>
+        <location filename="../../ui/discharge_document.py" line="468"/>
         <source>No preferences recorded yet.</source>
         <translation>Noch keine Wünsche erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="187"/>
+        <location filename="../../ui/discharge_summary.py" line="498"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
@@ -4072,12 +4102,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>writer</name>
     <message>
-        <location filename="../../ui/discharge_document.py" line="464"/>
+        <location filename="../../ui/discharge_document.py" line="553"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="472"/>
+        <location filename="../../ui/discharge_document.py" line="561"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>

@@ -161,7 +161,7 @@
 <context>
     <name>SummaryWriter</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="179"/>
+        <location filename="../../ui/discharge_document.py" line="203"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n checklist item open</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="181"/>
+        <location filename="../../ui/discharge_document.py" line="205"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n medication not yet reconciled</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="224"/>
+        <location filename="../../ui/discharge_document.py" line="294"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n medication NOT YET RECONCILED — decide before discharge.</numerusform>
