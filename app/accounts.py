@@ -158,7 +158,8 @@ class PinThrottle:
             raise PinThrottledError(
                 "Too many wrong PINs.",
                 wait_seconds=wait,
-                hint=f"Wait {int(wait) + 1} seconds, then try again.",
+                hint="Wait {seconds} seconds, then try again.",
+                seconds=int(wait) + 1,
             )
 
     def record_failure(self, now: datetime | None = None, *, audited: bool = False) -> int:

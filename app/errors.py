@@ -4,6 +4,11 @@ Following qutebrowser's split: a ``KnownError`` is an environment problem the
 user can act on (wrong PIN, keystore locked, disk full) and carries a message in
 words a nurse understands; a ``BugError`` is our fault and should be reported.
 Messages never contain patient data: they name files, ids and counts only.
+
+The core has no Qt, so it cannot translate. A message and its hint are English
+templates with ``{name}`` placeholders, filled from the error's ``values``; the
+UI shows them in the user's language (``ui/error_text.py``, which lists every
+template the core raises — a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ class AskOnceError(Exception):
 class KnownError(AskOnceError):
     """Something in the environment went wrong; the message says what to do."""
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str, *, hint: str = "", **values: object) -> None:
+        self.template = message
+        self.hint_template = hint
+        self.values = values
+        self.message = message.format(**values) if values else message
+        self.hint = hint.format(**values) if values else hint
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -56,8 +64,10 @@ class LockedOutError(WrongPinError):
 class PinThrottledError(WrongPinError):
     """Wrong PINs in a row: the next try must wait."""
 
-    def __init__(self, message: str, *, wait_seconds: float, hint: str = "") -> None:
-        super().__init__(message, hint=hint)
+    def __init__(
+        self, message: str, *, wait_seconds: float, hint: str = "", **values: object
+    ) -> None:
+        super().__init__(message, hint=hint, **values)
         self.wait_seconds = wait_seconds
 
 

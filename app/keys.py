@@ -154,7 +154,7 @@ class KeyWrapper:
                 nonce, wrapped, _aad(user_id)
             )
         except (KeyError, ValueError, TypeError, InvalidTag) as exc:
-            raise CacheKeyError(f"The key file {keyfile.name} is damaged.") from exc
+            raise CacheKeyError("The key file {file} is damaged.", file=keyfile.name) from exc
         return DatabaseKey(raw)
 
     def forget(self, user_id: str) -> None:
@@ -189,7 +189,7 @@ class KeyWrapper:
             params = KdfParams(int(kdf["m"]), int(kdf["t"]), int(kdf["p"]))
             salt, nonce, wrapped = (_unb64(doc[k]) for k in ("salt", "nonce", "wrapped_key"))
         except (KeyError, ValueError, TypeError) as exc:
-            raise CacheKeyError(f"The key file {keyfile.name} is damaged.") from exc
+            raise CacheKeyError("The key file {file} is damaged.", file=keyfile.name) from exc
         kek = _derive_kek(pin, salt, device_secret, params)
         try:
             raw = AESGCM(kek).decrypt(nonce, wrapped, _aad(user_id))
@@ -235,9 +235,9 @@ class KeyWrapper:
         except FileNotFoundError as exc:
             raise CacheKeyError("No cache exists for this user on this workstation.") from exc
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CacheKeyError(f"The key file {keyfile.name} is damaged.") from exc
+            raise CacheKeyError("The key file {file} is damaged.", file=keyfile.name) from exc
         if not isinstance(doc, dict) or doc.get("format") != KEYFILE_FORMAT:
-            raise CacheKeyError(f"The key file {keyfile.name} has an unknown format.")
+            raise CacheKeyError("The key file {file} has an unknown format.", file=keyfile.name)
         return doc
 
 

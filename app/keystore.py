@@ -57,8 +57,9 @@ class OsKeystore:
         name = f"{type(backend).__module__}.{type(backend).__qualname__}"
         if name not in _TRUSTED_BACKENDS:
             raise KeystoreUnavailableError(
-                f"No secure keystore is available (found {type(backend).__name__}).",
+                "No secure keystore is available (found {backend}).",
                 hint=_NO_KEYSTORE_HINT,
+                backend=type(backend).__name__,
             )
         return backend
 

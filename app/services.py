@@ -543,7 +543,8 @@ class CareService(DischargeMixin):
         reason = " ".join(reason.split())
         if len(reason) < MIN_BREAK_GLASS_REASON:
             raise ValidationError(
-                f"Say why you need access (at least {MIN_BREAK_GLASS_REASON} characters)."
+                "Say why you need access (at least {count} characters).",
+                count=MIN_BREAK_GLASS_REASON,
             )
         until = self._clock() + timedelta(minutes=minutes)
         with self.db.transaction() as conn:

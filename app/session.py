@@ -142,7 +142,9 @@ def read_secret(path: Path | None, variable: str) -> str | None:
         try:
             return path.read_text(encoding="utf-8").rstrip("\r\n")
         except (OSError, UnicodeDecodeError) as exc:
-            raise KnownError(f"Cannot read {path.name} ({type(exc).__name__}).") from exc
+            raise KnownError(
+                "Cannot read {file} ({kind}).", file=path.name, kind=type(exc).__name__
+            ) from exc
     return os.environ.get(variable)
 
 
@@ -189,7 +191,7 @@ def create_user_cache(
 
 def check_pin_strength(pin: str, min_length: int) -> None:
     if len(pin) < min_length:
-        raise ValidationError(f"The PIN must have at least {min_length} characters.")
+        raise ValidationError("The PIN must have at least {count} characters.", count=min_length)
     if len(set(pin)) == 1 or pin in "0123456789012345678909876543210":
         raise ValidationError("The PIN is too easy to guess (repeated or consecutive digits).")
 
@@ -236,7 +238,12 @@ def unwrap_with_pin(
         left = max_attempts - count
         raise WrongPinError(
             "Wrong PIN.",
-            hint=f"{left} more wrong {'try' if left == 1 else 'tries'} will block offline unlock.",
+            hint=(
+                "1 more wrong try will block offline unlock."
+                if left == 1
+                else "{left} more wrong tries will block offline unlock."
+            ),
+            left=left,
         ) from exc
     return key, throttle.reset()
 

@@ -235,7 +235,9 @@ class OidcClient:
                 )
             for needed in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
                 if not isinstance(doc.get(needed), str):
-                    raise SignInRejectedError(f"The identity provider does not offer {needed}.")
+                    raise SignInRejectedError(
+                        "The identity provider does not offer {what}.", what=needed
+                    )
             self._metadata = doc
         return self._metadata
 
@@ -277,7 +279,9 @@ class OidcClient:
             code = query["error"][0]
             if code == "access_denied":
                 raise SignInCancelledError("Sign-in was cancelled at the identity provider.")
-            raise SignInRejectedError(f"The identity provider refused the sign-in ({code}).")
+            raise SignInRejectedError(
+                "The identity provider refused the sign-in ({code}).", code=code
+            )
         issuer = query.get("iss", [None])[0]
         if issuer is not None and issuer.rstrip("/") != self.config.issuer.rstrip("/"):
             # RFC 9207: the answer came from another provider (mix-up attack).
@@ -356,7 +360,9 @@ class OidcClient:
             ) from exc
         if response.status_code != 200:
             raise ProviderUnreachableError(
-                f"The identity provider answered {response.status_code} ({what})."
+                "The identity provider answered {status} ({what}).",
+                status=response.status_code,
+                what=what,
             )
         return _json_object(response, what)
 
@@ -371,7 +377,9 @@ class OidcClient:
             ) from exc
         if response.status_code >= 500:
             raise ProviderUnreachableError(
-                f"The identity provider answered {response.status_code} (token)."
+                "The identity provider answered {status} ({what}).",
+                status=response.status_code,
+                what="token",
             )
         doc = _json_object(response, "token")
         if response.status_code != 200:
@@ -380,7 +388,9 @@ class OidcClient:
                 raise SessionExpiredError(
                     "Your sign-in has expired or was ended.", hint="Sign in online again."
                 )
-            raise SignInRejectedError(f"The identity provider refused the token request ({error}).")
+            raise SignInRejectedError(
+                "The identity provider refused the token request ({code}).", code=error
+            )
         access = doc.get("access_token")
         if not isinstance(access, str) or str(doc.get("token_type", "")).lower() != "bearer":
             raise SignInRejectedError("The identity provider sent no usable access token.")
@@ -427,8 +437,9 @@ class OidcClient:
             registry.validate(token.claims)
         except (JoseError, ValueError) as exc:
             raise SignInRejectedError(
-                f"The identity token failed a check ({type(exc).__name__}).",
+                "The identity token failed a check ({kind}).",
                 hint="Start the sign-in again; if it keeps failing, tell IT.",
+                kind=type(exc).__name__,
             ) from exc
         claims = token.claims
         aud = claims.get("aud")
@@ -440,8 +451,9 @@ class OidcClient:
         user_id = claims.get(self.config.user_claim)
         if not isinstance(user_id, str) or not user_id:
             raise SignInRejectedError(
-                f"Your account has no {self.config.user_claim} entry.",
+                "Your account has no {claim} entry.",
                 hint="Ask IT to link your account to your staff record.",
+                claim=self.config.user_claim,
             )
         role_text = claims.get(self.config.role_claim)
         try:
@@ -455,7 +467,9 @@ class OidcClient:
 
 
 def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
-    problem = SignInRejectedError(f"The identity provider sent an unreadable answer ({what}).")
+    problem = SignInRejectedError(
+        "The identity provider sent an unreadable answer ({what}).", what=what
+    )
     try:
         doc = response.json()
     except ValueError as exc:

@@ -18,8 +18,8 @@ from app.domain import (
     ReconciliationDecision,
     Source,
 )
-from app.errors import KnownError
 from app.services import CareService
+from ui.error_text import error_text
 from ui.qt import QtCore, Signal
 from ui.tasks import DbOp, TaskManager
 
@@ -49,7 +49,7 @@ class ChartActions(QtCore.QObject):
             self.sig_chart_changed.emit(patient_id)
 
         def refused(exc: Exception) -> None:
-            self.sig_edit_failed.emit(str(exc) if isinstance(exc, KnownError) else "")
+            self.sig_edit_failed.emit(error_text(exc))
 
         DbOp(self.tasks, op).success(ok).failure(refused).run()
 

@@ -18,6 +18,7 @@ from app.domain import AuditAction, utc_now
 from app.errors import BugError
 from app.services import CareService, DischargeSummary
 from ui.discharge_document import PrintableSummary, PrintedBy, summary_document
+from ui.error_text import error_text
 from ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets, Signal
 from ui.tasks import DbOp, TaskManager
 
@@ -605,7 +606,7 @@ class SummaryOutput(QtCore.QObject):
     def _with_summary(self, patient_id: str, then: Callable[[DischargeSummary], None]) -> None:
         service = self.service
         DbOp(self.tasks, lambda: service.discharge_summary(patient_id)).success(then).failure(
-            lambda exc: self.sig_output_failed.emit(str(exc))
+            lambda exc: self.sig_output_failed.emit(error_text(exc))
         ).run()
 
     def document(self, summary: DischargeSummary) -> PrintableSummary:

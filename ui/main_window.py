@@ -18,6 +18,7 @@ from ui import drafts, reauth
 from ui.actions import ChartActions
 from ui.break_glass import BreakGlassDialog
 from ui.discharge_board import DischargeBoard
+from ui.error_text import error_text
 from ui.patient_view import PatientView
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
@@ -616,7 +617,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_error(self, exc: object) -> None:
         if isinstance(exc, KnownError):
-            QtWidgets.QMessageBox.warning(self, self.tr("AskOnce"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("AskOnce"), error_text(exc))
         else:
             QtWidgets.QMessageBox.critical(
                 self,

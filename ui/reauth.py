@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 
 from app.errors import KnownError, LockedOutError
+from ui.error_text import error_text
 from ui.qt import QtWidgets
 from ui.tasks import DbOp, TaskManager
 
@@ -83,7 +84,7 @@ class ReauthDialog(QtWidgets.QDialog):
                 return exc
             except Exception as exc:  # noqa: BLE001 -- the dialog must not hang on a bug
                 log.error("re-authentication failed: %s", type(exc).__name__)  # no text: PIN
-                return KnownError("The PIN could not be checked.", hint="Please tell IT.")
+                return KnownError(self.tr("The PIN could not be checked. Please tell IT."))
             return None
 
         def answered(refusal: KnownError | None) -> None:
@@ -91,7 +92,7 @@ class ReauthDialog(QtWidgets.QDialog):
             if refusal is None:
                 self.accept()
                 return
-            self.message.setText(str(refusal))
+            self.message.setText(error_text(refusal))
             ok.setEnabled(not isinstance(refusal, LockedOutError))
             self.pin.setFocus()
 

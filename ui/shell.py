@@ -39,6 +39,7 @@ from sync.client import FhirClient
 from sync.engine import Synchronizer, SyncStatus
 from sync.oidc import OidcAuth, OidcClient, OidcError, PendingSignIn, TokenSet
 from ui import reauth
+from ui.error_text import error_text
 from ui.idle import IdleMonitor
 from ui.main_window import MainWindow
 from ui.qt import QtCore, QtGui, Signal
@@ -165,7 +166,7 @@ class Shell(QtCore.QObject):
             )
 
         def failed(exc: Exception) -> None:
-            self.window.show_message(str(exc) if isinstance(exc, KnownError) else "")
+            self.window.show_message(error_text(exc))
             if isinstance(exc, LockedOutError):
                 self.window.online_button.setFocus()
 
@@ -210,7 +211,7 @@ class Shell(QtCore.QObject):
             self.main.show_error(exc)
             return
         self.show_choose()
-        self.window.show_message(str(exc))
+        self.window.show_message(error_text(exc))
 
     def _signed_in_online(self, tokens: TokenSet) -> None:
         identity = tokens.identity
@@ -269,7 +270,7 @@ class Shell(QtCore.QObject):
 
         DbOp(self.tasks, open_cache).success(
             lambda s: self._opened(s, tokens, AuditAction.SIGN_IN)
-        ).failure(lambda exc: self.window.show_message(str(exc))).run()
+        ).failure(lambda exc: self.window.show_message(error_text(exc))).run()
 
     def _adopt(self, tokens: TokenSet) -> None:
         session = self.session

@@ -237,7 +237,7 @@ def translate_error(exc: Exception) -> StoreError:
             "The local cache could not be written (disk or permission problem).",
             hint="Ask IT to check the workstation's disk.",
         )
-    return StoreError(f"The local cache reported an error ({type(exc).__name__}).")
+    return StoreError("The local cache reported an error ({kind}).", kind=type(exc).__name__)
 
 
 class Database:
@@ -252,7 +252,7 @@ class Database:
     @classmethod
     def open(cls, path: Path, key: DatabaseKey, *, create: bool = False) -> Database:
         if not create and not path.exists():
-            raise CacheKeyError(f"No local cache at {path.name}.")
+            raise CacheKeyError("No local cache at {file}.", file=path.name)
         key_pragma = f"PRAGMA key = {key.pragma_literal()}"  # raises if the key was wiped
         path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -1802,6 +1802,474 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/error_text.py" line="27"/>
+        <source>Too many wrong PINs.</source>
+        <translation>Zu viele falsche PINs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="28"/>
+        <source>Wait {seconds} seconds, then try again.</source>
+        <translation>Warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="29"/>
+        <source>This patient already has a discharge plan.</source>
+        <translation>Für diesen Patienten gibt es bereits einen Entlassplan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="30"/>
+        <source>That discharge plan is no longer in the cache.</source>
+        <translation>Dieser Entlassplan ist nicht mehr im lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="31"/>
+        <source>A discharge plan cannot move to another patient.</source>
+        <translation>Ein Entlassplan kann nicht zu einem anderen Patienten wechseln.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="32"/>
+        <source>Start a discharge plan first.</source>
+        <translation>Legen Sie zuerst einen Entlassplan an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="33"/>
+        <source>That contact is not among this patient&apos;s contacts.</source>
+        <translation>Dieser Kontakt gehört nicht zu den Kontakten dieses Patienten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="34"/>
+        <source>The helper at home must be a person, not an agency.</source>
+        <translation>Die Hilfe zu Hause muss eine Person sein, kein Dienst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="35"/>
+        <source>A checklist item cannot move to another plan or item.</source>
+        <translation>Ein Checklistenpunkt kann nicht in einen anderen Plan oder Punkt wechseln.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="36"/>
+        <source>A checklist item needs a name.</source>
+        <translation>Ein Checklistenpunkt braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="37"/>
+        <source>That medication is no longer in the cache.</source>
+        <translation>Dieses Medikament ist nicht mehr im lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="38"/>
+        <source>That contact is no longer in the cache.</source>
+        <translation>Dieser Kontakt ist nicht mehr im lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="39"/>
+        <source>The patient already has this prescription: choose continue, change or stop.</source>
+        <translation>Der Patient hat diese Verordnung bereits: wählen Sie Fortführen, Ändern oder Absetzen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="43"/>
+        <source>The cache key has the wrong length.</source>
+        <translation>Der Schlüssel des lokalen Speichers hat die falsche Länge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="44"/>
+        <source>The cache key was dropped (the app is locked).</source>
+        <translation>Der Schlüssel des lokalen Speichers wurde verworfen (AskOnce ist gesperrt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="45"/>
+        <source>This workstation&apos;s keystore has no key for this user.</source>
+        <translation>Der Schlüsselspeicher dieses Arbeitsplatzes hat keinen Schlüssel für diesen Benutzer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="46"/>
+        <source>Ask IT: the cache cannot be opened on this workstation any more.</source>
+        <translation>Wenden Sie sich an die IT: Der lokale Speicher lässt sich an diesem Arbeitsplatz nicht mehr öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="50"/>
+        <source>Too many wrong PINs: offline unlock is blocked.</source>
+        <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="51"/>
+        <source>Sign in online to restore access; your data and unsent changes are kept.</source>
+        <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; Ihre Daten und noch nicht gesendeten Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="55"/>
+        <source>The key file {file} has an unknown format.</source>
+        <translation>Die Schlüsseldatei {file} hat ein unbekanntes Format.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="56"/>
+        <source>The key file {file} is damaged.</source>
+        <translation>Die Schlüsseldatei {file} ist beschädigt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="57"/>
+        <source>This workstation&apos;s keystore entry is damaged.</source>
+        <translation>Der Eintrag im Schlüsselspeicher dieses Arbeitsplatzes ist beschädigt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="58"/>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="59"/>
+        <source>Check the PIN and try again.</source>
+        <translation>Prüfen Sie die PIN und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="60"/>
+        <source>No cache exists for this user on this workstation.</source>
+        <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz keinen lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="61"/>
+        <source>No secure keystore is available (found {backend}).</source>
+        <translation>Kein sicherer Schlüsselspeicher verfügbar (gefunden: {backend}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="62"/>
+        <source>Ask IT to check that the workstation&apos;s keystore (Secret Service / Keychain / Credential Manager) is running.</source>
+        <translation>Bitten Sie die IT zu prüfen, ob der Schlüsselspeicher des Arbeitsplatzes (Secret Service / Schlüsselbund / Anmeldeinformationsverwaltung) läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="67"/>
+        <source>The workstation&apos;s keystore is locked.</source>
+        <translation>Der Schlüsselspeicher des Arbeitsplatzes ist gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="68"/>
+        <source>Unlock your desktop session&apos;s keyring, then try again.</source>
+        <translation>Entsperren Sie den Schlüsselbund Ihrer Sitzung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="69"/>
+        <source>The workstation&apos;s keystore failed.</source>
+        <translation>Der Schlüsselspeicher des Arbeitsplatzes hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="70"/>
+        <source>The workstation&apos;s keystore cannot be reached.</source>
+        <translation>Der Schlüsselspeicher des Arbeitsplatzes ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="71"/>
+        <source>This question is already answered; confirm or correct the answer instead.</source>
+        <translation>Diese Frage ist bereits beantwortet; bestätigen oder korrigieren Sie stattdessen die Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="75"/>
+        <source>Please say why the answer was entered in error.</source>
+        <translation>Bitte geben Sie an, warum die Antwort irrtümlich erfasst wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="76"/>
+        <source>This answer was entered in error; record a new answer instead.</source>
+        <translation>Diese Antwort wurde irrtümlich erfasst; erfassen Sie stattdessen eine neue Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="80"/>
+        <source>This medication comes from a prescription in another system and cannot be changed here.</source>
+        <translation>Dieses Medikament stammt aus einer Verordnung in einem anderen System und kann hier nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="85"/>
+        <source>That patient is no longer in your list.</source>
+        <translation>Dieser Patient ist nicht mehr in Ihrer Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="86"/>
+        <source>That answer is no longer in the cache.</source>
+        <translation>Diese Antwort ist nicht mehr im lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="87"/>
+        <source>Please enter an answer.</source>
+        <translation>Bitte geben Sie eine Antwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="88"/>
+        <source>Please pick one of the listed answers.</source>
+        <translation>Bitte wählen Sie eine der aufgeführten Antworten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="89"/>
+        <source>Say why you need access (at least {count} characters).</source>
+        <translation>Geben Sie an, warum Sie Zugriff brauchen (mindestens {count} Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="90"/>
+        <source>That question is not in the catalog.</source>
+        <translation>Diese Frage ist nicht im Fragenkatalog.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="91"/>
+        <source>Please answer yes or no.</source>
+        <translation>Bitte antworten Sie mit Ja oder Nein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="92"/>
+        <source>Please pick at least one of the listed answers.</source>
+        <translation>Bitte wählen Sie mindestens eine der aufgeführten Antworten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="93"/>
+        <source>Please enter a time as HH:MM, for example 21:30.</source>
+        <translation>Bitte geben Sie eine Uhrzeit als HH:MM ein, zum Beispiel 21:30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="94"/>
+        <source>A cache for this user already exists on this workstation.</source>
+        <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz bereits einen lokalen Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="95"/>
+        <source>The PIN must have at least {count} characters.</source>
+        <translation>Die PIN muss mindestens {count} Zeichen haben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="96"/>
+        <source>The PIN is too easy to guess (repeated or consecutive digits).</source>
+        <translation>Die PIN ist zu leicht zu erraten (wiederholte oder aufeinanderfolgende Ziffern).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="100"/>
+        <source>1 more wrong try will block offline unlock.</source>
+        <translation>Noch 1 Fehlversuch, dann ist das Entsperren ohne Netz gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="101"/>
+        <source>{left} more wrong tries will block offline unlock.</source>
+        <translation>Noch {left} Fehlversuche, dann ist das Entsperren ohne Netz gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="102"/>
+        <source>Cannot read {file} ({kind}).</source>
+        <translation>{file} kann nicht gelesen werden ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="103"/>
+        <source>Too many wrong PINs: offline unlock is now blocked.</source>
+        <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist jetzt gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="104"/>
+        <source>The local cache reported an error ({kind}).</source>
+        <translation>Der lokale Speicher hat einen Fehler gemeldet ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="105"/>
+        <source>The disk is full: your last change was not saved.</source>
+        <translation>Der Datenträger ist voll: Ihre letzte Änderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="106"/>
+        <source>Ask IT to free space on this workstation; then save again.</source>
+        <translation>Bitten Sie die IT, an diesem Arbeitsplatz Speicherplatz freizugeben; speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="107"/>
+        <source>The local cache is in use by another AskOnce window.</source>
+        <translation>Der lokale Speicher wird von einem anderen AskOnce-Fenster benutzt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="108"/>
+        <source>Close the other AskOnce window and try again.</source>
+        <translation>Schließen Sie das andere AskOnce-Fenster und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="109"/>
+        <source>The local cache is damaged.</source>
+        <translation>Der lokale Speicher ist beschädigt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="110"/>
+        <source>Ask IT for help; do not delete it yourself.</source>
+        <translation>Wenden Sie sich an die IT; löschen Sie ihn nicht selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="111"/>
+        <source>The local cache could not be written (disk or permission problem).</source>
+        <translation>Der lokale Speicher konnte nicht geschrieben werden (Datenträger- oder Berechtigungsproblem).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="115"/>
+        <source>Ask IT to check the workstation&apos;s disk.</source>
+        <translation>Bitten Sie die IT, den Datenträger des Arbeitsplatzes zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="116"/>
+        <source>No local cache at {file}.</source>
+        <translation>Kein lokaler Speicher unter {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="117"/>
+        <source>This cache was written by a newer AskOnce.</source>
+        <translation>Dieser lokale Speicher wurde von einer neueren AskOnce-Version geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="118"/>
+        <source>Update AskOnce.</source>
+        <translation>Aktualisieren Sie AskOnce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="119"/>
+        <source>Nested transactions are not supported.</source>
+        <translation>Verschachtelte Transaktionen werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="120"/>
+        <source>The local cache cannot be opened with this key.</source>
+        <translation>Der lokale Speicher lässt sich mit diesem Schlüssel nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="121"/>
+        <source>Sign in online to restore access; the cache is kept.</source>
+        <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; der lokale Speicher bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="122"/>
+        <source>The identity provider sent an unreadable answer ({what}).</source>
+        <translation>Der Anmeldedienst hat eine unlesbare Antwort gesendet ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="123"/>
+        <source>The identity provider refused the sign-in ({code}).</source>
+        <translation>Der Anmeldedienst hat die Anmeldung abgelehnt ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="124"/>
+        <source>The sign-in answer came from another identity provider.</source>
+        <translation>Die Antwort auf die Anmeldung kam von einem anderen Anmeldedienst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="125"/>
+        <source>The identity provider sent no ID token.</source>
+        <translation>Der Anmeldedienst hat kein ID-Token gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="126"/>
+        <source>The refreshed sign-in belongs to someone else.</source>
+        <translation>Die erneuerte Anmeldung gehört zu einer anderen Person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="127"/>
+        <source>The identity provider answered {status} ({what}).</source>
+        <translation>Der Anmeldedienst hat mit {status} geantwortet ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="128"/>
+        <source>The identity provider refused the token request ({code}).</source>
+        <translation>Der Anmeldedienst hat die Token-Anfrage abgelehnt ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="129"/>
+        <source>The identity provider sent no usable access token.</source>
+        <translation>Der Anmeldedienst hat kein verwendbares Zugriffstoken gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="130"/>
+        <source>The identity token was issued for another application.</source>
+        <translation>Das Identitätstoken wurde für eine andere Anwendung ausgestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="131"/>
+        <source>Your account has no {claim} entry.</source>
+        <translation>Ihr Konto hat keinen Eintrag {claim}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="132"/>
+        <source>Ask IT to link your account to your staff record.</source>
+        <translation>Bitten Sie die IT, Ihr Konto mit Ihrem Personaleintrag zu verknüpfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="133"/>
+        <source>The identity provider names a different issuer than configured.</source>
+        <translation>Der Anmeldedienst nennt einen anderen Aussteller als eingestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="137"/>
+        <source>Ask IT to check the oidc_issuer setting.</source>
+        <translation>Bitten Sie die IT, die Einstellung oidc_issuer zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="138"/>
+        <source>Sign-in was cancelled at the identity provider.</source>
+        <translation>Die Anmeldung wurde beim Anmeldedienst abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="139"/>
+        <source>The sign-in answer did not match this sign-in (state).</source>
+        <translation>Die Antwort passt nicht zu dieser Anmeldung (state).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="140"/>
+        <source>Start the sign-in again.</source>
+        <translation>Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="141"/>
+        <source>The identity provider cannot be reached.</source>
+        <translation>Der Anmeldedienst ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="142"/>
+        <source>Check the network and try again.</source>
+        <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="143"/>
+        <source>Check the network; you can still work offline.</source>
+        <translation>Prüfen Sie das Netzwerk; Sie können ohne Netz weiterarbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="144"/>
+        <source>Your sign-in has expired or was ended.</source>
+        <translation>Ihre Anmeldung ist abgelaufen oder wurde beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="145"/>
+        <source>Sign in online again.</source>
+        <translation>Melden Sie sich erneut online an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="146"/>
+        <source>The identity token failed a check ({kind}).</source>
+        <translation>Das Identitätstoken hat eine Prüfung nicht bestanden ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="147"/>
+        <source>Start the sign-in again; if it keeps failing, tell IT.</source>
+        <translation>Starten Sie die Anmeldung erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="148"/>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="149"/>
+        <source>Sign-in took too long.</source>
+        <translation>Die Anmeldung hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="150"/>
+        <source>The identity provider does not offer {what}.</source>
+        <translation>Der Anmeldedienst bietet {what} nicht an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="151"/>
+        <source>The identity provider&apos;s keys are unreadable.</source>
+        <translation>Die Schlüssel des Anmeldedienstes sind unlesbar.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWindow</name>
     <message>
         <location filename="../../ui/first_run.py" line="18"/>
@@ -1949,234 +2417,234 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>AskOnce — DEMO</source>
         <translation>AskOnce — DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/main_window.py" line="619"/>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>DEMO — synthetic patients only · nothing is sent anywhere</source>
         <translation>DEMO — nur fiktive Patienten · es werden keine Daten gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Loading the encrypted cache…</source>
         <translation>Verschlüsselter Cache wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Open conflicts and refused changes</source>
         <translation>Konflikte und abgelehnte Änderungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&lt;b&gt;My patients&lt;/b&gt;</source>
         <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Filter by bed, name or MRN</source>
         <translation>Nach Bett, Name oder PID filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Filter ward list</source>
         <translation>Stationsliste filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Ward list</source>
         <translation>Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
         <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Search all patients</source>
         <translation>Alle Patienten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Signed-in user</source>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Search all patients</source>
         <translation>Alle Patienten &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Ward list</source>
         <translation>&amp;Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Next patient</source>
         <translation>&amp;Nächster Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Previous patient</source>
         <translation>&amp;Vorheriger Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Reload from cache</source>
         <translation>Aus dem Cache neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Emergency access to a patient…</source>
         <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Coordinator view</source>
         <translation>Ansicht Entlass&amp;management</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Demo only: start on the discharge board and the Discharge tab</source>
         <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Sync &amp;now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Stop syncing</source>
         <translation>Abgleich &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Conflicts and refused changes…</source>
         <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>S&amp;ession</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>&amp;Lock now</source>
         <translation>Jetzt &amp;sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Benutzer wechseln…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Sign in &amp;online again…</source>
         <translation>Erneut &amp;online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;About AskOnce</source>
         <translation>Ü&amp;ber AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>My patients</source>
         <translation>Meine Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -2184,17 +2652,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Demo: no server</source>
         <translation>Demo: kein Server</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Not connected to a server</source>
         <translation>Nicht mit einem Server verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Änderung wartet auf Versand</numerusform>
@@ -2202,47 +2670,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>no changes waiting</source>
         <translation>keine ausstehenden Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>&amp;Ward and patient</source>
         <translation>&amp;Station und Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>The ward list and the open patient (Ctrl+W)</source>
         <translation>Die Stationsliste und der geöffnete Patient (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Discharge &amp;board</source>
         <translation>&amp;Entlassübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
         <translation>Alle Patienten, die bald entlassen werden, mit allem, was noch offen ist (Strg+B)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
@@ -2250,32 +2718,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>No patient matches “%1” — Esc returns to the ward list</source>
         <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
         <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -2298,22 +2766,22 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>emergency access to a patient</source>
         <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>No patient with that MRN on the server.</source>
         <translation>Kein Patient mit dieser PID auf dem Server.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -2870,24 +3338,29 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../ui/reauth.py" line="46"/>
+        <location filename="../../ui/reauth.py" line="47"/>
         <source>Confirm it is you</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="48"/>
+        <location filename="../../ui/reauth.py" line="49"/>
         <source>Enter your PIN to continue: %1</source>
         <translation>Geben Sie Ihre PIN ein, um fortzufahren: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="53"/>
+        <location filename="../../ui/reauth.py" line="54"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="76"/>
+        <location filename="../../ui/reauth.py" line="77"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reauth.py" line="87"/>
+        <source>The PIN could not be checked. Please tell IT.</source>
+        <translation>Die PIN konnte nicht geprüft werden. Bitte informieren Sie die IT.</translation>
     </message>
 </context>
 <context>
@@ -3010,12 +3483,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="135"/>
+        <location filename="../../ui/shell.py" line="136"/>
         <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="472"/>
+        <location filename="../../ui/shell.py" line="473"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -3244,32 +3717,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="564"/>
+        <location filename="../../ui/discharge_summary.py" line="565"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="569"/>
+        <location filename="../../ui/discharge_summary.py" line="570"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="586"/>
+        <location filename="../../ui/discharge_summary.py" line="587"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="588"/>
+        <location filename="../../ui/discharge_summary.py" line="589"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="621"/>
+        <location filename="../../ui/discharge_summary.py" line="622"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="634"/>
+        <location filename="../../ui/discharge_summary.py" line="635"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -3279,8 +3752,8 @@ Strg+Q  beenden</translation>
     <message>
         <location filename="../../ui/discharge_document.py" line="104"/>
         <location filename="../../ui/discharge_document.py" line="146"/>
-        <location filename="../../ui/discharge_summary.py" line="477"/>
-        <location filename="../../ui/discharge_summary.py" line="517"/>
+        <location filename="../../ui/discharge_summary.py" line="478"/>
+        <location filename="../../ui/discharge_summary.py" line="518"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
@@ -3696,7 +4169,7 @@ Strg+Q  beenden</translation>
         <translation>Noch keine Wünsche erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="498"/>
+        <location filename="../../ui/discharge_summary.py" line="499"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+
+import app.errors
+import sync.oidc
+from ui.error_text import TEMPLATES
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
@@ -22,12 +28,14 @@ def _translated_texts(path: Path) -> Iterator[tuple[int, str | None]]:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        position = {"tr": 0, "translate": 1}.get(name)
+        position = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
         if position is None or len(node.args) <= position:
             continue
         context = node.args[0]
         if name == "translate" and not isinstance(context, ast.Constant):
             continue  # QPainter.translate(...), not QCoreApplication.translate("Context", ...)
+        if isinstance(context, ast.Constant) and context.value == "Errors" and name == "translate":
+            continue  # ui/error_text.py looks up the core's templates, each listed there
         arg = node.args[position]
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             yield node.lineno, arg.value
@@ -77,3 +85,55 @@ def test_compiled_files_are_shipped() -> None:
         ts = I18N / f"askonce_{lang}.ts"
         assert qm.stat().st_size > 100
         assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, f"recompile {qm.name} (lrelease)"
+
+
+# Errors only IT acts on stay English: a broken catalog, checklist or policy file.
+IT_FACING = {"app/catalog.py", "app/discharge.py", "app/settings.py"}
+
+
+def _known_error_classes() -> set[str]:
+    return {
+        name
+        for module in (app.errors, sync.oidc)
+        for name, value in vars(module).items()
+        if inspect.isclass(value) and issubclass(value, app.errors.KnownError)
+    }
+
+
+def _error_texts(path: Path) -> Iterator[tuple[int, str | None]]:
+    """(line, template) for every message and hint a KnownError is made with in a file."""
+    module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+    known = _known_error_classes()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in known):
+            continue
+        texts = node.args[:1] + [k.value for k in node.keywords if k.arg == "hint"]
+        for text in texts:
+            for part in (text.body, text.orelse) if isinstance(text, ast.IfExp) else (text,):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    yield node.lineno, part.value
+                elif isinstance(part, ast.Name):  # a module constant, e.g. a shared hint
+                    yield node.lineno, getattr(module, part.id)
+                else:
+                    yield node.lineno, None  # an f-string: the UI could not translate it
+
+
+def test_every_error_the_core_raises_can_be_shown_in_the_users_language() -> None:
+    paths = sorted([*(ROOT / "app").rglob("*.py"), *(ROOT / "sync").rglob("*.py")])
+    found: dict[str, str] = {}
+    unreadable: list[str] = []
+    for path in paths:
+        where = path.relative_to(ROOT).as_posix()
+        if where in IT_FACING:
+            continue
+        for line, text in _error_texts(path):
+            if text is None:
+                unreadable.append(f"{where}:{line}")
+            else:
+                found.setdefault(text, f"{where}:{line}")
+    assert unreadable == [], "use a template with {name} and pass the value: " + str(unreadable)
+    assert len(found) > 50  # the scan sees the errors at all
+    missing = sorted(f"{at}: {text!r}" for text, at in found.items() if text not in TEMPLATES)
+    assert missing == [], "add to ui/error_text.TEMPLATES: " + ", ".join(missing[:5])
+    unused = sorted(TEMPLATES - found.keys())
+    assert unused == [], "no longer raised, remove from ui/error_text.TEMPLATES: " + str(unused)
