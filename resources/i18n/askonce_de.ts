@@ -3717,32 +3717,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="565"/>
+        <location filename="../../ui/discharge_summary.py" line="272"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="570"/>
+        <location filename="../../ui/discharge_summary.py" line="277"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="587"/>
+        <location filename="../../ui/discharge_summary.py" line="294"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="589"/>
+        <location filename="../../ui/discharge_summary.py" line="296"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="622"/>
+        <location filename="../../ui/discharge_summary.py" line="329"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="635"/>
+        <location filename="../../ui/discharge_summary.py" line="342"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -3752,8 +3752,8 @@ Strg+Q  beenden</translation>
     <message>
         <location filename="../../ui/discharge_document.py" line="104"/>
         <location filename="../../ui/discharge_document.py" line="146"/>
-        <location filename="../../ui/discharge_summary.py" line="478"/>
-        <location filename="../../ui/discharge_summary.py" line="518"/>
+        <location filename="../../ui/discharge_summary.py" line="185"/>
+        <location filename="../../ui/discharge_summary.py" line="225"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
@@ -4169,7 +4169,7 @@ Strg+Q  beenden</translation>
         <translation>Noch keine Wünsche erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="499"/>
+        <location filename="../../ui/discharge_summary.py" line="206"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
