@@ -340,8 +340,9 @@ def section_table(
 ) -> QtWidgets.QTableView:
     """A read-only row table sized to its rows (the tab scrolls, not the table).
 
-    Short columns fit their contents; the ``stretch`` columns (free text) share the rest
-    and are cut off with "…" when the window is narrow (the tooltip has the whole text).
+    Short columns fit their contents (up to about 30 characters); the ``stretch`` columns
+    (free text) share the rest and are cut off with "…" when the window is narrow (the
+    tooltip has the whole text).
     """
     table = QtWidgets.QTableView(parent)
     table.setModel(model)
@@ -357,6 +358,9 @@ def section_table(
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    # No column grows past about 30 characters ("who decided, when" can be long): the free
+    # text keeps its room and the tab does not scroll sideways; tooltips hold the whole text.
+    header.setMaximumSectionSize(table.fontMetrics().averageCharWidth() * 30)
     for column in stretch:
         header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

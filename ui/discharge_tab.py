@@ -258,10 +258,10 @@ class DischargeTab(QtWidgets.QWidget):
         ):
             row.addWidget(button)
         row.addStretch(1)
+        lay.addLayout(row)
         hint = QtWidgets.QLabel(self.tr("Space: done · Enter: edit"))
         hint.setObjectName("mutedText")
-        row.addWidget(hint)
-        lay.addLayout(row)
+        lay.addWidget(hint)  # a line of its own: beside the buttons it made the tab scroll sideways
 
         on_table = Qt.ShortcutContext.WidgetShortcut
         table = self.checklist_table

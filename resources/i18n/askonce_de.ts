@@ -1449,7 +1449,7 @@
         <translation>Einen Punkt hinzufügen, den dieser Patient über die Standard-Checkliste hinaus braucht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="261"/>
+        <location filename="../../ui/discharge_tab.py" line="262"/>
         <source>Space: done · Enter: edit</source>
         <translation>Leertaste: erledigt · Eingabetaste: bearbeiten</translation>
     </message>
@@ -3426,7 +3426,7 @@ Strg+Q  beenden</translation>
     <message>
         <location filename="../../ui/discharge_models.py" line="154"/>
         <source>Discharge decision</source>
-        <translation>Entscheidung zur Entlassung</translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <location filename="../../ui/discharge_models.py" line="155"/>
