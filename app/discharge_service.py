@@ -102,6 +102,8 @@ class DischargeRow:
     readiness: Readiness
     unreconciled: int
     unsent: bool
+    planned: bool = True
+    """False: a patient nobody has started a discharge plan for yet."""
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,33 @@ class DischargeMixin:
                 r.name,
             )
         )
+        return rows
+
+    def count_without_plan(self) -> int:
+        return len(self.repo.patient_ids_without_discharge_plan())
+
+    def patients_without_plan(self) -> list[DischargeRow]:
+        """The board's other list: patients without a discharge plan, by bed."""
+        patient_ids = self.repo.patient_ids_without_discharge_plan()
+        patients = self.repo.patients_by_id(patient_ids)
+        meds = self.repo.medication_states(patient_ids)
+        nothing = self._readiness((), self.today())
+        rows = [
+            DischargeRow(
+                patient_id=p.id,
+                name=p.display_name,
+                ward=p.ward,
+                bed=p.bed,
+                expected_date=None,
+                destination=None,
+                readiness=nothing,
+                unreconciled=_pending_decisions(meds.get(p.id, [])),
+                unsent=False,
+                planned=False,
+            )
+            for p in (patients[pid] for pid in patient_ids if pid in patients)
+        ]
+        rows.sort(key=lambda r: (r.ward, r.bed, r.name))
         return rows
 
     def discharge_view(self, patient_id: str) -> DischargeView:

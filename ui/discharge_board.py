@@ -39,6 +39,9 @@ WINDOWS: tuple[int | None, ...] = (0, 3, 7, 14, None)
 
 DEFAULT_WINDOW = 7
 
+UNPLANNED = "unplanned"
+"""The last choice of the window list: patients nobody has started a plan for yet."""
+
 
 class BoardColumn(enum.IntEnum):
     DATE = 0
@@ -118,6 +121,13 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
         return None
 
     def _display(self, r: DischargeRow, column: BoardColumn) -> str:
+        if not r.planned and column in (
+            BoardColumn.DATE,
+            BoardColumn.DESTINATION,
+            BoardColumn.READINESS,
+            BoardColumn.BLOCKERS,
+        ):
+            return self.tr("no plan yet") if column is BoardColumn.DATE else "—"
         if column is BoardColumn.DATE:
             if r.expected_date is None:
                 return self.tr("not set")
@@ -265,6 +275,7 @@ class DischargeBoard(QtWidgets.QWidget):
         self._today = today
         self._service: CareService | None = None
         self._generation = 0
+        self._without_plan = 0
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -278,6 +289,10 @@ class DischargeBoard(QtWidgets.QWidget):
         self.window_combo.setAccessibleName(self.tr("Discharge window"))
         for days in WINDOWS:
             self.window_combo.addItem(self._window_text(days), days)
+        self.window_combo.addItem(self.tr("no plan yet"), UNPLANNED)
+        self.window_combo.setToolTip(
+            self.tr("Patients with a discharge in this window — or those without a plan yet")
+        )
         self.window_combo.setCurrentIndex(WINDOWS.index(DEFAULT_WINDOW))
         window_label.setBuddy(self.window_combo)
         top.addWidget(window_label)
@@ -363,12 +378,22 @@ class DischargeBoard(QtWidgets.QWidget):
             self.model.set_rows([], self._today())
 
     @property
+    def unplanned(self) -> bool:
+        """Showing the patients without a plan (rather than a discharge window)."""
+        return bool(self.window_combo.currentData() == UNPLANNED)
+
+    @property
     def window_days(self) -> int | None:
+        """Days from today (``None``: any date); ``None`` too while ``unplanned``."""
         data = self.window_combo.currentData()
-        return None if data is None else int(data)
+        return None if data is None or data == UNPLANNED else int(data)
 
     def set_window_days(self, days: int | None) -> None:
         self.window_combo.setCurrentIndex(WINDOWS.index(days))
+
+    def show_unplanned(self) -> None:
+        """The patients nobody has started a discharge plan for."""
+        self.window_combo.setCurrentIndex(self.window_combo.findData(UNPLANNED))
 
     def reload(self) -> None:
         """Read the board from the cache on the DB worker; the newest request wins."""
@@ -377,13 +402,21 @@ class DischargeBoard(QtWidgets.QWidget):
             return
         self._generation += 1
         generation = self._generation
-        days = self.window_days
+        days, unplanned = self.window_days, self.unplanned
+        self.hide_ready_check.setEnabled(not unplanned)  # nobody without a plan is ready
 
-        def show(rows: list[DischargeRow]) -> None:
+        def read() -> tuple[list[DischargeRow], int]:
+            if unplanned:
+                rows = service.patients_without_plan()
+                return rows, len(rows)
+            return service.discharge_board(window_days=days), service.count_without_plan()
+
+        def show(result: tuple[list[DischargeRow], int]) -> None:
             if generation == self._generation:
-                self._show_rows(rows)
+                self._without_plan = result[1]
+                self._show_rows(result[0])
 
-        DbOp(self.tasks, lambda: service.discharge_board(window_days=days)).success(show).run()
+        DbOp(self.tasks, read).success(show).run()
 
     def _show_rows(self, rows: list[DischargeRow]) -> None:
         keep = self.current_patient_id()
@@ -397,11 +430,16 @@ class DischargeBoard(QtWidgets.QWidget):
 
     def _update_counts(self) -> None:
         rows = [self.model.record(i) for i in range(self.model.rowCount())]
-        overdue = sum(bool(r.readiness.overdue) for r in rows)
-        ready = sum(bool(r.readiness.total and r.readiness.ready) for r in rows)
-        text = self.tr("%n patient(s) in the window", "", len(rows))
-        text += " · " + self.tr("%n with overdue items", "", overdue)
-        text += " · " + self.tr("%n ready", "", ready)
+        if self.unplanned:
+            text = self.tr("%n patient(s) without a discharge plan", "", len(rows))
+        else:
+            overdue = sum(bool(r.readiness.overdue) for r in rows)
+            ready = sum(bool(r.readiness.total and r.readiness.ready) for r in rows)
+            text = self.tr("%n patient(s) in the window", "", len(rows))
+            text += " · " + self.tr("%n with overdue items", "", overdue)
+            text += " · " + self.tr("%n ready", "", ready)
+            if self._without_plan:
+                text += " · " + self.tr("%n without a plan", "", self._without_plan)
         shown = self.proxy.rowCount()
         if shown != len(rows):
             text += " · " + self.tr("%n shown", "", shown)

@@ -292,6 +292,15 @@ class Repository:
             for pid, patient, day, dest, unsent in rows
         ]
 
+    def patient_ids_without_discharge_plan(self) -> list[str]:
+        """Cached patients nobody has started a discharge plan for yet."""
+        rows = self.db.query(
+            """SELECT p.id FROM patients p
+               WHERE NOT EXISTS (SELECT 1 FROM discharge_plans r WHERE r.patient_id = p.id)
+               ORDER BY p.rowid"""
+        )
+        return [pid for (pid,) in rows]
+
     def put_discharge_task(self, conn: Connection, task: DischargeTask) -> None:
         conn.execute(
             """INSERT INTO discharge_tasks (id, plan_id, patient_id, doc) VALUES (?, ?, ?, ?)

@@ -976,88 +976,98 @@
 <context>
     <name>DischargeBoard</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="272"/>
+        <location filename="../../ui/discharge_board.py" line="283"/>
         <source>Discharge readiness</source>
         <translation>Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="273"/>
-        <location filename="../../ui/discharge_board.py" line="304"/>
+        <location filename="../../ui/discharge_board.py" line="284"/>
+        <location filename="../../ui/discharge_board.py" line="319"/>
         <source>Discharge readiness board</source>
         <translation>Übersicht Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="276"/>
+        <location filename="../../ui/discharge_board.py" line="287"/>
         <source>Dis&amp;charge within:</source>
         <translation>Entlass&amp;zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="278"/>
+        <location filename="../../ui/discharge_board.py" line="289"/>
         <source>Discharge window</source>
         <translation>Entlasszeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="286"/>
+        <location filename="../../ui/discharge_board.py" line="292"/>
+        <source>no plan yet</source>
+        <translation>noch keine Planung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="294"/>
+        <source>Patients with a discharge in this window — or those without a plan yet</source>
+        <translation>Patienten mit Entlassung in diesem Zeitraum – oder die ohne Entlassplanung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="301"/>
         <source>Filter by name, bed, destination or blocker</source>
         <translation>Nach Name, Bett, Entlassziel oder offenem Punkt filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="287"/>
+        <location filename="../../ui/discharge_board.py" line="302"/>
         <source>Filter discharge board</source>
         <translation>Entlassübersicht filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="291"/>
+        <location filename="../../ui/discharge_board.py" line="306"/>
         <source>&amp;Hide ready</source>
         <translation>&amp;Entlassbereite ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="292"/>
+        <location filename="../../ui/discharge_board.py" line="307"/>
         <source>Hide patients who are ready</source>
         <translation>Entlassbereite Patienten ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="294"/>
+        <location filename="../../ui/discharge_board.py" line="309"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
         <translation>Patienten ausblenden, deren Checkliste erledigt ist und für deren Medikamente entschieden ist</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="305"/>
+        <location filename="../../ui/discharge_board.py" line="320"/>
         <source>Enter opens the patient on the Discharge tab</source>
         <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="322"/>
+        <location filename="../../ui/discharge_board.py" line="337"/>
         <source>Board summary</source>
         <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="325"/>
+        <location filename="../../ui/discharge_board.py" line="340"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="330"/>
+        <location filename="../../ui/discharge_board.py" line="345"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="332"/>
+        <location filename="../../ui/discharge_board.py" line="347"/>
         <source>Enter opens the Discharge tab</source>
         <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="353"/>
+        <location filename="../../ui/discharge_board.py" line="368"/>
         <source>any date</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="355"/>
+        <location filename="../../ui/discharge_board.py" line="370"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="356"/>
+        <location filename="../../ui/discharge_board.py" line="371"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1065,7 +1075,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="402"/>
+        <location filename="../../ui/discharge_board.py" line="433"/>
+        <source>%n patient(s) without a discharge plan</source>
+        <translation>
+            <numerusform>%n Patient ohne Entlassplanung</numerusform>
+            <numerusform>%n Patienten ohne Entlassplanung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="437"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n Patient im Zeitraum</numerusform>
@@ -1073,7 +1091,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="403"/>
+        <location filename="../../ui/discharge_board.py" line="438"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n mit überfälligen Punkten</numerusform>
@@ -1081,7 +1099,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="404"/>
+        <location filename="../../ui/discharge_board.py" line="439"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n entlassbereit</numerusform>
@@ -1089,7 +1107,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="407"/>
+        <location filename="../../ui/discharge_board.py" line="441"/>
+        <source>%n without a plan</source>
+        <translation>
+            <numerusform>%n ohne Entlassplanung</numerusform>
+            <numerusform>%n ohne Entlassplanung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="444"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n angezeigt</numerusform>
@@ -1100,77 +1126,82 @@
 <context>
     <name>DischargeBoardModel</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="66"/>
+        <location filename="../../ui/discharge_board.py" line="69"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="67"/>
+        <location filename="../../ui/discharge_board.py" line="70"/>
         <source>Bed</source>
         <translation>Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="68"/>
+        <location filename="../../ui/discharge_board.py" line="71"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="69"/>
+        <location filename="../../ui/discharge_board.py" line="72"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="70"/>
+        <location filename="../../ui/discharge_board.py" line="73"/>
         <source>Readiness</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="71"/>
+        <location filename="../../ui/discharge_board.py" line="74"/>
         <source>Medications</source>
         <translation>Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="72"/>
+        <location filename="../../ui/discharge_board.py" line="75"/>
         <source>Blockers</source>
         <translation>Offene Punkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="73"/>
+        <location filename="../../ui/discharge_board.py" line="76"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="76"/>
+        <location filename="../../ui/discharge_board.py" line="79"/>
         <source>Checklist items done, and how many are overdue</source>
         <translation>Erledigte Checklistenpunkte und wie viele überfällig sind</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="78"/>
+        <location filename="../../ui/discharge_board.py" line="81"/>
         <source>Home medications without a discharge decision yet</source>
         <translation>Hausmedikation noch ohne Entscheidung zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="80"/>
+        <location filename="../../ui/discharge_board.py" line="83"/>
         <source>Checklist items still open; overdue ones first</source>
         <translation>Noch offene Checklistenpunkte; überfällige zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="81"/>
+        <location filename="../../ui/discharge_board.py" line="84"/>
         <source>Changes saved here but not yet sent to the server</source>
         <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="123"/>
+        <location filename="../../ui/discharge_board.py" line="130"/>
+        <source>no plan yet</source>
+        <translation>noch keine Planung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="133"/>
         <source>not set</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="138"/>
+        <location filename="../../ui/discharge_board.py" line="148"/>
         <source>ready</source>
         <translation>entlassbereit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="143"/>
+        <location filename="../../ui/discharge_board.py" line="153"/>
         <source>%n to reconcile</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -1178,27 +1209,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="144"/>
+        <location filename="../../ui/discharge_board.py" line="154"/>
         <source>reconciled</source>
         <translation>alle entschieden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="157"/>
+        <location filename="../../ui/discharge_board.py" line="167"/>
         <source>no open items</source>
         <translation>keine offenen Punkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="159"/>
+        <location filename="../../ui/discharge_board.py" line="169"/>
         <source>overdue:</source>
         <translation>überfällig:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="165"/>
+        <location filename="../../ui/discharge_board.py" line="175"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="170"/>
+        <location filename="../../ui/discharge_board.py" line="180"/>
         <source>Every checklist item is done or not needed</source>
         <translation>Jeder Checklistenpunkt ist erledigt oder entfällt</translation>
     </message>

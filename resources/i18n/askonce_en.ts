@@ -39,7 +39,7 @@
 <context>
     <name>DischargeBoard</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="356"/>
+        <location filename="../../ui/discharge_board.py" line="371"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -47,7 +47,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="402"/>
+        <location filename="../../ui/discharge_board.py" line="433"/>
+        <source>%n patient(s) without a discharge plan</source>
+        <translation>
+            <numerusform>%n patient without a discharge plan</numerusform>
+            <numerusform>%n patients without a discharge plan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="437"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n patient in the window</numerusform>
@@ -55,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="403"/>
+        <location filename="../../ui/discharge_board.py" line="438"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n with overdue items</numerusform>
@@ -63,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="404"/>
+        <location filename="../../ui/discharge_board.py" line="439"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n ready</numerusform>
@@ -71,7 +79,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="407"/>
+        <location filename="../../ui/discharge_board.py" line="441"/>
+        <source>%n without a plan</source>
+        <translation>
+            <numerusform>%n without a plan</numerusform>
+            <numerusform>%n without a plan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_board.py" line="444"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n shown</numerusform>
@@ -82,7 +98,7 @@
 <context>
     <name>DischargeBoardModel</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="143"/>
+        <location filename="../../ui/discharge_board.py" line="153"/>
         <source>%n to reconcile</source>
         <translation>
             <numerusform>%n to reconcile</numerusform>

@@ -37,7 +37,7 @@ def fresh_view(window: MainWindow, patient_id: str) -> DischargeView:
 def load_board(qtbot, window: MainWindow, days: int | None = None) -> None:
     board = window.discharge_board
     with qtbot.wait_signal(board.sig_loaded, timeout=10_000):
-        if board.window_days == days:
+        if board.window_days == days and not board.unplanned:
             board.reload()
         else:
             board.set_window_days(days)

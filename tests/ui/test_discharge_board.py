@@ -183,3 +183,47 @@ def test_board_controls_have_accessible_names(main_window: MainWindow) -> None:
             ):
                 continue
             assert widget.accessibleName(), widget
+
+
+def test_patients_without_a_plan_are_one_choice_away(qtbot, main_window: MainWindow) -> None:
+    board = main_window.discharge_board
+    service = main_window.service
+    main_window.show_board()
+    load_board(qtbot, main_window, None)
+
+    def unplanned() -> set[str]:
+        return {
+            row.patient.id
+            for row in service.ward()
+            if service.discharge_plan_of(row.patient.id) is None
+        }
+
+    expected = main_window.tasks.run_db_blocking(unplanned)
+    assert expected, "the demo ward has patients without a plan"
+    assert f"{len(expected)} without a plan" in board.count_label.text()
+
+    with qtbot.wait_signal(board.sig_loaded, timeout=10_000):
+        board.show_unplanned()
+    assert {board.model.record(r).patient_id for r in range(board.model.rowCount())} == expected
+    assert set(_column(main_window, BoardColumn.DATE)) == {"no plan yet"}
+    assert set(_column(main_window, BoardColumn.READINESS)) == {"—"}
+    assert not board.hide_ready_check.isEnabled()
+    assert f"{len(expected)} patients without a discharge plan" in board.count_label.text()
+
+    # Enter opens the Discharge tab, where the plan is started; then the patient leaves the list.
+    patient_id = board.model.record(0).patient_id
+    board.select_patient(patient_id)
+    tab = main_window.patient_view.discharge
+    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000):
+        board.view.setFocus()
+        qtbot.keyClick(board.view, Qt.Key.Key_Return)
+    assert shown(main_window).plan is None
+    main_window.tasks.run_db_blocking(lambda: service.start_discharge_plan(patient_id, None, None))
+    main_window.show_board()
+    load_board(qtbot, main_window, None)  # back to "any date": the new plan is there
+    assert row_of(main_window, patient_id) >= 0
+    with qtbot.wait_signal(board.sig_loaded, timeout=10_000):
+        board.show_unplanned()
+    assert patient_id not in {
+        board.model.record(r).patient_id for r in range(board.model.rowCount())
+    }

@@ -211,6 +211,24 @@ def test_a_plan_without_a_date_has_tasks_without_due_dates(
     assert view.readiness.overdue == ()
 
 
+def test_patients_without_a_plan_by_bed_until_one_is_started(
+    db: Database, catalog: Catalog, make_service: MakeService
+) -> None:
+    first = add_patient(db, catalog, "p-b", bed="12B", meds=(med("p-b", "m-1", "Ramipril"),))
+    second = add_patient(db, catalog, "p-a", bed="11A")
+    service = make_service()
+    rows = service.patients_without_plan()
+    assert [r.patient_id for r in rows] == [second.id, first.id]
+    assert all(not r.planned and r.expected_date is None for r in rows)
+    assert rows[1].unreconciled == 1  # its home medication still needs a decision
+    assert service.count_without_plan() == 2
+
+    service.start_discharge_plan(first.id, None, None)
+    assert [r.patient_id for r in service.patients_without_plan()] == [second.id]
+    assert service.count_without_plan() == 1
+    assert [r.patient_id for r in service.discharge_board(window_days=None)] == [first.id]
+
+
 def test_a_second_plan_unknown_patient_and_failures_write_nothing(
     db: Database, catalog: Catalog, make_service: MakeService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
