@@ -332,10 +332,11 @@ class DischargeBoard(QtWidgets.QWidget):
         header.setSectionResizeMode(BoardColumn.BLOCKERS, QtWidgets.QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
 
-        bottom = QtWidgets.QHBoxLayout()
         self.count_label = QtWidgets.QLabel()
         self.count_label.setAccessibleName(self.tr("Board summary"))
-        bottom.addWidget(self.count_label, 1)
+        self.count_label.setWordWrap(True)
+        layout.addWidget(self.count_label)
+        bottom = QtWidgets.QHBoxLayout()  # the legend on a line of its own: German is long
         legend = QtWidgets.QLabel(
             self.tr("%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent")
             .replace("%1", OVERDUE_GLYPH)
@@ -344,6 +345,7 @@ class DischargeBoard(QtWidgets.QWidget):
         legend.setObjectName("mutedText")
         legend.setAccessibleName(self.tr("Legend"))
         bottom.addWidget(legend)
+        bottom.addStretch(1)
         hint = QtWidgets.QLabel(self.tr("Enter opens the Discharge tab"))
         hint.setObjectName("mutedText")
         bottom.addWidget(hint)

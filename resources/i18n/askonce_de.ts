@@ -1037,37 +1037,37 @@
         <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="337"/>
+        <location filename="../../ui/discharge_board.py" line="336"/>
         <source>Board summary</source>
         <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="340"/>
+        <location filename="../../ui/discharge_board.py" line="341"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="345"/>
+        <location filename="../../ui/discharge_board.py" line="346"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="347"/>
+        <location filename="../../ui/discharge_board.py" line="349"/>
         <source>Enter opens the Discharge tab</source>
         <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="368"/>
+        <location filename="../../ui/discharge_board.py" line="370"/>
         <source>any date</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="370"/>
+        <location filename="../../ui/discharge_board.py" line="372"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="371"/>
+        <location filename="../../ui/discharge_board.py" line="373"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1075,7 +1075,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="433"/>
+        <location filename="../../ui/discharge_board.py" line="436"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n Patient ohne Entlassplanung</numerusform>
@@ -1083,7 +1083,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="437"/>
+        <location filename="../../ui/discharge_board.py" line="440"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n Patient im Zeitraum</numerusform>
@@ -1091,7 +1091,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="438"/>
+        <location filename="../../ui/discharge_board.py" line="441"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n mit überfälligen Punkten</numerusform>
@@ -1099,7 +1099,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="439"/>
+        <location filename="../../ui/discharge_board.py" line="442"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n entlassbereit</numerusform>
@@ -1107,7 +1107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="441"/>
+        <location filename="../../ui/discharge_board.py" line="444"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n ohne Entlassplanung</numerusform>
@@ -1115,7 +1115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="444"/>
+        <location filename="../../ui/discharge_board.py" line="447"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n angezeigt</numerusform>

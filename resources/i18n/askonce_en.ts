@@ -39,7 +39,7 @@
 <context>
     <name>DischargeBoard</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="371"/>
+        <location filename="../../ui/discharge_board.py" line="373"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="433"/>
+        <location filename="../../ui/discharge_board.py" line="436"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n patient without a discharge plan</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="437"/>
+        <location filename="../../ui/discharge_board.py" line="440"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n patient in the window</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="438"/>
+        <location filename="../../ui/discharge_board.py" line="441"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n with overdue items</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="439"/>
+        <location filename="../../ui/discharge_board.py" line="442"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n ready</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="441"/>
+        <location filename="../../ui/discharge_board.py" line="444"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n without a plan</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="444"/>
+        <location filename="../../ui/discharge_board.py" line="447"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n shown</numerusform>
