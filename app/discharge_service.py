@@ -419,9 +419,14 @@ class DischargeMixin:
     # --- the plan -----------------------------------------------------------------------
 
     def start_discharge_plan(
-        self, patient_id: str, expected_date: date | None, destination: Destination | None
+        self,
+        patient_id: str,
+        expected_date: date | None,
+        destination: Destination | None,
+        note: str = "",
     ) -> DischargePlan:
-        """A new plan with one task per checklist item, due ``due_days_before`` the date."""
+        """A new plan with one task per checklist item, due ``due_days_before`` the date;
+        the plan, its tasks and its note are one transaction."""
         self._patient(patient_id)
         if self.discharge_plan_of(patient_id) is not None:
             raise ValidationError("This patient already has a discharge plan.")
@@ -431,6 +436,7 @@ class DischargeMixin:
             patient_id=patient_id,
             expected_date=expected_date,
             destination=destination,
+            note=note.strip(),
             provenance=prov,
             unsent=True,
         )

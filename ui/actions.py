@@ -97,14 +97,11 @@ class ChartActions(QtCore.QObject):
         self, patient_id: str, expected_date: date, destination: Destination, note: str = ""
     ) -> None:
         service = self.service
-
-        def start() -> DischargePlan:
-            plan = service.start_discharge_plan(patient_id, expected_date, destination)
-            if note:
-                plan = service.save_discharge_plan(plan.model_copy(update={"note": note}))
-            return plan
-
-        self._edit(patient_id, start, None)
+        self._edit(
+            patient_id,
+            lambda: service.start_discharge_plan(patient_id, expected_date, destination, note),
+            None,
+        )
 
     def save_discharge_plan(self, plan: DischargePlan) -> None:
         self._edit(plan.patient_id, lambda: self.service.save_discharge_plan(plan), None)

@@ -154,9 +154,11 @@ def test_starting_a_plan_creates_one_task_per_checklist_item_in_one_transaction(
     service = make_service(COORDINATOR)
     before = counts(db)
     expected = TODAY + timedelta(days=3)
-    plan = service.start_discharge_plan(patient.id, expected, Destination.HOME_WITH_SERVICES)
+    plan = service.start_discharge_plan(
+        patient.id, expected, Destination.HOME_WITH_SERVICES, " Daughter collects after 15:00 "
+    )
 
-    n = len(CHECKLIST.items)
+    n = len(CHECKLIST.items)  # the note is part of the one plan record, not a second edit
     assert grew(before, counts(db)) == {
         "discharge_plans": 1,
         "discharge_tasks": n,
@@ -165,6 +167,7 @@ def test_starting_a_plan_creates_one_task_per_checklist_item_in_one_transaction(
         "audit_log": 1,
     }
     assert plan.unsent
+    assert plan.note == "Daughter collects after 15:00"
     assert plan.provenance.recorded_by == COORDINATOR
     view = service.discharge_view(patient.id)
     assert view.plan == plan
