@@ -264,6 +264,9 @@ class DischargeBoard(QtWidgets.QWidget):
     sig_loaded = Signal()
     """The board shows fresh rows from the cache."""
 
+    sig_start_plan_requested = Signal(str)
+    """"Start plan…" on a patient without a plan (argument: patient id)."""
+
     def __init__(
         self,
         tasks: TaskManager,
@@ -337,6 +340,14 @@ class DischargeBoard(QtWidgets.QWidget):
         self.count_label.setWordWrap(True)
         layout.addWidget(self.count_label)
         bottom = QtWidgets.QHBoxLayout()  # the legend on a line of its own: German is long
+        self.start_plan_button = QtWidgets.QPushButton(self.tr("&Start plan…"))
+        self.start_plan_button.setAccessibleName(self.tr("Start a discharge plan"))
+        self.start_plan_button.setToolTip(
+            self.tr("Start the discharge plan of the selected patient (on the Discharge tab)")
+        )
+        self.start_plan_button.clicked.connect(self._start_plan)
+        self.start_plan_button.hide()  # only in the list of patients without a plan
+        bottom.addWidget(self.start_plan_button)
         legend = QtWidgets.QLabel(
             self.tr("%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent")
             .replace("%1", OVERDUE_GLYPH)
@@ -357,6 +368,7 @@ class DischargeBoard(QtWidgets.QWidget):
         )
         QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Enter), self.view, self.open_current, on_view)
         self.view.doubleClicked.connect(self._open_index)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_start_plan())
         self.filter_edit.textChanged.connect(self._on_filter)
         self.filter_edit.returnPressed.connect(self.focus_table)
         self.hide_ready_check.toggled.connect(self._on_hide_ready)
@@ -406,6 +418,7 @@ class DischargeBoard(QtWidgets.QWidget):
         generation = self._generation
         days, unplanned = self.window_days, self.unplanned
         self.hide_ready_check.setEnabled(not unplanned)  # nobody without a plan is ready
+        self.start_plan_button.setVisible(unplanned)
 
         def read() -> tuple[list[DischargeRow], int]:
             if unplanned:
@@ -428,6 +441,7 @@ class DischargeBoard(QtWidgets.QWidget):
         if keep is not None:
             self.select_patient(keep)
         self._update_counts()
+        self._update_start_plan()
         self.sig_loaded.emit()
 
     def _update_counts(self) -> None:
@@ -486,6 +500,14 @@ class DischargeBoard(QtWidgets.QWidget):
         patient_id = index.data(PATIENT_ID_ROLE) if index.isValid() else None
         if patient_id:
             self.sig_patient_activated.emit(str(patient_id))
+
+    def _start_plan(self) -> None:
+        patient_id = self.current_patient_id()
+        if patient_id is not None and self.unplanned:
+            self.sig_start_plan_requested.emit(patient_id)
+
+    def _update_start_plan(self) -> None:
+        self.start_plan_button.setEnabled(self.current_patient_id() is not None)
 
     def open_current(self) -> None:
         patient_id = self.current_patient_id()

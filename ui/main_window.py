@@ -114,6 +114,7 @@ class MainWindow(QtWidgets.QMainWindow):
         clock = self._clock  # not a bound method: the board must not keep the window alive
         self.discharge_board = DischargeBoard(self.tasks, lambda: clock().astimezone().date())
         self.discharge_board.sig_patient_activated.connect(self.open_from_board)
+        self.discharge_board.sig_start_plan_requested.connect(self.start_plan_from_board)
         self.pages.addWidget(self.discharge_board)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -551,6 +552,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.patient_view.discharge.request_focus()
         self.open_patient(patient_id)
         self._select_in_ward(patient_id)
+
+    def start_plan_from_board(self, patient_id: str) -> None:
+        """The patient on the Discharge tab, with the new-plan dialog open over it."""
+        tab = self.patient_view.discharge
+
+        def shown(pid: str) -> None:
+            tab.sig_view_shown.disconnect(shown)
+            if pid == patient_id:
+                tab.start_plan()
+
+        tab.sig_view_shown.connect(shown)
+        self.open_from_board(patient_id)
 
     # --- search -----------------------------------------------------------------------------
 

@@ -976,98 +976,113 @@
 <context>
     <name>DischargeBoard</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="283"/>
+        <location filename="../../ui/discharge_board.py" line="286"/>
         <source>Discharge readiness</source>
         <translation>Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="284"/>
-        <location filename="../../ui/discharge_board.py" line="319"/>
+        <location filename="../../ui/discharge_board.py" line="287"/>
+        <location filename="../../ui/discharge_board.py" line="322"/>
         <source>Discharge readiness board</source>
         <translation>Übersicht Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="287"/>
+        <location filename="../../ui/discharge_board.py" line="290"/>
         <source>Dis&amp;charge within:</source>
         <translation>Entlass&amp;zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="289"/>
+        <location filename="../../ui/discharge_board.py" line="292"/>
         <source>Discharge window</source>
         <translation>Entlasszeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="292"/>
+        <location filename="../../ui/discharge_board.py" line="295"/>
         <source>no plan yet</source>
         <translation>noch keine Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="294"/>
+        <location filename="../../ui/discharge_board.py" line="297"/>
         <source>Patients with a discharge in this window — or those without a plan yet</source>
         <translation>Patienten mit Entlassung in diesem Zeitraum – oder die ohne Entlassplanung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="301"/>
+        <location filename="../../ui/discharge_board.py" line="304"/>
         <source>Filter by name, bed, destination or blocker</source>
         <translation>Nach Name, Bett, Entlassziel oder offenem Punkt filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="302"/>
+        <location filename="../../ui/discharge_board.py" line="305"/>
         <source>Filter discharge board</source>
         <translation>Entlassübersicht filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="306"/>
+        <location filename="../../ui/discharge_board.py" line="309"/>
         <source>&amp;Hide ready</source>
         <translation>&amp;Entlassbereite ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="307"/>
+        <location filename="../../ui/discharge_board.py" line="310"/>
         <source>Hide patients who are ready</source>
         <translation>Entlassbereite Patienten ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="309"/>
+        <location filename="../../ui/discharge_board.py" line="312"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
         <translation>Patienten ausblenden, deren Checkliste erledigt ist und für deren Medikamente entschieden ist</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="320"/>
+        <location filename="../../ui/discharge_board.py" line="323"/>
         <source>Enter opens the patient on the Discharge tab</source>
         <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="336"/>
+        <location filename="../../ui/discharge_board.py" line="339"/>
         <source>Board summary</source>
         <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="341"/>
+        <location filename="../../ui/discharge_board.py" line="343"/>
+        <source>&amp;Start plan…</source>
+        <translation>Planung &amp;beginnen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="344"/>
+        <source>Start a discharge plan</source>
+        <translation>Entlassplanung beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="346"/>
+        <source>Start the discharge plan of the selected patient (on the Discharge tab)</source>
+        <translation>Die Entlassplanung des ausgewählten Patienten beginnen (auf der Registerkarte „Entlassung“)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge_board.py" line="352"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="346"/>
+        <location filename="../../ui/discharge_board.py" line="357"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="349"/>
+        <location filename="../../ui/discharge_board.py" line="360"/>
         <source>Enter opens the Discharge tab</source>
         <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="370"/>
+        <location filename="../../ui/discharge_board.py" line="382"/>
         <source>any date</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="372"/>
+        <location filename="../../ui/discharge_board.py" line="384"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="373"/>
+        <location filename="../../ui/discharge_board.py" line="385"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1075,7 +1090,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="436"/>
+        <location filename="../../ui/discharge_board.py" line="450"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n Patient ohne Entlassplanung</numerusform>
@@ -1083,7 +1098,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="440"/>
+        <location filename="../../ui/discharge_board.py" line="454"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n Patient im Zeitraum</numerusform>
@@ -1091,7 +1106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="441"/>
+        <location filename="../../ui/discharge_board.py" line="455"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n mit überfälligen Punkten</numerusform>
@@ -1099,7 +1114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="442"/>
+        <location filename="../../ui/discharge_board.py" line="456"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n entlassbereit</numerusform>
@@ -1107,7 +1122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="444"/>
+        <location filename="../../ui/discharge_board.py" line="458"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n ohne Entlassplanung</numerusform>
@@ -1115,7 +1130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="447"/>
+        <location filename="../../ui/discharge_board.py" line="461"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n angezeigt</numerusform>
@@ -2454,8 +2469,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/main_window.py" line="620"/>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
@@ -2475,207 +2490,207 @@
         <translation>Verschlüsselter Cache wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Open conflicts and refused changes</source>
         <translation>Konflikte und abgelehnte Änderungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&lt;b&gt;My patients&lt;/b&gt;</source>
         <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Filter by bed, name or MRN</source>
         <translation>Nach Bett, Name oder PID filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Filter ward list</source>
         <translation>Stationsliste filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Ward list</source>
         <translation>Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
         <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Search all patients</source>
         <translation>Alle Patienten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Signed-in user</source>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Search all patients</source>
         <translation>Alle Patienten &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Ward list</source>
         <translation>&amp;Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Next patient</source>
         <translation>&amp;Nächster Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Previous patient</source>
         <translation>&amp;Vorheriger Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Reload from cache</source>
         <translation>Aus dem Cache neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Emergency access to a patient…</source>
         <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Coordinator view</source>
         <translation>Ansicht Entlass&amp;management</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Demo only: start on the discharge board and the Discharge tab</source>
         <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Sync &amp;now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Stop syncing</source>
         <translation>Abgleich &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Conflicts and refused changes…</source>
         <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>S&amp;ession</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Lock now</source>
         <translation>Jetzt &amp;sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Benutzer wechseln…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Sign in &amp;online again…</source>
         <translation>Erneut &amp;online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About AskOnce</source>
         <translation>Ü&amp;ber AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>My patients</source>
         <translation>Meine Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -2683,17 +2698,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Demo: no server</source>
         <translation>Demo: kein Server</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Not connected to a server</source>
         <translation>Nicht mit einem Server verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Änderung wartet auf Versand</numerusform>
@@ -2701,47 +2716,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>no changes waiting</source>
         <translation>keine ausstehenden Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>&amp;Ward and patient</source>
         <translation>&amp;Station und Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>The ward list and the open patient (Ctrl+W)</source>
         <translation>Die Stationsliste und der geöffnete Patient (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Discharge &amp;board</source>
         <translation>&amp;Entlassübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
         <translation>Alle Patienten, die bald entlassen werden, mit allem, was noch offen ist (Strg+B)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
@@ -2749,32 +2764,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>No patient matches “%1” — Esc returns to the ward list</source>
         <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
         <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -2797,22 +2812,22 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>emergency access to a patient</source>
         <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>No patient with that MRN on the server.</source>
         <translation>Kein Patient mit dieser PID auf dem Server.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>

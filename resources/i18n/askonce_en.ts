@@ -39,7 +39,7 @@
 <context>
     <name>DischargeBoard</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="373"/>
+        <location filename="../../ui/discharge_board.py" line="385"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="436"/>
+        <location filename="../../ui/discharge_board.py" line="450"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n patient without a discharge plan</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="440"/>
+        <location filename="../../ui/discharge_board.py" line="454"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n patient in the window</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="441"/>
+        <location filename="../../ui/discharge_board.py" line="455"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n with overdue items</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="442"/>
+        <location filename="../../ui/discharge_board.py" line="456"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n ready</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="444"/>
+        <location filename="../../ui/discharge_board.py" line="458"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n without a plan</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="447"/>
+        <location filename="../../ui/discharge_board.py" line="461"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n shown</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n patient</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>

@@ -15,6 +15,7 @@ from tests.ui.discharge_helpers import (
     shown,
 )
 from ui.discharge_board import OVERDUE_ROLE, BoardColumn
+from ui.discharge_dialogs import PlanDialog
 from ui.main_window import MainWindow
 from ui.qt import Qt, QtWidgets
 from ui.table_model import RECORD_ID_ROLE, SORT_ROLE
@@ -210,15 +211,22 @@ def test_patients_without_a_plan_are_one_choice_away(qtbot, main_window: MainWin
     assert not board.hide_ready_check.isEnabled()
     assert f"{len(expected)} patients without a discharge plan" in board.count_label.text()
 
-    # Enter opens the Discharge tab, where the plan is started; then the patient leaves the list.
+    # "Start plan…" opens the patient's Discharge tab with the new-plan dialog over it; once
+    # the plan is saved, the patient leaves the list.
+    assert board.start_plan_button.isVisible()
     patient_id = board.model.record(0).patient_id
     board.select_patient(patient_id)
     tab = main_window.patient_view.discharge
     with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000):
-        board.view.setFocus()
-        qtbot.keyClick(board.view, Qt.Key.Key_Return)
-    assert shown(main_window).plan is None
-    main_window.tasks.run_db_blocking(lambda: service.start_discharge_plan(patient_id, None, None))
+        qtbot.mouseClick(board.start_plan_button, Qt.MouseButton.LeftButton)
+    assert shown(main_window).patient.id == patient_id
+    dialog = tab.findChild(PlanDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    qtbot.add_widget(dialog)
+    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000):
+        dialog.accept()
+    assert fresh_view(main_window, patient_id).plan is not None
     main_window.show_board()
     load_board(qtbot, main_window, None)  # back to "any date": the new plan is there
     assert row_of(main_window, patient_id) >= 0
