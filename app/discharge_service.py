@@ -86,7 +86,10 @@ _STATUS_WORDS = {
     TaskStatus.DONE: "done",
     TaskStatus.NOT_NEEDED: "not needed",
 }
-_R = TypeVar("_R", HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
+StampedRecord = TypeVar(
+    "StampedRecord", HomeMedication, HomeCareContact, DischargePlan, DischargeTask
+)
+"""A record the service stamps with provenance (``CareService._stamped``)."""
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ class DischargeMixin:
             at: datetime | None = None,
         ) -> None: ...
 
-        def _stamped(self, record: _R, old: _R | None) -> _R: ...
+        def _stamped(self, record: StampedRecord, old: StampedRecord | None) -> StampedRecord: ...
 
         def _enqueue(
             self,

@@ -11,11 +11,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from app.discharge import Checklist, DischargePlan, DischargeTask, default_checklist
 from app.discharge import FollowUp as FollowUp
-from app.discharge_service import DischargeMixin
+from app.discharge_service import DischargeMixin, StampedRecord
 from app.discharge_service import DischargeRow as DischargeRow
 from app.discharge_service import DischargeSummary as DischargeSummary
 from app.discharge_service import DischargeView as DischargeView
@@ -56,8 +56,6 @@ from app.store.sync_state import SyncState
 
 Clock = Callable[[], datetime]
 MIN_BREAK_GLASS_REASON = 10
-
-_R = TypeVar("_R", HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
 
 
 @dataclass(frozen=True)
@@ -388,7 +386,7 @@ class CareService(DischargeMixin):
         )
         return saved
 
-    def _stamped(self, record: _R, old: _R | None) -> _R:
+    def _stamped(self, record: StampedRecord, old: StampedRecord | None) -> StampedRecord:
         """The caller's record with our provenance and the server version it is based on."""
         base = old.server_version if old else None
         stamped = record.model_copy(

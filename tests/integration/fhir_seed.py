@@ -105,6 +105,23 @@ def seed_ward(base_url: str, patients: int = 3, *, tag: str | None = None) -> Se
     return SeededWard(f"Practitioner/{practitioner_id}", patient_ids, team_id)
 
 
+def put_prescription(base_url: str, patient_id: str, **extra: Any) -> dict[str, Any]:
+    """An active Apixaban order from the hospital's prescribing system, for one patient."""
+    return put(
+        base_url,
+        {
+            "resourceType": "MedicationRequest",
+            "id": f"rx-{patient_id}",
+            "status": "active",
+            "intent": "order",
+            "medicationCodeableConcept": {"text": "Apixaban 5 mg"},
+            "subject": {"reference": f"Patient/{patient_id}"},
+            "authoredOn": "2026-11-20T09:00:00Z",
+            **extra,
+        },
+    )
+
+
 def care_team(
     team_id: str, practitioner: str, patient_id: str, status: str = "active"
 ) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from sync import mapping
 from sync.conflicts import Resolution, resolve_conflict
 from sync.engine import SyncFailed, SyncSucceeded
 from tests.integration.conftest import Workstation
-from tests.integration.fhir_seed import get, put, seed_ward
+from tests.integration.fhir_seed import get, put, put_prescription, seed_ward
 
 pytestmark = pytest.mark.integration
 
@@ -75,18 +75,7 @@ def _comparable(ws: Workstation, pid: str) -> tuple[object, ...]:
 def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workstations) -> None:
     ward = seed_ward(hapi.base_url, patients=1)
     pid = ward.patients[0]
-    put(
-        hapi.base_url,
-        {
-            "resourceType": "MedicationRequest",
-            "id": f"rx-{pid}",
-            "status": "active",
-            "intent": "order",
-            "medicationCodeableConcept": {"text": "Apixaban 5 mg"},
-            "subject": {"reference": f"Patient/{pid}"},
-            "authoredOn": "2026-11-20T09:00:00Z",
-        },
-    )
+    put_prescription(hapi.base_url, pid)
     a = workstations("a", ward.practitioner)
     b = workstations("b", ward.practitioner)
     a.sync()

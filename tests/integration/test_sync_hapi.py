@@ -29,7 +29,7 @@ from app.store.sync_state import SyncState
 from sync import mapping
 from sync.conflicts import Resolution, resolve_conflict
 from sync.engine import SyncFailed, Synchronizer, SyncStarted, SyncSucceeded
-from tests.integration.fhir_seed import care_team, delete, get, put, seed_ward
+from tests.integration.fhir_seed import care_team, delete, get, put, put_prescription, seed_ward
 
 pytestmark = pytest.mark.integration
 
@@ -307,19 +307,7 @@ def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> N
 def test_a_prescription_on_the_server_is_shown_read_only(hapi, workstations) -> None:
     ward = seed_ward(hapi.base_url, patients=1)
     pid = ward.patients[0]
-    put(
-        hapi.base_url,
-        {
-            "resourceType": "MedicationRequest",
-            "id": f"rx-{pid}",
-            "status": "active",
-            "intent": "order",
-            "medicationCodeableConcept": {"text": "Apixaban 5 mg"},
-            "subject": {"reference": f"Patient/{pid}"},
-            "authoredOn": "2026-11-20T09:00:00Z",
-            "dosageInstruction": [{"text": "twice daily"}],
-        },
-    )
+    put_prescription(hapi.base_url, pid, dosageInstruction=[{"text": "twice daily"}])
     a = workstations("a", ward.practitioner)
     assert a.sync().errors == ()
     [med] = a.service.chart(pid, audit_view=False).medications
