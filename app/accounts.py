@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.domain import Role, utc_now
+from app.domain import Role
 from app.errors import PinThrottledError
 from app.paths import AppPaths
 
@@ -148,12 +148,12 @@ class PinThrottle:
             return 0.0
         return float(min(MAX_DELAY_S, 2 ** (failures - FREE_TRIES + 1)))
 
-    def check(self, now: datetime | None = None) -> None:
+    def check(self, now: datetime) -> None:
         """Raise ``PinThrottledError`` while the user must still wait."""
         failures = self.failures()
         if not failures:
             return
-        wait = self.delay_after(len(failures)) - ((now or utc_now()) - failures[-1]).total_seconds()
+        wait = self.delay_after(len(failures)) - (now - failures[-1]).total_seconds()
         if wait > 0:
             raise PinThrottledError(
                 "Too many wrong PINs.",
@@ -162,11 +162,10 @@ class PinThrottle:
                 seconds=int(wait) + 1,
             )
 
-    def record_failure(self, now: datetime | None = None, *, audited: bool = False) -> int:
+    def record_failure(self, now: datetime, *, audited: bool = False) -> int:
         """Count a wrong PIN; ``audited`` when the caller writes it to the open audit trail."""
-        at = now or utc_now()
-        times = [*self.failures(), at]
-        done = [*self._read("audited"), *([at] if audited else [])]
+        times = [*self.failures(), now]
+        done = [*self._read("audited"), *([now] if audited else [])]
         doc: dict[str, object] = {"failures": [t.isoformat() for t in times]}
         if done:
             doc["audited"] = [t.isoformat() for t in done]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
+from app.clock import local_day
 from app.discharge import (
     Appointment,
     Checklist,
@@ -51,6 +52,7 @@ from app.domain import (
     RevisionStatus,
     Source,
 )
+from app.errors import BugError
 from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
@@ -289,6 +291,13 @@ def generate_ward(
         yield _with_discharge(random.Random(f"{seed}-discharge-{n}"), item, checklist, now, ns)
 
 
+def _admitted(p: Patient) -> datetime:
+    """Every demo patient has a known admission (the generator sets it)."""
+    if p.admitted_at is None:
+        raise BugError("a demo patient without an admission time")
+    return p.admitted_at
+
+
 def _answers(
     rng: random.Random, catalog: Catalog, p: Patient, lang: str, now: datetime, ns: uuid.UUID
 ) -> Iterator[Answer]:
@@ -305,9 +314,9 @@ def _answers(
         # are due for re-confirmation).
         earlier_stay = rng.random() < 0.3
         if earlier_stay:
-            at = p.admitted_at - timedelta(days=rng.randint(20, 400))
+            at = _admitted(p) - timedelta(days=rng.randint(20, 400))
         else:
-            at = p.admitted_at + (now - p.admitted_at) * rng.random()
+            at = _admitted(p) + (now - _admitted(p)) * rng.random()
         who = rng.choice(STAFF[:5])
         source = rng.choices((Source.PATIENT, Source.FAMILY, Source.CHART), weights=(7, 2, 1))[0]
         prov = Provenance(recorded_by=who, recorded_at=at, source=source, based_on_version="1")
@@ -382,7 +391,7 @@ def _medications(
         rng.sample(_MEDICATIONS, k=rng.choice((0, 1, 2, 3, 4, 5, 6)))
     ):
         who = rng.choice(STAFF[:4])
-        at = p.admitted_at + timedelta(hours=rng.randint(1, 10))
+        at = _admitted(p) + timedelta(hours=rng.randint(1, 10))
         yield HomeMedication(
             id=str(uuid.uuid5(ns, f"med-{i}")),
             patient_id=p.id,
@@ -440,10 +449,10 @@ def _contacts(
             language=lang,
             consent_to_share=rng.random() < 0.85,
             verified_by=who if verified else None,
-            verified_at=p.admitted_at + timedelta(hours=5) if verified else None,
+            verified_at=_admitted(p) + timedelta(hours=5) if verified else None,
             provenance=Provenance(
                 recorded_by=who,
-                recorded_at=p.admitted_at + timedelta(hours=2),
+                recorded_at=_admitted(p) + timedelta(hours=2),
                 source=Source.PATIENT,
                 based_on_version="1",
             ),
@@ -464,7 +473,7 @@ def _contacts(
             consent_to_share=True,
             provenance=Provenance(
                 recorded_by=STAFF[4],
-                recorded_at=p.admitted_at,
+                recorded_at=_admitted(p),
                 source=Source.OTHER_SYSTEM,
                 based_on_version="1",
             ),
@@ -499,10 +508,10 @@ def _with_discharge(
     if state == "none":
         return item
     p = item.patient
-    today = now.date()
+    today = local_day(now)  # the ward's day: "today", "overdue" and "in 2 days" count from it
     expected = today + timedelta(days=rng.choice(_DISCHARGE_STATES[names.index(state)][2]))
     coordinator = STAFF[4]
-    started = min(now, p.admitted_at + timedelta(hours=rng.randint(2, 30)))
+    started = min(now, _admitted(p) + timedelta(hours=rng.randint(2, 30)))
     plan_prov = Provenance(
         recorded_by=coordinator, recorded_at=started, source=Source.CHART, based_on_version="1"
     )
@@ -514,7 +523,9 @@ def _with_discharge(
     settled = state in ("half", "ready")
     appointments: tuple[Appointment, ...] = ()
     if settled:
-        at = datetime.combine(expected + timedelta(days=rng.randint(3, 10)), time(9), now.tzinfo)
+        # 09:00 on the ward's clock (a naive time is read as local), stored in UTC.
+        day = expected + timedelta(days=rng.randint(3, 10))
+        at = datetime.combine(day, time(9)).astimezone()
         appointments = (
             Appointment(
                 when=at + timedelta(minutes=30 * rng.randint(0, 14)),

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from app.clock import local_day
 from app.discharge import (
     Appointment,
     Checklist,
@@ -123,6 +124,8 @@ class DischargeView:
     contacts: tuple[HomeCareContact, ...]
     """Active contacts, people and agencies."""
     follow_up: FollowUp
+    as_of: datetime
+    """The instant the view was read: readiness and "overdue" hold, and times count, from it."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ class DischargeMixin:
 
     def today(self) -> date:
         """The ward's date (local time): due dates and "overdue" are days on the ward."""
-        return self._clock().astimezone().date()
+        return local_day(self._clock())
 
     def discharge_board(self, *, window_days: int | None = 7) -> list[DischargeRow]:
         """Patients whose plan is expected by today + ``window_days`` (overdue ones too).
@@ -297,15 +300,17 @@ class DischargeMixin:
         plan = self.discharge_plan_of(patient_id)
         tasks = self._tasks_of(plan)
         meds, unreconciled = _to_reconcile(self.repo.medications(patient_id))
+        now = self._clock()
         return DischargeView(
             patient=patient,
             plan=plan,
             tasks=tasks,
-            readiness=self._readiness(tasks, self.today()),
+            readiness=self._readiness(tasks, local_day(now)),
             medications=meds,
             unreconciled=unreconciled,
             contacts=tuple(c for c in self.repo.contacts(patient_id) if c.active),
             follow_up=self._follow_up(patient),
+            as_of=now,
         )
 
     def discharge_summary(self, patient_id: str) -> DischargeSummary:
@@ -317,10 +322,11 @@ class DischargeMixin:
         helper = next(
             (c for c in contacts if plan is not None and c.id == plan.home_helper_id), None
         )
+        now = self._clock()
         return DischargeSummary(
             patient=patient,
             plan=plan,
-            readiness=self._readiness(tasks, self.today()),
+            readiness=self._readiness(tasks, local_day(now)),
             # Stopped before admission and never decided about: not part of the discharge list.
             medications=tuple(
                 m
@@ -335,7 +341,7 @@ class DischargeMixin:
             unreconciled=unreconciled,
             home_helper=helper,
             tasks=tasks,
-            prepared_at=self._clock(),
+            prepared_at=now,
             prepared_by=self.actor,
         )
 

@@ -22,10 +22,6 @@ def _require_utc(value: datetime) -> datetime:
 UtcDateTime = Annotated[datetime, AfterValidator(_require_utc)]
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -58,7 +54,8 @@ class Actor(Frozen):
 
 class Provenance(Frozen):
     recorded_by: Actor
-    recorded_at: UtcDateTime
+    recorded_at: UtcDateTime | None
+    """``None``: the server did not say when (never guessed as "now", DESIGN.md §6b)."""
     source: Source
     based_on_version: str | None = None
 
@@ -90,7 +87,8 @@ class Patient(Frozen):
     sex: str = ""
     ward: str = ""
     bed: str = ""
-    admitted_at: UtcDateTime
+    admitted_at: UtcDateTime | None = None
+    """Start of the current stay; ``None`` when the server gives none (no guess)."""
     expected_discharge: date | None = None
     allergies: tuple[Allergy, ...] = ()
     has_photo: bool = False
@@ -270,7 +268,7 @@ def answer_state(
     question: Question,
     last_answered_at: datetime | None,
     *,
-    admitted_at: datetime,
+    admitted_at: datetime | None,
     now: datetime,
 ) -> AnswerState:
     """Derive the board state of one question.
@@ -278,6 +276,8 @@ def answer_state(
     ``last_answered_at`` is the effective time of the newest answer that is not
     entered in error (when the patient last gave or confirmed it), or ``None``.
     This one function decides for the board, the ward list counts and search.
+    With no known start of the stay a "this stay" answer stays valid: nothing shows it
+    belongs to an earlier stay, and re-asking on every sync is what AskOnce exists to end.
     """
     if last_answered_at is None:
         return AnswerState.NEVER_ASKED
@@ -285,7 +285,8 @@ def answer_state(
     if rule.kind is ValidityKind.PERMANENT:
         return AnswerState.VALID
     if rule.kind is ValidityKind.STAY:
-        return AnswerState.VALID if last_answered_at >= admitted_at else AnswerState.DUE
+        earlier_stay = admitted_at is not None and last_answered_at < admitted_at
+        return AnswerState.DUE if earlier_stay else AnswerState.VALID
     assert rule.days is not None  # guaranteed by the Validity model and the catalog loader
     lapsed = last_answered_at + timedelta(days=rule.days) <= now
     return AnswerState.DUE if lapsed else AnswerState.VALID

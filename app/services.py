@@ -8,11 +8,11 @@ crash either all of them are on disk or none is.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from app.clock import Clock, local_day, system_clock
 from app.discharge import Checklist, DischargePlan, DischargeTask, default_checklist
 from app.discharge import FollowUp as FollowUp
 from app.discharge_service import DischargeMixin, StampedRecord
@@ -41,7 +41,6 @@ from app.domain import (
     RevisionStatus,
     Source,
     answer_state,
-    utc_now,
 )
 from app.errors import ValidationError
 from app.store.database import Connection, Database
@@ -54,7 +53,6 @@ from app.store.repository import (
 from app.store.search import SearchHit, reindex_patient, search
 from app.store.sync_state import SyncState
 
-Clock = Callable[[], datetime]
 MIN_BREAK_GLASS_REASON = 10
 
 
@@ -90,6 +88,8 @@ class PatientChart:
     contacts: tuple[HomeCareContact, ...]
     history: tuple[HistoryEntry, ...]
     unsent_changes: int
+    as_of: datetime
+    """The instant the chart was read: answer states hold, and "today 14:05" counts, from it."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class CareService(DischargeMixin):
         actor: Actor,
         *,
         workstation: str,
-        clock: Clock = utc_now,
+        clock: Clock = system_clock,
         language: str = "en",
         checklist: Checklist | None = None,
     ) -> None:
@@ -125,6 +125,10 @@ class CareService(DischargeMixin):
         self.language = language
         """The language of texts the core composes (follow-up channel, summary preferences)."""
         self.checklist = checklist or default_checklist()
+
+    def now(self) -> datetime:
+        """The current instant on this session's one clock (``app.clock``)."""
+        return self._clock()
 
     # --- reading ----------------------------------------------------------------
 
@@ -145,7 +149,7 @@ class CareService(DischargeMixin):
             rows.append(
                 WardRow(
                     patient=p,
-                    age=p.age_on(now.date()),
+                    age=p.age_on(local_day(now)),
                     open_questions=sum(s is not AnswerState.VALID for s in states),
                     due_questions=sum(s is AnswerState.DUE for s in states),
                     unsent_changes=summary.unsent_changes,
@@ -190,6 +194,7 @@ class CareService(DischargeMixin):
             contacts=contacts,
             history=tuple(self.repo.history(patient_id)),
             unsent_changes=unsent,
+            as_of=now,
         )
 
     def search(self, text: str) -> list[PatientHit]:

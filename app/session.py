@@ -29,6 +29,7 @@ from app.accounts import (
     load_profile,
     save_profile,
 )
+from app.clock import Clock, system_clock
 from app.domain import (
     Actor,
     AnswerType,
@@ -37,13 +38,12 @@ from app.domain import (
     MedicationStatus,
     Role,
     Source,
-    utc_now,
 )
 from app.errors import KnownError, LockedOutError, ValidationError, WrongPinError
 from app.keys import DatabaseKey, KdfParams, KeyWrapper
 from app.keystore import Keystore
 from app.paths import AppPaths
-from app.services import CareService, Clock
+from app.services import CareService
 from app.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -106,13 +106,21 @@ class CacheSession:
             self.service.record_audit(AuditAction.FAILED_PIN, detail="re-authentication", at=at)
 
         key, _audited = unwrap_with_pin(
-            paths, user_id, pin, keystore, max_attempts=max_attempts, on_wrong_pin=audit
+            paths,
+            user_id,
+            pin,
+            keystore,
+            max_attempts=max_attempts,
+            now=self.service.now(),
+            on_wrong_pin=audit,
         )
         key.wipe()
 
     def close(self) -> None:
         if self.folder is not None and self.profile is not None and self.db.is_open:
-            profile = replace(self.profile, unsent=self.service.outbox_count(), last_used=utc_now())
+            profile = replace(
+                self.profile, unsent=self.service.outbox_count(), last_used=self.service.now()
+            )
             save_profile(self.folder, profile)
         self.db.close()
         self.key.wipe()
@@ -171,7 +179,7 @@ def create_user_cache(
     min_pin_length: int = 6,
     max_users: int | None = None,
     kdf: KdfParams | None = None,
-    clock: Clock = utc_now,
+    clock: Clock = system_clock,
 ) -> CacheSession:
     """First use of this workstation by this user (after an online sign-in)."""
     check_pin_strength(pin, min_pin_length)
@@ -203,7 +211,7 @@ def unwrap_with_pin(
     keystore: Keystore,
     *,
     max_attempts: int,
-    now: datetime | None = None,
+    now: datetime,
     on_wrong_pin: Callable[[datetime], None] | None = None,
 ) -> tuple[DatabaseKey, list[datetime]]:
     """The cache key and the wrong tries before this good one; throttled, locks out.
@@ -225,10 +233,9 @@ def unwrap_with_pin(
     except LockedOutError:
         raise
     except WrongPinError as exc:
-        at = now or utc_now()
-        count = throttle.record_failure(at, audited=on_wrong_pin is not None)
+        count = throttle.record_failure(now, audited=on_wrong_pin is not None)
         if on_wrong_pin is not None:
-            on_wrong_pin(at)
+            on_wrong_pin(now)
         if count >= max_attempts:
             wrapper.drop_pin_wrap(folder / KEY_FILE)
             raise LockedOutError(
@@ -259,7 +266,7 @@ def unlock_user_cache(
     language: str = "en",
     role: Role | None = None,
     max_attempts: int = 5,
-    clock: Clock = utc_now,
+    clock: Clock = system_clock,
 ) -> CacheSession:
     folder = user_folder(paths, actor.user_id)
     key, failures = unwrap_with_pin(
@@ -282,7 +289,7 @@ def restore_user_cache(
     language: str = "en",
     role: Role | None = None,
     min_pin_length: int = 6,
-    clock: Clock = utc_now,
+    clock: Clock = system_clock,
 ) -> CacheSession:
     """After a lockout: the same user signed in online; wrap the key under a new PIN.
 
@@ -350,7 +357,7 @@ def open_demo_cache(
     patients: int = 32,
     workstation: str = "demo-workstation",
     language: str = "en",
-    clock: Clock = utc_now,
+    clock: Clock = system_clock,
 ) -> CacheSession:
     """A freshly generated, encrypted demo ward; the key lives only in this process.
 

@@ -337,8 +337,12 @@ def _retry_after(response: _Raw) -> float | None:
         return None
     if value.strip().isdigit():
         return float(value)
+    # An HTTP date is the server's clock: measure it against the same response's Date, so a
+    # workstation whose clock is off neither hammers the server nor waits far too long.
     try:
-        when = parsedate_to_datetime(value)
+        wait = parsedate_to_datetime(value) - parsedate_to_datetime(
+            response.headers.get("date", "")
+        )
     except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+        return None  # no usable server time: fall back to our own backoff
+    return max(0.0, wait.total_seconds())

@@ -8,9 +8,10 @@ so the upload overwrites it *knowingly* with ``If-Match`` on that version.
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 from typing import Any
 
-from app.domain import Actor, AuditAction, Catalog, utc_now
+from app.domain import Actor, AuditAction, Catalog
 from app.store.database import Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
@@ -31,7 +32,9 @@ def resolve_conflict(
     resolution: Resolution,
     *,
     workstation: str,
+    at: datetime,
 ) -> None:
+    """Apply ``resolution``; ``at`` is the decision's time on the caller's clock (audited)."""
     state = SyncState(db)
     repo = Repository(db)
     theirs: dict[str, Any] = conflict.theirs
@@ -51,7 +54,7 @@ def resolve_conflict(
         state.drop_conflict(conn, conflict.resource_type, conflict.resource_id)
         repo.append_audit(
             conn,
-            at=utc_now(),
+            at=at,
             user_id=actor.user_id,
             action=AuditAction.EDIT,
             patient_id=conflict.patient_id,

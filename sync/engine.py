@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Literal, TypeVar, cast
 
+from app.clock import system_clock
 from app.discharge import CHECKLIST_SYSTEM, DischargePlan, DischargeTask
 from app.domain import (
     Answer,
@@ -29,7 +30,6 @@ from app.domain import (
     HomeMedication,
     OutboxEntry,
     RevisionStatus,
-    utc_now,
 )
 from app.store.database import Connection, Database
 from app.store.repository import UNASSIGNED, Repository
@@ -157,7 +157,7 @@ class Synchronizer:
         practitioner: str,
         *,
         on_status: Callable[[SyncStatus], None] = lambda _s: None,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
         run_db: Callable[[Callable[[], Any]], Any] | None = None,
         retention_days: int = 0,
     ) -> None:
@@ -760,7 +760,9 @@ class Synchronizer:
             conn,
             HistoryEntry(
                 patient_id=record.patient_id,
-                at=prov.recorded_at,
+                # Undated on the server: the line is dated when this workstation learnt of
+                # it (the record itself keeps its time unknown).
+                at=prov.recorded_at or self._clock(),
                 actor=prov.recorded_by,
                 area=area,
                 subject=subject,

@@ -141,6 +141,14 @@ def fhir_instant(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _put_instant(res: Resource, key: str, value: datetime | None) -> None:
+    """Set an instant element, or leave it out when the time is unknown (never "now")."""
+    if value is None:
+        res.pop(key, None)
+    else:
+        res[key] = fhir_instant(value)
+
+
 def parse_instant(text: str) -> datetime:
     parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     if parsed.tzinfo is None:
@@ -232,7 +240,7 @@ def answer_to_observation(
     }
     obs["subject"] = {"reference": f"Patient/{answer.patient_id}"}
     obs["effectiveDateTime"] = fhir_instant(answer.effective_at)
-    obs["issued"] = fhir_instant(answer.provenance.recorded_at)
+    _put_instant(obs, "issued", answer.provenance.recorded_at)
     obs["performer"] = [_performer(answer.provenance.recorded_by)]
     for key in [k for k in obs if k.startswith("value")] + ["component"]:
         obs.pop(key, None)
@@ -334,7 +342,7 @@ def medication_to_statement(med: HomeMedication, base: Resource | None = None) -
     res.pop("medicationReference", None)
     res["medicationCodeableConcept"] = concept
     res["subject"] = {"reference": f"Patient/{med.patient_id}"}
-    res["dateAsserted"] = fhir_instant(med.provenance.recorded_at)
+    _put_instant(res, "dateAsserted", med.provenance.recorded_at)
     res["informationSource"] = _performer(med.provenance.recorded_by)
     dosage: Resource = {}
     text = " ".join(p for p in (med.dose, med.frequency) if p)
@@ -479,7 +487,7 @@ def request_to_medication(res: Resource) -> HomeMedication:
         status=_REQUEST_STATUS.get(str(res.get("status")), MedicationStatus.UNKNOWN),
         provenance=Provenance(
             recorded_by=_actor(requester),
-            recorded_at=parse_instant(when) if when else datetime.now(UTC),
+            recorded_at=parse_instant(when) if when else None,
             source=Source.OTHER_SYSTEM,
             based_on_version=version,
         ),
@@ -589,7 +597,7 @@ def organization_to_contact(res: Resource) -> HomeCareContact:
         active=bool(res.get("active", True)),
         provenance=Provenance(
             recorded_by=Actor(user_id="unknown", display_name="Unknown"),
-            recorded_at=parse_instant(meta_time) if meta_time else datetime.now(UTC),
+            recorded_at=parse_instant(meta_time) if meta_time else None,
             source=Source(_ext_value(res, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
             based_on_version=version,
         ),
@@ -648,7 +656,7 @@ def related_person_to_contact(
     validate(res)
     version = version_of(res)
     meta_time = (res.get("meta") or {}).get("lastUpdated")
-    when = recorded_at or (parse_instant(meta_time) if meta_time else datetime.now(UTC))
+    when = recorded_at or (parse_instant(meta_time) if meta_time else None)
     return HomeCareContact(
         id=str(res["id"]),
         patient_id=_reference_id(res["patient"]["reference"], "Patient"),
@@ -708,7 +716,11 @@ def _recorded(res: Resource, prov: Provenance) -> None:
         EXT_RECORDED,
         extension=[
             {"url": "by", "valueReference": _performer(prov.recorded_by)},
-            {"url": "at", "valueDateTime": fhir_instant(prov.recorded_at)},
+            *(
+                [{"url": "at", "valueDateTime": fhir_instant(prov.recorded_at)}]
+                if prov.recorded_at is not None
+                else []
+            ),
         ],
     )
     _ext(res, EXT_SOURCE, valueCode=prov.source.value)
@@ -720,7 +732,7 @@ def _provenance_of(res: Resource, fallback_time: str | None) -> Provenance:
     at = at or (res.get("meta") or {}).get("lastUpdated")
     return Provenance(
         recorded_by=_actor(parts.get("by", {}).get("valueReference")),
-        recorded_at=parse_instant(str(at)) if at else datetime.now(UTC),
+        recorded_at=parse_instant(str(at)) if at else None,
         source=Source(_ext_value(res, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
         based_on_version=version_of(res),
     )
@@ -792,7 +804,8 @@ def plan_to_care_plan(
     ]
     res["subject"] = {"reference": f"Patient/{plan.patient_id}"}
     res.setdefault("title", "Discharge plan")
-    res.setdefault("created", fhir_instant(plan.provenance.recorded_at))
+    if plan.provenance.recorded_at is not None:
+        res.setdefault("created", fhir_instant(plan.provenance.recorded_at))
     period = dict(res.get("period") or {})
     if plan.expected_date is not None:
         period["end"] = plan.expected_date.isoformat()
@@ -888,8 +901,9 @@ def task_to_fhir(task: DischargeTask, base: Resource | None = None) -> Resource:
         res["note"] = [{"text": task.note}]
     else:
         res.pop("note", None)
-    res.setdefault("authoredOn", fhir_instant(task.provenance.recorded_at))
-    res["lastModified"] = fhir_instant(task.provenance.recorded_at)
+    if task.provenance.recorded_at is not None:
+        res.setdefault("authoredOn", fhir_instant(task.provenance.recorded_at))
+    _put_instant(res, "lastModified", task.provenance.recorded_at)
     _recorded(res, task.provenance)
     return validate(_tidy(res))
 
@@ -1058,7 +1072,7 @@ def patient_from_fhir(
         ),
         "",
     )
-    admitted = datetime.now(UTC)
+    admitted: datetime | None = None  # unknown unless the stay says (never "now")
     expected: date | None = None
     ward = bed = ""
     if encounter is not None:
@@ -1066,8 +1080,7 @@ def patient_from_fhir(
         period = encounter.get("period") or {}
         if period.get("start"):
             admitted = parse_instant(period["start"])
-        if period.get("end"):
-            expected = parse_instant(period["end"]).date()
+        expected = _fhir_date(period.get("end"))
         for loc in encounter.get("location", []):
             display = str((loc.get("location") or {}).get("display", ""))
             physical = ((loc.get("physicalType") or {}).get("coding") or [{}])[0].get("code")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.domain import Answer, AnswerType, AnswerValue, Question, Source
 from ui.qt import Qt, QtCore, QtWidgets
 from ui.style import relative_time, source_text
@@ -17,6 +19,7 @@ class AnswerDialog(QtWidgets.QDialog):
         *,
         correcting: bool,
         language: str = "en",
+        as_of: datetime | None = None,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -44,7 +47,7 @@ class AnswerDialog(QtWidgets.QDialog):
                 self.tr("Previous answer: %1 — %2, %3")
                 .replace("%1", question.format_value(previous.value, language))
                 .replace("%2", previous.provenance.recorded_by.display_name)
-                .replace("%3", relative_time(previous.effective_at))
+                .replace("%3", relative_time(previous.effective_at, as_of))
             )
             before.setWordWrap(True)
             before.setObjectName("mutedText")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 
 from app.domain import AnswerState, Source
 from app.services import BoardItem, PatientChart
@@ -24,7 +25,7 @@ DialogFactory = Callable[..., AnswerDialog]
 class QuestionRow(QtWidgets.QFrame):
     """One question: status chip, question and current answer, and the actions that fit."""
 
-    def __init__(self, item: BoardItem, board: AskOnceBoard) -> None:
+    def __init__(self, item: BoardItem, board: AskOnceBoard, as_of: datetime) -> None:
         super().__init__(board)
         self.item = item
         self._language = board.language
@@ -60,7 +61,7 @@ class QuestionRow(QtWidgets.QFrame):
             line = (
                 line.replace("%1", f"<b>{html.escape(q.format_value(answer.value, language))}</b>")
                 .replace("%2", html.escape(prov.recorded_by.display_name))
-                .replace("%3", relative_time(answer.effective_at))
+                .replace("%3", relative_time(answer.effective_at, as_of))
                 .replace("%4", source_text(prov.source))
             )
             if item.state is AnswerState.DUE:
@@ -180,7 +181,7 @@ class AskOnceBoard(QtWidgets.QWidget):
                     line.setFrameShape(QtWidgets.QFrame.Shape.HLine)
                     line.setFrameShadow(QtWidgets.QFrame.Shadow.Sunken)
                     box_lay.addWidget(line)
-                row = QuestionRow(item, self)
+                row = QuestionRow(item, self, chart.as_of)
                 box_lay.addWidget(row)
                 rows.append(row)
             self.rows.extend(rows)
@@ -275,8 +276,14 @@ class AskOnceBoard(QtWidgets.QWidget):
         if item.answer is None:
             self.record(item)
             return
+        assert self._chart is not None
         dialog = self._dialog_factory(
-            item.question, item.answer, correcting=True, language=self.language, parent=self
+            item.question,
+            item.answer,
+            correcting=True,
+            language=self.language,
+            as_of=self._chart.as_of,
+            parent=self,
         )
         drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:

@@ -101,7 +101,7 @@ class ContactTableModel(RecordTableModel[HomeCareContact, ContactColumn]):
         if column is ContactColumn.VERIFIED:
             if c.verified_by is None:
                 return self.tr("not verified")
-            when = relative_time(c.verified_at) if c.verified_at else ""
+            when = relative_time(c.verified_at, self.as_of) if c.verified_at else ""
             return " · ".join(p for p in (c.verified_by.display_name, when) if p)
         return ""
 
@@ -208,7 +208,7 @@ class ContactsTab(RecordTab[HomeCareContact, ContactDialog]):
         self._update_buttons()
 
     def show_chart(self, chart: PatientChart) -> None:
-        self._show_records(chart.patient.id, chart.contacts)
+        self._show_records(chart.patient.id, chart.contacts, chart.as_of)
         self.empty_label.setVisible(not any(c.active for c in chart.contacts))
 
     def _set_show_removed(self, show: bool) -> None:

@@ -61,9 +61,9 @@ def _is_overdue(readiness: Readiness) -> bool:
 class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
     """One row per patient with an expected discharge in the window; read-only."""
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, today: date, parent: QtCore.QObject | None = None) -> None:
         super().__init__(BoardColumn, lambda r: r.patient_id, parent)
-        self._today = date.today()
+        self._today = today
         self._set_headers(
             {
                 BoardColumn.DATE: self.tr("Expected discharge"),
@@ -314,7 +314,7 @@ class DischargeBoard(QtWidgets.QWidget):
         top.addWidget(self.hide_ready_check)
         layout.addLayout(top)
 
-        self.model = DischargeBoardModel(self)
+        self.model = DischargeBoardModel(today(), self)
         self.proxy = DischargeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QtWidgets.QTableView()

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.clock import local_day
 from app.discharge import Appointment, Checklist, DischargeTask, FollowUp, TaskStatus
 from app.domain import (
     Actor,
@@ -133,7 +134,7 @@ class SummaryWriter(QtCore.QObject):
             self._banner(summary.patient, printed.at),
             self._status(summary),
             self._plan(summary),
-            self._checklist(summary, checklist, printed.at.astimezone().date()),
+            self._checklist(summary, checklist, local_day(printed.at)),
             self._medications(summary.medications, summary.unreconciled),
             self._home_care(summary),
             self._follow_up(summary.follow_up, summary.appointments),
@@ -156,7 +157,7 @@ class SummaryWriter(QtCore.QObject):
 
     def _banner(self, p: Patient, at: datetime) -> str:
         born = date_text(p.birth_date, "d MMM yyyy")
-        age = p.age_on(at.astimezone().date())
+        age = p.age_on(local_day(at))
         name = p.display_name + (f" (“{p.preferred_name}”)" if p.preferred_name else "")
         allergies = (
             "; ".join(
@@ -179,7 +180,14 @@ class SummaryWriter(QtCore.QObject):
                 self.tr("Ward / bed"),
                 _e(" / ".join(x for x in (p.ward, p.bed) if x) or self.tr("not recorded")),
             ),
-            (self.tr("Admitted"), _e(date_text(p.admitted_at.astimezone().date(), "d MMM yyyy"))),
+            (
+                self.tr("Admitted"),
+                _e(
+                    date_text(local_day(p.admitted_at), "d MMM yyyy")
+                    if p.admitted_at
+                    else self.tr("not recorded")
+                ),
+            ),
             (self.tr("Allergies and intolerances"), f"<b>{_e(allergies)}</b>"),
         ]
         return self._label_table(rows)

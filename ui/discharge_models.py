@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from app.clock import local_day
 from app.discharge import Appointment, DischargeTask, TaskStatus
 from app.domain import (
     ContactKind,
@@ -46,9 +47,10 @@ class TaskColumn(enum.IntEnum):
     UNSENT = 5
 
 
-def task_overdue(task: DischargeTask, today: date) -> bool:
+def task_overdue(task: DischargeTask, as_of: datetime | None) -> bool:
+    """Still to do and due before the workstation's day at ``as_of`` (when the view was read)."""
     waiting = task.status in (TaskStatus.TODO, TaskStatus.IN_PROGRESS)
-    return waiting and task.due is not None and task.due < today
+    return waiting and task.due is not None and as_of is not None and task.due < local_day(as_of)
 
 
 class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
@@ -56,7 +58,6 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(TaskColumn, lambda t: t.id, parent)
-        self.today = date.today()
         self.title_of: Callable[[DischargeTask], str] = lambda task: task.title
         self._set_headers(
             {
@@ -71,7 +72,7 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
         )
 
     def cell_data(self, task: DischargeTask, column: TaskColumn, role: int) -> Any:
-        overdue = task_overdue(task, self.today)
+        overdue = task_overdue(task, self.as_of)
         if role == SORT_ROLE:
             return self._sort_key(task, column)
         if column is TaskColumn.UNSENT:
@@ -206,7 +207,7 @@ class ReconciliationModel(RecordTableModel[HomeMedication, MedColumn]):
         if column is MedColumn.DECIDED:
             if rec is None:
                 return ""
-            return f"{rec.decided_by.display_name} · {relative_time(rec.decided_at)}"
+            return f"{rec.decided_by.display_name} · {relative_time(rec.decided_at, self.as_of)}"
         if column is MedColumn.NOTE:
             return rec.note.replace("\n", " ") if rec else ""
         return ""
@@ -242,9 +243,11 @@ class DischargeContactModel(RecordTableModel[HomeCareContact, ContactColumn]):
             },
         )
 
-    def set_contacts(self, contacts: Sequence[HomeCareContact], helper_id: str | None) -> None:
+    def set_contacts(
+        self, contacts: Sequence[HomeCareContact], helper_id: str | None, as_of: datetime
+    ) -> None:
         self.helper_id = helper_id
-        self.set_records([c for c in contacts if c.active])
+        self.set_records([c for c in contacts if c.active], as_of)
 
     def cell_data(self, c: HomeCareContact, column: ContactColumn, role: int) -> Any:
         if role == SORT_ROLE:
@@ -282,7 +285,7 @@ class DischargeContactModel(RecordTableModel[HomeCareContact, ContactColumn]):
         if column is ContactColumn.VERIFIED:
             if c.verified_by is None:
                 return "○ " + self.tr("not verified")
-            when = relative_time(c.verified_at) if c.verified_at else ""
+            when = relative_time(c.verified_at, self.as_of) if c.verified_at else ""
             return "✓ " + " · ".join(p for p in (c.verified_by.display_name, when) if p)
         if column is ContactColumn.HELPER:
             return "★ " + self.tr("helper at home") if c.id == self.helper_id else ""

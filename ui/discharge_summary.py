@@ -13,7 +13,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from app.domain import AuditAction, utc_now
+from app.clock import system_clock
+from app.domain import AuditAction
 from app.services import CareService, DischargeSummary
 from ui.discharge_document import PrintableSummary, PrintedBy, summary_document
 from ui.error_text import error_text
@@ -249,7 +250,7 @@ class SummaryOutput(QtCore.QObject):
         *,
         language: str = "en",
         demo: bool = False,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
     ) -> None:
         super().__init__(parent_widget)
         self.tasks = tasks

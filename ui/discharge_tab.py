@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from app.clock import local_day
 from app.discharge import Appointment, DischargeTask, TaskStatus
 from app.discharge_service import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from app.domain import (
@@ -76,7 +77,6 @@ class DischargeTab(QtWidgets.QWidget):
     ) -> None:
         super().__init__(parent)
         self._actions = actions
-        self.today = date.today()
         self.language = language
         self.view: DischargeView | None = None
         self._patient_id: str | None = None
@@ -457,9 +457,13 @@ class DischargeTab(QtWidgets.QWidget):
 
     # --- loading ----------------------------------------------------------------------
 
-    def show_chart(self, chart: PatientChart, today: date) -> None:
+    @property
+    def today(self) -> date:
+        """The workstation's day on the session's clock (defaults in the plan and item dialogs)."""
+        return self._actions.service.today()
+
+    def show_chart(self, chart: PatientChart) -> None:
         """The chart was (re)shown: reload the discharge view now if on screen, else later."""
-        self.today = today
         if chart.patient.id != self._patient_id:
             # Another patient: never leave the previous one's plan on screen.
             self._patient_id = chart.patient.id
@@ -492,7 +496,7 @@ class DischargeTab(QtWidgets.QWidget):
 
     def show_view(self, view: DischargeView) -> None:
         self.view = view
-        today = self.today
+        today = local_day(view.as_of)
         plan = view.plan
         self.loading_label.hide()
         self._set_sections_visible(True)
@@ -547,8 +551,9 @@ class DischargeTab(QtWidgets.QWidget):
 
         # Checklist.
         self.checklist_box.setVisible(plan is not None)
-        self.checklist_model.today = today
-        self._reset(self._tasks_sel, lambda: self.checklist_model.set_records(view.tasks))
+        self._reset(
+            self._tasks_sel, lambda: self.checklist_model.set_records(view.tasks, view.as_of)
+        )
 
         # Medications.
         if view.medications:
@@ -561,13 +566,16 @@ class DischargeTab(QtWidgets.QWidget):
             self.unreconciled_label.setText(
                 self.tr("No home medications recorded. Record them on the Medications tab.")
             )
-        self._reset(self._meds_sel, lambda: self.med_model.set_records(view.medications))
+        self._reset(
+            self._meds_sel, lambda: self.med_model.set_records(view.medications, view.as_of)
+        )
         self.med_table.setVisible(bool(view.medications))
 
         # Contacts and helper.
         helper_id = plan.home_helper_id if plan is not None else None
         self._reset(
-            self._contacts_sel, lambda: self.contact_model.set_contacts(view.contacts, helper_id)
+            self._contacts_sel,
+            lambda: self.contact_model.set_contacts(view.contacts, helper_id, view.as_of),
         )
         self.no_contacts_label.setVisible(self.contact_model.rowCount() == 0)
         self.contacts_table.setVisible(self.contact_model.rowCount() > 0)
@@ -664,7 +672,7 @@ class DischargeTab(QtWidgets.QWidget):
         follow = view.follow_up
         if follow.state is AnswerState.VALID and follow.channel:
             who = follow.answered_by or ""
-            when = relative_time(follow.answered_at) if follow.answered_at else ""
+            when = relative_time(follow.answered_at, view.as_of) if follow.answered_at else ""
             text = (
                 self.tr("Preferred channel: <b>%1</b> · best times: <b>%2</b>")
                 .replace("%1", follow.channel)

@@ -51,7 +51,7 @@ class HistoryTableModel(RecordTableModel[HistoryEntry, HistoryColumn]):
             return self._display(entry, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is HistoryColumn.WHEN:
-                return relative_time(entry.at)
+                return relative_time(entry.at, self.as_of)
             if column is HistoryColumn.CHANGE:
                 return self._display(entry, column)  # long values are cut off in the cell
         return None
@@ -120,4 +120,4 @@ class HistoryTab(QtWidgets.QWidget):
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
 
     def show_chart(self, chart: PatientChart) -> None:
-        self.model.set_records(chart.history)
+        self.model.set_records(chart.history, chart.as_of)

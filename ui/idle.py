@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from app.domain import utc_now
+from app.clock import system_clock
 from ui.qt import QtCore, Signal
 
 _ACTIVITY = {
@@ -29,7 +29,7 @@ class IdleMonitor(QtCore.QObject):
         self,
         idle_seconds: int,
         *,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from app import __version__
-from app.domain import Role, utc_now
+from app.clock import system_clock, today
+from app.domain import Role
 from app.errors import KnownError
 from app.services import CareService, PatientChart, PatientHit, WardRow
 from app.session import CacheSession
@@ -59,7 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
         *,
         demo: bool,
         language: str = "en",
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
         make_sync: Callable[[CacheSession], SyncController] | None = None,
     ) -> None:
         super().__init__()
@@ -112,7 +113,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages = QtWidgets.QStackedWidget()
         self.pages.addWidget(self.splitter)
         clock = self._clock  # not a bound method: the board must not keep the window alive
-        self.discharge_board = DischargeBoard(self.tasks, lambda: clock().astimezone().date())
+        self.discharge_board = DischargeBoard(self.tasks, lambda: today(clock))
         self.discharge_board.sig_patient_activated.connect(self.open_from_board)
         self.discharge_board.sig_start_plan_requested.connect(self.start_plan_from_board)
         self.pages.addWidget(self.discharge_board)
@@ -463,7 +464,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_chart(self, chart: PatientChart) -> None:
         if chart.patient.id != self._current_patient:
             return  # the nurse already moved on to another patient
-        self.patient_view.show_chart(chart, self._clock().date())
+        self.patient_view.show_chart(chart)
         self.stack.setCurrentWidget(self.patient_view)
         self.sig_chart_shown.emit(chart.patient.id)
 

@@ -92,7 +92,7 @@ class MedicationTableModel(RecordTableModel[HomeMedication, MedColumn]):
             MedColumn.STATUS: status_text(med.status),
             MedColumn.SOURCE: source_text(prov.source),
             MedColumn.RECORDED: f"{prov.recorded_by.display_name} · "
-            + relative_time(prov.recorded_at),
+            + relative_time(prov.recorded_at, self.as_of),
         }.get(column, "")
 
     def _tooltip(self, med: HomeMedication, column: MedColumn) -> str | None:
@@ -116,7 +116,8 @@ class MedicationTableModel(RecordTableModel[HomeMedication, MedColumn]):
         if column is MedColumn.STATUS:
             return _STATUS_ORDER[med.status]
         if column is MedColumn.RECORDED:
-            return med.provenance.recorded_at.isoformat()
+            at = med.provenance.recorded_at
+            return at.isoformat() if at else ""
         if column is MedColumn.UNSENT:
             return int(med.unsent)
         return self._display(med, column).casefold()
@@ -174,7 +175,7 @@ class MedicationsTab(RecordTab[HomeMedication, MedicationDialog]):
         self._update_buttons()
 
     def show_chart(self, chart: PatientChart) -> None:
-        self._show_records(chart.patient.id, chart.medications)
+        self._show_records(chart.patient.id, chart.medications, chart.as_of)
         self.empty_label.setVisible(not chart.medications)
 
     def _update_buttons(self) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-from datetime import date
 
+from app.clock import local_day
 from app.domain import Patient, Role
 from app.services import PatientChart
 from ui.actions import ChartActions
@@ -64,7 +64,7 @@ class PatientBanner(QtWidgets.QFrame):
         self.unsent.setObjectName("unsentBadge")
         layout.addWidget(self.unsent, 0, Qt.AlignmentFlag.AlignTop)
 
-    def show_chart(self, chart: PatientChart, today: date) -> None:
+    def show_chart(self, chart: PatientChart) -> None:
         p = chart.patient
         self.photo.set_patient(p)
         name = html.escape(p.display_name)
@@ -76,7 +76,9 @@ class PatientBanner(QtWidgets.QFrame):
             QtCore.QDate(p.birth_date.year, p.birth_date.month, p.birth_date.day), "d MMM yyyy"
         )
         parts = [
-            self.tr("born %1 (%2 y)").replace("%1", born).replace("%2", str(p.age_on(today))),
+            self.tr("born %1 (%2 y)")
+            .replace("%1", born)
+            .replace("%2", str(p.age_on(local_day(chart.as_of)))),
             self.tr("MRN %1").replace("%1", p.mrn),
             self.tr("Bed %1").replace("%1", p.bed) if p.bed else "",
             p.ward,
@@ -154,13 +156,13 @@ class PatientView(QtWidgets.QWidget):
             self.tabs.setTabToolTip(n, self.tr("Ctrl+%1").replace("%1", str(n + 1)))
         layout.addWidget(self.tabs, 1)
 
-    def show_chart(self, chart: PatientChart, today: date) -> None:
+    def show_chart(self, chart: PatientChart) -> None:
         self.chart = chart
-        self.banner.show_chart(chart, today)
+        self.banner.show_chart(chart)
         self.board.show_chart(chart)
         self.medications.show_chart(chart)
         self.contacts.show_chart(chart)
-        self.discharge.show_chart(chart, today)
+        self.discharge.show_chart(chart)
         self.history.show_chart(chart)
 
     def show_first_tab(self, role: Role) -> None:

@@ -20,7 +20,8 @@ from datetime import datetime
 from typing import Any
 
 from app.accounts import UserProfile, cached_users, load_profile
-from app.domain import Actor, AuditAction, Catalog, Role, utc_now
+from app.clock import system_clock
+from app.domain import Actor, AuditAction, Catalog, Role
 from app.errors import KnownError, LockedOutError
 from app.keys import KdfParams
 from app.keystore import Keystore
@@ -77,7 +78,7 @@ class Shell(QtCore.QObject):
         oidc: OidcClient,
         workstation: str,
         open_browser: Callable[[str], None] = open_in_system_browser,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
         kdf: KdfParams | None = None,
         parent: QtCore.QObject | None = None,
     ) -> None:

@@ -7,8 +7,9 @@ reads in black and white, for colour-blind staff and through a screen reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
+from app.clock import local_day
 from app.domain import AnswerState, Source
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
@@ -70,12 +71,26 @@ def source_text(source: Source) -> str:
     }[source]
 
 
-def relative_time(at: datetime, now: datetime | None = None) -> str:
-    """'today 14:05', 'yesterday', '3 days ago', or a date: how nurses talk about time."""
-    now = now or datetime.now(UTC)
+def unknown_time_text() -> str:
+    return QtCore.QCoreApplication.translate("Time", "time unknown")
+
+
+def relative_time(at: datetime | None, now: datetime | None) -> str:
+    """'today 14:05', 'yesterday', '3 days ago', or a date: how nurses talk about time.
+
+    ``now`` is the instant the shown data was read (``PatientChart.as_of``): the one
+    clock, never the wall clock, so what the screen says matches the answer states.
+    Without it the date and time are shown; a fact the server did not date says so.
+    """
+    if at is None:
+        return unknown_time_text()
+    if now is None:
+        return local_datetime(at)
     local = at.astimezone()
-    days = (now.astimezone().date() - local.date()).days
-    if days <= 0:
+    days = (local_day(now) - local.date()).days
+    if days < 0:  # recorded "in the future": a colleague's clock runs ahead; say the date
+        return _locale_text(local, "d MMM yyyy HH:mm")
+    if days == 0:
         return QtCore.QCoreApplication.translate("Time", "today %1").replace(
             "%1", local.strftime("%H:%M")
         )
@@ -88,7 +103,9 @@ def relative_time(at: datetime, now: datetime | None = None) -> str:
     return _locale_text(local, "d MMM yyyy")
 
 
-def local_datetime(at: datetime) -> str:
+def local_datetime(at: datetime | None) -> str:
+    if at is None:
+        return unknown_time_text()
     return _locale_text(at.astimezone(), "d MMM yyyy HH:mm")
 
 

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain import utc_now
+from app.clock import system_clock
 from app.services import CareService
 from app.store.sync_state import SyncState
 from sync.engine import (
@@ -63,7 +63,7 @@ class SyncController(QtCore.QObject):
         make_engine: Callable[[Callable[[SyncStatus], None]], Synchronizer],
         *,
         interval_s: int,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
         on_stop: Callable[[], None] | None = None,
         parent: QtCore.QObject | None = None,
     ) -> None:

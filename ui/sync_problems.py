@@ -87,6 +87,7 @@ class SyncProblems(QtCore.QObject):
                 conflict,
                 resolution,
                 workstation=session.service.workstation,
+                at=session.service.now(),
             )
 
         DbOp(self.tasks, apply).success(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from ui.qt import Qt, QtCore, QtGui
@@ -45,15 +46,19 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[R, C]):
         self._records: list[R] = []
         self._headers: Mapping[C, str] = {}
         self._header_tips: Mapping[C, str] = {}
+        self.as_of: datetime | None = None
+        """The instant the records were read: what "today 14:05" and "overdue" count from."""
 
     def _set_headers(self, headers: Mapping[C, str], tips: Mapping[C, str] | None = None) -> None:
         # The subclass translates the texts: tr() files them under the class that calls it.
         self._headers = headers
         self._header_tips = tips or {}
 
-    def set_records(self, records: Iterable[R]) -> None:
+    def set_records(self, records: Iterable[R], as_of: datetime | None = None) -> None:
+        """Show ``records``, read at ``as_of`` (``PatientChart.as_of``, one clock for all)."""
         self.beginResetModel()
         self._records = list(records)
+        self.as_of = as_of
         self.endResetModel()
 
     def record(self, row: int) -> R:

@@ -7,6 +7,7 @@ class that calls it, so each tab and dialog keeps its own translation context.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -241,10 +242,10 @@ class RecordTab(QtWidgets.QWidget, Generic[R, DialogT]):
         self.edit_button.clicked.connect(self._edit)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-    def _show_records(self, patient_id: str, records: Sequence[R]) -> None:
+    def _show_records(self, patient_id: str, records: Sequence[R], as_of: datetime) -> None:
         keep = self._selected_id() if patient_id == self._patient_id else None
         self._patient_id = patient_id
-        self.model.set_records(records)
+        self.model.set_records(records, as_of)
         if keep is not None:
             self._select(keep)
         self._update_buttons()

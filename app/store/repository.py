@@ -107,13 +107,12 @@ class Repository:
 
     def put_patient(self, conn: Connection, patient: Patient, photo: bytes | None = None) -> None:
         conn.execute(
-            """INSERT INTO patients (id, mrn, family_name, given_name, birth_date, bed,
-                                     admitted_at, doc, photo)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """INSERT INTO patients (id, mrn, family_name, given_name, birth_date, bed, doc, photo)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (id) DO UPDATE SET
                  mrn = excluded.mrn, family_name = excluded.family_name,
                  given_name = excluded.given_name, birth_date = excluded.birth_date,
-                 bed = excluded.bed, admitted_at = excluded.admitted_at, doc = excluded.doc,
+                 bed = excluded.bed, doc = excluded.doc,
                  photo = coalesce(excluded.photo, patients.photo)""",
             (
                 patient.id,
@@ -122,7 +121,6 @@ class Repository:
                 patient.given_name,
                 patient.birth_date.isoformat(),
                 patient.bed,
-                ts(patient.admitted_at),
                 patient.model_dump_json(),
                 photo,
             ),

@@ -4516,6 +4516,11 @@ Strg+Q  beenden</translation>
         <source>%1 days ago</source>
         <translation>vor %1 Tagen</translation>
     </message>
+    <message>
+        <location filename="../../ui/style.py" line="67"/>
+        <source>time unknown</source>
+        <translation>Zeitpunkt unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>Unsent</name>

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from app.clock import system_clock
 from app.discharge import Appointment, Destination, OwnerRole, TaskStatus
 from app.domain import (
     ContactKind,
@@ -22,7 +23,6 @@ from app.domain import (
     HomeMedication,
     ReconciliationDecision,
     Source,
-    utc_now,
 )
 from app.store.sync_state import SyncState
 from sync import mapping
@@ -127,7 +127,7 @@ def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workst
             update={
                 "appointments": (
                     Appointment(
-                        when=utc_now().replace(microsecond=0) + timedelta(days=9),
+                        when=system_clock().replace(microsecond=0) + timedelta(days=9),
                         with_whom="Dr Weiss, GP",
                         where="Practice on Lindenstraße",
                     ),
@@ -194,7 +194,7 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
     assert get(hapi.base_url, f"Task/{task.id}")["status"] == "completed"
 
     # Keep theirs: B takes A's "done"; both show the same readiness.
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b")
+    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b", at=b.service.now())
     assert b.service.outbox_count() == 0
     assert b.service.discharge_view(pid).tasks[0].status is TaskStatus.DONE
     assert b.service.discharge_view(pid).readiness == a.service.discharge_view(pid).readiness
@@ -209,7 +209,7 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
     a.sync()
     b.sync()
     [conflict] = SyncState(b.db).conflicts()
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b")
+    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b", at=b.service.now())
     assert b.sync().errors == ()
     assert get(hapi.base_url, f"Task/{task.id}")["status"] == "in-progress"
     a.sync()

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.clock import system_clock
 from app.domain import (
     Answer,
     AnswerType,
@@ -21,7 +22,6 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     Source,
-    utc_now,
 )
 from app.errors import ValidationError
 from app.services import CareService
@@ -104,7 +104,7 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "from A"
 
     # Keep mine: B's value goes to the server, knowingly replacing A's.
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b")
+    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b", at=b.service.now())
     assert b.sync().uploaded == 1
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "from B"
     assert any("conflict resolved: keep-mine" in e.detail for e in b.service.repo.audit_entries())
@@ -116,7 +116,7 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
     a.sync()
     b.sync()
     [conflict] = SyncState(b.db).conflicts()
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b")
+    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b", at=b.service.now())
     assert b.service.outbox_count() == 0
     assert b.service.repo.answer(answer.id).value == "A again"
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "A again"
@@ -211,7 +211,7 @@ def test_a_patient_who_left_stays_for_the_retention_period_then_goes(
     """DESIGN.md §4: kept (flagged) for ``retention_days``, purged after; back = not due."""
     ward = seed_ward(hapi.base_url, patients=2)
     a = workstations("a", ward.practitioner)
-    now = [utc_now()]
+    now = [system_clock()]
     a.engine = Synchronizer(
         a.db, catalog, a.client, ward.practitioner, clock=lambda: now[0], retention_days=7
     )
@@ -248,7 +248,7 @@ def test_break_glass_fetches_a_patient_for_a_limited_time_and_audits_both_ends(
         care_team(f"{ward.care_team}-1", ward.practitioner, outside, status="inactive"),
     )
     a = workstations("a", ward.practitioner)
-    now = [utc_now()]
+    now = [system_clock()]
     a.service = CareService(a.db, catalog, a.actor, workstation="a", clock=lambda: now[0])
     a.engine = Synchronizer(a.db, catalog, a.client, ward.practitioner, clock=lambda: now[0])
     a.sync()

@@ -20,6 +20,7 @@ from app.domain import (
     Source,
 )
 from app.services import CareService, PatientChart
+from tests.conftest import FIXED_NOW
 from ui.actions import ChartActions
 from ui.contact_dialog import ContactDialog, contact_dialog
 from ui.contacts_tab import ContactColumn, ContactsTab, ContactTableModel
@@ -64,7 +65,13 @@ def chart(*contacts: HomeCareContact) -> PatientChart:
         admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
     )
     return PatientChart(
-        patient=patient, board=(), medications=(), contacts=contacts, history=(), unsent_changes=0
+        patient=patient,
+        board=(),
+        medications=(),
+        contacts=contacts,
+        history=(),
+        unsent_changes=0,
+        as_of=FIXED_NOW,
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from app.domain import Actor, HistoryEntry, Patient, Source
 from app.services import PatientChart
+from tests.conftest import FIXED_NOW
 from ui.history_tab import HistoryColumn, HistoryTab, HistoryTableModel
 from ui.qt import Qt
 
@@ -50,7 +51,13 @@ def chart(history: tuple[HistoryEntry, ...]) -> PatientChart:
         admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
     )
     return PatientChart(
-        patient=patient, board=(), medications=(), contacts=(), history=history, unsent_changes=0
+        patient=patient,
+        board=(),
+        medications=(),
+        contacts=(),
+        history=history,
+        unsent_changes=0,
+        as_of=FIXED_NOW,
     )
 
 

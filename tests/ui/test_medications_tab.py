@@ -19,6 +19,7 @@ from app.domain import (
     Source,
 )
 from app.services import CareService, PatientChart
+from tests.conftest import FIXED_NOW
 from ui.actions import ChartActions
 from ui.medication_dialog import MedicationDialog, medication_dialog
 from ui.medications_tab import MedColumn, MedicationsTab, MedicationTableModel
@@ -52,7 +53,13 @@ def chart(*meds: HomeMedication) -> PatientChart:
         admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
     )
     return PatientChart(
-        patient=patient, board=(), medications=meds, contacts=(), history=(), unsent_changes=0
+        patient=patient,
+        board=(),
+        medications=meds,
+        contacts=(),
+        history=(),
+        unsent_changes=0,
+        as_of=FIXED_NOW,
     )
 
 

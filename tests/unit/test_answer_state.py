@@ -124,3 +124,25 @@ def test_validity_days_must_be_positive(days: int) -> None:
 def test_validity_days_rule_requires_a_number_of_days() -> None:
     with pytest.raises(pydantic.ValidationError):
         Validity(kind=ValidityKind.DAYS)
+
+
+@pytest.mark.parametrize(
+    "answered_at", [ADMITTED - timedelta(days=400), NOW], ids=["long-ago", "now"]
+)
+def test_stay_answers_hold_when_the_stay_start_is_unknown(answered_at: datetime) -> None:
+    """No known admission (the server gave none): nothing shows the answer is from an
+    earlier stay, so it is not re-asked on every sync."""
+    state = answer_state(STAY, answered_at, admitted_at=None, now=NOW)
+    assert state is AnswerState.VALID
+
+
+def test_the_state_never_depends_on_the_wall_clock() -> None:
+    """The same facts at the same injected instant give the same state, in any year."""
+    for years in (0, 1, 30):
+        now = NOW + timedelta(days=365 * years)
+        assert answer_state(SEVEN_DAYS, now - timedelta(days=6), admitted_at=None, now=now) is (
+            AnswerState.VALID
+        )
+        assert answer_state(SEVEN_DAYS, now - timedelta(days=7), admitted_at=None, now=now) is (
+            AnswerState.DUE
+        )

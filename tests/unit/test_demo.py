@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app import demo
-from app.domain import AnswerType, Catalog, RevisionStatus
+from app.clock import local_day
+from app.domain import AnswerState, AnswerType, Catalog, RevisionStatus
 from app.errors import CacheKeyError
 from app.keys import DatabaseKey
 from app.session import CACHE_FILE, open_demo_cache
@@ -95,7 +96,7 @@ def test_the_demo_has_discharge_plans_in_every_state(catalog: Catalog) -> None:
     from app.discharge import TaskStatus, readiness
 
     ward = list(demo.generate_ward(catalog, FIXED_NOW, patients=64))
-    today = FIXED_NOW.date()
+    today = local_day(FIXED_NOW)
     with_plan = [p for p in ward if p.plan is not None]
     assert 0 < len(with_plan) < len(ward)  # some patients have no plan yet
     states = [readiness(p.tasks, today) for p in with_plan]
@@ -204,3 +205,46 @@ def test_names_fit_the_persons_sex_and_relationship(catalog: Catalog) -> None:
                 assert not family.endswith(("ska", "cka", "ova")), family
                 checked += 1
     assert checked > 20
+
+
+# --- the demo on any day ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        FIXED_NOW + timedelta(days=200),  # months after the tests were written
+        datetime(2027, 12, 31, 23, 30, tzinfo=UTC),  # the last half hour of a year (UTC)
+        datetime(2028, 2, 29, 6, 0, tzinfo=UTC),  # a leap day
+    ],
+    ids=["months-ahead", "new-years-eve", "leap-day"],
+)
+def test_the_demo_ward_is_plausible_on_any_day(
+    tmp_path: Path, catalog: Catalog, now: datetime
+) -> None:
+    """Admissions, answers, due dates and the discharge window follow the clock: on any
+    day the demo has answers due for re-confirmation, discharges today and tomorrow, and
+    overdue items, and nothing happened after "now"."""
+    session = open_demo_cache(catalog, data_dir=tmp_path, clock=Clock(now))
+    try:
+        service = session.service
+        today = local_day(now)
+        assert service.today() == today
+        rows = service.ward()
+        assert all(r.patient.admitted_at is not None for r in rows)
+        assert all(r.patient.admitted_at <= now for r in rows if r.patient.admitted_at)
+        assert any(r.due_questions for r in rows)  # due for re-confirmation
+        assert any(r.open_questions > r.due_questions for r in rows)  # never asked
+        charts = [service.chart(r.patient.id, audit_view=False) for r in rows]
+        answers = [i.answer for c in charts for i in c.board if i.answer is not None]
+        assert answers
+        assert all(a.effective_at <= now for a in answers)
+        assert {i.state for c in charts for i in c.board} == set(AnswerState)
+        board = service.discharge_board(window_days=7)
+        dates = {r.expected_date for r in board}
+        assert today in dates
+        assert today + timedelta(days=1) in dates
+        assert all(d is None or d <= today + timedelta(days=7) for d in dates)
+        assert any(r.readiness.overdue for r in board)
+    finally:
+        session.close()

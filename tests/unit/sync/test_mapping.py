@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -298,3 +300,66 @@ def test_agency_round_trip_and_its_care_team_link() -> None:
     assert team["id"] == mapping.home_care_team_id(agency.id)
     assert team["category"][0]["coding"][0]["code"] == "home-care"
     assert team["participant"][0]["member"]["reference"] == f"Organization/{agency.id}"
+
+
+# --- facts the server does not date stay undated (never "now") ----------------------------------
+
+
+def test_a_stay_without_a_start_is_unknown_never_now() -> None:
+    patient = {
+        "resourceType": "Patient",
+        "id": "p-2",
+        "name": [{"family": "Braun", "given": ["Helga"]}],
+        "birthDate": "1941-07-30",
+    }
+    planned = {
+        "resourceType": "Encounter",
+        "id": "e-2",
+        "status": "planned",
+        "class": {"code": "IMP"},
+        "subject": {"reference": "Patient/p-2"},
+    }
+    assert mapping.patient_from_fhir(patient).admitted_at is None
+    assert mapping.patient_from_fhir(patient, planned).admitted_at is None
+    # The same download an hour later means the same thing.
+    assert mapping.patient_from_fhir(patient, planned) == mapping.patient_from_fhir(
+        patient, planned
+    )
+
+
+def test_the_expected_discharge_is_the_day_the_server_names() -> None:
+    patient = {"resourceType": "Patient", "id": "p-3", "birthDate": "1950-01-01"}
+    encounter = {
+        "resourceType": "Encounter",
+        "id": "e-3",
+        "status": "in-progress",
+        "class": {"code": "IMP"},
+        "period": {"start": "2026-11-20T08:00:00+01:00", "end": "2026-12-01T00:30:00+01:00"},
+    }
+    result = mapping.patient_from_fhir(patient, encounter)
+    assert result.expected_discharge == date(2026, 12, 1)  # not the UTC day (30 Nov)
+    assert result.admitted_at == datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
+
+
+def test_undated_resources_from_the_server_keep_an_unknown_time() -> None:
+    request = {
+        "resourceType": "MedicationRequest",
+        "id": "rx-2",
+        "status": "active",
+        "intent": "order",
+        "medicationCodeableConcept": {"text": "Ramipril 5 mg"},
+        "subject": {"reference": "Patient/p-1"},
+    }
+    assert mapping.request_to_medication(request).provenance.recorded_at is None
+    person = {
+        "resourceType": "RelatedPerson",
+        "id": "rp-2",
+        "patient": {"reference": "Patient/p-1"},
+        "name": [{"text": "Anna Braun"}],
+    }
+    contact = mapping.related_person_to_contact(person)
+    assert contact.provenance.recorded_at is None
+    # Sent back as it is: no invented time appears on the server either.
+    res = mapping.contact_to_related_person(contact)
+    assert '"valueDateTime"' not in json.dumps(res)
+    assert mapping.related_person_to_contact(res).provenance.recorded_at is None

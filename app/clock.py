@@ -1,0 +1,36 @@
+"""The one clock of the app (DESIGN.md §6b).
+
+Every "now" in ``app/``, ``sync/`` and ``ui/`` comes from a ``Clock`` handed in at
+construction; ``system_clock`` is the only place that reads the wall clock, and a test
+(tests/unit/test_clock_guard.py) keeps it so. "Today" for a person is the calendar day
+of the workstation's time zone at that instant, computed here and nowhere else, so the
+board, the ward list, the discharge window and printed documents agree on it.
+
+Durations (timeouts, retries, benchmarks) use ``time.monotonic``: they measure how long
+something took, not what time it is, and cannot jump with the wall clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+Clock = Callable[[], datetime]
+"""Returns the current instant, timezone-aware (UTC)."""
+
+
+def system_clock() -> datetime:
+    """The workstation's wall clock, in UTC: the default ``Clock`` outside tests."""
+    return datetime.now(UTC)
+
+
+def local_day(instant: datetime) -> date:
+    """The calendar day ``instant`` falls on in the workstation's time zone."""
+    if instant.tzinfo is None:
+        raise ValueError("instants must be timezone-aware")
+    return instant.astimezone().date()
+
+
+def today(clock: Clock) -> date:
+    """The workstation's calendar day now: what "today", "overdue" and "in 2 days" count from."""
+    return local_day(clock())
