@@ -9,6 +9,14 @@ the authorization URL, the PKCE challenge and checks ``state``; joserfc checks
 the ID token's signature against the provider's JWKS and its claims (issuer,
 audience = our client id, expiry with a small leeway, nonce).
 
+Time (DESIGN.md §6b): a workstation's clock may be minutes off the provider's. The ID
+token's ``exp``/``iat`` are the provider's times, so they are checked against the
+provider's "now", estimated from the ``Date`` header of the token endpoint's own answer
+(the same authenticated TLS response that carries the token), still with the small
+leeway; without a usable ``Date`` the workstation's clock is used. The access token's
+expiry is ``expires_in`` counted on the workstation's clock from when the request was
+sent, so no offset enters it, and it is renewed a little before it runs out.
+
 Tokens: the access token lives in memory only (``OidcAuth``). The refresh
 token is handed to a callback that stores it in the user's encrypted cache;
 every refresh returns a new one (rotation) and the old one is never used
@@ -25,10 +33,12 @@ import logging
 import secrets
 import ssl
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +50,11 @@ from authlib.oauth2.rfc6749.parameters import (
 )
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import ExpiredTokenError, InvalidTokenError, JoseError
 from joserfc.jwk import KeySet
 
-from app.domain import Role, utc_now
+from app.clock import system_clock
+from app.domain import Role
 from app.errors import KnownError
 from sync.client import AuthenticationError, ServerUnreachableError
 
@@ -54,6 +65,10 @@ SIGNED_IN_PAGE = (
     "<body style='font-family:sans-serif;margin:3em'><h1>{title}</h1><p>{text}</p></body>"
 )
 ID_TOKEN_ALGORITHMS = ["RS256", "PS256", "ES256"]
+REFRESH_MARGIN = timedelta(seconds=10)
+"""An access token is renewed this long before it runs out (our clock), not after a 401."""
+CLOCK_OFFSET_LOG_S = 60
+"""A provider clock this many seconds or more off the workstation's is worth a log line."""
 
 
 class OidcError(KnownError):
@@ -66,6 +81,10 @@ class ProviderUnreachableError(OidcError):
 
 class SignInRejectedError(OidcError):
     """The answer from the browser or the provider failed a check (state, nonce, token)."""
+
+
+class WorkstationClockError(SignInRejectedError):
+    """The identity token was refused because this computer's clock is far off."""
 
 
 class SessionExpiredError(OidcError):
@@ -173,12 +192,12 @@ class LoopbackReceiver:
         self._thread.start()
 
     def wait(self, timeout_s: float, cancelled: threading.Event | None = None) -> str:
-        deadline = utc_now() + timedelta(seconds=timeout_s)
+        deadline = time.monotonic() + timeout_s
         try:
             while not self._got.wait(0.1):
                 if cancelled is not None and cancelled.is_set():
                     raise SignInCancelledError("Sign-in was cancelled.")
-                if utc_now() > deadline:
+                if time.monotonic() > deadline:
                     raise SignInCancelledError(
                         "Sign-in took too long.", hint="Start the sign-in again."
                     )
@@ -202,7 +221,7 @@ class OidcClient:
         config: OidcConfig,
         *,
         transport: httpx.BaseTransport | None = None,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
     ) -> None:
         self.config = config
         self._clock = clock
@@ -218,6 +237,7 @@ class OidcClient:
         )
         self._metadata: dict[str, Any] | None = None
         self._keys: KeySet | None = None
+        self._logged_offset_s: int | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -368,6 +388,9 @@ class OidcClient:
 
     def _token_request(self, form: dict[str, str], nonce: str | None = None) -> TokenSet:
         endpoint = self.metadata()["token_endpoint"]
+        # The provider counts expires_in from when it issued the token, which is after we
+        # asked: counting from the moment we asked can only end the token early, never late.
+        asked_at = self._clock()
         try:
             response = self._http.post(endpoint, data=form)
         except httpx.HTTPError as exc:
@@ -400,20 +423,65 @@ class OidcClient:
         id_token = doc.get("id_token")
         identity = None
         if isinstance(id_token, str):
-            identity = self.validate_id_token(id_token, nonce, require_nonce=nonce is not None)
+            identity = self.validate_id_token(
+                id_token,
+                nonce,
+                require_nonce=nonce is not None,
+                clock_offset=self._provider_clock_offset(response),
+            )
         elif form["grant_type"] == "authorization_code":
             raise SignInRejectedError("The identity provider sent no ID token.")
         return TokenSet(
             access_token=access,
             refresh_token=refresh if isinstance(refresh, str) else None,
-            expires_at=self._clock() + timedelta(seconds=lifetime),
+            expires_at=asked_at + timedelta(seconds=lifetime),
             identity=identity,
         )
 
+    def _provider_clock_offset(self, response: httpx.Response) -> timedelta | None:
+        """How far the provider's clock is ahead of ours, from its answer's ``Date`` header.
+
+        ``None`` when the header is missing or unreadable (our own clock is all we have then).
+        The header has whole seconds and the answer took a moment to arrive: the estimate
+        is good to a second or two, well within the leeway.
+        """
+        received_at = self._clock()
+        try:
+            provider_now = parsedate_to_datetime(response.headers.get("date", ""))
+        except (TypeError, ValueError):
+            return None
+        if provider_now.tzinfo is None:
+            provider_now = provider_now.replace(tzinfo=UTC)  # an HTTP date is always GMT
+        offset = provider_now - received_at
+        seconds = round(offset.total_seconds())
+        if abs(seconds) >= CLOCK_OFFSET_LOG_S and (
+            self._logged_offset_s is None
+            or abs(seconds - self._logged_offset_s) >= CLOCK_OFFSET_LOG_S
+        ):
+            self._logged_offset_s = seconds
+            log.warning(
+                "this workstation's clock is %d s %s the identity provider's; "
+                "sign-in checks use the provider's time",
+                abs(seconds),
+                "ahead of" if seconds < 0 else "behind",
+            )
+        return offset
+
     def validate_id_token(
-        self, id_token: str, nonce: str | None, *, require_nonce: bool = True
+        self,
+        id_token: str,
+        nonce: str | None,
+        *,
+        require_nonce: bool = True,
+        clock_offset: timedelta | None = None,
     ) -> Identity:
-        """Signature (JWKS), issuer, audience, expiry, nonce; then who it is."""
+        """Signature (JWKS), issuer, audience, expiry, nonce; then who it is.
+
+        ``exp`` and ``iat`` are checked against our clock plus ``clock_offset`` (how far the
+        provider's clock is ahead of ours), with the configured leeway. With the offset
+        unknown (``None``) our own clock decides, and a token refused only because it was
+        issued far from our "now" is reported as this computer's clock being off.
+        """
         try:
             try:
                 token = jwt.decode(id_token, self._key_set(), algorithms=ID_TOKEN_ALGORITHMS)
@@ -431,10 +499,16 @@ class OidcClient:
             }
             if require_nonce:
                 checks["nonce"] = {"essential": True, "value": nonce}
+            provider_now = self._clock() + (clock_offset or timedelta(0))
             registry = jwt.JWTClaimsRegistry(
-                now=int(self._clock().timestamp()), leeway=self.config.leeway_s, **checks
+                now=int(provider_now.timestamp()), leeway=self.config.leeway_s, **checks
             )
-            registry.validate(token.claims)
+            try:
+                registry.validate(token.claims)
+            except (ExpiredTokenError, InvalidTokenError):
+                if clock_offset is None:  # without the provider's time, blame a far-off clock
+                    self._refuse_if_clocks_disagree(token.claims, provider_now)
+                raise
         except (JoseError, ValueError) as exc:
             raise SignInRejectedError(
                 "The identity token failed a check ({kind}).",
@@ -446,6 +520,27 @@ class OidcClient:
         if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != self.config.client_id:
             raise SignInRejectedError("The identity token was issued for another application.")
         return self._identity(claims)
+
+    def _refuse_if_clocks_disagree(self, claims: dict[str, Any], now: datetime) -> None:
+        """A signed token that fails only on time, issued far from our "now": our clock is off.
+
+        Said in words IT can act on, instead of a bare "failed a check" (a provider that
+        sends no ``Date`` header, such as Keycloak, leaves us only our own clock).
+        """
+        issued = claims.get("iat")
+        if not isinstance(issued, int | float):
+            return
+        off = now.timestamp() - float(issued)
+        if abs(off) <= self.config.leeway_s:
+            return
+        minutes = max(1, round(abs(off) / 60))
+        raise WorkstationClockError(
+            "This computer's clock is {minutes} minutes ahead of the sign-in server's."
+            if off > 0
+            else "This computer's clock is {minutes} minutes behind the sign-in server's.",
+            hint="Ask IT to set this computer's date and time; then sign in again.",
+            minutes=minutes,
+        )
 
     def _identity(self, claims: dict[str, Any]) -> Identity:
         user_id = claims.get(self.config.user_claim)
@@ -497,7 +592,7 @@ class OidcAuth:
         save_refresh_token: Callable[[str | None], None],
         on_expired: Callable[[], None],
         access: TokenSet | None = None,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = system_clock,
     ) -> None:
         self._client = client
         self._user_id = user_id
@@ -519,7 +614,7 @@ class OidcAuth:
             fresh = (
                 self._access is not None
                 and self._expires_at is not None
-                and self._clock() < self._expires_at - timedelta(seconds=10)
+                and self._clock() < self._expires_at - REFRESH_MARGIN
             )
             current = self._access if fresh else None
         return current if current is not None else self.refresh()

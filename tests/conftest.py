@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from app.catalog import load_catalog
+from app.clock import system_clock
 from app.domain import Actor, Catalog
 from app.keys import DatabaseKey
 from app.services import CareService
@@ -28,6 +30,48 @@ from tests.keystore_service import (  # noqa: F401 -- the session's Secret Servi
 
 # A fixed "now" for tests that do not care about the wall clock.
 FIXED_NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
+
+WALL_CLOCK_ENV = "ASKONCE_TEST_WALL_CLOCK"
+"""An ISO instant: the test process's wall clock starts there and runs on (.ci/test runs the
+date-sensitive tests so, months ahead and across a new year, to prove no test and no part
+of the app depends on the day the tests were written). The monotonic clock is untouched."""
+_TRAVEL = pytest.StashKey[time_machine.travel]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    shifted = os.environ.get(WALL_CLOCK_ENV)
+    if not shifted:
+        return
+    target = datetime.fromisoformat(shifted)
+    if target.tzinfo is None:
+        raise pytest.UsageError(f"{WALL_CLOCK_ENV} needs a time zone offset: {shifted}")
+    traveller = time_machine.travel(target, tick=True)
+    traveller.start()
+    config.stash[_TRAVEL] = traveller
+    if abs((system_clock() - target).total_seconds()) > 60:  # the shift must really hold
+        raise pytest.UsageError(f"{WALL_CLOCK_ENV}: the wall clock did not move")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that sign in against the real Keycloak are marked ``keycloak``: it keeps the real
+    clock, so the runs that move this process's wall clock leave them out."""
+    for item in items:
+        if "keycloak" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.keycloak)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_TRAVEL, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    zone = datetime.now().astimezone().strftime("%Z (UTC%z)")
+    shifted = " (shifted)" if os.environ.get(WALL_CLOCK_ENV) else ""
+    return f"wall clock: {system_clock():%Y-%m-%d %H:%M} UTC{shifted}, local zone {zone}"
+
+
 NURSE = Actor(user_id="Practitioner/test-nurse", display_name="Test Nurse")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -144,6 +144,15 @@ TEMPLATES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Errors", "Your sign-in has expired or was ended."),
         QT_TRANSLATE_NOOP("Errors", "Sign in online again."),
         QT_TRANSLATE_NOOP("Errors", "The identity token failed a check ({kind})."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "This computer's clock is {minutes} minutes ahead of the sign-in server's."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "This computer's clock is {minutes} minutes behind the sign-in server's."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Ask IT to set this computer's date and time; then sign in again."
+        ),
         QT_TRANSLATE_NOOP("Errors", "Start the sign-in again; if it keeps failing, tell IT."),
         QT_TRANSLATE_NOOP("Errors", "Sign-in was cancelled."),
         QT_TRANSLATE_NOOP("Errors", "Sign-in took too long."),

@@ -2291,6 +2291,21 @@
     </message>
     <message>
         <location filename="../../ui/error_text.py" line="147"/>
+        <source>This computer&apos;s clock is {minutes} minutes ahead of the sign-in server&apos;s.</source>
+        <translation>Die Uhr dieses Computers geht {minutes} Minuten vor gegenüber dem Anmeldeserver.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="150"/>
+        <source>This computer&apos;s clock is {minutes} minutes behind the sign-in server&apos;s.</source>
+        <translation>Die Uhr dieses Computers geht {minutes} Minuten nach gegenüber dem Anmeldeserver.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="153"/>
+        <source>Ask IT to set this computer&apos;s date and time; then sign in again.</source>
+        <translation>Bitten Sie die IT, Datum und Uhrzeit dieses Computers einzustellen; melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_text.py" line="147"/>
         <source>Start the sign-in again; if it keeps failing, tell IT.</source>
         <translation>Starten Sie die Anmeldung erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
     </message>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.clock import Clock, system_clock
 from app.domain import Actor, Catalog
 from app.keys import DatabaseKey
 from app.services import CareService
@@ -17,17 +18,24 @@ from tests.fhir_server import HapiServer
 
 
 class Workstation:
-    """One cache, one service, one sync engine: a ward PC."""
+    """One cache, one service, one sync engine: a ward PC (on its own ``clock``, if given)."""
 
-    def __init__(self, path: Path, catalog: Catalog, server: str, practitioner: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        catalog: Catalog,
+        server: str,
+        practitioner: str,
+        clock: Clock = system_clock,
+    ) -> None:
         self.db = Database.open(path, DatabaseKey.generate(), create=True)
         self.actor = Actor(user_id=practitioner, display_name=f"Nurse at {path.stem}")
-        self.service = CareService(self.db, catalog, self.actor, workstation=path.stem)
+        self.service = CareService(self.db, catalog, self.actor, workstation=path.stem, clock=clock)
         self.client = FhirClient(server, timeout=30)
         self.statuses: list[object] = []
         self.on_status: Callable[[object], None] | None = None  # a test's own hook
         self.engine = Synchronizer(
-            self.db, catalog, self.client, practitioner, on_status=self._status
+            self.db, catalog, self.client, practitioner, on_status=self._status, clock=clock
         )
 
     def _status(self, status: object) -> None:
@@ -47,11 +55,11 @@ class Workstation:
 @pytest.fixture
 def workstations(
     tmp_path: Path, catalog: Catalog, hapi: HapiServer
-) -> Iterator[Callable[[str, str], Workstation]]:
+) -> Iterator[Callable[..., Workstation]]:
     made: list[Workstation] = []
 
-    def make(name: str, practitioner: str) -> Workstation:
-        ws = Workstation(tmp_path / f"{name}.db", catalog, hapi.base_url, practitioner)
+    def make(name: str, practitioner: str, clock: Clock = system_clock) -> Workstation:
+        ws = Workstation(tmp_path / f"{name}.db", catalog, hapi.base_url, practitioner, clock)
         made.append(ws)
         return ws
 

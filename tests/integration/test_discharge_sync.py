@@ -194,7 +194,15 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
     assert get(hapi.base_url, f"Task/{task.id}")["status"] == "completed"
 
     # Keep theirs: B takes A's "done"; both show the same readiness.
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b", at=b.service.now())
+    resolve_conflict(
+        b.db,
+        catalog,
+        b.actor,
+        conflict,
+        Resolution.KEEP_THEIRS,
+        workstation="b",
+        at=b.service.now(),
+    )
     assert b.service.outbox_count() == 0
     assert b.service.discharge_view(pid).tasks[0].status is TaskStatus.DONE
     assert b.service.discharge_view(pid).readiness == a.service.discharge_view(pid).readiness
@@ -209,7 +217,9 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
     a.sync()
     b.sync()
     [conflict] = SyncState(b.db).conflicts()
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b", at=b.service.now())
+    resolve_conflict(
+        b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b", at=b.service.now()
+    )
     assert b.sync().errors == ()
     assert get(hapi.base_url, f"Task/{task.id}")["status"] == "in-progress"
     a.sync()

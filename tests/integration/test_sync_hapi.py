@@ -104,7 +104,9 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "from A"
 
     # Keep mine: B's value goes to the server, knowingly replacing A's.
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b", at=b.service.now())
+    resolve_conflict(
+        b.db, catalog, b.actor, conflict, Resolution.KEEP_MINE, workstation="b", at=b.service.now()
+    )
     assert b.sync().uploaded == 1
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "from B"
     assert any("conflict resolved: keep-mine" in e.detail for e in b.service.repo.audit_entries())
@@ -116,7 +118,15 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
     a.sync()
     b.sync()
     [conflict] = SyncState(b.db).conflicts()
-    resolve_conflict(b.db, catalog, b.actor, conflict, Resolution.KEEP_THEIRS, workstation="b", at=b.service.now())
+    resolve_conflict(
+        b.db,
+        catalog,
+        b.actor,
+        conflict,
+        Resolution.KEEP_THEIRS,
+        workstation="b",
+        at=b.service.now(),
+    )
     assert b.service.outbox_count() == 0
     assert b.service.repo.answer(answer.id).value == "A again"
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "A again"

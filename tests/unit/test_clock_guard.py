@@ -80,8 +80,9 @@ def wall_clock_reads(source: str, path: str, allowed: set[tuple[str, str]] = ALL
             name = _dotted(node.func, imports)
             qt = isinstance(node.func, ast.Attribute) and node.func.attr in QT_WALL_CLOCK_METHODS
             # time.localtime(t) / strftime(fmt, t) with an explicit time read no clock.
-            explicit = name in ("time.localtime", "time.gmtime", "time.ctime") and node.args
-            explicit = explicit or (name == "time.strftime" and len(node.args) > 1)
+            explicit = (
+                name in ("time.localtime", "time.gmtime", "time.ctime") and bool(node.args)
+            ) or (name == "time.strftime" and len(node.args) > 1)
             if (name in WALL_CLOCK_CALLS and not explicit) or qt:
                 shown = name if name is not None else ast.unparse(node.func)
                 found.append(f"{path}:{node.lineno} {shown}()")

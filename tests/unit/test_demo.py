@@ -64,6 +64,7 @@ def test_the_default_ward_varies_languages_ages_and_states(catalog: Catalog) -> 
 def test_generated_records_fit_the_catalog_and_their_patient(catalog: Catalog) -> None:
     for item in demo.generate_ward(catalog, FIXED_NOW):
         p = item.patient
+        assert p.admitted_at is not None
         assert p.admitted_at <= FIXED_NOW
         for answer in item.answers:
             question = catalog.question(answer.question_code)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -43,6 +45,43 @@ def test_503_with_retry_after_is_retried_after_that_delay() -> None:
     assert response.version == "2"
     assert slept == [7.0, 7.0]
     assert len(calls) == 3
+
+
+def test_an_http_date_retry_after_is_measured_on_the_servers_own_clock() -> None:
+    """The server's clock is years off ours: only the distance between its two dates counts."""
+    server_now = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
+    busy = {
+        "Date": format_datetime(server_now, usegmt=True),
+        "Retry-After": format_datetime(server_now + timedelta(seconds=7), usegmt=True),
+    }
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        if len(calls) == 1:
+            return _json(503, {"resourceType": "OperationOutcome"}, **busy)
+        return _json(200, {"resourceType": "Patient", "id": "p1", "meta": {"versionId": "2"}})
+
+    c, slept = _client(handler)
+    assert c.read("Patient", "p1").version == "2"
+    assert slept == [7.0]
+
+
+def test_an_http_date_retry_after_without_a_date_header_falls_back_to_the_backoff() -> None:
+    """Without the server's "now" the date means nothing to us: our own backoff, not a guess."""
+    far_future = format_datetime(datetime(2031, 5, 4, 3, 2, 8, tzinfo=UTC), usegmt=True)
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        if len(calls) == 1:
+            return _json(503, {}, **{"Retry-After": far_future})
+        return _json(200, {"resourceType": "Patient", "id": "p1", "meta": {"versionId": "2"}})
+
+    c, slept = _client(handler)
+    c.read("Patient", "p1")
+    assert slept == [fc.RetryPolicy().delay(0, None, random.Random(1))]
+    assert 0.25 <= slept[0] <= 0.5
 
 
 def test_retries_are_bounded_and_then_the_error_says_so() -> None:

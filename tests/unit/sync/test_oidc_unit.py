@@ -16,8 +16,10 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email.utils import format_datetime
 from typing import Any, cast
 
 import httpx
@@ -36,6 +38,7 @@ from sync.oidc import (
     SignInCancelledError,
     SignInRejectedError,
     TokenSet,
+    WorkstationClockError,
 )
 from tests.conftest import FIXED_NOW, Clock
 
@@ -535,3 +538,181 @@ def test_refresh_for_someone_else_is_rejected(
     )
     with pytest.raises(SignInRejectedError, match="someone else"):
         oidc.refresh("rt-1", USER)
+
+
+# --- a workstation clock ten minutes off the provider's ------------------------------------
+
+SKEWS = [timedelta(minutes=10), timedelta(minutes=-10)]
+SKEW_IDS = ["workstation 10 min ahead", "workstation 10 min behind"]
+
+
+@contextmanager
+def _workstation(provider: MockProvider, clock: Clock) -> Iterator[OidcClient]:
+    """Our OIDC client on a workstation whose clock is ``clock``."""
+    client = OidcClient(
+        OidcConfig(issuer=ISSUER, client_id=CLIENT_ID),
+        transport=httpx.MockTransport(provider.handler),
+        clock=clock,
+    )
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _issuing(
+    key: RSAKey,
+    provider_clock: Clock,
+    *,
+    nonce_from: list[str],
+    date: str | None = "right",
+    **claims: Any,
+) -> Callable[[httpx.Request], httpx.Response]:
+    """A token endpoint on the provider's clock: ID token times and the ``Date`` header
+    (``date="right"``; None: no header; anything else: that header) come from it, and every
+    answer carries new tokens (at-1, at-2, ...)."""
+    issued: list[int] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        issued.append(1)
+        n = len(issued)
+        headers = {}
+        if date == "right":
+            headers["Date"] = format_datetime(provider_clock(), usegmt=True)
+        elif date is not None:
+            headers["Date"] = date
+        nonce = nonce_from[-1] if nonce_from else None
+        return httpx.Response(
+            200,
+            headers=headers,
+            json={
+                "access_token": f"at-{n}",
+                "token_type": "Bearer",
+                "expires_in": 300,
+                "refresh_token": f"rt-{n + 1}",
+                "id_token": _sign(_claims(provider_clock(), nonce=nonce, **claims), key),
+            },
+        )
+
+    return answer
+
+
+def _sign_in(
+    client: OidcClient, provider: MockProvider, key: RSAKey, provider_clock: Clock, **kw: Any
+) -> TokenSet:
+    pending = client.begin()
+    try:
+        provider.token_response = _issuing(key, provider_clock, nonce_from=[pending.nonce], **kw)
+        return client.finish(pending, f"{pending.redirect_uri}?code=c&state={pending.state}")
+    finally:
+        pending.close()
+
+
+@pytest.mark.parametrize("skew", SKEWS, ids=SKEW_IDS)
+def test_a_fresh_id_token_is_accepted_when_the_workstation_clock_is_off(
+    provider: MockProvider,
+    signing_key: RSAKey,
+    skew: timedelta,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Keycloak's ID token lives 5 minutes: checked on our clock, a workstation 10 minutes
+    off could never sign in. Checked on the provider's time (its Date header), it can."""
+    provider_clock, workstation = Clock(FIXED_NOW), Clock(FIXED_NOW + skew)
+    with (
+        caplog.at_level(logging.DEBUG, logger="sync.oidc"),
+        _workstation(provider, workstation) as client,
+    ):
+        tokens = _sign_in(client, provider, signing_key, provider_clock)
+        assert tokens.identity is not None
+        assert tokens.identity.user_id == USER
+        again = client.refresh("rt-2", USER)  # a refresh brings an ID token too
+        assert again.identity is not None
+    where = "ahead of" if skew > timedelta(0) else "behind"
+    lines = [r.getMessage() for r in caplog.records]
+    assert [line for line in lines if "clock" in line] == [
+        f"this workstation's clock is 600 s {where} the identity provider's; "
+        "sign-in checks use the provider's time"
+    ], "the offset is logged once, in whole seconds"
+    for secret in ("at-1", "at-2", "rt-2", "rt-3", USER, "Anna Keller"):
+        assert not any(secret in line for line in lines), "no token or user data in logs"
+
+
+@pytest.mark.parametrize("skew", SKEWS, ids=SKEW_IDS)
+@pytest.mark.parametrize("date", [None, "not a date"], ids=["no Date header", "unreadable Date"])
+def test_without_a_usable_date_header_the_workstation_clock_decides(
+    provider: MockProvider, signing_key: RSAKey, skew: timedelta, date: str | None
+) -> None:
+    """Refused, and said in words IT can act on: this computer's clock is off."""
+    provider_clock, workstation = Clock(FIXED_NOW), Clock(FIXED_NOW + skew)
+    where = "ahead of" if skew > timedelta(0) else "behind"
+    with (
+        _workstation(provider, workstation) as client,
+        pytest.raises(WorkstationClockError, match=f"clock is 10 minutes {where} the sign-in"),
+    ):
+        _sign_in(client, provider, signing_key, provider_clock, date=date)
+
+
+@pytest.mark.parametrize("skew", SKEWS, ids=SKEW_IDS)
+def test_a_token_expired_on_the_providers_clock_is_refused_whatever_ours_says(
+    provider: MockProvider, signing_key: RSAKey, skew: timedelta
+) -> None:
+    """Expired 2 minutes ago on the provider's clock (beyond the 60 s leeway). For the
+    workstation 10 minutes behind, its own clock would still call the token fresh."""
+    provider_clock, workstation = Clock(FIXED_NOW), Clock(FIXED_NOW + skew)
+    stale = {
+        "iat": int((FIXED_NOW - timedelta(minutes=7)).timestamp()),
+        "exp": int((FIXED_NOW - timedelta(minutes=2)).timestamp()),
+    }
+    with (
+        _workstation(provider, workstation) as client,
+        pytest.raises(SignInRejectedError, match="identity token"),
+    ):
+        _sign_in(client, provider, signing_key, provider_clock, **stale)
+
+
+def test_a_token_within_the_leeway_on_the_providers_clock_is_accepted(
+    provider: MockProvider, signing_key: RSAKey
+) -> None:
+    provider_clock, workstation = Clock(FIXED_NOW), Clock(FIXED_NOW + timedelta(minutes=10))
+    just_expired = {
+        "iat": int((FIXED_NOW - timedelta(minutes=5)).timestamp()),
+        "exp": int((FIXED_NOW - timedelta(seconds=30)).timestamp()),
+    }
+    with _workstation(provider, workstation) as client:
+        assert _sign_in(client, provider, signing_key, provider_clock, **just_expired).identity
+
+
+@pytest.mark.parametrize("skew", SKEWS, ids=SKEW_IDS)
+def test_the_access_token_is_renewed_ten_seconds_before_expires_in_on_our_clock(
+    provider: MockProvider, signing_key: RSAKey, skew: timedelta
+) -> None:
+    """expires_in counts from when we asked, on our clock: the offset never enters it."""
+    provider_clock, workstation = Clock(FIXED_NOW), Clock(FIXED_NOW + skew)
+    saved: list[str | None] = []
+    with _workstation(provider, workstation) as client:
+        tokens = _sign_in(client, provider, signing_key, provider_clock)
+        assert tokens.expires_at == workstation() + timedelta(seconds=300)
+        auth = OidcAuth(
+            client,
+            user_id=USER,
+            refresh_token=tokens.refresh_token,
+            save_refresh_token=saved.append,
+            on_expired=lambda: None,
+            access=tokens,
+            clock=workstation,
+        )
+
+        def later(seconds: int) -> None:
+            for c in (provider_clock, workstation):
+                c.now += timedelta(seconds=seconds)
+
+        later(289)
+        assert auth.token() == "at-1"
+        assert len(provider.posts) == 1, "still 11 s left: no refresh"
+        later(2)
+        assert auth.token() == "at-2", "9 s left: renewed before it runs out"
+        assert len(provider.posts) == 2
+        assert saved == ["rt-3"]
+        later(289)
+        assert auth.token() == "at-2"
+        assert len(provider.posts) == 2
