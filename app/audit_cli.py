@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.catalog import load_catalog
+from app.clock import system_clock
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
@@ -57,6 +58,7 @@ def main(argv: Sequence[str]) -> int:
             OsKeystore(),
             load_catalog(),
             workstation=socket.gethostname(),
+            clock=system_clock,
         )
     except KnownError as exc:
         print(f"askonce audit: {exc}", file=sys.stderr)

@@ -1,8 +1,10 @@
 """The one clock of the app (DESIGN.md §6b).
 
 Every "now" in ``app/``, ``sync/`` and ``ui/`` comes from a ``Clock`` handed in at
-construction; ``system_clock`` is the only place that reads the wall clock, and a test
-(tests/unit/test_clock_guard.py) keeps it so. "Today" for a person is the calendar day
+construction (a required argument: forgetting it is a type error); ``system_clock`` is
+the only place that reads the wall clock, and only the entry points (``ui/application.py``,
+``sync/cli.py``, ``app/audit_cli.py``) hand it in. tests/unit/test_clock_guard.py keeps
+both so. "Today" for a person is the calendar day
 of the workstation's time zone at that instant, computed here and nowhere else, so the
 board, the ward list, the discharge window and printed documents agree on it.
 

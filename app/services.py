@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from app.clock import Clock, local_day, system_clock
+from app.clock import Clock, local_day
 from app.discharge import Checklist, DischargePlan, DischargeTask, default_checklist
 from app.discharge import FollowUp as FollowUp
 from app.discharge_service import DischargeMixin, StampedRecord
@@ -112,7 +112,7 @@ class CareService(DischargeMixin):
         actor: Actor,
         *,
         workstation: str,
-        clock: Clock = system_clock,
+        clock: Clock,
         language: str = "en",
         checklist: Checklist | None = None,
     ) -> None:

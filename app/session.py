@@ -29,7 +29,7 @@ from app.accounts import (
     load_profile,
     save_profile,
 )
-from app.clock import Clock, system_clock
+from app.clock import Clock
 from app.domain import (
     Actor,
     AnswerType,
@@ -179,7 +179,7 @@ def create_user_cache(
     min_pin_length: int = 6,
     max_users: int | None = None,
     kdf: KdfParams | None = None,
-    clock: Clock = system_clock,
+    clock: Clock,
 ) -> CacheSession:
     """First use of this workstation by this user (after an online sign-in)."""
     check_pin_strength(pin, min_pin_length)
@@ -266,7 +266,7 @@ def unlock_user_cache(
     language: str = "en",
     role: Role | None = None,
     max_attempts: int = 5,
-    clock: Clock = system_clock,
+    clock: Clock,
 ) -> CacheSession:
     folder = user_folder(paths, actor.user_id)
     key, failures = unwrap_with_pin(
@@ -289,7 +289,7 @@ def restore_user_cache(
     language: str = "en",
     role: Role | None = None,
     min_pin_length: int = 6,
-    clock: Clock = system_clock,
+    clock: Clock,
 ) -> CacheSession:
     """After a lockout: the same user signed in online; wrap the key under a new PIN.
 
@@ -357,7 +357,7 @@ def open_demo_cache(
     patients: int = 32,
     workstation: str = "demo-workstation",
     language: str = "en",
-    clock: Clock = system_clock,
+    clock: Clock,
 ) -> CacheSession:
     """A freshly generated, encrypted demo ward; the key lives only in this process.
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.catalog import load_catalog
+from app.clock import system_clock
 from app.errors import KnownError
 from app.keystore import OsKeystore
 from app.logs import configure_logging
@@ -70,7 +71,13 @@ def main(argv: Sequence[str]) -> int:
     actor = known_actor(paths, args.user)
     try:
         session = unlock_user_cache(
-            paths, actor, pin, OsKeystore(), load_catalog(), workstation=socket.gethostname()
+            paths,
+            actor,
+            pin,
+            OsKeystore(),
+            load_catalog(),
+            workstation=socket.gethostname(),
+            clock=system_clock,
         )
     except KnownError as exc:
         print(f"askonce sync: {exc}", file=sys.stderr)
@@ -81,9 +88,16 @@ def main(argv: Sequence[str]) -> int:
             print(f"  {type(status).__name__}", file=sys.stderr)
 
     try:
-        with FhirClient(args.server, auth=StaticToken(token), ca_bundle=args.ca_bundle) as client:
+        with FhirClient(
+            args.server, auth=StaticToken(token), ca_bundle=args.ca_bundle, clock=system_clock
+        ) as client:
             engine = Synchronizer(
-                session.db, session.service.catalog, client, args.user, on_status=show
+                session.db,
+                session.service.catalog,
+                client,
+                args.user,
+                on_status=show,
+                clock=system_clock,
             )
             summary = engine.sync()
     except (SyncError, KnownError) as exc:

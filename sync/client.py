@@ -24,6 +24,8 @@ from typing import Any, Protocol
 
 import httpx
 
+from app.clock import Clock
+
 log = logging.getLogger(__name__)
 
 FHIR_JSON = "application/fhir+json"
@@ -126,8 +128,10 @@ class FhirClient:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], object] = time.sleep,
         rng: random.Random | None = None,
+        clock: Clock,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self._clock = clock
         self._auth = auth
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
@@ -259,7 +263,7 @@ class FhirClient:
             if status in RETRY_STATUS:
                 if attempt + 1 >= self._retry.attempts:
                     raise ServerBusyError(f"{what}: the server answered {status}")
-                delay = self._retry.delay(attempt, _retry_after(response), self._rng)
+                delay = self._retry.delay(attempt, _retry_after(response, self._clock), self._rng)
                 log.info("%s: %d, retry %d in %.1f s", what, status, attempt + 1, delay)
                 self._wait(what, delay)
                 attempt += 1
@@ -331,7 +335,7 @@ class _TooLargeError(Exception):
     pass
 
 
-def _retry_after(response: _Raw) -> float | None:
+def _retry_after(response: _Raw, clock: Clock) -> float | None:
     value = response.headers.get("retry-after")
     if not value:
         return None
@@ -339,10 +343,12 @@ def _retry_after(response: _Raw) -> float | None:
         return float(value)
     # An HTTP date is the server's clock: measure it against the same response's Date, so a
     # workstation whose clock is off neither hammers the server nor waits far too long.
+    # Every server with a clock sends Date (RFC 9110); without one, ours is all there is.
     try:
-        wait = parsedate_to_datetime(value) - parsedate_to_datetime(
-            response.headers.get("date", "")
-        )
+        until = parsedate_to_datetime(value)
+        sent = response.headers.get("date")
+        now = parsedate_to_datetime(sent) if sent else clock()
+        wait = until - now
     except (TypeError, ValueError):
-        return None  # no usable server time: fall back to our own backoff
+        return None  # unreadable: our own backoff
     return max(0.0, wait.total_seconds())

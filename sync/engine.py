@@ -19,7 +19,6 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Literal, TypeVar, cast
 
-from app.clock import system_clock
 from app.discharge import CHECKLIST_SYSTEM, DischargePlan, DischargeTask
 from app.domain import (
     Answer,
@@ -157,7 +156,7 @@ class Synchronizer:
         practitioner: str,
         *,
         on_status: Callable[[SyncStatus], None] = lambda _s: None,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime],
         run_db: Callable[[Callable[[], Any]], Any] | None = None,
         retention_days: int = 0,
     ) -> None:

@@ -53,7 +53,6 @@ from joserfc import jwt
 from joserfc.errors import ExpiredTokenError, InvalidTokenError, JoseError
 from joserfc.jwk import KeySet
 
-from app.clock import system_clock
 from app.domain import Role
 from app.errors import KnownError
 from sync.client import AuthenticationError, ServerUnreachableError
@@ -221,7 +220,7 @@ class OidcClient:
         config: OidcConfig,
         *,
         transport: httpx.BaseTransport | None = None,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime],
     ) -> None:
         self.config = config
         self._clock = clock
@@ -592,7 +591,7 @@ class OidcAuth:
         save_refresh_token: Callable[[str | None], None],
         on_expired: Callable[[], None],
         access: TokenSet | None = None,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime],
     ) -> None:
         self._client = client
         self._user_id = user_id

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from app.catalog import load_catalog
+from app.clock import system_clock
 from app.domain import Catalog
 from app.errors import KnownError
 from app.keystore import OsKeystore
@@ -152,11 +153,17 @@ class _Launcher(QtCore.QObject):
 
         def open_session() -> CacheSession:
             return open_demo_cache(
-                catalog, data_dir=data_dir, patients=patients, language=self.language
+                catalog,
+                data_dir=data_dir,
+                patients=patients,
+                language=self.language,
+                clock=system_clock,
             )
 
         reauth.install(None, demo=True)  # the demo has no PIN to ask for
-        window = MainWindow(self.tasks, open_session, demo=True, language=self.language)
+        window = MainWindow(
+            self.tasks, open_session, demo=True, language=self.language, clock=system_clock
+        )
         self.window = window
         if self.args.screenshot:
             window.sig_loaded.connect(lambda: self._open_first_patient(window))
@@ -178,7 +185,8 @@ class _Launcher(QtCore.QObject):
                 user_claim=policy.oidc_user_claim,
                 role_claim=policy.oidc_role_claim,
                 ca_bundle=policy.ca_bundle,
-            )
+            ),
+            clock=system_clock,
         )
         shell = Shell(
             self.tasks,
@@ -189,6 +197,7 @@ class _Launcher(QtCore.QObject):
             keystore=OsKeystore,
             oidc=oidc,
             workstation=socket.gethostname(),
+            clock=system_clock,
             parent=self,
         )
         self.shell = shell

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-from app.clock import system_clock
 from app.domain import AuditAction
 from app.services import CareService, DischargeSummary
 from ui.discharge_document import PrintableSummary, PrintedBy, summary_document
@@ -250,14 +248,12 @@ class SummaryOutput(QtCore.QObject):
         *,
         language: str = "en",
         demo: bool = False,
-        clock: Callable[[], datetime] = system_clock,
     ) -> None:
         super().__init__(parent_widget)
         self.tasks = tasks
         self.service = service
         self.language = language
         self.demo = demo
-        self._clock = clock
         self.choose_printer: PrinterChooser = ask_for_printer
         """The print dialog; tests put a stand-in here."""
 
@@ -289,7 +285,7 @@ class SummaryOutput(QtCore.QObject):
         )
         # File names end up in recent-file lists, backups and logs that are not protected like
         # the PDF itself, so the name holds no name or MRN: the date tells summaries apart.
-        name = f"discharge-summary-{self._clock().astimezone().date().isoformat()}.pdf"
+        name = f"discharge-summary-{self.service.today().isoformat()}.pdf"
         chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
             self._window(),
             self.tr("Export discharge summary as PDF"),
@@ -318,7 +314,7 @@ class SummaryOutput(QtCore.QObject):
         ).run()
 
     def document(self, summary: DischargeSummary) -> PrintableSummary:
-        printed = PrintedBy(actor=self.service.actor, at=self._clock(), demo=self.demo)
+        printed = PrintedBy(actor=self.service.actor, at=self.service.now(), demo=self.demo)
         return summary_document(summary, printed, self.language, checklist=self.service.checklist)
 
     def _print(self, summary: DischargeSummary) -> None:

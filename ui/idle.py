@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from app.clock import system_clock
 from ui.qt import QtCore, Signal
 
 _ACTIVITY = {
@@ -29,7 +28,7 @@ class IdleMonitor(QtCore.QObject):
         self,
         idle_seconds: int,
         *,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime],
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from app import __version__
-from app.clock import system_clock, today
+from app.clock import today
 from app.domain import Role
 from app.errors import KnownError
 from app.services import CareService, PatientChart, PatientHit, WardRow
@@ -60,7 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
         *,
         demo: bool,
         language: str = "en",
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime],
         make_sync: Callable[[CacheSession], SyncController] | None = None,
     ) -> None:
         super().__init__()

@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 
 from app.accounts import UserProfile, cached_users, load_profile
-from app.clock import system_clock
 from app.domain import Actor, AuditAction, Catalog, Role
 from app.errors import KnownError, LockedOutError
 from app.keys import KdfParams
@@ -78,7 +77,7 @@ class Shell(QtCore.QObject):
         oidc: OidcClient,
         workstation: str,
         open_browser: Callable[[str], None] = open_in_system_browser,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime],
         kdf: KdfParams | None = None,
         parent: QtCore.QObject | None = None,
     ) -> None:
@@ -329,11 +328,12 @@ class Shell(QtCore.QObject):
         self.auth = auth
         server = str(self.settings.fhir_server_url)
         settings = self.settings
+        clock = self._clock
 
         def make_sync(opened: CacheSession) -> SyncController:
             stopping = threading.Event()
             client = FhirClient(
-                server, auth=auth, ca_bundle=settings.ca_bundle, sleep=stopping.wait
+                server, auth=auth, ca_bundle=settings.ca_bundle, sleep=stopping.wait, clock=clock
             )
 
             def make_engine(on_status: Callable[[SyncStatus], None]) -> Synchronizer:
@@ -345,6 +345,7 @@ class Shell(QtCore.QObject):
                     on_status=on_status,
                     run_db=self.tasks.run_db_blocking,
                     retention_days=settings.retention_days,
+                    clock=clock,
                 )
 
             return SyncController(

@@ -17,7 +17,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.clock import system_clock
 from app.services import CareService
 from app.store.sync_state import SyncState
 from sync.engine import (
@@ -63,7 +62,6 @@ class SyncController(QtCore.QObject):
         make_engine: Callable[[Callable[[SyncStatus], None]], Synchronizer],
         *,
         interval_s: int,
-        clock: Callable[[], datetime] = system_clock,
         on_stop: Callable[[], None] | None = None,
         parent: QtCore.QObject | None = None,
     ) -> None:
@@ -73,7 +71,6 @@ class SyncController(QtCore.QObject):
         self.running = False
         self._stopped = False
         self._on_stop = on_stop
-        self._clock = clock
         self._interval_ms = interval_s * 1000
         self.last_success: datetime | None = None
         self.offline_since: datetime | None = None

@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from app.clock import system_clock
 from app.domain import Actor, AnswerType, Catalog, HomeMedication, Source
 from app.keys import DatabaseKey
 from app.services import CareService
@@ -100,7 +101,9 @@ class FaultyWorkstation:
         self.server = server
         self.db = Database.open(path, DatabaseKey.generate(), create=True)
         self.actor = Actor(user_id=practitioner, display_name=f"Nurse at {path.stem}")
-        self.service = CareService(self.db, catalog, self.actor, workstation=path.stem)
+        self.service = CareService(
+            self.db, catalog, self.actor, workstation=path.stem, clock=system_clock
+        )
         self.transport = FaultTransport(server, inner=httpx.HTTPTransport())
         self.auth = RotatingToken()
         self.sleeps: list[Sleep] = []
@@ -112,6 +115,7 @@ class FaultyWorkstation:
             transport=self.transport,
             sleep=self._sleep,
             rng=random.Random(seed),
+            clock=system_clock,
         )
         self.statuses: list[SyncStatus] = []
         self.catalog, self.practitioner = catalog, practitioner
@@ -130,6 +134,7 @@ class FaultyWorkstation:
             self.client,
             self.practitioner,
             on_status=lambda s: self.statuses.append(s),
+            clock=system_clock,
         )
 
     def _sleep(self, delay: float) -> bool:

@@ -31,7 +31,7 @@ class Workstation:
         self.db = Database.open(path, DatabaseKey.generate(), create=True)
         self.actor = Actor(user_id=practitioner, display_name=f"Nurse at {path.stem}")
         self.service = CareService(self.db, catalog, self.actor, workstation=path.stem, clock=clock)
-        self.client = FhirClient(server, timeout=30)
+        self.client = FhirClient(server, timeout=30, clock=system_clock)
         self.statuses: list[object] = []
         self.on_status: Callable[[object], None] | None = None  # a test's own hook
         self.engine = Synchronizer(

@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from app.catalog import load_catalog
+from app.clock import system_clock
 from app.domain import Actor, AnswerType, Catalog, Source
 from app.keys import KdfParams
 from app.keystore import OsKeystore
@@ -117,13 +118,22 @@ def _files(root: Path) -> dict[Path, bytes]:
 
 def _create_cache(paths: AppPaths, actor: Actor) -> None:
     session = create_user_cache(
-        paths, actor, PIN, OsKeystore(), load_catalog(), workstation="ws", kdf=KdfParams.for_tests()
+        paths,
+        actor,
+        PIN,
+        OsKeystore(),
+        load_catalog(),
+        workstation="ws",
+        kdf=KdfParams.for_tests(),
+        clock=system_clock,
     )
     session.close()
 
 
 def _unlock(paths: AppPaths, actor: Actor) -> CacheSession:
-    return unlock_user_cache(paths, actor, PIN, OsKeystore(), load_catalog(), workstation="ws")
+    return unlock_user_cache(
+        paths, actor, PIN, OsKeystore(), load_catalog(), workstation="ws", clock=system_clock
+    )
 
 
 def _free_text_question(catalog: Catalog) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.clock import system_clock
 from app.domain import Role
 from sync.oidc import (
     OidcAuth,
@@ -30,7 +31,9 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def oidc(keycloak: Keycloak) -> Iterator[OidcClient]:
-    client = OidcClient(OidcConfig(issuer=keycloak.issuer, client_id=keycloak.client_id))
+    client = OidcClient(
+        OidcConfig(issuer=keycloak.issuer, client_id=keycloak.client_id), clock=system_clock
+    )
     yield client
     client.close()
 
@@ -92,7 +95,9 @@ def test_an_id_token_with_the_wrong_nonce_is_refused(oidc: OidcClient) -> None:
 def test_an_id_token_for_another_audience_is_refused(keycloak: Keycloak, oidc: OidcClient) -> None:
     tokens = sign_in(oidc, NURSE_ANNA)
     assert tokens.refresh_token is not None
-    other = OidcClient(OidcConfig(issuer=keycloak.issuer, client_id="another-app"))
+    other = OidcClient(
+        OidcConfig(issuer=keycloak.issuer, client_id="another-app"), clock=system_clock
+    )
     try:
         # The provider's real, correctly signed ID token; only the audience is not ours.
         id_token = _id_token(oidc, tokens.refresh_token)
@@ -139,6 +144,7 @@ def test_concurrent_401s_cause_exactly_one_refresh(oidc: OidcClient) -> None:
         save_refresh_token=saved.append,
         on_expired=lambda: expired.append(True),
         access=tokens,
+        clock=system_clock,
     )
     results: list[str | None] = []
     start = threading.Barrier(6)
@@ -172,6 +178,7 @@ def test_an_ended_session_calls_on_expired_and_forgets_the_token(
         refresh_token=tokens.refresh_token,
         save_refresh_token=saved.append,
         on_expired=lambda: expired.append(True),
+        clock=system_clock,
     )
     keycloak.logout_user(COORD_CARLA.username)  # IT ended the session (or it timed out)
     assert auth.refresh() is None
@@ -189,6 +196,7 @@ def test_sign_out_revokes_the_refresh_token(oidc: OidcClient) -> None:
         refresh_token=tokens.refresh_token,
         save_refresh_token=saved.append,
         on_expired=lambda: None,
+        clock=system_clock,
     )
     auth.sign_out()
     assert saved == [None]
@@ -204,7 +212,8 @@ def test_provider_down_is_a_clear_offline_error() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     client = OidcClient(
-        OidcConfig(issuer=f"http://127.0.0.1:{port}/realms/askonce", client_id="askonce-desktop")
+        OidcConfig(issuer=f"http://127.0.0.1:{port}/realms/askonce", client_id="askonce-desktop"),
+        clock=system_clock,
     )
     try:
         with pytest.raises(ProviderUnreachableError) as caught:

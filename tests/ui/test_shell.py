@@ -127,7 +127,9 @@ def workstation(
         oidc_issuer=f"http://127.0.0.1:{dead}/realms/x",
         idle_lock_seconds=IDLE_S,
     )
-    oidc = OidcClient(OidcConfig(issuer=f"http://127.0.0.1:{dead}/realms/x", client_id="askonce"))
+    oidc = OidcClient(
+        OidcConfig(issuer=f"http://127.0.0.1:{dead}/realms/x", client_id="askonce"), clock=clock
+    )
     opened: list[str] = []
     shell = Shell(
         tasks,

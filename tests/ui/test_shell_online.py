@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.catalog import load_catalog
+from app.clock import system_clock
 from app.domain import Actor, AnswerType, AuditAction, Source
 from app.keystore import OsKeystore
 from app.paths import default_paths
@@ -66,7 +67,9 @@ def shell(
         }
     )
     tasks = TaskManager()
-    oidc = OidcClient(OidcConfig(issuer=keycloak.issuer, client_id=keycloak.client_id))
+    oidc = OidcClient(
+        OidcConfig(issuer=keycloak.issuer, client_id=keycloak.client_id), clock=system_clock
+    )
     browser = Browser()
     shell = Shell(
         tasks,
@@ -78,6 +81,7 @@ def shell(
         oidc=oidc,
         workstation="ward-pc-7",
         open_browser=browser,
+        clock=system_clock,
     )
     qtbot.add_widget(shell.window)
     shell.start()

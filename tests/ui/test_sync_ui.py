@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.clock import system_clock
 from app.domain import Actor, AnswerType, Catalog, Source
 from app.keys import DatabaseKey
 from app.services import CareService
@@ -34,10 +35,11 @@ def _window(
     def open_session() -> CacheSession:
         db = Database.open(tmp_path / "ws.db", key, create=True)
         actor = Actor(user_id=practitioner, display_name="Nurse")
-        return CacheSession(db, CareService(db, catalog, actor, workstation="ws"), key)
+        service = CareService(db, catalog, actor, workstation="ws", clock=system_clock)
+        return CacheSession(db, service, key)
 
     def make_sync(session: CacheSession) -> SyncController:
-        client = FhirClient(server, timeout=5, retry=RetryPolicy(attempts=1))
+        client = FhirClient(server, timeout=5, retry=RetryPolicy(attempts=1), clock=system_clock)
         clients.append(client)
 
         def make_engine(on_status: Callable[[SyncStatus], None]) -> Synchronizer:
@@ -48,11 +50,12 @@ def _window(
                 practitioner,
                 on_status=on_status,
                 run_db=tasks.run_db_blocking,
+                clock=system_clock,
             )
 
         return SyncController(tasks, session.service, make_engine, interval_s=3600)
 
-    window = MainWindow(tasks, open_session, demo=False, make_sync=make_sync)
+    window = MainWindow(tasks, open_session, demo=False, make_sync=make_sync, clock=system_clock)
     qtbot.add_widget(window)
     return window, clients
 

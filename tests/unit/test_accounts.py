@@ -25,6 +25,7 @@ from app.accounts import (
     evictable,
     save_profile,
 )
+from app.clock import system_clock
 from app.domain import Actor, AnswerType, AuditAction, Catalog, Patient, Role, Source
 from app.errors import LockedOutError, PinThrottledError, ValidationError, WrongPinError
 from app.keys import KdfParams, KeyWrapper
@@ -483,7 +484,14 @@ def test_create_refuses_a_weak_pin_before_writing_anything(
 ) -> None:
     with pytest.raises(ValidationError):
         create_user_cache(
-            paths, ANNA, "123456", keystore, catalog, workstation="ws", kdf=KdfParams.for_tests()
+            paths,
+            ANNA,
+            "123456",
+            keystore,
+            catalog,
+            workstation="ws",
+            kdf=KdfParams.for_tests(),
+            clock=system_clock,
         )
     assert not user_folder(paths, ANNA.user_id).exists()
     assert keystore.secrets == {}

@@ -104,6 +104,22 @@ def test_production_code_reads_the_wall_clock_only_in_app_clock() -> None:
     )
 
 
+ENTRY_POINTS = {"ui/application.py", "sync/cli.py", "app/audit_cli.py"}
+"""Where the app is put together: the only modules that hand ``system_clock`` in."""
+
+
+def test_only_the_entry_points_hand_in_the_system_clock() -> None:
+    """Everything else takes its clock as a required argument, so a part that forgot to
+    pass the session's clock is a type error, not a second clock in tests."""
+    users = set()
+    for package in ("app", "sync", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            if any(isinstance(n, ast.Name) and n.id == "system_clock" for n in ast.walk(tree)):
+                users.add(path.relative_to(ROOT).as_posix())
+    assert users == ENTRY_POINTS
+
+
 def test_the_one_allowed_place_exists_and_reads_the_clock() -> None:
     source = (ROOT / "app" / "clock.py").read_text(encoding="utf-8")
     tree = ast.parse(source)

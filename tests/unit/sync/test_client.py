@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from sync import client as fc
+from tests.conftest import FIXED_NOW
 
 BASE = "https://fhir.test/fhir"
 
@@ -22,7 +23,7 @@ def _client(handler, **kwargs) -> tuple[fc.FhirClient, list[float]]:
         transport=httpx.MockTransport(handler),
         sleep=slept.append,
         rng=random.Random(1),
-        **kwargs,
+        **{"clock": lambda: FIXED_NOW, **kwargs},
     )
     return c, slept
 
@@ -67,15 +68,30 @@ def test_an_http_date_retry_after_is_measured_on_the_servers_own_clock() -> None
     assert slept == [7.0]
 
 
-def test_an_http_date_retry_after_without_a_date_header_falls_back_to_the_backoff() -> None:
-    """Without the server's "now" the date means nothing to us: our own backoff, not a guess."""
-    far_future = format_datetime(datetime(2031, 5, 4, 3, 2, 8, tzinfo=UTC), usegmt=True)
+def test_an_http_date_retry_after_without_a_date_header_is_measured_on_our_clock() -> None:
+    """A server that sends no Date (RFC 9110 says it must): the client's one clock decides."""
+    ours = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
+    later = format_datetime(ours + timedelta(seconds=5), usegmt=True)
     calls = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(request)
         if len(calls) == 1:
-            return _json(503, {}, **{"Retry-After": far_future})
+            return _json(503, {}, **{"Retry-After": later})
+        return _json(200, {"resourceType": "Patient", "id": "p1", "meta": {"versionId": "2"}})
+
+    c, slept = _client(handler, clock=lambda: ours)
+    c.read("Patient", "p1")
+    assert slept == [5.0]
+
+
+def test_an_unreadable_retry_after_falls_back_to_the_backoff() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        if len(calls) == 1:
+            return _json(503, {}, **{"Retry-After": "soon, maybe"})
         return _json(200, {"resourceType": "Patient", "id": "p1", "meta": {"versionId": "2"}})
 
     c, slept = _client(handler)
