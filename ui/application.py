@@ -21,14 +21,14 @@ from app.paths import default_paths
 from app.session import CacheSession, open_demo_cache
 from app.settings import LayeredSettings, Settings, load_settings
 from sync.oidc import OidcClient, OidcConfig
-from ui import reauth
-from ui.first_run import FirstRunWindow
-from ui.gc_guard import GuiThreadCollector
-from ui.main_window import MainWindow
+from ui.base import reauth
+from ui.base.gc_guard import GuiThreadCollector
+from ui.base.style import apply_app_style
+from ui.base.taskman import TaskManager
+from ui.mainwindow.window import MainWindow
 from ui.qt import QtCore, QtGui, QtWidgets
-from ui.shell import Shell
-from ui.style import apply_app_style
-from ui.tasks import TaskManager
+from ui.workstation.first_run import FirstRunWindow
+from ui.workstation.shell import Shell
 
 log = logging.getLogger(__name__)
 

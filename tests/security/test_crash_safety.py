@@ -46,6 +46,7 @@ WRITER = textwrap.dedent(
     from pathlib import Path
 
     from app.catalog import load_catalog
+    from app.clock import system_clock
     from app.domain import Actor, AnswerType, HomeMedication, Source
     from app.keys import DatabaseKey
     from app.services import CareService
@@ -57,7 +58,7 @@ WRITER = textwrap.dedent(
     )
     catalog = load_catalog()
     writer = Actor(user_id=os.environ["ASKONCE_CRASH_WRITER"], display_name="Crash Writer")
-    service = CareService(db, catalog, writer, workstation="crash-ws")
+    service = CareService(db, catalog, writer, workstation="crash-ws", clock=system_clock)
     patients = [s.patient.id for s in service.repo.patient_summaries()]
     questions = [q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT]
     os.write(int(os.environ["ASKONCE_CRASH_READY_FD"]), b"r")

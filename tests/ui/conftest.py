@@ -11,9 +11,9 @@ from app.domain import Catalog
 from app.session import CacheSession, open_demo_cache
 from tests.conftest import Clock
 from ui.application import install_translators
-from ui.gc_guard import GuiThreadCollector
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.base.gc_guard import GuiThreadCollector
+from ui.base.taskman import TaskManager
+from ui.mainwindow.window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)

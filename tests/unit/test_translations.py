@@ -11,7 +11,7 @@ from pathlib import Path
 
 import app.errors
 import sync.oidc
-from ui.error_text import TEMPLATES
+from ui.base.error_text import TEMPLATES
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
@@ -47,12 +47,13 @@ def _in_code() -> dict[str, str]:
     """Every translated text in the UI, with where it is (for the failure message)."""
     found: dict[str, str] = {}
     unreadable: list[str] = []
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        where = path.relative_to(ROOT).as_posix()
         for line, text in _translated_texts(path):
             if text is None:
-                unreadable.append(f"{path.name}:{line}")
+                unreadable.append(f"{where}:{line}")
             else:
-                found.setdefault(text, f"{path.name}:{line}")
+                found.setdefault(text, f"{where}:{line}")
     assert unreadable == [], "tr() needs a literal string, or lupdate never sees it"
     return found
 

@@ -1,0 +1,374 @@
+"""The Home & helpers tab, its table model and the contact dialog, without a database."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime
+from typing import cast
+
+import pytest
+
+from app.domain import (
+    Actor,
+    Channel,
+    ContactKind,
+    ContactPoint,
+    ContactRole,
+    HomeCareContact,
+    Patient,
+    Provenance,
+    Source,
+)
+from app.services import CareService, PatientChart
+from tests.conftest import FIXED_NOW
+from ui.base.table_model import RECORD_ID_ROLE
+from ui.base.taskman import TaskManager
+from ui.chart.contact_dialog import ContactDialog, contact_dialog
+from ui.chart.contacts_tab import ContactColumn, ContactsTab, ContactTableModel
+from ui.operations.chart import ChartActions
+from ui.qt import Qt, QtWidgets
+
+# The offscreen platform warns whenever a window is shown; that is not our code's doing.
+
+NURSE = Actor(user_id="u-1", display_name="Nurse Kim")
+RECORDED_AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+
+
+def provenance(source: Source = Source.PATIENT) -> Provenance:
+    return Provenance(recorded_by=NURSE, recorded_at=RECORDED_AT, source=source)
+
+
+def phone(value: str, rank: int, label: str = "") -> ContactPoint:
+    return ContactPoint(system="phone", value=value, rank=rank, label=label)
+
+
+def contact(contact_id: str, name: str, **fields: object) -> HomeCareContact:
+    return HomeCareContact.model_validate(
+        {
+            "id": contact_id,
+            "patient_id": "p-1",
+            "kind": ContactKind.PERSON,
+            "name": name,
+            "provenance": provenance(),
+            **fields,
+        }
+    )
+
+
+def chart(*contacts: HomeCareContact) -> PatientChart:
+    patient = Patient(
+        id="p-1",
+        mrn="100200",
+        family_name="Example",
+        given_name="Test",
+        birth_date=date(1940, 5, 1),
+        admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
+    )
+    return PatientChart(
+        patient=patient,
+        board=(),
+        medications=(),
+        contacts=contacts,
+        history=(),
+        unsent_changes=0,
+        as_of=FIXED_NOW,
+    )
+
+
+class FakeRecords:
+    """Stands in for CareService.provenance_now / new_id."""
+
+    def __init__(self) -> None:
+        self._ids = (f"new-{i}" for i in itertools.count(1))
+
+    def provenance_now(self, source: Source) -> Provenance:
+        return provenance(source)
+
+    def new_id(self) -> str:
+        return next(self._ids)
+
+
+class RecordingActions(ChartActions):
+    """Records what the tab asked for instead of running it on the DB worker."""
+
+    def __init__(self) -> None:
+        super().__init__(TaskManager(), cast(CareService, FakeRecords()))
+        self.saved: list[HomeCareContact] = []
+
+    def save_contact(self, contact: HomeCareContact) -> None:
+        self.saved.append(contact)
+
+
+@pytest.fixture
+def actions():
+    recording = RecordingActions()
+    yield recording
+    recording.tasks.shutdown()
+
+
+@pytest.fixture
+def tab(qtbot, actions):
+    widget = ContactsTab(actions)
+    qtbot.add_widget(widget)
+    return widget
+
+
+ANNA = contact(
+    "c-1",
+    "Anna Example",
+    relationship="daughter",
+    roles=(ContactRole.HELPS_AT_HOME, ContactRole.EMERGENCY_CONTACT),
+    telecom=(phone("+49 30 555", 2, "home"), phone("+49 171 123", 1, "mobile")),
+    preferred_channel=Channel.SMS,
+    preferred_times="after 17:00",
+    consent_to_share=True,
+    unsent=True,
+)
+SPITEX = contact(
+    "c-2",
+    "City Home Care",
+    kind=ContactKind.AGENCY,
+    roles=(ContactRole.HOME_CARE_PROVIDER,),
+    verified_by=NURSE,
+    verified_at=RECORDED_AT,
+)
+OLD_NEIGHBOUR = contact("c-3", "Bernd Former", relationship="neighbour", active=False)
+
+
+def visible_ids(tab: ContactsTab) -> list[str]:
+    return [tab.proxy.index(r, 0).data(RECORD_ID_ROLE) for r in range(tab.proxy.rowCount())]
+
+
+def select(tab: ContactsTab, contact_id: str) -> None:
+    tab.table.selectRow(visible_ids(tab).index(contact_id))
+
+
+# Same check as in test_medications_tab; belongs in tests/ui/conftest.py once there is one.
+def unnamed_controls(root: QtWidgets.QWidget) -> list[str]:
+    """Interactive controls without an accessible name (Qt's own sub-widgets excluded)."""
+    kinds = (
+        QtWidgets.QAbstractButton,
+        QtWidgets.QLineEdit,
+        QtWidgets.QComboBox,
+        QtWidgets.QPlainTextEdit,
+        QtWidgets.QAbstractItemView,
+    )
+    composite = (QtWidgets.QAbstractItemView, QtWidgets.QComboBox, QtWidgets.QLineEdit)
+
+    def inside_composite(widget: QtWidgets.QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not root:
+            if isinstance(parent, composite):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    return [
+        type(w).__name__
+        for w in root.findChildren(QtWidgets.QWidget)
+        if isinstance(w, kinds) and not inside_composite(w) and not w.accessibleName()
+    ]
+
+
+def new_dialog(qtbot, existing: HomeCareContact | None = None) -> ContactDialog:
+    dlg = contact_dialog(None, "p-1", FakeRecords(), existing)
+    qtbot.add_widget(dlg)
+    return dlg
+
+
+def add_number(qtbot, dlg: ContactDialog, value: str, label: str = "") -> None:
+    dlg.telecom.add_button.click()
+    qtbot.keyClicks(dlg.telecom.value_edit, value)
+    qtbot.keyClicks(dlg.telecom.label_edit, label)
+
+
+# --- model ----------------------------------------------------------------------------
+
+
+def test_model_passes_the_model_tester(qtmodeltester):
+    model = ContactTableModel()
+    model.set_records([ANNA, SPITEX, OLD_NEIGHBOUR])
+    qtmodeltester.check(model)
+
+
+def test_model_speaks_in_words(qtbot):
+    model = ContactTableModel()
+    model.set_records([ANNA, SPITEX, OLD_NEIGHBOUR])
+    anna = [model.index(0, c.value).data() for c in ContactColumn]
+    assert anna[ContactColumn.NAME] == "Anna Example"
+    assert anna[ContactColumn.ROLES] == "helps at home, emergency contact"
+    assert anna[ContactColumn.TELECOM] == "1. +49 171 123, 2. +49 30 555"
+    assert anna[ContactColumn.PREFERRED] == "text message (SMS), after 17:00"
+    assert anna[ContactColumn.CONSENT] == "yes"
+    assert anna[ContactColumn.VERIFIED] == "not verified"
+    assert anna[ContactColumn.UNSENT] == "●"
+    tip = model.index(0, ContactColumn.TELECOM).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[0] == "1. phone: +49 171 123 (mobile)"
+    agency = [model.index(1, c.value).data() for c in ContactColumn]
+    assert agency[ContactColumn.NAME] == "City Home Care (agency)"
+    assert agency[ContactColumn.ROLES] == "home-care provider"
+    assert agency[ContactColumn.CONSENT] == "no"
+    assert agency[ContactColumn.VERIFIED].startswith("Nurse Kim · ")
+    assert model.index(1, ContactColumn.UNSENT).data(Qt.ItemDataRole.AccessibleTextRole) is None
+    assert model.index(2, ContactColumn.NAME).data() == "Bernd Former (removed)"
+
+
+# --- dialog ---------------------------------------------------------------------------
+
+
+def test_name_is_required(qtbot):
+    dlg = new_dialog(qtbot)
+    assert not dlg.ok_button.isEnabled()
+    qtbot.keyClicks(dlg.relationship_edit, "son")
+    add_number(qtbot, dlg, "+49 171 1")
+    assert not dlg.ok_button.isEnabled()
+    qtbot.keyClicks(dlg.name_edit, "Max")
+    assert dlg.ok_button.isEnabled()
+
+
+def test_telecom_rank_follows_list_order_after_move_up(qtbot):
+    dlg = new_dialog(qtbot)
+    qtbot.keyClicks(dlg.name_edit, "Anna Example")
+    add_number(qtbot, dlg, "+49 30 555", "home")
+    add_number(qtbot, dlg, "+49 171 123", "mobile")
+    dlg.telecom.system_combo.setCurrentIndex(dlg.telecom.system_combo.findData("phone"))
+    add_number(qtbot, dlg, "anna@example.org")
+    dlg.telecom.system_combo.setCurrentIndex(dlg.telecom.system_combo.findData("email"))
+    dlg.telecom.list.setCurrentRow(1)
+    assert dlg.telecom.up_button.isEnabled()
+    dlg.telecom.up_button.click()
+    assert dlg.telecom.list.currentRow() == 0
+    assert dlg.telecom.list.item(0).text() == "1. phone: +49 171 123 (mobile)"
+    assert not dlg.telecom.up_button.isEnabled()
+    with qtbot.wait_signal(dlg.finished):
+        dlg.accept()
+    result = dlg.result_contact()
+    assert [(t.rank, t.system, t.value, t.label) for t in result.telecom] == [
+        (1, "phone", "+49 171 123", "mobile"),
+        (2, "phone", "+49 30 555", "home"),
+        (3, "email", "anna@example.org", ""),
+    ]
+
+
+def test_move_down_remove_and_empty_entries(qtbot):
+    dlg = new_dialog(qtbot)
+    qtbot.keyClicks(dlg.name_edit, "Max")
+    add_number(qtbot, dlg, "111")
+    add_number(qtbot, dlg, "222")
+    add_number(qtbot, dlg, "333")
+    dlg.telecom.add_button.click()  # left empty: dropped, not saved as a blank number
+    dlg.telecom.list.setCurrentRow(0)
+    dlg.telecom.down_button.click()
+    dlg.telecom.list.setCurrentRow(2)
+    dlg.telecom.remove_button.click()
+    with qtbot.wait_signal(dlg.finished):
+        dlg.accept()
+    assert [(t.rank, t.value) for t in dlg.result_contact().telecom] == [(1, "222"), (2, "111")]
+
+
+def test_new_contact_fields(qtbot):
+    dlg = new_dialog(qtbot)
+    dlg.kind_combo.setCurrentIndex(dlg.kind_combo.findData(ContactKind.AGENCY.value))
+    qtbot.keyClicks(dlg.name_edit, "City Home Care")
+    dlg.role_checks[ContactRole.HOME_CARE_PROVIDER].setChecked(True)
+    dlg.role_checks[ContactRole.EMERGENCY_CONTACT].setChecked(True)
+    dlg.channel_combo.setCurrentIndex(dlg.channel_combo.findData(Channel.EMAIL.value))
+    qtbot.keyClicks(dlg.times_edit, "office hours")
+    qtbot.keyClicks(dlg.language_edit, "German")
+    dlg.consent_check.setChecked(True)
+    dlg.verified_check.setChecked(True)
+    dlg.source_combo.setCurrentIndex(dlg.source_combo.findData(Source.OTHER_SYSTEM.value))
+    with qtbot.wait_signal(dlg.finished):
+        dlg.accept()
+    result = dlg.result_contact()
+    assert (result.id, result.patient_id, result.kind) == ("new-1", "p-1", ContactKind.AGENCY)
+    assert result.roles == (ContactRole.EMERGENCY_CONTACT, ContactRole.HOME_CARE_PROVIDER)
+    assert result.preferred_channel is Channel.EMAIL
+    assert (result.preferred_times, result.language) == ("office hours", "German")
+    assert result.consent_to_share
+    assert (result.verified_by, result.verified_at) == (NURSE, RECORDED_AT)
+    assert result.provenance.source is Source.OTHER_SYSTEM
+    assert result.active
+
+
+def test_editing_prefills_in_rank_order_and_keeps_identity(qtbot):
+    dlg = new_dialog(qtbot, SPITEX.model_copy(update={"telecom": ANNA.telecom}))
+    assert dlg.kind_combo.currentData() == ContactKind.AGENCY.value
+    assert dlg.telecom.list.item(0).text() == "1. phone: +49 171 123 (mobile)"
+    assert dlg.channel_combo.currentData() == ""  # no preference
+    with qtbot.wait_signal(dlg.finished):
+        dlg.accept()
+    result = dlg.result_contact()
+    assert result.id == "c-2"
+    assert result.preferred_channel is None
+    assert result.verified_by == NURSE  # kept, not re-checked
+    assert [t.value for t in result.telecom] == ["+49 171 123", "+49 30 555"]
+
+
+def test_dialog_controls_are_named(qtbot):
+    dlg = new_dialog(qtbot, ANNA)
+    assert unnamed_controls(dlg) == []
+
+
+# --- tab ------------------------------------------------------------------------------
+
+
+def test_removed_contacts_hidden_until_asked(tab):
+    tab.show_chart(chart(ANNA, SPITEX, OLD_NEIGHBOUR))
+    assert sorted(visible_ids(tab)) == ["c-1", "c-2"]
+    tab.show_removed_check.setChecked(True)
+    assert sorted(visible_ids(tab)) == ["c-1", "c-2", "c-3"]
+    select(tab, "c-3")
+    assert not tab.remove_button.isEnabled()
+    assert tab.edit_button.isEnabled()
+
+
+def test_empty_state_and_named_controls(tab):
+    tab.show_chart(chart(OLD_NEIGHBOUR))
+    assert not tab.empty_label.isHidden()
+    tab.show_chart(chart(ANNA))
+    assert tab.empty_label.isHidden()
+    assert unnamed_controls(tab) == []
+
+
+def test_remove_asks_then_deactivates(tab, actions, monkeypatch):
+    tab.show_chart(chart(ANNA, SPITEX))
+    select(tab, "c-1")
+    monkeypatch.setattr(tab, "_confirm", lambda question: False)
+    tab.remove_button.click()
+    assert actions.saved == []
+    questions: list[str] = []
+
+    def answer(question: str) -> bool:
+        questions.append(question)
+        return True
+
+    monkeypatch.setattr(tab, "_confirm", answer)
+    tab.remove_button.click()
+    assert "Anna Example" in questions[0]
+    assert [(c.id, c.active) for c in actions.saved] == [("c-1", False)]
+    assert actions.saved[0].telecom == ANNA.telecom
+
+
+def test_edit_saves_through_the_actions(qtbot, tab, actions):
+    tab.show_chart(chart(ANNA))
+    select(tab, "c-1")
+    tab.edit_button.click()
+    dlg = tab.findChild(ContactDialog)
+    assert dlg is not None
+    dlg.relationship_edit.setText("daughter-in-law")
+    with qtbot.wait_signal(dlg.finished):
+        dlg.accept()
+    assert [(c.id, c.relationship) for c in actions.saved] == [("c-1", "daughter-in-law")]
+
+
+def test_insert_in_the_list_adds(qtbot, tab):
+    tab.show_chart(chart(ANNA))
+    with qtbot.wait_active(tab):  # shortcuts only fire in the active window
+        tab.show()
+        tab.activateWindow()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Insert)
+    dlg = tab.findChild(ContactDialog)
+    assert dlg is not None
+    assert dlg.windowTitle() == "Add contact"

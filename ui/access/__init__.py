@@ -1,0 +1,1 @@
+"""Emergency access (break-glass): reason, PIN, time limit; opened from the main window."""

@@ -1,0 +1,190 @@
+"""Recording or correcting one answer: the input fits the question's answer type."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.domain import Answer, AnswerType, AnswerValue, Question, Source
+from ui.base.style import relative_time, source_text
+from ui.qt import Qt, QtCore, QtWidgets
+
+
+class AnswerDialog(QtWidgets.QDialog):
+    """Ask the question, take the answer, say where it came from."""
+
+    def __init__(
+        self,
+        question: Question,
+        previous: Answer | None,
+        *,
+        correcting: bool,
+        language: str = "en",
+        as_of: datetime | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.question = question
+        self._correcting = correcting
+        self.setWindowTitle(self.tr("Correct answer") if correcting else self.tr("Record answer"))
+        self.setMinimumWidth(460)
+        layout = QtWidgets.QVBoxLayout(self)
+
+        self._language = language
+        category = QtWidgets.QLabel(question.category.display_for(language).upper())
+        category.setObjectName("mutedText")
+        layout.addWidget(category)
+        asked = QtWidgets.QLabel(question.text_for(language))
+        asked.setWordWrap(True)
+        font = asked.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        asked.setFont(font)
+        asked.setAccessibleName(self.tr("Question"))
+        layout.addWidget(asked)
+
+        if previous is not None:
+            before = QtWidgets.QLabel(
+                self.tr("Previous answer: %1 — %2, %3")
+                .replace("%1", question.format_value(previous.value, language))
+                .replace("%2", previous.provenance.recorded_by.display_name)
+                .replace("%3", relative_time(previous.effective_at, as_of))
+            )
+            before.setWordWrap(True)
+            before.setObjectName("mutedText")
+            layout.addWidget(before)
+
+        self._input_box = QtWidgets.QGroupBox(self.tr("Answer"))
+        self._input_layout = QtWidgets.QVBoxLayout(self._input_box)
+        layout.addWidget(self._input_box)
+        self._buttons_group: QtWidgets.QButtonGroup | None = None
+        self._checks: list[QtWidgets.QCheckBox] = []
+        self._line: QtWidgets.QLineEdit | None = None
+        self._text: QtWidgets.QPlainTextEdit | None = None
+        self._time: QtWidgets.QTimeEdit | None = None
+        self._build_input(previous.value if previous is not None else None)
+
+        form = QtWidgets.QFormLayout()
+        self._source = QtWidgets.QComboBox()
+        for source in Source:
+            self._source.addItem(source_text(source), source)
+        self._source.setAccessibleName(self.tr("Source of the answer"))
+        form.addRow(self.tr("Answer given by:"), self._source)
+        self._note = QtWidgets.QLineEdit()
+        self._note.setAccessibleName(self.tr("Note"))
+        self._note.setPlaceholderText(
+            self.tr("Why it changed (optional)") if correcting else self.tr("Optional note")
+        )
+        form.addRow(self.tr("Note:"), self._note)
+        layout.addLayout(form)
+
+        self._button_box = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Save
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        self._button_box.accepted.connect(self.accept)
+        self._button_box.rejected.connect(self.reject)
+        layout.addWidget(self._button_box)
+        self._update_ok()
+
+    # --- input per answer type ------------------------------------------------------
+
+    def _build_input(self, previous: AnswerValue | None) -> None:
+        t = self.question.answer_type
+        lay = self._input_layout
+        if t in (AnswerType.CHOICE, AnswerType.CONTACT_METHOD, AnswerType.BOOLEAN):
+            self._buttons_group = QtWidgets.QButtonGroup(self)
+            choices: list[tuple[str, object]]
+            if t is AnswerType.BOOLEAN:
+                choices = [(self.tr("Yes"), True), (self.tr("No"), False)]
+            else:
+                choices = [(o.display_for(self._language), o.code) for o in self.question.options]
+            for i, (label, value) in enumerate(choices):
+                radio = QtWidgets.QRadioButton(label)
+                radio.setProperty("answer_value", value)
+                radio.setAccessibleName(label)
+                if previous is not None and previous == value and self._correcting:
+                    radio.setChecked(True)
+                self._buttons_group.addButton(radio, i)
+                lay.addWidget(radio)
+            self._buttons_group.buttonToggled.connect(lambda *_: self._update_ok())
+        elif t is AnswerType.MULTI_CHOICE:
+            chosen = set(previous) if isinstance(previous, tuple) and self._correcting else set()
+            for option in self.question.options:
+                box = QtWidgets.QCheckBox(option.display_for(self._language))
+                box.setProperty("answer_value", option.code)
+                box.setAccessibleName(option.display_for(self._language))
+                box.setChecked(option.code in chosen)
+                box.toggled.connect(lambda *_: self._update_ok())
+                self._checks.append(box)
+                lay.addWidget(box)
+        elif t is AnswerType.TIME:
+            self._time = QtWidgets.QTimeEdit()
+            self._time.setDisplayFormat("HH:mm")
+            self._time.setAccessibleName(self.tr("Time"))
+            start = previous if isinstance(previous, str) and self._correcting else "21:00"
+            self._time.setTime(QtCore.QTime.fromString(start, "HH:mm"))
+            lay.addWidget(self._time)
+        else:
+            self._text = QtWidgets.QPlainTextEdit()
+            self._text.setTabChangesFocus(True)
+            self._text.setAccessibleName(self.tr("Answer text"))
+            self._text.setFixedHeight(self._text.fontMetrics().lineSpacing() * 5)
+            if isinstance(previous, str) and self._correcting:
+                self._text.setPlainText(previous)
+            self._text.textChanged.connect(self._update_ok)
+            lay.addWidget(self._text)
+
+    def _update_ok(self) -> None:
+        self._button_box.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setEnabled(
+            self.result_value() is not None
+        )
+
+    def result_value(self) -> AnswerValue | None:
+        """The answer as the core expects it, or None while the input is incomplete."""
+        if self._buttons_group is not None:
+            checked = self._buttons_group.checkedButton()
+            value = checked.property("answer_value") if checked else None
+            return value if isinstance(value, (bool, str)) else None
+        if self._checks:
+            codes = tuple(str(b.property("answer_value")) for b in self._checks if b.isChecked())
+            return codes or None
+        if self._time is not None:
+            return str(self._time.time().toString("HH:mm"))
+        assert self._text is not None
+        text = self._text.toPlainText().strip()
+        return text or None
+
+    def result_source(self) -> Source:
+        data = self._source.currentData()
+        return data if isinstance(data, Source) else Source.PATIENT
+
+    def result_note(self) -> str:
+        return self._note.text().strip()
+
+    # Used by tests and keyboard users alike: pick an option by its code.
+    def choose(self, value: object) -> None:
+        if self._buttons_group is not None:
+            for button in self._buttons_group.buttons():
+                if button.property("answer_value") == value:
+                    button.setChecked(True)
+        for box in self._checks:
+            if isinstance(value, tuple) and box.property("answer_value") in value:
+                box.setChecked(True)
+        if self._text is not None and isinstance(value, str):
+            self._text.setPlainText(value)
+        if self._time is not None and isinstance(value, str):
+            self._time.setTime(QtCore.QTime.fromString(value, "HH:mm"))
+
+
+class ErrorReasonDialog(QtWidgets.QInputDialog):
+    """Asks why an answer is marked entered-in-error (a reason is required)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mark as entered in error"))
+        self.setLabelText(
+            self.tr("Why is this answer wrong? (for example: recorded for the wrong patient)")
+        )
+        self.setInputMode(QtWidgets.QInputDialog.InputMode.TextInput)
+        self.setOption(QtWidgets.QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -1,0 +1,311 @@
+"""The Ask-once board: every catalog question, grouped by category, status at a glance.
+
+A nurse sees without reading what is answered (green ✓), due for
+re-confirmation (amber ↻, with the old answer) and never asked (grey ○), and
+acts in place: record, "still true" (one click), correct, entered in error.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+
+from app.domain import AnswerState, Source
+from app.services import BoardItem, PatientChart
+from ui.base import drafts
+from ui.base.style import make_chip, relative_time, source_text, state_chip, unsent_color
+from ui.chart.answer_dialog import AnswerDialog, ErrorReasonDialog
+from ui.operations.chart import ChartActions
+from ui.qt import Qt, QtWidgets
+
+DialogFactory = Callable[..., AnswerDialog]
+
+
+class QuestionRow(QtWidgets.QFrame):
+    """One question: status chip, question and current answer, and the actions that fit."""
+
+    def __init__(self, item: BoardItem, board: AskOnceBoard, as_of: datetime) -> None:
+        super().__init__(board)
+        self.item = item
+        self._language = board.language
+        self.setObjectName("questionRow")
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        q, answer = item.question, item.answer
+        language = board.language
+        label = q.label_for(language)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+
+        self.chip = make_chip(state_chip(item.state))
+        # All chips one width, so the column of states reads like a list.
+        widest = max(
+            self.chip.fontMetrics().horizontalAdvance(f"{c.glyph}  {c.text}")
+            for c in map(state_chip, AnswerState)
+        )
+        self.chip.setFixedWidth(widest + 28)
+        layout.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
+
+        text_box = QtWidgets.QVBoxLayout()
+        text_box.setSpacing(1)
+        title = QtWidgets.QLabel(f"<b>{html.escape(label)}</b>")
+        title.setToolTip(q.text_for(board.language))
+        text_box.addWidget(title)
+        asked = QtWidgets.QLabel(q.text_for(board.language))
+        asked.setObjectName("mutedText")
+        asked.setWordWrap(True)
+        text_box.addWidget(asked)
+        if answer is not None:
+            prov = answer.provenance
+            line = self.tr("%1 — %2, %3 (%4)")
+            line = (
+                line.replace("%1", f"<b>{html.escape(q.format_value(answer.value, language))}</b>")
+                .replace("%2", html.escape(prov.recorded_by.display_name))
+                .replace("%3", relative_time(answer.effective_at, as_of))
+                .replace("%4", source_text(prov.source))
+            )
+            if item.state is AnswerState.DUE:
+                line = self.tr("Last answer: %1").replace("%1", line)
+            if answer.unsent:
+                line += (
+                    f" &nbsp;<span style='color:{unsent_color().name()}'>● "
+                    + self.tr("not yet sent")
+                    + "</span>"
+                )
+            answer_label = QtWidgets.QLabel(line)
+            answer_label.setWordWrap(True)
+            answer_label.setTextFormat(Qt.TextFormat.RichText)
+            answer_label.setToolTip(self.tr("Valid: %1").replace("%1", q.validity.describe()))
+            text_box.addWidget(answer_label)
+        layout.addLayout(text_box, 1)
+
+        self.buttons: dict[str, QtWidgets.QPushButton] = {}
+        if item.state is AnswerState.NEVER_ASKED:
+            self._button("record", self.tr("Record…"), board.record, self.tr("Record answer"))
+        elif item.state is AnswerState.DUE:
+            self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
+            self._button("correct", self.tr("Changed…"), board.correct, self.tr("Correct answer"))
+        else:
+            self._button("correct", self.tr("Correct…"), board.correct, self.tr("Correct answer"))
+            self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
+        if answer is not None:
+            self._button("error", self.tr("Error…"), board.entered_in_error, self.tr("Mark error"))
+            self.buttons["error"].setToolTip(self.tr("Mark this answer as entered in error"))
+        for button in self.buttons.values():
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        state_word = state_chip(item.state).text
+        self.setAccessibleName(f"{label}: {state_word}")
+
+    def _button(
+        self, key: str, text: str, handler: Callable[[BoardItem], None], spoken: str
+    ) -> None:
+        button = QtWidgets.QPushButton(text)
+        button.setAccessibleName(f"{spoken}: {self.item.question.label_for(self._language)}")
+        button.clicked.connect(lambda: handler(self.item))
+        button.setAutoDefault(False)
+        self.buttons[key] = button
+
+
+class AskOnceBoard(QtWidgets.QWidget):
+    """All catalog questions for the open patient."""
+
+    FILTERS = ("all", "open", "answered")
+
+    def __init__(
+        self,
+        actions: ChartActions,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        dialog_factory: DialogFactory = AnswerDialog,
+        language: str = "en",
+    ) -> None:
+        super().__init__(parent)
+        self.chart_actions = actions
+        self.language = language
+        self._dialog_factory = dialog_factory
+        self._chart: PatientChart | None = None
+        self.rows: list[QuestionRow] = []
+
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        top = QtWidgets.QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 0)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setAccessibleName(self.tr("Question summary"))
+        top.addWidget(self.summary, 1)
+        show_label = QtWidgets.QLabel(self.tr("&Show:"))
+        self.filter = QtWidgets.QComboBox()
+        self.filter.addItem(self.tr("All questions"), "all")
+        self.filter.addItem(self.tr("Still to ask or re-confirm"), "open")
+        self.filter.addItem(self.tr("Answered"), "answered")
+        self.filter.setAccessibleName(self.tr("Show questions"))
+        show_label.setBuddy(self.filter)
+        self.filter.currentIndexChanged.connect(lambda *_: self._apply_filter())
+        top.addWidget(show_label)
+        top.addWidget(self.filter)
+        outer.addLayout(top)
+
+        self._scroll = QtWidgets.QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        outer.addWidget(self._scroll, 1)
+        self._groups: list[tuple[QtWidgets.QGroupBox, list[QuestionRow]]] = []
+
+    # --- showing ------------------------------------------------------------------------
+
+    def show_chart(self, chart: PatientChart) -> None:
+        self._chart = chart
+        focused = self._focused_key()
+        content = QtWidgets.QWidget()
+        content.setObjectName("boardContent")
+        lay = QtWidgets.QVBoxLayout(content)
+        lay.setContentsMargins(8, 0, 8, 8)
+        self.rows = []
+        self._groups = []
+        by_category: dict[str, list[BoardItem]] = {}
+        for item in chart.board:
+            by_category.setdefault(item.question.category.code, []).append(item)
+        for items in by_category.values():
+            category = items[0].question.category
+            done = sum(i.state is AnswerState.VALID for i in items)
+            name = category.display_for(self.language)
+            box = QtWidgets.QGroupBox(f"{name}  ·  {done}/{len(items)}")
+            box.setAccessibleName(name)
+            box_lay = QtWidgets.QVBoxLayout(box)
+            box_lay.setSpacing(0)
+            rows = []
+            for n, item in enumerate(items):
+                if n:
+                    line = QtWidgets.QFrame()
+                    line.setFrameShape(QtWidgets.QFrame.Shape.HLine)
+                    line.setFrameShadow(QtWidgets.QFrame.Shadow.Sunken)
+                    box_lay.addWidget(line)
+                row = QuestionRow(item, self, chart.as_of)
+                box_lay.addWidget(row)
+                rows.append(row)
+            self.rows.extend(rows)
+            self._groups.append((box, rows))
+            lay.addWidget(box)
+        lay.addStretch(1)
+        self._scroll.setWidget(content)
+        counts = {s: sum(i.state is s for i in chart.board) for s in AnswerState}
+        self.summary.setText(
+            self.tr("<b>%1 of %2</b> answered · <b>%3</b> to re-confirm · <b>%4</b> not asked yet")
+            .replace("%1", str(counts[AnswerState.VALID]))
+            .replace("%2", str(len(chart.board)))
+            .replace("%3", str(counts[AnswerState.DUE]))
+            .replace("%4", str(counts[AnswerState.NEVER_ASKED]))
+        )
+        self._apply_filter()
+        self._restore_focus(focused)
+
+    def _apply_filter(self) -> None:
+        mode = self.filter.currentData()
+        for box, rows in self._groups:
+            visible = 0
+            for row in rows:
+                show = (
+                    mode == "all"
+                    or (mode == "open" and row.item.state is not AnswerState.VALID)
+                    or (mode == "answered" and row.item.state is AnswerState.VALID)
+                )
+                row.setVisible(show)
+                visible += show
+            box.setVisible(visible > 0)
+
+    def _focused_key(self) -> tuple[str, str] | None:
+        widget = QtWidgets.QApplication.focusWidget()
+        for row in self.rows:
+            for key, button in row.buttons.items():
+                if button is widget:
+                    return row.item.question.code, key
+        return None
+
+    def _restore_focus(self, key: tuple[str, str] | None) -> None:
+        # After an edit the board is rebuilt; keep the keyboard user where they were.
+        if key is None:
+            return
+        for row in self.rows:
+            if row.item.question.code == key[0] and row.buttons:
+                row.buttons.get(key[1], next(iter(row.buttons.values()))).setFocus()
+
+    def show_question(self, code: str) -> None:
+        """Scroll to one question and put the keyboard on its first action (e.g. Record…)."""
+        row = next((r for r in self.rows if r.item.question.code == code), None)
+        if row is None:
+            return
+        if not row.isVisibleTo(self):
+            self.filter.setCurrentIndex(self.filter.findData("all"))
+        self._scroll.ensureWidgetVisible(row)
+        if row.buttons:
+            next(iter(row.buttons.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- acting -------------------------------------------------------------------------
+
+    def _patient_id(self) -> str:
+        assert self._chart is not None
+        return self._chart.patient.id
+
+    def record(self, item: BoardItem) -> None:
+        dialog = self._dialog_factory(
+            item.question, None, correcting=False, language=self.language, parent=self
+        )
+        drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            value = dialog.result_value()
+            if value is not None:
+                self.chart_actions.record_answer(
+                    self._patient_id(), item.question.code, value, dialog.result_source()
+                )
+
+    def open_editor(self, question_code: str) -> None:
+        """Record or correct the answer to one question (used to reopen a saved draft)."""
+        if self._chart is None:
+            return
+        for item in self._chart.board:
+            if item.question.code == question_code:
+                (self.correct if item.answer is not None else self.record)(item)
+                return
+
+    def confirm(self, item: BoardItem) -> None:
+        if item.answer is not None:
+            self.chart_actions.confirm_answer(self._patient_id(), item.answer.id, Source.PATIENT)
+
+    def correct(self, item: BoardItem) -> None:
+        if item.answer is None:
+            self.record(item)
+            return
+        assert self._chart is not None
+        dialog = self._dialog_factory(
+            item.question,
+            item.answer,
+            correcting=True,
+            language=self.language,
+            as_of=self._chart.as_of,
+            parent=self,
+        )
+        drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            value = dialog.result_value()
+            if value is not None:
+                self.chart_actions.correct_answer(
+                    self._patient_id(),
+                    item.answer.id,
+                    value,
+                    dialog.result_source(),
+                    dialog.result_note(),
+                )
+
+    def entered_in_error(self, item: BoardItem) -> None:
+        if item.answer is None:
+            return
+        reason = self._ask_error_reason()
+        if reason:
+            self.chart_actions.mark_entered_in_error(self._patient_id(), item.answer.id, reason)
+
+    def _ask_error_reason(self) -> str:
+        dialog = ErrorReasonDialog(self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            return str(dialog.textValue()).strip()
+        return ""

@@ -1,0 +1,1 @@
+"""The main window: ward list, search results, patient view with its tabs, menus and status bar."""

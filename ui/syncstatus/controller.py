@@ -1,0 +1,208 @@
+"""The bridge from the sync engine's typed status values to Qt, and the sync schedule.
+
+Syncs run on the network worker (never the GUI thread, never blocking the DB
+worker while waiting on the server): at start, on demand (F5), every N seconds,
+and — while the server is away — every ``OFFLINE_RETRY_S`` seconds, so it is
+picked up again soon after it comes back. One sync at a time.
+
+The status line tells the truth: "Up to date" only when nothing is waiting and
+the last download succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.services import CareService
+from app.store.sync_state import SyncState
+from sync.engine import (
+    SyncFailed,
+    Synchronizer,
+    SyncProgress,
+    SyncStarted,
+    SyncStatus,
+    SyncSucceeded,
+    SyncSummary,
+)
+from ui.base.taskman import DbOp, TaskManager
+from ui.qt import QtCore, Signal
+
+log = logging.getLogger(__name__)
+
+OFFLINE_RETRY_S = 20
+
+
+@dataclass(frozen=True)
+class LocalState:
+    """What is waiting in the cache, read on the DB worker."""
+
+    waiting: int
+    rejected: int
+    conflicts: int
+
+
+class SyncController(QtCore.QObject):
+    sig_status = Signal(object)
+    """A typed status value from the engine (SyncStarted, SyncProgress, ...), on the GUI thread."""
+
+    sig_text_changed = Signal(str)
+    """The status line changed; the argument is the new text."""
+
+    sig_finished = Signal(object)
+    """A sync ended (argument: its SyncSummary); views reload what they show."""
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        service: CareService,
+        make_engine: Callable[[Callable[[SyncStatus], None]], Synchronizer],
+        *,
+        interval_s: int,
+        on_stop: Callable[[], None] | None = None,
+        parent: QtCore.QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.service = service
+        self.running = False
+        self._stopped = False
+        self._on_stop = on_stop
+        self._interval_ms = interval_s * 1000
+        self.last_success: datetime | None = None
+        self.offline_since: datetime | None = None
+        self.last_failure: tuple[str, ...] = ()
+        self.progress = ""
+        self.local = LocalState(0, 0, 0)
+        self._timer = QtCore.QTimer(self)
+        self._timer.timeout.connect(self.sync_now)
+        # The engine reports from the network thread; a queued signal hops to the GUI.
+        self._status_relay = _Relay(self)
+        self._status_relay.sig_value.connect(
+            self._on_status, QtCore.Qt.ConnectionType.QueuedConnection
+        )
+        self.engine = make_engine(self._status_relay.sig_value.emit)
+
+    def start(self) -> None:
+        self.sync_now()
+        self._timer.start(self._interval_ms)
+
+    def stop(self) -> None:
+        """On close: no new syncs, and a running one ends at its next step (or retry wait)."""
+        self._stopped = True
+        self._timer.stop()
+        self.engine.close()
+        if self._on_stop is not None:
+            self._on_stop()
+
+    def sync_now(self) -> None:
+        if self.running or self._stopped:
+            return
+        self.running = True
+        # Emergency access that ran out ends first, also when the server is away.
+        DbOp(self.tasks, self.service.end_expired_break_glass).success(
+            lambda _n: self.tasks.run_network(self.engine.sync, self._on_done)
+        ).failure(lambda _exc: self.tasks.run_network(self.engine.sync, self._on_done)).run()
+
+    def cancel(self) -> None:
+        self.engine.cancel()
+
+    def _on_status(self, status: SyncStatus) -> None:
+        if isinstance(status, SyncStarted):
+            self.progress = self.tr("Syncing…")
+        elif isinstance(status, SyncProgress):
+            stage = {
+                "upload": self.tr("sending"),
+                "assignment": self.tr("checking your patients"),
+                "download": self.tr("receiving"),
+            }.get(status.stage, status.stage)
+            self.progress = (
+                self.tr("Syncing: %1 (%2 of %3)")
+                .replace("%1", stage)
+                .replace("%2", str(status.done))
+                .replace("%3", str(status.total))
+            )
+        elif isinstance(status, SyncSucceeded):
+            self.progress = ""
+            self.last_success = status.at
+            self.offline_since = None
+            self.last_failure = ()
+        elif isinstance(status, SyncFailed):
+            self.progress = ""
+            self.last_failure = status.reasons
+            if status.offline and self.offline_since is None:
+                self.offline_since = status.at
+            if not status.offline:
+                self.offline_since = None
+        self.sig_status.emit(status)
+        self._emit_text()
+
+    def _on_done(self, future: Future[SyncSummary]) -> None:
+        self.running = False
+        if self._stopped:
+            return  # locked or closed: the cache may be closed already
+        exc = future.exception()
+        summary = future.result() if exc is None else SyncSummary(errors=(str(exc),))
+        if exc is not None:
+            log.warning("sync could not run: %s", type(exc).__name__)
+            self.progress = ""
+        # Come back sooner while the server is away, so we notice when it returns.
+        self._timer.setInterval(OFFLINE_RETRY_S * 1000 if self.offline_since else self._interval_ms)
+        self.refresh_local(then=lambda: self.sig_finished.emit(summary))
+
+    def refresh_local(self, then: Callable[[], None] | None = None) -> None:
+        """Re-read what is waiting (after a sync, or after an edit) and update the text."""
+        if self._stopped:
+            return
+        state = SyncState(self.service.db)
+
+        def read() -> LocalState:
+            return LocalState(
+                waiting=self.service.outbox_count(),
+                rejected=len([h for h in state.held() if h[2] != "conflict"]),
+                conflicts=len(state.conflicts()),
+            )
+
+        def show(local: LocalState) -> None:
+            self.local = local
+            self._emit_text()
+            if then is not None:
+                then()
+
+        DbOp(self.tasks, read).success(show).run()
+
+    def text(self) -> str:
+        parts: list[str] = []
+        if self.progress:
+            parts.append(self.progress)
+        elif self.offline_since is not None:
+            parts.append(
+                self.tr("Offline since %1").replace(
+                    "%1", self.offline_since.astimezone().strftime("%H:%M")
+                )
+            )
+        elif self.last_failure and not (self.local.rejected or self.local.conflicts):
+            parts.append(self.tr("Last sync failed"))
+        elif self.local.waiting == 0 and self.last_success is not None and not self.last_failure:
+            parts.append(self.tr("Up to date"))
+        elif self.last_success is None and not self.last_failure:
+            parts.append(self.tr("Not synced yet"))
+        if self.local.conflicts:
+            parts.append(self.tr("%n conflict(s) to resolve — open", "", self.local.conflicts))
+        if self.local.rejected:
+            parts.append(self.tr("Server rejected %n change(s) — open", "", self.local.rejected))
+        pending = self.local.waiting - self.local.rejected - self.local.conflicts
+        if pending > 0:
+            parts.append(self.tr("%n change(s) waiting", "", pending))
+        return " · ".join(parts)
+
+    def _emit_text(self) -> None:
+        self.sig_text_changed.emit(self.text())
+
+
+class _Relay(QtCore.QObject):
+    sig_value = Signal(object)
+    """Carries one engine status value across threads."""

@@ -1,0 +1,2 @@
+"""The shared workstation: sign-in window, the session shell (lock, switch user, sign
+out), first run."""
