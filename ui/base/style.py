@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.clock import local_day
-from app.domain import AnswerState, Source
+from app.domain import AnswerState
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
@@ -60,15 +60,6 @@ def make_chip(style: ChipStyle, parent: QtWidgets.QWidget | None = None) -> QtWi
     )
     chip.setAccessibleName(style.text)
     return chip
-
-
-def source_text(source: Source) -> str:
-    return {
-        Source.PATIENT: QtCore.QCoreApplication.translate("Source", "patient"),
-        Source.FAMILY: QtCore.QCoreApplication.translate("Source", "family"),
-        Source.CHART: QtCore.QCoreApplication.translate("Source", "chart"),
-        Source.OTHER_SYSTEM: QtCore.QCoreApplication.translate("Source", "other system"),
-    }[source]
 
 
 def unknown_time_text() -> str:

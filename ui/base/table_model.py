@@ -23,6 +23,14 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The id of the row's record, on every cell of the row."""
 
 R = TypeVar("R")
+
+
+def bed_sort_key(bed: str) -> tuple[int, str]:
+    """Beds in ward order: "9A" before "10A" (by number, then as written); no number last."""
+    digits = "".join(ch for ch in bed if ch.isdigit())
+    return (int(digits) if digits else 1 << 30, bed)
+
+
 C = TypeVar("C", bound=enum.IntEnum)
 
 
@@ -134,3 +142,53 @@ def muted_brush() -> QtGui.QBrush:
     return QtGui.QBrush(
         palette.color(QtGui.QPalette.ColorGroup.Disabled, QtGui.QPalette.ColorRole.Text)
     )
+
+
+class RecordFilterProxy(QtCore.QSortFilterProxyModel, Generic[R]):
+    """Sorts on each cell's natural key (``SORT_ROLE``, tuples too) and keeps the rows whose
+    text holds every typed word; a subclass says what its rows' text is (``haystack``) and
+    which rows it hides whatever is typed (``accepts``)."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.refilter(lambda: setattr(self, "_needle", text.strip().casefold()))
+
+    def refilter(self, change: Callable[[], object]) -> None:
+        """Apply ``change`` to the filter's state and filter the rows again."""
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+
+    def haystack(self, record: R) -> str:
+        """The text the typed words are looked for in."""
+        return ""
+
+    def accepts(self, record: R) -> bool:
+        """Whether the row is shown at all (before any typed words)."""
+        return True
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            raise TypeError(f"{type(self).__name__} filters a RecordTableModel")
+        record: R = model.record(source_row)
+        if not self.accepts(record):
+            return False
+        if not self._needle:
+            return True
+        text = self.haystack(record).casefold()
+        return all(word in text for word in self._needle.split())
+
+    def lessThan(
+        self,
+        left: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+        right: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+    ) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        return bool(a < b)

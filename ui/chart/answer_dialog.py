@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.domain import Answer, AnswerType, AnswerValue, Question, Source
-from ui.base.style import relative_time, source_text
+from ui.base.style import relative_time
+from ui.base.words import source_text
 from ui.qt import Qt, QtCore, QtWidgets
 
 

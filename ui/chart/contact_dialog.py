@@ -1,7 +1,4 @@
-"""The add/edit dialog for one home-care contact, with its ranked phone/e-mail editor.
-
-Also the words for contact roles, channels and telecom systems; the contacts table uses them too.
-"""
+"""The add/edit dialog for one home-care contact, with its ranked phone/e-mail editor."""
 
 from __future__ import annotations
 
@@ -10,43 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from app.domain import Channel, ContactKind, ContactPoint, ContactRole, HomeCareContact, Source
+from ui.base.words import channel_text, contact_role_text, telecom_system_text
 from ui.chart.record_tab import RecordDialog, RecordFactory, push_button, source_combo
-from ui.qt import QtCore, QtWidgets
+from ui.qt import QtWidgets
 
 TelecomSystem = Literal["phone", "email"]
-
-
-def role_text(role: ContactRole) -> str:
-    return {
-        ContactRole.HELPS_AT_HOME: QtCore.QCoreApplication.translate(
-            "ContactRole", "helps at home"
-        ),
-        ContactRole.EMERGENCY_CONTACT: QtCore.QCoreApplication.translate(
-            "ContactRole", "emergency contact"
-        ),
-        ContactRole.LEGAL_PROXY: QtCore.QCoreApplication.translate("ContactRole", "legal proxy"),
-        ContactRole.HOME_CARE_PROVIDER: QtCore.QCoreApplication.translate(
-            "ContactRole", "home-care provider"
-        ),
-    }[role]
-
-
-def channel_text(channel: Channel | None) -> str:
-    if channel is None:
-        return QtCore.QCoreApplication.translate("Channel", "no preference")
-    return {
-        Channel.PHONE: QtCore.QCoreApplication.translate("Channel", "phone call"),
-        Channel.SMS: QtCore.QCoreApplication.translate("Channel", "text message (SMS)"),
-        Channel.EMAIL: QtCore.QCoreApplication.translate("Channel", "e-mail"),
-    }[channel]
-
-
-def system_text(system: str) -> str:
-    return (
-        QtCore.QCoreApplication.translate("Telecom", "e-mail")
-        if system == "email"
-        else QtCore.QCoreApplication.translate("Telecom", "phone")
-    )
 
 
 @dataclass
@@ -68,8 +33,8 @@ class TelecomEditor(QtWidgets.QWidget):
         self.list.setAccessibleName(self.tr("Phone numbers and e-mail, first is tried first"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.system_combo = QtWidgets.QComboBox(self)
-        self.system_combo.addItem(system_text("phone"), "phone")
-        self.system_combo.addItem(system_text("email"), "email")
+        self.system_combo.addItem(telecom_system_text("phone"), "phone")
+        self.system_combo.addItem(telecom_system_text("email"), "email")
         self.system_combo.setAccessibleName(self.tr("Type: phone or e-mail"))
         self.value_edit = QtWidgets.QLineEdit(self)
         self.value_edit.setAccessibleName(self.tr("Number or address"))
@@ -161,7 +126,7 @@ class TelecomEditor(QtWidgets.QWidget):
     def _item_text(self, rank: int, draft: _TelecomDraft) -> str:
         value = draft.value or self.tr("(empty)")
         label = f" ({draft.label})" if draft.label else ""
-        return f"{rank}. {system_text(draft.system)}: {value}{label}"
+        return f"{rank}. {telecom_system_text(draft.system)}: {value}{label}"
 
     def _refresh(self, current: int) -> None:
         self.list.blockSignals(True)
@@ -225,8 +190,8 @@ class ContactDialog(RecordDialog[HomeCareContact]):
         roles_layout.setContentsMargins(0, 0, 0, 0)
         self.role_checks: dict[ContactRole, QtWidgets.QCheckBox] = {}
         for role in ContactRole:
-            check = QtWidgets.QCheckBox(role_text(role), roles_box)
-            check.setAccessibleName(self.tr("Role: %1").replace("%1", role_text(role)))
+            check = QtWidgets.QCheckBox(contact_role_text(role), roles_box)
+            check.setAccessibleName(self.tr("Role: %1").replace("%1", contact_role_text(role)))
             roles_layout.addWidget(check)
             self.role_checks[role] = check
         self.telecom = TelecomEditor(existing.ranked_telecom() if existing else (), self)

@@ -10,15 +10,16 @@ from typing import Any
 
 from app.domain import ContactKind, HomeCareContact
 from app.services import PatientChart
-from ui.base.style import local_datetime, relative_time, source_text
-from ui.base.table_model import SORT_ROLE, RecordTableModel, muted_brush, unsent_mark
-from ui.chart.contact_dialog import (
-    ContactDialog,
-    channel_text,
-    contact_dialog,
-    role_text,
-    system_text,
+from ui.base.style import local_datetime, relative_time
+from ui.base.table_model import (
+    SORT_ROLE,
+    RecordFilterProxy,
+    RecordTableModel,
+    muted_brush,
+    unsent_mark,
 )
+from ui.base.words import channel_text, contact_role_text, source_text, telecom_system_text
+from ui.chart.contact_dialog import ContactDialog, contact_dialog
 from ui.chart.record_tab import (
     RecordFactory,
     RecordTab,
@@ -96,7 +97,7 @@ class ContactTableModel(RecordTableModel[HomeCareContact, ContactColumn]):
         if column is ContactColumn.RELATIONSHIP:
             return c.relationship
         if column is ContactColumn.ROLES:
-            return ", ".join(role_text(r) for r in c.roles)
+            return ", ".join(contact_role_text(r) for r in c.roles)
         if column is ContactColumn.TELECOM:
             return ", ".join(f"{i}. {t.value}" for i, t in enumerate(c.ranked_telecom(), 1))
         if column is ContactColumn.PREFERRED:
@@ -116,7 +117,7 @@ class ContactTableModel(RecordTableModel[HomeCareContact, ContactColumn]):
             lines = []
             for i, t in enumerate(c.ranked_telecom(), 1):
                 label = f" ({t.label})" if t.label else ""
-                lines.append(f"{i}. {system_text(t.system)}: {t.value}{label}")
+                lines.append(f"{i}. {telecom_system_text(t.system)}: {t.value}{label}")
             return "\n".join(lines)
         if column is ContactColumn.VERIFIED and c.verified_at is not None:
             return self.tr("Checked on %1").replace("%1", local_datetime(c.verified_at))
@@ -131,25 +132,18 @@ class ContactTableModel(RecordTableModel[HomeCareContact, ContactColumn]):
         return self.tr("Note: %1").replace("%1", c.note) if c.note else None
 
 
-class ContactFilterProxy(QtCore.QSortFilterProxyModel):
-    """Sorts by each column's text and hides removed contacts unless asked to show them."""
+class ContactFilterProxy(RecordFilterProxy[HomeCareContact]):
+    """Sorts by each column's key and hides removed contacts unless asked to show them."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._show_removed = False
 
     def set_show_removed(self, show: bool) -> None:
-        self.beginFilterChange()
-        self._show_removed = show
-        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        self.refilter(lambda: setattr(self, "_show_removed", show))
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex
-    ) -> bool:
-        if self._show_removed:
-            return True
-        return bool(self.sourceModel().index(source_row, 0, source_parent).data(ACTIVE_ROLE))
+    def accepts(self, record: HomeCareContact) -> bool:
+        return self._show_removed or record.active
 
 
 # --- tab -----------------------------------------------------------------------------

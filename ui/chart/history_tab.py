@@ -7,8 +7,9 @@ from typing import Any
 
 from app.domain import HistoryEntry
 from app.services import PatientChart
-from ui.base.style import local_datetime, relative_time, source_text
+from ui.base.style import local_datetime, relative_time
 from ui.base.table_model import SORT_ROLE, RecordTableModel
+from ui.base.words import source_text
 from ui.chart.record_tab import record_table
 from ui.qt import Qt, QtCore, QtWidgets
 

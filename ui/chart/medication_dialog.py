@@ -1,22 +1,15 @@
-"""The add/edit dialog for one home medication, and the words for routes and status."""
+"""The add/edit dialog for one home medication (the routes offered are listed here)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from app.domain import HomeMedication, MedicationStatus, Source
+from ui.base.words import medication_status_text
 from ui.chart.record_tab import RecordDialog, RecordFactory, source_combo
-from ui.qt import QtCore, QtWidgets
+from ui.qt import QtWidgets
 
 ROUTES = ("oral", "inhaled", "subcutaneous", "topical", "ophthalmic", "transdermal", "rectal")
-
-
-def status_text(status: MedicationStatus) -> str:
-    return {
-        MedicationStatus.TAKING: QtCore.QCoreApplication.translate("MedicationStatus", "taking"),
-        MedicationStatus.STOPPED: QtCore.QCoreApplication.translate("MedicationStatus", "stopped"),
-        MedicationStatus.UNKNOWN: QtCore.QCoreApplication.translate("MedicationStatus", "unknown"),
-    }[status]
 
 
 class MedicationDialog(RecordDialog[HomeMedication]):
@@ -48,7 +41,7 @@ class MedicationDialog(RecordDialog[HomeMedication]):
         )
         self.status_combo = QtWidgets.QComboBox(self)
         for status in MedicationStatus:
-            self.status_combo.addItem(status_text(status), status.value)
+            self.status_combo.addItem(medication_status_text(status), status.value)
         self.status_combo.setAccessibleName(self.tr("Status"))
         self.source_combo = source_combo(
             existing.provenance.source if existing else Source.PATIENT, self

@@ -7,9 +7,10 @@ from typing import Any
 
 from app.domain import HomeMedication, MedicationStatus
 from app.services import PatientChart
-from ui.base.style import local_datetime, relative_time, source_text
+from ui.base.style import local_datetime, relative_time
 from ui.base.table_model import SORT_ROLE, RecordTableModel, muted_brush, unsent_mark
-from ui.chart.medication_dialog import MedicationDialog, medication_dialog, status_text
+from ui.base.words import medication_status_text, source_text
+from ui.chart.medication_dialog import MedicationDialog, medication_dialog
 from ui.chart.record_tab import (
     RecordFactory,
     RecordTab,
@@ -89,7 +90,7 @@ class MedicationTableModel(RecordTableModel[HomeMedication, MedColumn]):
             MedColumn.ROUTE: med.route,
             MedColumn.FREQUENCY: med.frequency,
             MedColumn.LAST_TAKEN: med.last_taken,
-            MedColumn.STATUS: status_text(med.status),
+            MedColumn.STATUS: medication_status_text(med.status),
             MedColumn.SOURCE: source_text(prov.source),
             MedColumn.RECORDED: f"{prov.recorded_by.display_name} · "
             + relative_time(prov.recorded_at, self.as_of),

@@ -14,7 +14,8 @@ from datetime import datetime
 from app.domain import AnswerState, Source
 from app.services import BoardItem, PatientChart
 from ui.base import drafts
-from ui.base.style import make_chip, relative_time, source_text, state_chip, unsent_color
+from ui.base.style import make_chip, relative_time, state_chip, unsent_color
+from ui.base.words import source_text
 from ui.chart.answer_dialog import AnswerDialog, ErrorReasonDialog
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtWidgets

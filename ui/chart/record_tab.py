@@ -13,8 +13,8 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain import Frozen, Provenance, Source
 from ui.base import drafts
-from ui.base.style import source_text
 from ui.base.table_model import RecordTableModel
+from ui.base.words import source_text
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 

@@ -17,12 +17,7 @@ from app.discharge import (
     TaskStatus,
 )
 from app.domain import Actor, HomeMedication, ReconciliationDecision
-from ui.discharge.text import (
-    decision_label,
-    destination_text,
-    owner_role_text,
-    status_label,
-)
+from ui.base.words import decision_label, destination_text, owner_role_text, task_status_label
 from ui.qt import Qt, QtCore, QtWidgets
 
 
@@ -153,7 +148,7 @@ class TaskDialog(QtWidgets.QDialog):
         self.status_combo = QtWidgets.QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Status"))
         for status in TaskStatus:
-            self.status_combo.addItem(status_label(status), status.value)
+            self.status_combo.addItem(task_status_label(status), status.value)
         self.note_edit = _note_edit(self, self.tr("Note"), existing.note if existing else "")
         self.buttons = _buttons(self, self.tr("Save checklist item"))
         self.ok_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save)

@@ -28,14 +28,14 @@ from ui.base.table_model import (
     muted_brush,
     unsent_mark,
 )
-from ui.chart.contact_dialog import role_text
-from ui.discharge.text import (
+from ui.base.words import (
     OVERDUE_GLYPH,
-    date_text,
+    contact_role_text,
     decision_label,
     owner_role_text,
-    status_label,
+    task_status_label,
 )
+from ui.discharge.text import date_text
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 R = TypeVar("R")
@@ -111,7 +111,7 @@ class ChecklistModel(RecordTableModel[DischargeTask, TaskColumn]):
 
     def _display(self, task: DischargeTask, column: TaskColumn, overdue: bool) -> str:
         if column is TaskColumn.STATUS:
-            return status_label(task.status)
+            return task_status_label(task.status)
         if column is TaskColumn.TITLE:
             return self.title_of(task)
         if column is TaskColumn.OWNER:
@@ -283,7 +283,7 @@ class DischargeContactModel(RecordTableModel[HomeCareContact, ContactColumn]):
             return c.name
         if column is ContactColumn.RELATIONSHIP:
             parts = [c.relationship] if c.relationship else []
-            parts += [role_text(r) for r in c.roles]
+            parts += [contact_role_text(r) for r in c.roles]
             return ", ".join(parts)
         if column is ContactColumn.PHONE:
             ranked = c.ranked_telecom()

@@ -15,17 +15,17 @@ from typing import Any
 from app.discharge import Readiness
 from app.services import CareService, DischargeRow
 from ui.base.style import overdue_colors
-from ui.base.table_model import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel, unsent_mark
-from ui.base.taskman import DbOp, TaskManager
-from ui.discharge.text import (
-    OVERDUE_GLYPH,
-    READY_GLYPH,
-    date_text,
-    days_until_text,
-    destination_text,
-    overdue_text,
-    readiness_text,
+from ui.base.table_model import (
+    RECORD_ID_ROLE,
+    SORT_ROLE,
+    RecordFilterProxy,
+    RecordTableModel,
+    bed_sort_key,
+    unsent_mark,
 )
+from ui.base.taskman import DbOp, TaskManager
+from ui.base.words import OVERDUE_GLYPH, READY_GLYPH, destination_text
+from ui.discharge.text import date_text, days_until_text, overdue_text, readiness_text
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 PATIENT_ID_ROLE = RECORD_ID_ROLE
@@ -187,7 +187,7 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
             done = r.readiness.done / r.readiness.total if r.readiness.total else 0.0
             return (day, -len(r.readiness.overdue), done, r.bed)
         if column is BoardColumn.BED:
-            return _bed_key(r.bed)
+            return bed_sort_key(r.bed)
         if column is BoardColumn.READINESS:
             done = r.readiness.done / r.readiness.total if r.readiness.total else 0.0
             return (-len(r.readiness.overdue), done)
@@ -200,41 +200,25 @@ class DischargeBoardModel(RecordTableModel[DischargeRow, BoardColumn]):
         return self._display(r, column).casefold()
 
 
-def _bed_key(bed: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in bed if ch.isdigit())
-    return (int(digits) if digits else 1 << 30, bed)
-
-
-class DischargeFilterProxy(QtCore.QSortFilterProxyModel):
+class DischargeFilterProxy(RecordFilterProxy[DischargeRow]):
     """Sorts by each column's natural key; filters on name, bed, destination and blockers."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._needle = ""
         self._hide_ready = False
 
-    def set_filter_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
-
     def set_hide_ready(self, hide: bool) -> None:
-        self.beginFilterChange()
-        self._hide_ready = hide
-        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        self.refilter(lambda: setattr(self, "_hide_ready", hide))
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex
-    ) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, DischargeBoardModel)
-        r = model.record(source_row)
-        if self._hide_ready and r.readiness.total and r.readiness.ready and not r.unreconciled:
-            return False
-        if not self._needle:
-            return True
-        haystack = " ".join(
+    def accepts(self, record: DischargeRow) -> bool:
+        r = record
+        return not (
+            self._hide_ready and r.readiness.total and r.readiness.ready and not r.unreconciled
+        )
+
+    def haystack(self, record: DischargeRow) -> str:
+        r = record
+        return " ".join(
             (
                 r.bed,
                 r.name,
@@ -243,16 +227,7 @@ class DischargeFilterProxy(QtCore.QSortFilterProxyModel):
                 " ".join(r.readiness.open),
                 " ".join(r.readiness.overdue),
             )
-        ).casefold()
-        return all(word in haystack for word in self._needle.split())
-
-    def lessThan(
-        self,
-        left: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        right: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-    ) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        return bool(a < b)
+        )
 
 
 class DischargeBoard(QtWidgets.QWidget):

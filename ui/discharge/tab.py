@@ -25,6 +25,7 @@ from app.domain import (
 from app.services import DischargeView, PatientChart
 from ui.base.style import relative_time, unsent_color
 from ui.base.taskman import DbOp
+from ui.base.words import DECISION_GLYPHS, READY_GLYPH, destination_text, task_status_label
 from ui.chart.record_tab import push_button
 from ui.discharge.dialogs import AppointmentDialog, PlanDialog, ReconcileDialog, TaskDialog
 from ui.discharge.models import (
@@ -43,14 +44,10 @@ from ui.discharge.models import (
 )
 from ui.discharge.summary.output import SummaryOutput
 from ui.discharge.text import (
-    DECISION_GLYPHS,
-    READY_GLYPH,
     date_text,
     days_until_text,
-    destination_text,
     overdue_text,
     readiness_text,
-    status_label,
     unreconciled_text,
 )
 from ui.operations.chart import ChartActions
@@ -233,7 +230,7 @@ class DischargeTab(QtWidgets.QWidget):
         )
         self.status_menu = QtWidgets.QMenu(self.status_button)
         for status in TaskStatus:
-            action = self.status_menu.addAction(status_label(status))
+            action = self.status_menu.addAction(task_status_label(status))
             action.triggered.connect(lambda _c=False, s=status: self.set_task_status(s))
         self.status_button.setMenu(self.status_menu)
         self.edit_task_button = push_button(

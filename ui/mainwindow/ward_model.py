@@ -7,7 +7,13 @@ from typing import Any
 
 from app.services import WardRow
 from ui.base.style import unsent_color
-from ui.base.table_model import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel
+from ui.base.table_model import (
+    RECORD_ID_ROLE,
+    SORT_ROLE,
+    RecordFilterProxy,
+    RecordTableModel,
+    bed_sort_key,
+)
 from ui.qt import Qt, QtCore, QtGui
 
 PATIENT_ID_ROLE = RECORD_ID_ROLE
@@ -46,7 +52,7 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
             return self._display(r, column, role == Qt.ItemDataRole.AccessibleTextRole)
         if role == SORT_ROLE:
             return {
-                WardColumn.BED: _bed_key(r.patient.bed),
+                WardColumn.BED: bed_sort_key(r.patient.bed),
                 WardColumn.NAME: r.patient.display_name.casefold(),
                 WardColumn.AGE: r.age,
                 WardColumn.OPEN: r.open_questions,
@@ -118,40 +124,9 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
         return ""
 
 
-def _bed_key(bed: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in bed if ch.isdigit())
-    return (int(digits) if digits else 1 << 30, bed)
-
-
-class WardFilterProxy(QtCore.QSortFilterProxyModel):
+class WardFilterProxy(RecordFilterProxy[WardRow]):
     """Sorts by each column's natural key and filters on bed, name and MRN."""
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._needle = ""
-
-    def set_filter_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex
-    ) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, WardTableModel)
-        p = model.record(source_row).patient
-        haystack = " ".join((p.bed, p.family_name, p.given_name, p.preferred_name, p.mrn))
-        return all(word in haystack.casefold() for word in self._needle.split())
-
-    def lessThan(
-        self,
-        left: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        right: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-    ) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        return bool(a < b)
+    def haystack(self, record: WardRow) -> str:
+        p = record.patient
+        return " ".join((p.bed, p.family_name, p.given_name, p.preferred_name, p.mrn))

@@ -24,6 +24,7 @@ from app.services import DischargeSummary
 from tests.conftest import FIXED_NOW
 from tests.ui.discharge.helpers import find_view, open_on_discharge_tab
 from ui.base.style import local_datetime
+from ui.base.words import owner_role_text
 from ui.discharge.summary.output import (
     PrintableSummary,
     PrintedBy,
@@ -34,7 +35,6 @@ from ui.discharge.summary.output import (
     pdf_printer,
     summary_document,
 )
-from ui.discharge.text import owner_role_text
 from ui.mainwindow.window import MainWindow
 from ui.qt import QtCore, QtGui, QtPrintSupport, QtWidgets
 

@@ -166,7 +166,13 @@ def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServe
     catalog = load_catalog()
     actor = Actor(user_id=NURSE_ANNA.fhir_user, display_name=NURSE_ANNA.name)
     session = unlock_user_cache(
-        paths, actor, PIN["nurse.anna"], OsKeystore(), catalog, workstation="check"
+        paths,
+        actor,
+        PIN["nurse.anna"],
+        OsKeystore(),
+        catalog,
+        workstation="check",
+        clock=system_clock,
     )
     try:
         assert session.service.outbox_count() == 1

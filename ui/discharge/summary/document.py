@@ -25,19 +25,20 @@ from app.domain import (
     ReconciliationDecision,
 )
 from app.services import DischargeSummary
-from ui.base.style import local_datetime, source_text
-from ui.chart.contact_dialog import channel_text, role_text
-from ui.discharge.text import (
+from ui.base.style import local_datetime
+from ui.base.words import (
     OVERDUE_GLYPH,
     STATUS_GLYPHS,
-    date_text,
+    channel_text,
+    contact_role_text,
     decision_label,
     destination_text,
     overdue_word,
     owner_role_text,
-    readiness_text,
-    status_text,
+    source_text,
+    task_status_text,
 )
+from ui.discharge.text import date_text, readiness_text
 from ui.qt import QtCore, QtGui, QtWidgets
 
 _STYLE = """
@@ -270,7 +271,7 @@ class SummaryWriter(QtCore.QObject):
                 done = f"{task.provenance.recorded_by.display_name}, " + local_datetime(
                     task.provenance.recorded_at
                 )
-            status = f"{_e(STATUS_GLYPHS[task.status])}&nbsp;{_e(status_text(task.status))}"
+            status = f"{_e(STATUS_GLYPHS[task.status])}&nbsp;{_e(task_status_text(task.status))}"
             status = _one_line(f"<b>{status}</b>" if waiting else status)
             rows.append([status, title, _e(owner), due, _e(done)])
         table = self._table(
@@ -382,7 +383,9 @@ class SummaryWriter(QtCore.QObject):
                 name += "<br/>" + _e(self.tr("(helper at home)"))
             roles = ", ".join([c.relationship] if c.relationship else [])
             if c.roles:
-                roles = ", ".join(x for x in (roles, ", ".join(role_text(r) for r in c.roles)) if x)
+                roles = ", ".join(
+                    x for x in (roles, ", ".join(contact_role_text(r) for r in c.roles)) if x
+                )
             telecom = "<br/>".join(
                 _e(f"{i}. {t.value}" + (f" ({t.label})" if t.label else ""))
                 for i, t in enumerate(c.ranked_telecom(), 1)
