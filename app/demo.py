@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Literal
 
 from app.clock import local_day
 from app.discharge import (
@@ -53,6 +52,14 @@ from app.domain import (
     Source,
 )
 from app.errors import BugError
+from app.history_lines import (
+    HistoryLine,
+    answer_change,
+    contact_change,
+    medication_change,
+    plan_change,
+    task_change,
+)
 from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
@@ -615,22 +622,17 @@ def _with_discharge(
     )
 
 
-def _history_line(
-    patient_id: str,
-    subject: str,
-    action: str,
-    value: str,
-    prov: Provenance,
-    area: Literal["answer", "medication", "contact", "discharge"] = "answer",
-) -> HistoryEntry:
+def _history_line(patient_id: str, line: HistoryLine, prov: Provenance) -> HistoryEntry:
+    """A line worded as every History line is (``app.history_lines``), by the record's author."""
     return HistoryEntry(
         patient_id=patient_id,
         at=prov.recorded_at,
         actor=prov.recorded_by,
-        area=area,
-        subject=subject,
-        action=action,
-        new_value=value,
+        area=line.area,
+        subject=line.subject,
+        action=line.action,
+        old_value=line.old_value,
+        new_value=line.new_value,
         source=prov.source,
     )
 
@@ -639,27 +641,14 @@ def _load_plan(
     repo: Repository, conn: Connection, plan: DischargePlan, tasks: tuple[DischargeTask, ...]
 ) -> None:
     repo.put_discharge_plan(conn, plan)
-    where = plan.destination.value if plan.destination else ""
-    repo.add_history(
-        conn,
-        _history_line(
-            plan.patient_id, "Discharge plan", "started", where, plan.provenance, "discharge"
-        ),
-    )
+    repo.add_history(conn, _history_line(plan.patient_id, plan_change(None, plan), plan.provenance))
     for task in tasks:
         repo.put_discharge_task(conn, task)
         if task.status is not TaskStatus.TODO:
-            repo.add_history(
-                conn,
-                _history_line(
-                    task.patient_id,
-                    task.title,
-                    task.status.value,
-                    task.status.value,
-                    task.provenance,
-                    "discharge",
-                ),
-            )
+            # Someone worked on the item after the plan was started with it to do.
+            to_do = task.model_copy(update={"status": TaskStatus.TODO})
+            line = task_change(to_do, task)
+            repo.add_history(conn, _history_line(task.patient_id, line, task.provenance))
 
 
 def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch: int = 500) -> int:
@@ -675,42 +664,26 @@ def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch
                 for answer in item.answers:
                     repo.put_answer(conn, answer)
                     question = catalog.question(answer.question_code)
-                    for revision in answer.history:
-                        repo.add_history(
-                            conn,
-                            _history_line(
-                                answer.patient_id,
-                                question.label,
-                                revision.action.value,
-                                question.format_value(revision.value),
-                                revision.provenance,
-                            ),
+                    before: Answer | None = None
+                    for n, revision in enumerate(answer.history, start=1):
+                        # The answer as it stood after each revision, worded as History words it.
+                        after = answer.model_copy(
+                            update={"value": revision.value, "history": answer.history[:n]}
                         )
+                        line = answer_change(question, before, after)
+                        repo.add_history(
+                            conn, _history_line(answer.patient_id, line, revision.provenance)
+                        )
+                        before = after
                 for med in item.medications:
                     repo.put_medication(conn, med)
-                    repo.add_history(
-                        conn,
-                        _history_line(
-                            med.patient_id,
-                            med.name,
-                            "added",
-                            f"{med.name} {med.dose}",
-                            med.provenance,
-                            area="medication",
-                        ),
-                    )
+                    line = medication_change(None, med)
+                    repo.add_history(conn, _history_line(med.patient_id, line, med.provenance))
                 for contact in item.contacts:
                     repo.put_contact(conn, contact)
+                    line = contact_change(None, contact)
                     repo.add_history(
-                        conn,
-                        _history_line(
-                            contact.patient_id,
-                            contact.name,
-                            "added",
-                            contact.relationship,
-                            contact.provenance,
-                            area="contact",
-                        ),
+                        conn, _history_line(contact.patient_id, line, contact.provenance)
                     )
                 if item.plan is not None:
                     _load_plan(repo, conn, item.plan, item.tasks)

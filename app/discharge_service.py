@@ -1,8 +1,9 @@
 """Discharge planning on the service object (DESIGN.md §3): board, tab, summary and edits.
 
 A mixin of ``CareService`` (app/services.py): the same cache, user, clock and
-transaction pattern. Every edit writes the record, its outbox entry for the
-server, a history line, an audit entry and the search index in one transaction.
+unit of work. Every edit writes the record, its outbox entry for the server, a
+history line, an audit entry and the search index in one transaction
+(``app.unit_of_work``); history lines are worded by ``app.history_lines``.
 
 Choices a coordinator would ask about:
 
@@ -21,9 +22,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from app.clock import local_day
 from app.discharge import (
@@ -34,6 +36,7 @@ from app.discharge import (
     DischargePlan,
     DischargeTask,
     FollowUp,
+    OwnerRole,
     Readiness,
     TaskStatus,
     due_date,
@@ -59,9 +62,18 @@ from app.domain import (
     answer_state,
 )
 from app.errors import BugError, ValidationError
-from app.store.database import Connection, Database
+from app.history_lines import (
+    DUE_DATE_MOVED,
+    HistoryLine,
+    contact_change,
+    medication_change,
+    plan_change,
+    task_change,
+)
+from app.history_lines import PLAN_SUBJECT as PLAN_SUBJECT
+from app.store.database import Database
 from app.store.repository import MedicationState, PlanState, Repository
-from app.store.search import reindex_patient
+from app.unit_of_work import UnitOfWork
 
 # The Ask-once questions the follow-up channel and times are taken from.
 FOLLOW_UP_CHANNEL_QUESTION = "communication.preferred-channel"
@@ -78,15 +90,10 @@ SUMMARY_PREFERENCES = (
     "diet.gluten",
     "matters.most-important",
 )
-PLAN_SUBJECT = "Discharge plan"
+CUSTOM_TASK_CODE = "custom"
+"""The code of a checklist item a person added beyond the hospital's checklist."""
 
 _SEVERITY = {AnswerState.VALID: 0, AnswerState.DUE: 1, AnswerState.NEVER_ASKED: 2}
-_STATUS_WORDS = {
-    TaskStatus.TODO: "to do",
-    TaskStatus.IN_PROGRESS: "in progress",
-    TaskStatus.DONE: "done",
-    TaskStatus.NOT_NEEDED: "not needed",
-}
 StampedRecord = TypeVar(
     "StampedRecord", HomeMedication, HomeCareContact, DischargePlan, DischargeTask
 )
@@ -170,50 +177,19 @@ class DischargeMixin:
 
         def _provenance(self, now: datetime, source: Source, base: str | None) -> Provenance: ...
 
-        def _history(
-            self,
-            conn: Connection,
-            patient_id: str,
-            area: str,
-            subject: str,
-            action: str,
-            old: str,
-            new: str,
-            source: Source | None,
-        ) -> None: ...
-
-        def _audit(
-            self,
-            conn: Connection,
-            action: AuditAction,
-            patient_id: str | None,
-            detail: str = "",
-            at: datetime | None = None,
-        ) -> None: ...
+        def _work(self) -> AbstractContextManager[UnitOfWork]: ...
 
         def _stamped(self, record: StampedRecord, old: StampedRecord | None) -> StampedRecord: ...
-
-        def _enqueue(
-            self,
-            conn: Connection,
-            resource_type: str,
-            resource_id: str,
-            patient_id: str,
-            operation: OutboxOperation,
-            record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask,
-        ) -> None: ...
 
         def _save_record(
             self,
             saved: HomeMedication | HomeCareContact,
+            line: HistoryLine,
             *,
-            area: Literal["medication", "contact"],
-            action: str,
-            old_line: str,
-            new_line: str,
-            resource_type: str,
             created: bool,
         ) -> None: ...
+
+        def save_medication(self, med: HomeMedication) -> HomeMedication: ...
 
     # --- reading ----------------------------------------------------------------------
 
@@ -464,24 +440,12 @@ class DischargeMixin:
             )
             for item in self.checklist.items
         ]
-        with self.db.transaction() as conn:
-            self.repo.put_discharge_plan(conn, plan)
-            self._enqueue(conn, "CarePlan", plan.id, plan.patient_id, OutboxOperation.CREATE, plan)
-            for task in tasks:
-                self.repo.put_discharge_task(conn, task)
-                self._enqueue(conn, "Task", task.id, task.patient_id, OutboxOperation.CREATE, task)
-            self._history(
-                conn,
-                patient_id,
-                "discharge",
-                PLAN_SUBJECT,
-                "started",
-                "",
-                _plan_line(plan),
-                Source.CHART,
-            )
-            self._audit(conn, AuditAction.EDIT, patient_id, "discharge plan started")
-            reindex_patient(conn, self.repo, self.catalog, patient_id)
+        with self._work() as work:
+            line = plan_change(None, plan)
+            work.save_edit(plan, line, operation=OutboxOperation.CREATE, source=Source.CHART)
+            for task in tasks:  # one line for the plan says it all
+                work.save_edit(task, None, operation=OutboxOperation.CREATE)
+            work.audit(AuditAction.EDIT, patient_id, "discharge plan started")
         return plan
 
     def save_discharge_plan(self, plan: DischargePlan) -> DischargePlan:
@@ -501,38 +465,15 @@ class DischargeMixin:
             self._check_helper(plan.patient_id, plan.home_helper_id)
         saved = self._stamped(plan, old)
         moved = self._moved_tasks(old, saved)
-        with self.db.transaction() as conn:
-            self.repo.put_discharge_plan(conn, saved)
-            self._enqueue(
-                conn, "CarePlan", saved.id, saved.patient_id, OutboxOperation.UPDATE, saved
-            )
-            self._history(
-                conn,
-                saved.patient_id,
-                "discharge",
-                PLAN_SUBJECT,
-                "changed",
-                _plan_line(old),
-                _plan_line(saved),
-                Source.CHART,
-            )
+        with self._work() as work:
+            line = plan_change(old, saved)
+            work.save_edit(saved, line, operation=OutboxOperation.UPDATE, source=Source.CHART)
             for before, after in moved:
-                self.repo.put_discharge_task(conn, after)
-                self._enqueue(
-                    conn, "Task", after.id, after.patient_id, OutboxOperation.UPDATE, after
+                moved_line = replace(task_change(before, after), action=DUE_DATE_MOVED)
+                work.save_edit(
+                    after, moved_line, operation=OutboxOperation.UPDATE, source=Source.CHART
                 )
-                self._history(
-                    conn,
-                    saved.patient_id,
-                    "discharge",
-                    before.title,
-                    "due date moved with the discharge date",
-                    _task_line(before),
-                    _task_line(after),
-                    Source.CHART,
-                )
-            self._audit(conn, AuditAction.EDIT, saved.patient_id, "discharge plan changed")
-            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+            work.audit(AuditAction.EDIT, saved.patient_id, "discharge plan changed")
         return saved
 
     def set_home_helper(self, patient_id: str, contact_id: str | None) -> DischargePlan:
@@ -584,24 +525,43 @@ class DischargeMixin:
         if not task.code.strip() or not task.title.strip():
             raise ValidationError("A checklist item needs a name.")
         saved = self._stamped(task, old)
-        with self.db.transaction() as conn:
-            self.repo.put_discharge_task(conn, saved)
-            op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
-            self._enqueue(conn, "Task", saved.id, saved.patient_id, op, saved)
-            action = "added" if old is None else _task_action(old, saved)
-            self._history(
-                conn,
-                saved.patient_id,
-                "discharge",
-                saved.title,
-                action,
-                _task_line(old) if old else "",
-                _task_line(saved),
-                Source.CHART,
-            )
-            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"discharge task {action}")
-            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        line = task_change(old, saved)
+        op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
+        with self._work() as work:
+            work.save_edit(saved, line, operation=op, source=Source.CHART)
+            work.audit(AuditAction.EDIT, saved.patient_id, f"discharge task {line.action}")
         return saved
+
+    def add_discharge_task(
+        self,
+        patient_id: str,
+        title: str,
+        owner_role: OwnerRole,
+        *,
+        due: date | None = None,
+        note: str = "",
+        owner: Actor | None = None,
+        status: TaskStatus = TaskStatus.TODO,
+    ) -> DischargeTask:
+        """A checklist item this patient needs beyond the standard checklist, added to the
+        patient's plan as the user typed it (one transaction, like every task edit)."""
+        plan = self.discharge_plan_of(patient_id)
+        if plan is None:
+            raise ValidationError("Start a discharge plan first.")
+        task = DischargeTask(
+            id=str(uuid.uuid4()),
+            plan_id=plan.id,
+            patient_id=patient_id,
+            code=CUSTOM_TASK_CODE,
+            title=title.strip(),
+            owner_role=owner_role,
+            owner=owner,
+            due=due,
+            status=status,
+            note=note.strip(),
+            provenance=self._provenance(self._clock(), Source.CHART, None),
+        )
+        return self.save_discharge_task(task)
 
     # --- medications and contacts ------------------------------------------------------
 
@@ -636,16 +596,21 @@ class DischargeMixin:
         else:
             target = med.model_copy(update={"reconciliation": decided})
         saved = self._stamped(target, old)
-        self._save_record(
-            saved,
-            area="medication",
-            action="reconciled",
-            old_line=_decision_line(old) if old else "",
-            new_line=_decision_line(saved),
-            resource_type="MedicationStatement",
-            created=old is None,
-        )
+        self._save_record(saved, medication_change(old, saved), created=old is None)
         return saved
+
+    def add_new_medication(self, med: HomeMedication, note: str = "") -> HomeMedication:
+        """A medication started for after discharge: added and decided "new" in one edit
+        (one outbox entry, one history line, one audit entry); who and when are stamped."""
+        if self.repo.medication(med.id) is not None:
+            raise BugError("a new medication needs an id of its own (use new_id())")
+        decided = Reconciliation(
+            decision=ReconciliationDecision.NEW,
+            decided_by=self.actor,
+            decided_at=self._clock(),
+            note=note.strip(),
+        )
+        return self.save_medication(med.model_copy(update={"reconciliation": decided}))
 
     def verify_contact(self, contact_id: str) -> HomeCareContact:
         """The contact details were checked for discharge: by the current user, now."""
@@ -657,15 +622,7 @@ class DischargeMixin:
             update={"verified_by": self.actor, "verified_at": self._clock()}
         )
         saved = self._stamped(verified, contact)
-        self._save_record(
-            saved,
-            area="contact",
-            action="verified",
-            old_line="",
-            new_line="verified for discharge",
-            resource_type=("Organization" if saved.kind is ContactKind.AGENCY else "RelatedPerson"),
-            created=False,
-        )
+        self._save_record(saved, contact_change(contact, saved), created=False)
         return saved
 
     # --- the summary leaving the building ----------------------------------------------
@@ -680,8 +637,8 @@ class DischargeMixin:
             raise BugError("a discharge summary is printed or exported, nothing else")
         self._patient(patient_id)
         text = f"discharge summary: {detail.strip()}" if detail.strip() else "discharge summary"
-        with self.db.transaction() as conn:
-            self._audit(conn, action, patient_id, text)
+        with self._work() as work:
+            work.audit(action, patient_id, text)
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -748,36 +705,3 @@ def _derived_statement(prescription: HomeMedication, now: datetime) -> HomeMedic
         ),
         derived_from=prescription.id,
     )
-
-
-def _plan_line(plan: DischargePlan) -> str:
-    parts = (
-        plan.destination.value if plan.destination else "destination open",
-        plan.expected_date.isoformat() if plan.expected_date else "date open",
-        f"{len(plan.appointments)} appointment(s)" if plan.appointments else "",
-        plan.note,
-    )
-    return "; ".join(p for p in parts if p)
-
-
-def _task_line(task: DischargeTask) -> str:
-    owner = task.owner.display_name if task.owner else task.owner_role.value
-    parts = (
-        _STATUS_WORDS[task.status],
-        f"due {task.due.isoformat()}" if task.due else "",
-        owner,
-        task.note,
-    )
-    return "; ".join(p for p in parts if p)
-
-
-def _task_action(old: DischargeTask, new: DischargeTask) -> str:
-    if old.status is not new.status:
-        return _STATUS_WORDS[new.status]
-    return "changed"
-
-
-def _decision_line(med: HomeMedication) -> str:
-    decision = med.reconciliation.decision.value if med.reconciliation else "not reconciled"
-    parts = (med.name, med.dose, med.frequency, f"({decision})")
-    return " ".join(p for p in parts if p)

@@ -1,19 +1,22 @@
 """What the front end asks of the core: read the ward, read a chart, record facts.
 
 Every edit is one transaction holding the record, its history line, its outbox
-entry for the server, its audit entry and the search-index update: after a
-crash either all of them are on disk or none is.
+entry for the server, its audit entry and the search-index update
+(``app.unit_of_work``): after a crash either all of them are on disk or none is.
+History lines are worded by ``app.history_lines``, as the sync engine words a
+colleague's change.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
 
 from app.clock import Clock, local_day
-from app.discharge import Checklist, DischargePlan, DischargeTask, default_checklist
+from app.discharge import Checklist, default_checklist
 from app.discharge import FollowUp as FollowUp
 from app.discharge_service import DischargeMixin, StampedRecord
 from app.discharge_service import DischargeRow as DischargeRow
@@ -29,7 +32,6 @@ from app.domain import (
     AnswerValue,
     AuditAction,
     Catalog,
-    ContactKind,
     HistoryEntry,
     HomeCareContact,
     HomeMedication,
@@ -43,15 +45,18 @@ from app.domain import (
     answer_state,
 )
 from app.errors import ValidationError
-from app.store.database import Connection, Database
-from app.store.repository import (
-    BREAK_GLASS_META,
-    UNASSIGNED_META,
-    Repository,
-    ts,
-)
-from app.store.search import SearchHit, reindex_patient, search
+from app.history_lines import HistoryLine, answer_change, contact_change, medication_change
+from app.store.database import Database
+from app.store.repository import Repository, ts
+from app.store.search import SearchHit, search
+from app.store.sync_state import Conflict as Conflict
+from app.store.sync_state import RefusedChange as RefusedChange
 from app.store.sync_state import SyncState
+from app.sync_problems import SyncCounts as SyncCounts
+from app.sync_problems import SyncProblems as SyncProblems
+from app.sync_problems import read_sync_counts, read_sync_problems
+from app.sync_problems import release_refused_changes as _release_refused_changes
+from app.unit_of_work import Editor, UnitOfWork, unit_of_work
 
 MIN_BREAK_GLASS_REASON = 10
 
@@ -130,6 +135,13 @@ class CareService(DischargeMixin):
         """The current instant on this session's one clock (``app.clock``)."""
         return self._clock()
 
+    @contextmanager
+    def _work(self) -> Iterator[UnitOfWork]:
+        """One transaction for one edit by this user, dated now (``app.unit_of_work``)."""
+        editor = Editor(self.actor, self.workstation)
+        with unit_of_work(self.db, self.catalog, at=self._clock(), editor=editor) as work:
+            yield work
+
     # --- reading ----------------------------------------------------------------
 
     def ward(self) -> list[WardRow]:
@@ -180,8 +192,8 @@ class CareService(DischargeMixin):
             for q in self.catalog.questions
         )
         if audit_view:
-            with self.db.transaction() as conn:
-                self._audit(conn, AuditAction.VIEW, patient_id)
+            with self._work() as work:
+                work.audit(AuditAction.VIEW, patient_id)
         meds = tuple(self.repo.medications(patient_id))
         contacts = tuple(self.repo.contacts(patient_id))
         unsent = sum(i.answer is not None and i.answer.unsent for i in board)
@@ -210,6 +222,20 @@ class CareService(DischargeMixin):
 
     def outbox_count(self) -> int:
         return self.repo.outbox_count()
+
+    # --- what waits for the server ---------------------------------------------------------
+
+    def sync_counts(self) -> SyncCounts:
+        """What the status line counts: queued edits, refused changes, open conflicts."""
+        return read_sync_counts(self.db)
+
+    def sync_problems(self) -> SyncProblems:
+        """Open conflicts and refused changes, with the names of the patients concerned."""
+        return read_sync_problems(self.db)
+
+    def release_refused_changes(self) -> None:
+        """Send the changes the server refused once more at the next sync (one transaction)."""
+        _release_refused_changes(self.db)
 
     # --- answers -------------------------------------------------------------------
 
@@ -250,7 +276,7 @@ class CareService(DischargeMixin):
             ),
             unsent=True,
         )
-        self._save_answer(answer, OutboxOperation.CREATE, question, old_value=None)
+        self._save_answer(answer, OutboxOperation.CREATE, question, old=None)
         return answer
 
     def confirm_answer(self, answer_id: str, source: Source = Source.PATIENT) -> Answer:
@@ -303,9 +329,7 @@ class CareService(DischargeMixin):
                 "unsent": True,
             }
         )
-        self._save_answer(
-            answer, OutboxOperation.UPDATE, self._question(old.question_code), old_value=old.value
-        )
+        self._save_answer(answer, OutboxOperation.UPDATE, self._question(old.question_code), old)
         return answer
 
     def _save_answer(
@@ -313,24 +337,12 @@ class CareService(DischargeMixin):
         answer: Answer,
         operation: OutboxOperation,
         question: Question,
-        old_value: AnswerValue | None,
+        old: Answer | None,
     ) -> None:
-        action = answer.history[-1].action
-        with self.db.transaction() as conn:
-            self.repo.put_answer(conn, answer)
-            self._history(
-                conn,
-                answer.patient_id,
-                "answer",
-                question.label,
-                action.value,
-                "" if old_value is None else question.format_value(old_value),
-                question.format_value(answer.value),
-                answer.provenance.source,
-            )
-            self._enqueue(conn, "Observation", answer.id, answer.patient_id, operation, answer)
-            self._audit(conn, AuditAction.EDIT, answer.patient_id, f"answer {action.value}")
-            reindex_patient(conn, self.repo, self.catalog, answer.patient_id)
+        line = answer_change(question, old, answer)
+        with self._work() as work:
+            work.save_edit(answer, line, operation=operation)
+            work.audit(AuditAction.EDIT, answer.patient_id, f"answer {line.action}")
 
     # --- medications ---------------------------------------------------------------
 
@@ -355,15 +367,7 @@ class CareService(DischargeMixin):
                 }
             )
         saved = self._stamped(med, old)
-        self._save_record(
-            saved,
-            area="medication",
-            action="added" if old is None else _med_action(old, saved),
-            old_line=_med_line(old) if old else "",
-            new_line=_med_line(saved),
-            resource_type="MedicationStatement",
-            created=old is None,
-        )
+        self._save_record(saved, medication_change(old, saved), created=old is None)
         return saved
 
     def stop_medication(self, med_id: str) -> HomeMedication:
@@ -378,17 +382,7 @@ class CareService(DischargeMixin):
         self._patient(contact.patient_id)
         old = self.repo.contact(contact.id)
         saved = self._stamped(contact, old)
-        self._save_record(
-            saved,
-            area="contact",
-            action="added" if old is None else ("removed" if not saved.active else "changed"),
-            old_line=_contact_line(old) if old else "",
-            new_line=_contact_line(saved),
-            # DESIGN.md §5: a person is a RelatedPerson, an agency an Organization (linked to
-            # the patient by a home-care CareTeam, which the sync engine sends along).
-            resource_type="Organization" if saved.kind is ContactKind.AGENCY else "RelatedPerson",
-            created=old is None,
-        )
+        self._save_record(saved, contact_change(old, saved), created=old is None)
         return saved
 
     def _stamped(self, record: StampedRecord, old: StampedRecord | None) -> StampedRecord:
@@ -407,34 +401,15 @@ class CareService(DischargeMixin):
     def _save_record(
         self,
         saved: HomeMedication | HomeCareContact,
+        line: HistoryLine,
         *,
-        area: Literal["medication", "contact"],
-        action: str,
-        old_line: str,
-        new_line: str,
-        resource_type: str,
         created: bool,
     ) -> None:
         """The record, its history line, outbox entry, audit entry and index: one transaction."""
-        with self.db.transaction() as conn:
-            if isinstance(saved, HomeMedication):
-                self.repo.put_medication(conn, saved)
-            else:
-                self.repo.put_contact(conn, saved)
-            self._history(
-                conn,
-                saved.patient_id,
-                area,
-                saved.name,
-                action,
-                old_line,
-                new_line,
-                saved.provenance.source,
-            )
-            op = OutboxOperation.CREATE if created else OutboxOperation.UPDATE
-            self._enqueue(conn, resource_type, saved.id, saved.patient_id, op, saved)
-            self._audit(conn, AuditAction.EDIT, saved.patient_id, f"{area} {action}")
-            reindex_patient(conn, self.repo, self.catalog, saved.patient_id)
+        op = OutboxOperation.CREATE if created else OutboxOperation.UPDATE
+        with self._work() as work:
+            work.save_edit(saved, line, operation=op)
+            work.audit(AuditAction.EDIT, saved.patient_id, f"{line.area} {line.action}")
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -493,52 +468,6 @@ class CareService(DischargeMixin):
                 raise ValidationError("Please enter a time as HH:MM, for example 21:30.") from exc
         return value
 
-    def _history(
-        self,
-        conn: Connection,
-        patient_id: str,
-        area: Any,
-        subject: str,
-        action: str,
-        old: str,
-        new: str,
-        source: Source | None,
-    ) -> None:
-        self.repo.add_history(
-            conn,
-            HistoryEntry(
-                patient_id=patient_id,
-                at=self._clock(),
-                actor=self.actor,
-                area=area,
-                subject=subject,
-                action=action,
-                old_value=old,
-                new_value=new,
-                source=source,
-            ),
-        )
-
-    def _enqueue(
-        self,
-        conn: Connection,
-        resource_type: str,
-        resource_id: str,
-        patient_id: str,
-        operation: OutboxOperation,
-        record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask,
-    ) -> None:
-        self.repo.enqueue(
-            conn,
-            resource_type=resource_type,
-            resource_id=resource_id,
-            patient_id=patient_id,
-            operation=operation,
-            payload=record.model_dump(mode="json", exclude={"unsent"}),
-            base_version=record.server_version,
-            at=self._clock(),
-        )
-
     # --- break-glass: a patient outside the assignment, for a limited time --------------------
 
     def start_break_glass(self, patient_id: str, reason: str, minutes: int) -> datetime:
@@ -550,11 +479,9 @@ class CareService(DischargeMixin):
                 count=MIN_BREAK_GLASS_REASON,
             )
         until = self._clock() + timedelta(minutes=minutes)
-        with self.db.transaction() as conn:
-            self.repo.set_meta(conn, BREAK_GLASS_META + patient_id, ts(until))
-            self._audit(
-                conn, AuditAction.BREAK_GLASS, patient_id, f"start until {ts(until)}: {reason}"
-            )
+        with self._work() as work:
+            self.repo.grant_break_glass(work.conn, patient_id, until)
+            work.audit(AuditAction.BREAK_GLASS, patient_id, f"start until {ts(until)}: {reason}")
         return until
 
     def end_expired_break_glass(self) -> int:
@@ -562,17 +489,18 @@ class CareService(DischargeMixin):
         still wait for the server (then kept, flagged, until they are sent)."""
         now = self._clock()
         ended = 0
-        pending = SyncState(self.db).patients_with_pending()
+        state = SyncState(self.db)
+        pending = state.patients_with_pending()
         for patient_id, until in self.repo.break_glass_grants().items():
             if until > now:
                 continue
-            with self.db.transaction() as conn:
-                conn.execute("DELETE FROM meta WHERE key = ?", (BREAK_GLASS_META + patient_id,))
-                self._audit(conn, AuditAction.BREAK_GLASS, patient_id, "end: time limit reached")
+            with self._work() as work:
+                self.repo.end_break_glass(work.conn, patient_id)
+                work.audit(AuditAction.BREAK_GLASS, patient_id, "end: time limit reached")
                 if patient_id in pending:
-                    self.repo.set_meta(conn, UNASSIGNED_META + patient_id, ts(now))
+                    state.mark_unassigned(work.conn, patient_id, now)
                 else:
-                    SyncState(self.db).purge_patient(conn, patient_id)
+                    state.purge_patient(work.conn, patient_id)
             ended += 1
         return ended
 
@@ -584,40 +512,5 @@ class CareService(DischargeMixin):
         at: datetime | None = None,
     ) -> None:
         """An audit entry on its own (sign-in, lock, print, break-glass...)."""
-        with self.db.transaction() as conn:
-            self._audit(conn, action, patient_id, detail, at)
-
-    def _audit(
-        self,
-        conn: Connection,
-        action: AuditAction,
-        patient_id: str | None,
-        detail: str = "",
-        at: datetime | None = None,
-    ) -> None:
-        self.repo.append_audit(
-            conn,
-            at=at or self._clock(),
-            user_id=self.actor.user_id,
-            action=action,
-            patient_id=patient_id,
-            workstation=self.workstation,
-            detail=detail,
-        )
-
-
-def _med_action(old: HomeMedication, new: HomeMedication) -> str:
-    if new.status is MedicationStatus.STOPPED and old.status is not MedicationStatus.STOPPED:
-        return "stopped"
-    return "changed"
-
-
-def _med_line(med: HomeMedication) -> str:
-    parts = (med.name, med.dose, med.route, med.frequency, f"({med.status.value})")
-    return " ".join(p for p in parts if p)
-
-
-def _contact_line(contact: HomeCareContact) -> str:
-    phones = ", ".join(t.value for t in contact.ranked_telecom())
-    roles = ", ".join(r.value for r in contact.roles)
-    return "; ".join(p for p in (contact.name, contact.relationship, roles, phones) if p)
+        with self._work() as work:
+            work.audit(action, patient_id, detail, at=at)

@@ -21,8 +21,9 @@ from app.keystore import OsKeystore
 from app.logs import configure_logging
 from app.paths import default_paths
 from app.session import known_actor, read_secret, unlock_user_cache
-from sync.client import FhirClient, SyncError
-from sync.engine import SyncFailed, Synchronizer, SyncStatus
+from sync.client import SyncError
+from sync.engine import SyncFailed, SyncStatus
+from sync.factory import make_synchronizer
 
 
 class StaticToken:
@@ -88,17 +89,17 @@ def main(argv: Sequence[str]) -> int:
             print(f"  {type(status).__name__}", file=sys.stderr)
 
     try:
-        with FhirClient(
-            args.server, auth=StaticToken(token), ca_bundle=args.ca_bundle, clock=system_clock
-        ) as client:
-            engine = Synchronizer(
-                session.db,
-                session.service.catalog,
-                client,
-                args.user,
-                on_status=show,
-                clock=system_clock,
-            )
+        engine = make_synchronizer(
+            args.server,
+            auth=StaticToken(token),
+            db=session.db,
+            catalog=session.service.catalog,
+            practitioner=args.user,
+            clock=system_clock,
+            on_status=show,
+            ca_bundle=args.ca_bundle,
+        )
+        with engine.client:
             summary = engine.sync()
     except (SyncError, KnownError) as exc:
         print(f"askonce sync: {exc}", file=sys.stderr)

@@ -17,23 +17,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from app.discharge import CHECKLIST_SYSTEM, DischargePlan, DischargeTask
 from app.domain import (
     Answer,
     AnswerRevision,
     Catalog,
-    HistoryEntry,
     HomeCareContact,
     HomeMedication,
     OutboxEntry,
     RevisionStatus,
 )
+from app.history_lines import record_change
 from app.store.database import Connection, Database
-from app.store.repository import UNASSIGNED, Repository
-from app.store.search import reindex_patient
+from app.store.repository import Repository
 from app.store.sync_state import Conflict, PendingChange, Record, SyncState
+from app.unit_of_work import UnitOfWork
 from sync import mapping
 from sync.client import (
     FhirClient,
@@ -183,6 +183,19 @@ class Synchronizer:
         def in_transaction() -> T:
             with self.db.transaction() as conn:
                 return fn(conn)
+
+        return cast(T, self._run_db(in_transaction))
+
+    def _write_records(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """A transaction that changes chart records: history lines and the search index of
+        every patient touched go with it (``app.unit_of_work``)."""
+
+        def in_transaction() -> T:
+            with self.db.transaction() as conn:
+                work = UnitOfWork(conn, self.db, self.catalog, at=self._clock())
+                result = fn(work)
+                work.finish()
+                return result
 
         return cast(T, self._run_db(in_transaction))
 
@@ -466,7 +479,7 @@ class Synchronizer:
                 # The server already has it (a resend after a lost answer, or the same edit
                 # made elsewhere): take its version, write nothing new.
                 version = current.version or "0"
-                self._write(partial(self._confirm_theirs, change, version, theirs))
+                self._write_records(partial(self._confirm_theirs, change, version, theirs))
                 tally.uploaded += 1
                 return
             if fields:
@@ -494,12 +507,12 @@ class Synchronizer:
             stored = _with_version(merged, version)
 
             def confirm_merged(
-                conn: Connection, v: str = version, d: dict[str, Any] = stored
+                work: UnitOfWork, v: str = version, d: dict[str, Any] = stored
             ) -> None:
-                self.state.confirm(conn, change, v, d)
-                self._apply_local(conn, change.resource_type, d, note_change=True)
+                self.state.confirm(work.conn, change, v, d)
+                self._apply_local(work, change.resource_type, d)
 
-            self._write(confirm_merged)
+            self._write_records(confirm_merged)
             self._put_companions(change)
             tally.uploaded += 1
             return
@@ -515,10 +528,10 @@ class Synchronizer:
         self.state.confirm(conn, change, version, stored)
 
     def _confirm_theirs(
-        self, change: PendingChange, version: str, theirs: dict[str, Any], conn: Connection
+        self, change: PendingChange, version: str, theirs: dict[str, Any], work: UnitOfWork
     ) -> None:
-        self.state.confirm(conn, change, version, theirs)
-        self._apply_local(conn, change.resource_type, theirs, note_change=True)
+        self.state.confirm(work.conn, change, version, theirs)
+        self._apply_local(work, change.resource_type, theirs)
 
     def _save_conflict(self, conflict: Conflict, conn: Connection) -> None:
         self.state.save_conflict(conn, conflict)
@@ -622,16 +635,11 @@ class Synchronizer:
         for ids in _chunks(sorted(linked), CHUNK):
             batch = list(self.client.search("Organization", {"_id": ",".join(ids)}))
 
-            def store(conn: Connection, batch: list[dict[str, Any]] = batch) -> None:
-                touched = {
-                    pid
-                    for res in batch
-                    if (pid := self._apply_download(conn, "Organization", res, tally))
-                }
-                for pid in touched:
-                    reindex_patient(conn, self.repo, self.catalog, pid)
+            def store(work: UnitOfWork, batch: list[dict[str, Any]] = batch) -> None:
+                for res in batch:
+                    self._apply_download(work, "Organization", res, tally)
 
-            self._write(store)
+            self._write_records(store)
         return linked
 
     def _download_patients(self, chunks: list[list[str]], tally: _Tally) -> None:
@@ -651,7 +659,7 @@ class Synchronizer:
                 allergies.setdefault(pid, []).append(allergy)
 
             def store(
-                conn: Connection,
+                work: UnitOfWork,
                 batch: list[dict[str, Any]] = patients,
                 encounters: dict[str, dict[str, Any]] = encounters,
                 allergies: dict[str, list[dict[str, Any]]] = allergies,
@@ -664,10 +672,9 @@ class Synchronizer:
                     except (mapping.MappingError, ValueError, KeyError) as exc:
                         tally.errors.append(f"Patient/{res.get('id')}: {exc}")
                         continue
-                    self.state.put_patient(conn, patient, res)
-                    reindex_patient(conn, self.repo, self.catalog, patient.id)
+                    work.take_patient(patient, res)
 
-            self._write(store)
+            self._write_records(store)
 
     def _download_type(
         self, resource_type: str, chunks: list[list[str]], new: set[str], tally: _Tally
@@ -696,81 +703,45 @@ class Synchronizer:
                     if updated and (newest is None or updated > newest):
                         newest = updated
 
-                def store(conn: Connection, batch: list[dict[str, Any]] = batch) -> None:
-                    touched: set[str] = set()
+                def store(work: UnitOfWork, batch: list[dict[str, Any]] = batch) -> None:
                     for res in batch:
-                        applied = self._apply_download(conn, resource_type, res, tally)
-                        if applied:
-                            touched.add(applied)
-                    for pid in touched:
-                        reindex_patient(conn, self.repo, self.catalog, pid)
+                        self._apply_download(work, resource_type, res, tally)
 
-                self._write(store)
+                self._write_records(store)
         if newest is not None and newest != cursor:
             final = newest
             self._write(lambda conn: self.state.set_cursor(conn, resource_type, final))
 
     def _apply_download(
-        self, conn: Any, resource_type: str, res: dict[str, Any], tally: _Tally
-    ) -> str | None:
-        """Take one server resource into the cache; returns the patient id it touched."""
+        self, work: UnitOfWork, resource_type: str, res: dict[str, Any], tally: _Tally
+    ) -> None:
+        """Take one server resource into the cache (unless we have it, or edits wait)."""
         rid = str(res.get("id", ""))
         known = self.state.server_doc(resource_type, rid)
         if known is not None and mapping.version_of(known) == mapping.version_of(res):
-            return None  # already have this version
+            return  # already have this version
         if self.state.has_pending(rid):
             # Local edits wait for upload; the server's version is merged then (409/412),
             # so the base stays where our edit started.
-            return None
+            return
         try:
-            pid = self._apply_local(conn, resource_type, res, note_change=known is not None)
+            self._apply_local(work, resource_type, res)
         except (mapping.MappingError, ValueError, KeyError) as exc:
             tally.errors.append(f"{resource_type}/{rid}: {exc}")
-            return None
+            return
         tally.downloaded += 1
-        return pid
 
-    def _apply_local(
-        self, conn: Any, resource_type: str, res: dict[str, Any], *, note_change: bool
-    ) -> str:
+    def _apply_local(self, work: UnitOfWork, resource_type: str, res: dict[str, Any]) -> None:
+        """The server's version into the cache, with a History line worded like a local edit
+        of the same change (``app.history_lines``), in the name of who made it."""
         record = mapping.record_from_resource(resource_type, res, self.catalog)
-        area: Literal["answer", "medication", "contact", "discharge"]
+        old = self.repo.stored(record)
         if isinstance(record, Answer):
-            record = _continue_history(self.repo.answer(record.id), record)
-            question = self.catalog.question(record.question_code)
-            subject, new_value = question.label, question.format_value(record.value)
-            area = "answer"
-        elif isinstance(record, HomeMedication):
-            subject, new_value = record.name, f"{record.name} {record.dose}".strip()
-            area = "medication"
-        elif isinstance(record, DischargePlan):
-            subject, new_value = "Discharge plan", _plan_text(record)
-            area = "discharge"
-        elif isinstance(record, DischargeTask):
-            subject, new_value = record.title, record.status.value
-            area = "discharge"
-        else:
-            subject, new_value, area = record.name, record.relationship, "contact"
+            record = _continue_history(old if isinstance(old, Answer) else None, record)
+        line = record_change(old, record, self.catalog)
         if self.repo.patient(record.patient_id) is None:
             raise mapping.MappingError(f"{resource_type}/{record.id} belongs to no cached patient")
-        self.state.put_record(conn, resource_type, record, res)
-        prov = record.provenance
-        self.repo.add_history(
-            conn,
-            HistoryEntry(
-                patient_id=record.patient_id,
-                # Undated on the server: the line is dated when this workstation learnt of
-                # it (the record itself keeps its time unknown).
-                at=prov.recorded_at or self._clock(),
-                actor=prov.recorded_by,
-                area=area,
-                subject=subject,
-                action="changed elsewhere" if note_change else "received",
-                new_value=new_value,
-                source=prov.source,
-            ),
-        )
-        return record.patient_id
+        work.take_from_server(resource_type, record, res, line)
 
     # --- reconciliation -----------------------------------------------------------------------
 
@@ -789,28 +760,25 @@ class Synchronizer:
         known = self._read(lambda: self.state.known_ids(resource_type))
         gone = [rid for rid, pid in known.items() if pid in assigned and rid not in on_server]
         if gone:
-            self._write(lambda conn: self._remove_gone(conn, resource_type, gone, known, tally))
+            self._write_records(
+                lambda work: self._remove_gone(work, resource_type, gone, known, tally)
+            )
 
     def _remove_gone(
         self,
-        conn: Connection,
+        work: UnitOfWork,
         resource_type: str,
         gone: list[str],
         known: dict[str, str | None],
         tally: _Tally,
     ) -> None:
-        touched = set()
         for rid in gone:
             if self.state.has_pending(rid):
-                self.state.hold(conn, rid, "deleted on the server")
+                self.state.hold(work.conn, rid, "deleted on the server")
                 tally.set_aside += 1
                 continue
-            self.state.remove_record(conn, resource_type, rid)
+            work.remove_server_record(resource_type, rid, known[rid])
             tally.removed += 1
-            if known[rid]:
-                touched.add(str(known[rid]))
-        for pid in touched:
-            reindex_patient(conn, self.repo, self.catalog, pid)
 
     def _unassign(self, leaving: Iterable[str], assigned: set[str], tally: _Tally) -> None:
         patients = list(leaving)
@@ -831,10 +799,7 @@ class Synchronizer:
                 self.state.mark_unassigned(conn, pid, now)
             if pid in pending:
                 # Kept until its edits reach the server; flagged on the status line.
-                conn.execute(
-                    "UPDATE outbox SET last_error = ? WHERE patient_id = ?",
-                    (UNASSIGNED, pid),
-                )
+                self.state.flag_outbox_of_unassigned(conn, pid)
                 continue
             if now - since >= self.retention:
                 self.state.purge_patient(conn, pid)
@@ -850,14 +815,6 @@ def _continue_history(local: Answer | None, incoming: Answer) -> Answer:
     )
     latest: AnswerRevision = incoming.history[-1]
     return incoming.model_copy(update={"history": (*earlier, latest)})
-
-
-def _plan_text(plan: DischargePlan) -> str:
-    parts = (
-        plan.destination.value if plan.destination else "",
-        plan.expected_date.isoformat() if plan.expected_date else "",
-    )
-    return "; ".join(p for p in parts if p)
 
 
 def _with_version(resource: dict[str, Any], version: str) -> dict[str, Any]:

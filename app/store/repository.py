@@ -372,6 +372,37 @@ class Repository:
                 )
         return meds
 
+    def put_record(
+        self,
+        conn: Connection,
+        record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask,
+    ) -> None:
+        """Store a chart record of any kind in its table."""
+        if isinstance(record, Answer):
+            self.put_answer(conn, record)
+        elif isinstance(record, HomeMedication):
+            self.put_medication(conn, record)
+        elif isinstance(record, DischargePlan):
+            self.put_discharge_plan(conn, record)
+        elif isinstance(record, DischargeTask):
+            self.put_discharge_task(conn, record)
+        else:
+            self.put_contact(conn, record)
+
+    def stored(
+        self, record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
+    ) -> Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask | None:
+        """The cached version of ``record`` (same kind, same id), if any."""
+        if isinstance(record, Answer):
+            return self.answer(record.id)
+        if isinstance(record, HomeMedication):
+            return self.medication(record.id)
+        if isinstance(record, DischargePlan):
+            return self.discharge_plan(record.id)
+        if isinstance(record, DischargeTask):
+            return self.discharge_task(record.id)
+        return self.contact(record.id)
+
     # --- history ----------------------------------------------------------------
 
     def add_history(self, conn: Connection, entry: HistoryEntry) -> None:
@@ -508,6 +539,12 @@ class Repository:
             "SELECT key, value FROM meta WHERE key LIKE ?", (BREAK_GLASS_META + "%",)
         )
         return {str(k).removeprefix(BREAK_GLASS_META): from_ts(str(v)) for k, v in rows}
+
+    def grant_break_glass(self, conn: Connection, patient_id: str, until: datetime) -> None:
+        self.set_meta(conn, BREAK_GLASS_META + patient_id, ts(until))
+
+    def end_break_glass(self, conn: Connection, patient_id: str) -> None:
+        conn.execute("DELETE FROM meta WHERE key = ?", (BREAK_GLASS_META + patient_id,))
 
     def meta(self, key: str) -> str | None:
         rows = self.db.query("SELECT value FROM meta WHERE key = ?", (key,))

@@ -23,7 +23,7 @@ from app.domain import (
     Patient,
 )
 from app.store.database import Connection, Database
-from app.store.repository import UNASSIGNED_META, Repository, from_ts, ts
+from app.store.repository import UNASSIGNED, UNASSIGNED_META, Repository, from_ts, ts
 
 # Local tables of the records the server knows as these FHIR resource types.
 RECORD_TABLES = {
@@ -36,6 +36,8 @@ RECORD_TABLES = {
     "Task": "discharge_tasks",
 }
 Record = Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
+CONFLICT_HOLD = "conflict"
+"""The held reason of a change in conflict (the conflict itself is in the conflicts table)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,15 @@ class PendingChange:
     last_seq: int
     attempted: OutboxEntry | None = None
     """The newest entry already sent once without a confirmed answer (outcome unknown)."""
+
+
+@dataclass(frozen=True)
+class RefusedChange:
+    """A change the server refused (or that cannot be sent), set aside with the reason."""
+
+    resource_type: str
+    resource_id: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,23 @@ class SyncState:
         )
         return [(str(a), str(b), str(c)) for a, b, c in rows]
 
+    def refused_changes(self) -> list[RefusedChange]:
+        """Changes set aside for a reason other than a conflict, one per resource."""
+        rows = self.db.query(
+            """SELECT resource_type, resource_id, max(held_reason) FROM outbox
+               WHERE held_reason NOT IN ('', ?) GROUP BY resource_type, resource_id
+               ORDER BY min(seq)""",
+            (CONFLICT_HOLD,),
+        )
+        return [RefusedChange(str(a), str(b), str(c)) for a, b, c in rows]
+
+    def refused_count(self) -> int:
+        rows = self.db.query(
+            "SELECT count(DISTINCT resource_id) FROM outbox WHERE held_reason NOT IN ('', ?)",
+            (CONFLICT_HOLD,),
+        )
+        return int(rows[0][0])
+
     def hold(self, conn: Connection, resource_id: str, reason: str) -> None:
         conn.execute(
             "UPDATE outbox SET held_reason = ? WHERE resource_id = ?", (reason, resource_id)
@@ -117,6 +145,27 @@ class SyncState:
     def release_held(self, conn: Connection) -> None:
         """Give set-aside changes another chance (after the user fixed them, or on demand)."""
         conn.execute("UPDATE outbox SET held_reason = '' WHERE held_reason != ''")
+
+    def release_refused(self, conn: Connection) -> None:
+        """Give the refused changes another chance; changes in conflict wait for a person."""
+        conn.execute(
+            "UPDATE outbox SET held_reason = '' WHERE held_reason NOT IN ('', ?)",
+            (CONFLICT_HOLD,),
+        )
+
+    def release_held_change(self, conn: Connection, resource_id: str) -> None:
+        """Queue one resource's held edits for sending again (a person kept them)."""
+        conn.execute("UPDATE outbox SET held_reason = '' WHERE resource_id = ?", (resource_id,))
+
+    def drop_outbox_entries_for(self, conn: Connection, resource_id: str) -> None:
+        """Forget every queued edit of one resource (a person chose the server's version)."""
+        conn.execute("DELETE FROM outbox WHERE resource_id = ?", (resource_id,))
+
+    def flag_outbox_of_unassigned(self, conn: Connection, patient_id: str) -> None:
+        """The patient left the assignment while these edits wait: shown on the status line."""
+        conn.execute(
+            "UPDATE outbox SET last_error = ? WHERE patient_id = ?", (UNASSIGNED, patient_id)
+        )
 
     def note_attempt(self, conn: Connection, resource_id: str, up_to_seq: int) -> None:
         """About to send: if no answer comes back, the next sync must check the server first."""
@@ -201,16 +250,7 @@ class SyncState:
         self, conn: Connection, resource_type: str, record: Record, doc: dict[str, Any]
     ) -> None:
         """A server record with no local edits waiting: take it as it is."""
-        if isinstance(record, Answer):
-            self.repo.put_answer(conn, record)
-        elif isinstance(record, HomeMedication):
-            self.repo.put_medication(conn, record)
-        elif isinstance(record, DischargePlan):
-            self.repo.put_discharge_plan(conn, record)
-        elif isinstance(record, DischargeTask):
-            self.repo.put_discharge_task(conn, record)
-        else:
-            self.repo.put_contact(conn, record)
+        self.repo.put_record(conn, record)
         self.set_server_doc(
             conn, resource_type, record.patient_id, doc, record.server_version or "0"
         )
@@ -300,7 +340,7 @@ class SyncState:
                 ts(conflict.created_at),
             ),
         )
-        self.hold(conn, conflict.resource_id, "conflict")
+        self.hold(conn, conflict.resource_id, CONFLICT_HOLD)
 
     def conflicts(self) -> list[Conflict]:
         rows = self.db.query(
@@ -320,6 +360,9 @@ class SyncState:
             )
             for r in rows
         ]
+
+    def conflict_count(self) -> int:
+        return int(self.db.query("SELECT count(*) FROM conflicts")[0][0])
 
     def drop_conflict(self, conn: Connection, resource_type: str, resource_id: str) -> None:
         conn.execute(

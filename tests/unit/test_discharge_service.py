@@ -249,7 +249,7 @@ def test_a_second_plan_unknown_patient_and_failures_write_nothing(
         raise RuntimeError("disk went away")
 
     # A failure in the middle of the transaction (here: the search index) rolls back all.
-    monkeypatch.setattr("app.discharge_service.reindex_patient", broken)
+    monkeypatch.setattr("app.unit_of_work.reindex_patient", broken)
     with pytest.raises(RuntimeError):
         service.start_discharge_plan(other.id, TODAY, Destination.HOME)
     assert counts(db) == before
@@ -355,6 +355,58 @@ def test_an_extra_task_can_be_added_to_a_plan(
     assert view.tasks[-1].code == "oxygen-supplier"  # after the checklist's own items
     assert view.readiness.total == len(CHECKLIST.items) + 1
     assert service.repo.outbox()[-1].operation is OutboxOperation.CREATE
+
+
+def test_a_task_is_added_from_what_the_user_typed_in_one_transaction(
+    db: Database, catalog: Catalog, clock: Clock, make_service: MakeService
+) -> None:
+    patient = add_patient(db, catalog)
+    service = make_service(COORDINATOR)
+    with pytest.raises(ValidationError, match="Start a discharge plan first"):
+        service.add_discharge_task(patient.id, "Oxygen supplier informed", OwnerRole.COORDINATOR)
+    plan = service.start_discharge_plan(patient.id, TODAY + timedelta(days=2), Destination.HOME)
+    clock.now += timedelta(minutes=4)
+    before = counts(db)
+    added = service.add_discharge_task(
+        patient.id,
+        "  Oxygen supplier informed ",
+        OwnerRole.COORDINATOR,
+        due=TODAY + timedelta(days=1),
+        note=" concentrator at home ",
+        owner=COORDINATOR,
+    )
+    assert grew(before, counts(db)) == {
+        "discharge_tasks": 1,
+        "outbox": 1,
+        "history": 1,
+        "audit_log": 1,
+    }
+    assert (added.plan_id, added.patient_id, added.code) == (plan.id, patient.id, "custom")
+    assert (added.title, added.note, added.status) == (
+        "Oxygen supplier informed",
+        "concentrator at home",
+        TaskStatus.TODO,
+    )
+    assert (added.owner, added.owner_role, added.due) == (
+        COORDINATOR,
+        OwnerRole.COORDINATOR,
+        TODAY + timedelta(days=1),
+    )
+    prov = added.provenance
+    assert (prov.recorded_by, prov.recorded_at, prov.source) == (
+        COORDINATOR,
+        clock.now,
+        Source.CHART,
+    )
+    assert added.unsent
+    assert service.discharge_view(patient.id).tasks[-1] == added
+    line = service.repo.history(patient.id)[0]
+    assert (line.subject, line.action) == ("Oxygen supplier informed", "added")
+    assert service.repo.outbox()[-1].operation is OutboxOperation.CREATE
+    before = counts(db)
+    with pytest.raises(ValidationError, match="needs a name"):
+        service.add_discharge_task(patient.id, "   ", OwnerRole.NURSE)
+    assert counts(db) == before
 
 
 # --- the plan -------------------------------------------------------------------------------------
@@ -543,6 +595,67 @@ def test_a_medication_added_for_home_at_discharge_is_new_and_stamped(
     clock.now += timedelta(hours=1)
     edited = make_service(NURSE).save_medication(added.model_copy(update={"dose": "60 mg"}))
     assert edited.reconciliation == added.reconciliation
+
+
+def test_a_new_medication_for_home_is_added_and_decided_in_one_transaction(
+    db: Database, catalog: Catalog, clock: Clock, make_service: MakeService
+) -> None:
+    patient = add_patient(db, catalog)
+    service = make_service(COORDINATOR)
+    clock.now += timedelta(minutes=2)
+    before = counts(db)
+    added = service.add_new_medication(
+        HomeMedication(
+            id=service.new_id(),
+            patient_id=patient.id,
+            name="Enoxaparin",
+            dose="40 mg",
+            route="subcutaneous",
+            provenance=service.provenance_now(Source.CHART),
+        ),
+        note=" for four weeks ",
+    )
+    assert grew(before, counts(db)) == {
+        "medications": 1,
+        "outbox": 1,
+        "history": 1,
+        "audit_log": 1,
+    }
+    assert added.reconciliation == Reconciliation(
+        decision=ReconciliationDecision.NEW,
+        decided_by=COORDINATOR,
+        decided_at=clock.now,
+        note="for four weeks",
+    )
+    assert service.repo.medication(added.id) == added
+    assert [(e.resource_id, e.operation) for e in service.repo.outbox()] == [
+        (added.id, OutboxOperation.CREATE)
+    ]
+    sent = HomeMedication.model_validate(service.repo.outbox()[0].payload)
+    assert sent.reconciliation == added.reconciliation
+    line = service.repo.history(patient.id)[0]
+    assert (line.area, line.action, line.new_value) == (
+        "medication",
+        "added",
+        "Enoxaparin 40 mg subcutaneous (taking)",
+    )
+    assert service.repo.audit_entries()[-1].detail == "medication added"
+    assert service.discharge_view(patient.id).unreconciled == 0
+    # A prescription from another system cannot be added here, and nothing is written.
+    before = counts(db)
+    with pytest.raises(ValidationError, match="prescription in another system"):
+        service.add_new_medication(
+            HomeMedication(
+                id=service.new_id(),
+                patient_id=patient.id,
+                name="Ramipril",
+                prescribed=True,
+                provenance=service.provenance_now(Source.CHART),
+            )
+        )
+    with pytest.raises(BugError):
+        service.add_new_medication(added)  # not new
+    assert counts(db) == before
 
 
 def test_verifying_a_contact_records_who_and_when(

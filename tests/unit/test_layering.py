@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -67,3 +68,124 @@ def test_no_plaintext_keyring_anywhere() -> None:
         "keyrings.alt"
         not in (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[tool.ruff")[0]
     )
+
+
+# --- the store is sealed: only app/store runs SQL ------------------------------------------
+
+STORE = "app/store"
+# Statements as we write them (keywords in capitals); English prose in any case, such as
+# "Delete from the list" or "select from", is left alone.
+_SQL = re.compile(
+    r"\bSELECT\b[\s\S]*?\bFROM\b|\bINSERT\s+(?:OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b"
+    r"|\bDELETE\s+FROM\b|\b(?:CREATE|DROP)\s+(?:VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\b"
+    r"|\bALTER\s+TABLE\b|\bPRAGMA\s+\w+|\bBEGIN\s+(?:IMMEDIATE|EXCLUSIVE|DEFERRED)\b"
+    r"|\b(?:COMMIT|ROLLBACK|VACUUM)\b"
+)
+_RUNS_SQL = {"execute", "executemany", "executescript"}  # DB-API: on any object
+_DATABASE_NAMES = {"db", "database", "conn", "connection", "cursor"}  # .query() on these
+_DRIVERS = {"sqlcipher3", "sqlite3"}
+
+
+def _names_a_database(node: ast.expr) -> bool:
+    """``db``, ``self.db``, ``session.db``, ``self._conn``, ``cache_db`` and the like."""
+    name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", "")
+    name = name.lstrip("_").lower()
+    return name in _DATABASE_NAMES or name.endswith(("_db", "_conn"))
+
+
+def sql_outside_store(source: str) -> list[str]:
+    """Where a module runs SQL itself: "line: what" for each driver import, each
+    ``execute``/``executemany``/``executescript`` call, each ``query`` call on a database
+    or connection, and each string holding an SQL statement (docstrings excepted)."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            found += [f"{node.lineno}: imports {m}" for m in modules if m.split(".")[0] in _DRIVERS]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            attr = node.func.attr
+            if attr in _RUNS_SQL or (attr == "query" and _names_a_database(node.func.value)):
+                found.append(f"{node.lineno}: calls {attr}()")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and _SQL.search(node.value)
+        ):
+            found.append(f"{node.lineno}: SQL in a string: {node.value.strip()[:40]!r}")
+    return found
+
+
+def test_only_the_store_runs_sql() -> None:
+    offenders = {}
+    for package in ("app", "sync", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            where = path.relative_to(ROOT).as_posix()
+            if where.startswith(STORE + "/"):
+                continue
+            found = sql_outside_store(path.read_text(encoding="utf-8"))
+            if found:
+                offenders[where] = found
+    assert offenders == {}, "move these into app/store (a repository or sync-state method)"
+
+
+def test_the_sql_check_finds_what_it_is_for() -> None:
+    sample = '''
+import sqlcipher3
+from sqlite3 import connect
+
+def purge(conn, db, self, table, key):
+    conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+    conn.executemany(sql, rows)
+    rows = db.query("SELECT 1")
+    self.db.query(text)
+    self._conn.executescript(script)
+    statement = f"SELECT doc FROM {table} WHERE id = ?"
+    other = """UPDATE outbox
+               SET held_reason = ''"""
+    return "INSERT INTO meta (key, value) VALUES (?, ?)", "PRAGMA user_version"
+'''
+    found = sorted(sql_outside_store(sample), key=lambda f: int(f.split(":")[0]))
+    assert [f.split(":")[0] + ":" + f.split(":")[1].split()[0] for f in found] == [
+        "2:imports",
+        "3:imports",
+        "6:calls",
+        "6:SQL",
+        "7:calls",
+        "8:calls",
+        "9:calls",
+        "10:calls",
+        "11:SQL",
+        "12:SQL",
+        "14:SQL",
+        "14:SQL",
+    ]
+
+
+def test_the_sql_check_leaves_ordinary_code_alone() -> None:
+    sample = '''
+"""The value for ``PRAGMA key``; DELETE FROM the docs is not SQL that runs."""
+
+class OutboxOperation:
+    UPDATE = "update"
+    DELETE = "delete"
+    """An attribute docstring may say SELECT x FROM y."""
+
+def ordinary(client, url, dialog, parsed):
+    client.search("Patient", {"_id": "1"})
+    client.query("Patient")  # not a database
+    dialog.exec()
+    text = parsed.query
+    return "Delete from the list", "Select from the menu", "Update the plan", "COMMITTED"
+'''
+    assert sql_outside_store(sample) == []

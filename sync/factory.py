@@ -1,0 +1,59 @@
+"""Building the sync engine for one open cache: the FHIR client and the synchronizer.
+
+The one place that wires them, for the desktop shell and the command line alike:
+the client waits out ``Retry-After`` on ``stop_event``, so setting it (lock,
+sign-out, close) ends a retry wait at once instead of after the server's delay.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.clock import Clock
+from app.domain import Catalog
+from app.store.database import Database
+from sync.client import AuthHook, FhirClient
+from sync.engine import Synchronizer, SyncStatus
+
+RunDb = Callable[[Callable[[], Any]], Any]
+"""Runs a cache access where all cache access is serialized (the GUI's DB worker)."""
+
+
+def make_synchronizer(
+    server_url: str,
+    *,
+    auth: AuthHook | None,
+    db: Database,
+    catalog: Catalog,
+    practitioner: str,
+    clock: Clock,
+    on_status: Callable[[SyncStatus], None] = lambda _s: None,
+    stop_event: threading.Event | None = None,
+    run_db: RunDb | None = None,
+    ca_bundle: Path | None = None,
+    retention_days: int = 0,
+) -> Synchronizer:
+    """A synchronizer of ``db`` against the FHIR server at ``server_url``.
+
+    ``practitioner`` is the signed-in user's "Practitioner/<id>"; the synchronizer's
+    ``client`` is its own (close it with ``synchronizer.client.close()`` when done).
+    """
+    if stop_event is not None:
+        client = FhirClient(
+            server_url, auth=auth, ca_bundle=ca_bundle, sleep=stop_event.wait, clock=clock
+        )
+    else:
+        client = FhirClient(server_url, auth=auth, ca_bundle=ca_bundle, clock=clock)
+    return Synchronizer(
+        db,
+        catalog,
+        client,
+        practitioner,
+        on_status=on_status,
+        clock=clock,
+        run_db=run_db,
+        retention_days=retention_days,
+    )
