@@ -252,6 +252,19 @@
     </message>
 </context>
 <context>
+    <name>BreakGlassFlow</name>
+    <message>
+        <location filename="../../ui/access/break_glass_flow.py" line="59"/>
+        <source>emergency access to a patient</source>
+        <translation>Notfallzugriff auf einen Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/break_glass_flow.py" line="68"/>
+        <source>No patient with that MRN on the server.</source>
+        <translation>Kein Patient mit dieser PID auf dem Server.</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <location filename="../../ui/contact_dialog.py" line="36"/>
@@ -320,6 +333,95 @@
         <location filename="../../ui/discharge_models.py" line="118"/>
         <source>overdue</source>
         <translation>überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="35"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="47"/>
+        <source>Discharge checklist</source>
+        <translation>Checkliste zur Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="52"/>
+        <source>Space marks the selected item done or not done; Enter edits it</source>
+        <translation>Die Leertaste markiert den ausgewählten Punkt als erledigt oder nicht erledigt; die Eingabetaste bearbeitet ihn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="56"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="122"/>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="57"/>
+        <source>Mark selected checklist item done</source>
+        <translation>Ausgewählten Checklistenpunkt als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="58"/>
+        <source>Mark the selected item done, or not done again (Space in the list)</source>
+        <translation>Ausgewählten Punkt als erledigt oder wieder als nicht erledigt markieren (Leertaste in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="62"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="63"/>
+        <source>Set status of selected checklist item</source>
+        <translation>Status des ausgewählten Checklistenpunkts setzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="64"/>
+        <source>To do, in progress, done or not needed (menu key in the list)</source>
+        <translation>Offen, in Arbeit, erledigt oder entfällt (Menütaste in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="73"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="74"/>
+        <source>Edit selected checklist item</source>
+        <translation>Ausgewählten Checklistenpunkt bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="75"/>
+        <source>Owner, due date, status and note (Enter in the list)</source>
+        <translation>Zuständigkeit, Fälligkeit, Status und Notiz (Eingabetaste in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="79"/>
+        <source>Add item…</source>
+        <translation>Punkt hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="80"/>
+        <source>Add checklist item</source>
+        <translation>Checklistenpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="81"/>
+        <source>Add an item this patient needs beyond the standard checklist</source>
+        <translation>Einen Punkt hinzufügen, den dieser Patient über die Standard-Checkliste hinaus braucht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="90"/>
+        <source>Space: done · Enter: edit</source>
+        <translation>Leertaste: erledigt · Eingabetaste: bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/checklist.py" line="122"/>
+        <source>Mark not done</source>
+        <translation>Als nicht erledigt markieren</translation>
     </message>
 </context>
 <context>
@@ -718,6 +820,70 @@
         <location filename="../../ui/contacts_tab.py" line="125"/>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsSection</name>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="31"/>
+        <source>Home care — contacts and helper</source>
+        <translation>Häusliche Versorgung — Kontakte und Helfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="36"/>
+        <source>Home-care contacts for discharge</source>
+        <translation>Kontakte für die häusliche Versorgung nach der Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="42"/>
+        <source>No contacts recorded yet: add them on the Home &amp; helpers tab.</source>
+        <translation>Noch keine Kontakte erfasst: Fügen Sie sie auf der Registerkarte „Zuhause &amp; Helfer“ hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="49"/>
+        <location filename="../../ui/discharge/sections/contacts.py" line="109"/>
+        <source>Verify for discharge</source>
+        <translation>Für Entlassung bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="50"/>
+        <source>Verify selected contact for discharge</source>
+        <translation>Ausgewählten Kontakt für die Entlassung bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="51"/>
+        <source>You checked name and number with the patient or the contact: recorded with your name and the time</source>
+        <translation>Sie haben Name und Nummer mit dem Patienten oder dem Kontakt abgeglichen: wird mit Ihrem Namen und der Uhrzeit dokumentiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="60"/>
+        <source>Helper at &amp;home after discharge:</source>
+        <translation>Hel&amp;fer zu Hause nach der Entlassung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="62"/>
+        <source>Helper at home after discharge</source>
+        <translation>Helfer zu Hause nach der Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="89"/>
+        <source>— nobody chosen yet —</source>
+        <translation>— noch niemand ausgewählt —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="99"/>
+        <source>Start the discharge plan first</source>
+        <translation>Beginnen Sie zuerst die Entlassplanung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="101"/>
+        <source>The person who will be at home to help after discharge</source>
+        <translation>Die Person, die nach der Entlassung zu Hause hilft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="109"/>
+        <source>Verify again</source>
+        <translation>Erneut bestätigen</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2550,119 @@
     </message>
 </context>
 <context>
+    <name>FollowUpSection</name>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="39"/>
+        <source>Follow-up</source>
+        <translation>Nachsorge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="45"/>
+        <source>Preferred follow-up channel and times</source>
+        <translation>Bevorzugter Kontaktweg und Zeiten für die Nachsorge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="48"/>
+        <source>Ask on the Ask-once tab…</source>
+        <translation>Unter „Einmal fragen“ erfragen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="49"/>
+        <source>Ask the follow-up question on the Ask-once tab</source>
+        <translation>Die Frage zur Nachsorge auf der Registerkarte „Einmal fragen“ stellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="50"/>
+        <source>The answer is recorded once, on the Ask-once tab, and shows here</source>
+        <translation>Die Antwort wird einmal auf der Registerkarte „Einmal fragen“ erfasst und hier angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="56"/>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="61"/>
+        <source>Follow-up appointments</source>
+        <translation>Nachsorgetermine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="66"/>
+        <source>No follow-up appointments yet.</source>
+        <translation>Noch keine Nachsorgetermine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="72"/>
+        <source>Add appointment…</source>
+        <translation>Termin hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="73"/>
+        <source>Add follow-up appointment</source>
+        <translation>Nachsorgetermin hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="74"/>
+        <source>GP, clinic or home-care first visit after discharge</source>
+        <translation>Hausarzt, Ambulanz oder erster Besuch des Pflegedienstes nach der Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="78"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="79"/>
+        <source>Edit selected appointment</source>
+        <translation>Ausgewählten Termin bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="80"/>
+        <source>Edit the selected appointment (Enter in the list)</source>
+        <translation>Ausgewählten Termin bearbeiten (Eingabetaste in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="84"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="85"/>
+        <source>Remove selected appointment</source>
+        <translation>Ausgewählten Termin entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="86"/>
+        <source>Remove the selected appointment (Delete in the list)</source>
+        <translation>Ausgewählten Termin entfernen (Entf in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="121"/>
+        <source>Preferred channel: &lt;b&gt;%1&lt;/b&gt; · best times: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Bevorzugter Kontaktweg: &lt;b&gt;%1&lt;/b&gt; · beste Zeiten: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="123"/>
+        <source>no preference</source>
+        <translation>keine Präferenz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="128"/>
+        <source>Answered by %1, %2 (from the Ask-once tab)</source>
+        <translation>Beantwortet von %1, %2 (Registerkarte „Einmal fragen“)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="137"/>
+        <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
+        <translation>Der bevorzugte Kontaktweg für die Nachsorge ist &lt;b&gt;erneut zu bestätigen&lt;/b&gt; (letzte Antwort: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="142"/>
+        <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
+        <translation>Der Patient wurde &lt;b&gt;noch nicht gefragt&lt;/b&gt;, wie er nach der Entlassung kontaktiert werden möchte.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/history_tab.py" line="103"/>
@@ -2473,6 +2752,195 @@
         <location filename="../../ui/history_tab.py" line="85"/>
         <source>removed</source>
         <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="24"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="25"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="31"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="32"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="34"/>
+        <source>&amp;About AskOnce</source>
+        <translation>Ü&amp;ber AskOnce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="40"/>
+        <source>&amp;Ward and patient</source>
+        <translation>&amp;Station und Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="41"/>
+        <source>The ward list and the open patient (Ctrl+W)</source>
+        <translation>Die Stationsliste und der geöffnete Patient (Strg+W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="42"/>
+        <source>Discharge &amp;board</source>
+        <translation>&amp;Entlassübersicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="45"/>
+        <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
+        <translation>Alle Patienten, die bald entlassen werden, mit allem, was noch offen ist (Strg+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="52"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="53"/>
+        <source>&amp;Search all patients</source>
+        <translation>Alle Patienten &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="55"/>
+        <source>&amp;Ward list</source>
+        <translation>&amp;Stationsliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="57"/>
+        <source>&amp;Next patient</source>
+        <translation>&amp;Nächster Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="59"/>
+        <source>&amp;Previous patient</source>
+        <translation>&amp;Vorheriger Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="61"/>
+        <source>&amp;Reload from cache</source>
+        <translation>Aus dem Cache neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="69"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="83"/>
+        <source>&amp;Sync</source>
+        <translation>A&amp;bgleich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="84"/>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="86"/>
+        <source>&amp;Stop syncing</source>
+        <translation>Abgleich &amp;stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="87"/>
+        <source>&amp;Conflicts and refused changes…</source>
+        <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="97"/>
+        <source>S&amp;ession</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="98"/>
+        <source>&amp;Lock now</source>
+        <translation>Jetzt &amp;sperren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="100"/>
+        <source>&amp;Switch user…</source>
+        <translation>&amp;Benutzer wechseln…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="101"/>
+        <source>Sign in &amp;online again…</source>
+        <translation>Erneut &amp;online anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="103"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="66"/>
+        <source>&amp;Emergency access to a patient…</source>
+        <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="76"/>
+        <source>&amp;Coordinator view</source>
+        <translation>Ansicht Entlass&amp;management</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="79"/>
+        <source>Demo only: start on the discharge board and the Discharge tab</source>
+        <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>MainStatusBar</name>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="14"/>
+        <source>Sync status</source>
+        <translation>Synchronisierungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="16"/>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="17"/>
+        <source>Open conflicts and refused changes</source>
+        <translation>Konflikte und abgelehnte Änderungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="29"/>
+        <source>Demo: no server</source>
+        <translation>Demo: kein Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="29"/>
+        <source>Not connected to a server</source>
+        <translation>Nicht mit einem Server verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="25"/>
+        <source>Working…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/status_bar.py" line="31"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf Versand</numerusform>
+            <numerusform>%n Änderungen warten auf Versand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/status_bar.py" line="33"/>
+        <source>no changes waiting</source>
+        <translation>keine ausstehenden Änderungen</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3575,105 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>MedicationsSection</name>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="35"/>
+        <source>Home medications — discharge decisions</source>
+        <translation>Hausmedikation — Entscheidungen zur Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="38"/>
+        <source>Medications not yet reconciled</source>
+        <translation>Medikamente noch ohne Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="43"/>
+        <source>Medication reconciliation</source>
+        <translation>Medikationsabgleich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="53"/>
+        <source>Continue</source>
+        <translation>Fortführen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="54"/>
+        <source>Continue selected medication after discharge</source>
+        <translation>Ausgewähltes Medikament nach der Entlassung fortführen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="55"/>
+        <source>The patient keeps taking it as before</source>
+        <translation>Der Patient nimmt es weiter wie bisher ein</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="58"/>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="59"/>
+        <source>Change selected medication at discharge</source>
+        <translation>Ausgewähltes Medikament bei Entlassung ändern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="60"/>
+        <source>Continue with a change; you say what changes</source>
+        <translation>Mit Änderung fortführen; Sie geben an, was sich ändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="63"/>
+        <source>Stop…</source>
+        <translation>Absetzen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="64"/>
+        <source>Stop selected medication at discharge</source>
+        <translation>Ausgewähltes Medikament bei Entlassung absetzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="65"/>
+        <source>The patient stops taking it; give a reason if you can</source>
+        <translation>Der Patient nimmt es nicht mehr ein; geben Sie nach Möglichkeit einen Grund an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="68"/>
+        <source>Mark new</source>
+        <translation>Als neu markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="69"/>
+        <source>Mark selected medication as new at discharge</source>
+        <translation>Ausgewähltes Medikament bei Entlassung als neu markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="70"/>
+        <source>Started during this stay and continued at home</source>
+        <translation>Während dieses Aufenthalts begonnen und zu Hause fortgeführt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="82"/>
+        <source>Add new medication…</source>
+        <translation>Neues Medikament hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="83"/>
+        <location filename="../../ui/discharge/sections/medications.py" line="159"/>
+        <source>Add a new medication for discharge</source>
+        <translation>Neues Medikament für die Entlassung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="84"/>
+        <source>A medication started for after discharge; it is marked new</source>
+        <translation>Ein für die Zeit nach der Entlassung angesetztes Medikament; es wird als neu markiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/medications.py" line="105"/>
+        <source>No home medications recorded. Record them on the Medications tab.</source>
+        <translation>Keine Hausmedikation erfasst. Erfassen Sie sie auf der Registerkarte „Medikamente“.</translation>
+    </message>
+</context>
+<context>
     <name>MedicationsTab</name>
     <message>
         <location filename="../../ui/medications_tab.py" line="142"/>
@@ -3318,6 +3885,140 @@ Strg+Q  beenden</translation>
         <location filename="../../ui/discharge_dialogs.py" line="100"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>PlanHeaderSection</name>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="33"/>
+        <source>Discharge plan</source>
+        <translation>Entlassplanung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="36"/>
+        <source>Expected discharge</source>
+        <translation>Voraussichtliche Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="38"/>
+        <source>Destination</source>
+        <translation>Entlassziel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="40"/>
+        <source>Readiness</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="43"/>
+        <source>Overdue checklist items</source>
+        <translation>Überfällige Checklistenpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="48"/>
+        <source>No discharge plan yet. Start one to get the checklist.</source>
+        <translation>Noch keine Entlassplanung. Beginnen Sie eine, um die Checkliste zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="51"/>
+        <source>Start discharge plan…</source>
+        <translation>Entlassplanung beginnen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="52"/>
+        <source>Start discharge plan</source>
+        <translation>Entlassplanung beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="53"/>
+        <source>Choose the expected date and destination; the checklist follows</source>
+        <translation>Voraussichtliches Datum und Entlassziel wählen; die Checkliste folgt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="57"/>
+        <source>Edit plan…</source>
+        <translation>Planung bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="58"/>
+        <source>Edit discharge plan</source>
+        <translation>Entlassplanung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="59"/>
+        <source>Change the expected date, destination or note</source>
+        <translation>Voraussichtliches Datum, Entlassziel oder Notiz ändern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="63"/>
+        <source>Print summary…</source>
+        <translation>Entlassbericht drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="64"/>
+        <source>Print discharge summary</source>
+        <translation>Entlassbericht drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="65"/>
+        <source>Print the discharge summary (Ctrl+P); you confirm who you are first</source>
+        <translation>Entlassbericht drucken (Strg+P); zuvor bestätigen Sie Ihre Identität</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="69"/>
+        <source>Export PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="70"/>
+        <source>Export discharge summary as PDF</source>
+        <translation>Entlassbericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="71"/>
+        <source>Save the discharge summary as a PDF; you confirm who you are first</source>
+        <translation>Entlassbericht als PDF speichern; zuvor bestätigen Sie Ihre Identität</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="110"/>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="114"/>
+        <source>ready for discharge</source>
+        <translation>entlassbereit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="112"/>
+        <source>Readiness: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Stand: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="114"/>
+        <source>not ready yet</source>
+        <translation>noch nicht entlassbereit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="131"/>
+        <source>not decided</source>
+        <translation>noch nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="134"/>
+        <source>not yet sent</source>
+        <translation>noch nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="139"/>
+        <source>Expected discharge: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Voraussichtliche Entlassung: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="141"/>
+        <source>Destination: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Entlassziel: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/plan_header.py" line="145"/>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
     </message>
 </context>
 <context>
@@ -4543,6 +5244,70 @@ Strg+Q  beenden</translation>
         <location filename="../../ui/table_model.py" line="118"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>WardPanel</name>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="36"/>
+        <source>&lt;b&gt;My patients&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="39"/>
+        <source>Filter by bed, name or MRN</source>
+        <translation>Nach Bett, Name oder PID filtern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="40"/>
+        <source>Filter ward list</source>
+        <translation>Stationsliste filtern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="60"/>
+        <source>Ward list</source>
+        <translation>Stationsliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="83"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="103"/>
+        <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
+        <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="105"/>
+        <source>Search all patients</source>
+        <translation>Alle Patienten durchsuchen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="135"/>
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n Patient</numerusform>
+            <numerusform>%n Patienten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="203"/>
+        <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
+        <translation>
+            <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
+            <numerusform>%n Patienten passen zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="207"/>
+        <source>No patient matches “%1” — Esc returns to the ward list</source>
+        <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="131"/>
+        <source>My patients</source>
+        <translation>Meine Patienten</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,17 @@
     </message>
 </context>
 <context>
+    <name>MainStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/status_bar.py" line="31"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="420"/>
@@ -236,6 +247,25 @@
         <translation>
             <numerusform>The server refused %n change. It is kept here.</numerusform>
             <numerusform>The server refused %n changes. They are kept here.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WardPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="135"/>
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="203"/>
+        <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
+        <translation>
+            <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
+            <numerusform>%n patients match “%1” — Esc returns to the ward list</numerusform>
         </translation>
     </message>
 </context>

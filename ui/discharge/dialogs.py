@@ -1,11 +1,13 @@
 """Small editors of the Discharge tab: the plan, one checklist item, a decision, an appointment.
 
 Each dialog only collects what the user decided; the tab turns the result into
-an operation on the DB worker (see ``ui.operations.chart``).
+an operation on the DB worker (see ``ui.operations.chart``). Every dialog of discharge
+planning opens through ``open_dialog``: window-modal, without an event loop of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 from app.discharge import (
@@ -19,6 +21,22 @@ from app.discharge import (
 from app.domain import Actor, HomeMedication, ReconciliationDecision
 from ui.base.words import decision_label, destination_text, owner_role_text, task_status_label
 from ui.qt import Qt, QtCore, QtWidgets
+
+
+def open_dialog(
+    dialog: QtWidgets.QDialog, on_accepted: Callable[[], None] | None = None
+) -> QtWidgets.QDialog:
+    """Show ``dialog`` window-modal and return at once; ``on_accepted`` runs when it is accepted.
+
+    No nested event loop (``exec()``): a lock or a sync that arrives while the dialog is up
+    is handled as usual, and a lock closes the dialog (rejected) without saving. The dialog
+    needs a parent (that keeps it alive) and is deleted once it is closed.
+    """
+    if on_accepted is not None:
+        dialog.accepted.connect(on_accepted)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def _qdate(day: date) -> QtCore.QDate:

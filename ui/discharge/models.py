@@ -1,7 +1,7 @@
 """The Discharge tab's tables: checklist, medication decisions, contacts, appointments.
 
-One read-only Qt model per table over the domain records, plus the small helpers
-the tab's section tables share (sized to their rows, selection kept by id).
+One read-only Qt model per table over the domain records; the table views they sit in
+are built by ``ui.discharge.sections.tables``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from app.clock import local_day
 from app.discharge import Appointment, DischargeTask, TaskStatus
@@ -22,7 +22,6 @@ from app.domain import (
 )
 from ui.base.style import local_datetime, overdue_colors, relative_time
 from ui.base.table_model import (
-    RECORD_ID_ROLE,
     SORT_ROLE,
     RecordTableModel,
     muted_brush,
@@ -36,10 +35,7 @@ from ui.base.words import (
     task_status_label,
 )
 from ui.discharge.text import date_text
-from ui.qt import Qt, QtCore, QtGui, QtWidgets
-
-R = TypeVar("R")
-
+from ui.qt import Qt, QtCore, QtGui
 
 # --- models ---------------------------------------------------------------------------
 
@@ -336,83 +332,3 @@ class AppointmentModel(RecordTableModel[Appointment, AppointmentColumn]):
         if column is AppointmentColumn.WHERE:
             return a.where
         return a.note.replace("\n", " ")
-
-
-# --- building blocks ------------------------------------------------------------------
-
-
-def section_table(
-    model: QtCore.QAbstractItemModel,
-    name: str,
-    stretch: Sequence[int],
-    parent: QtWidgets.QWidget,
-) -> QtWidgets.QTableView:
-    """A read-only row table sized to its rows (the tab scrolls, not the table).
-
-    Short columns fit their contents (up to about 30 characters); the ``stretch`` columns
-    (free text) share the rest and are cut off with "…" when the window is narrow (the
-    tooltip has the whole text).
-    """
-    table = QtWidgets.QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-    # No column grows past about 30 characters ("who decided, when" can be long): the free
-    # text keeps its room and the tab does not scroll sideways; tooltips hold the whole text.
-    header.setMaximumSectionSize(table.fontMetrics().averageCharWidth() * 30)
-    for column in stretch:
-        header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    return table
-
-
-def fit_table(table: QtWidgets.QTableView, min_rows: int = 1) -> None:
-    """Make the table exactly as tall as its rows, so the tab scrolls as one page."""
-    rows = max(table.model().rowCount(), min_rows)
-    row_height = table.verticalHeader().defaultSectionSize()
-    header = table.horizontalHeader().sizeHint().height()
-    table.setFixedHeight(header + rows * row_height + 2 * table.frameWidth() + 2)
-
-
-class SectionSelection(Generic[R]):
-    """The chosen record of a section table: the selected row, else the keyboard's current row."""
-
-    def __init__(self, table: QtWidgets.QTableView, model: RecordTableModel[R, Any]) -> None:
-        self.table = table
-        self.model = model
-
-    def row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            return rows[0].row()
-        current = self.table.selectionModel().currentIndex()
-        return current.row() if current.isValid() else None
-
-    def record(self) -> R | None:
-        row = self.row()
-        return self.model.record(row) if row is not None else None
-
-    def record_id(self) -> str | None:
-        row = self.row()
-        value = self.model.index(row, 0).data(RECORD_ID_ROLE) if row is not None else None
-        return str(value) if value is not None else None
-
-
-def stretch_when_used(table: QtWidgets.QTableView, column: int, used: bool) -> None:
-    """A free-text column takes spare width only while something is written in it."""
-    mode = (
-        QtWidgets.QHeaderView.ResizeMode.Stretch
-        if used
-        else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
-    )
-    table.horizontalHeader().setSectionResizeMode(column, mode)

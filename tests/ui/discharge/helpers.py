@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from app.services import DischargeView
 from ui.base.table_model import RECORD_ID_ROLE, RecordTableModel
 from ui.discharge.readiness_board import BoardColumn
 from ui.mainwindow.window import MainWindow
-from ui.qt import Qt
+from ui.qt import Qt, QtWidgets
+
+D = TypeVar("D", bound=QtWidgets.QDialog)
 
 
 def find_view(window: MainWindow, wanted: Callable[[DischargeView], bool]) -> DischargeView:
@@ -77,3 +79,17 @@ def row_for(model: RecordTableModel[Any, Any], record_id: str) -> int:
     row = model.row_for(record_id)
     assert row is not None
     return row
+
+
+def opened_dialog(qtbot, parent: QtWidgets.QWidget, kind: type[D]) -> D:
+    """The dialog of ``kind`` that a click just opened over ``parent``.
+
+    It is on screen and window-modal, and the click has returned already: dialogs open
+    with ``open()``, never in an event loop of their own (``exec()``).
+    """
+    dialog = parent.findChild(kind)
+    assert dialog is not None, f"no {kind.__name__} open"
+    qtbot.add_widget(dialog)
+    assert dialog.isVisible()
+    assert dialog.windowModality() is Qt.WindowModality.WindowModal
+    return dialog

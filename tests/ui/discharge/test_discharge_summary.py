@@ -22,17 +22,17 @@ from app.domain import (
 )
 from app.services import DischargeSummary
 from tests.conftest import FIXED_NOW
-from tests.ui.discharge.helpers import find_view, open_on_discharge_tab
+from tests.ui.discharge.helpers import find_view, open_on_discharge_tab, opened_dialog
 from ui.base.style import local_datetime
 from ui.base.words import owner_role_text
 from ui.discharge.summary.output import (
     PrintableSummary,
     PrintedBy,
-    ask_for_printer,
     default_page_size,
     export_summary_pdf,
     lay_out_pages,
     pdf_printer,
+    printer_dialog,
     summary_document,
 )
 from ui.mainwindow.window import MainWindow
@@ -453,55 +453,144 @@ def test_refused_reauth_prints_nothing(
     assert _audit(main_window, view.patient.id, AuditAction.PRINT) == []
 
 
+class _PrintToFileDialog(QtWidgets.QDialog):
+    """Stands in for Qt's print dialog: accepting it is picking "Print to File (PDF)"."""
+
+    target: Path
+
+    def __init__(self, printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget) -> None:
+        super().__init__(parent)
+        self.accepted.connect(lambda: self._to_file(printer))
+
+    def _to_file(self, printer: QtPrintSupport.QPrinter) -> None:
+        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.target))
+
+
+def _printer_dialog_opened(qtbot, window: MainWindow) -> _PrintToFileDialog:
+    """The stand-in print dialog, once the summary has been read (on the DB worker)."""
+    tab = window.patient_view.discharge
+    qtbot.wait_until(lambda: tab.findChild(_PrintToFileDialog) is not None, timeout=10_000)
+    return opened_dialog(qtbot, tab, _PrintToFileDialog)
+
+
 def test_print_asks_for_a_printer_then_audits(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
-    assert output.choose_printer is ask_for_printer  # Qt's print dialog, unless replaced
-    printed = tmp_path / "printer.pdf"
-    asked: list[bool] = []  # not the printer itself: it must go when printing is done
-
-    def choose_pdf_printer(printer: QtPrintSupport.QPrinter, _parent) -> bool:
-        # What picking "Print to File (PDF)" in the dialog does to the printer.
-        asked.append(True)
-        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return True
-
-    output.choose_printer = choose_pdf_printer
-    with qtbot.wait_signal(output.sig_output_done, timeout=20_000) as done:
-        output.print_summary(view.patient.id)
+    assert output.printer_dialog is printer_dialog  # Qt's print dialog, unless replaced
+    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "printer.pdf", raising=False)
+    output.printer_dialog = _PrintToFileDialog
+    output.print_summary(view.patient.id)
+    dialog = _printer_dialog_opened(qtbot, main_window)
+    with (
+        qtbot.wait_signal(output.sig_output_done, timeout=20_000) as done,
+        qtbot.wait_signal(dialog.finished),
+    ):
+        dialog.accept()
     assert done.args[0] == "print"
-    assert len(asked) == 1
-    assert printed.read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "printer.pdf").read_bytes().startswith(b"%PDF")
     entries = _audit(main_window, view.patient.id, AuditAction.PRINT)
     assert len(entries) == 1
     assert "printer" in entries[0].detail
 
 
+def test_the_print_dialog_is_qts_own(qtbot, main_window: MainWindow) -> None:
+    output = main_window.patient_view.discharge.summary_output
+    printer = QtPrintSupport.QPrinter()
+    dialog = printer_dialog(printer, main_window.patient_view.discharge)
+    qtbot.add_widget(dialog)
+    assert isinstance(dialog, QtPrintSupport.QPrintDialog)
+    assert dialog.windowTitle() == "Print discharge summary"
+    with qtbot.wait_signal(dialog.finished):
+        dialog.reject()
+    assert output.printer_dialog is printer_dialog
+
+
 def test_a_cancelled_print_dialog_prints_nothing(
-    qtbot, main_window: MainWindow, monkeypatch
+    qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
-    output.choose_printer = lambda _printer, _parent: False
-    with qtbot.assert_not_emitted(output.sig_output_done, wait=300):
-        output.print_summary(view.patient.id)
+    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
+    output.printer_dialog = _PrintToFileDialog
+    output.print_summary(view.patient.id)
+    dialog = _printer_dialog_opened(qtbot, main_window)
+    with (
+        qtbot.assert_not_emitted(output.sig_output_done, wait=300),
+        qtbot.wait_signal(dialog.finished),
+    ):
+        dialog.reject()
+    assert not (tmp_path / "never.pdf").exists()
     assert _audit(main_window, view.patient.id, AuditAction.PRINT) == []
 
 
-def test_export_file_name_carries_no_patient_identifier(main_window: MainWindow, monkeypatch):
-    suggested: list[str] = []
-
-    def fake_dialog(_parent, _title, path, _filter):
-        suggested.append(path)
-        return "", ""
-
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", fake_dialog)
+def test_a_lock_while_the_print_dialog_is_up_prints_nothing(
+    qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """The dialog has no event loop of its own: the lock closes it, and nothing follows."""
+    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
-    assert output.ask_pdf_path() is None
-    name = Path(suggested[0]).name
+    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
+    output.printer_dialog = _PrintToFileDialog
+    output.print_summary(view.patient.id)
+    dialog = _printer_dialog_opened(qtbot, main_window)
+    with (
+        qtbot.assert_not_emitted(output.sig_output_done, wait=300),
+        qtbot.wait_signal(dialog.finished),
+    ):
+        main_window.capture_draft()  # what the shell does on lock
+    assert not (tmp_path / "never.pdf").exists()
+    assert _audit(main_window, view.patient.id, AuditAction.PRINT) == []
+
+
+def test_export_asks_where_and_writes_a_pdf_there(
+    qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    view = find_view(main_window, lambda v: v.plan is not None)
+    open_on_discharge_tab(qtbot, main_window, view.patient.id)
+    tab = main_window.patient_view.discharge
+    tab.plan_header.export_button.click()
+    dialog = opened_dialog(qtbot, tab, QtWidgets.QFileDialog)
+    dialog.selectFile(str(tmp_path / "for-the-gp"))  # no suffix: ".pdf" is added
+    with (
+        qtbot.wait_signal(tab.summary_output.sig_output_done, timeout=20_000) as done,
+        qtbot.wait_signal(dialog.finished),
+    ):
+        dialog.accept()
+    assert done.args[0] == "export"
+    assert (tmp_path / "for-the-gp.pdf").read_bytes().startswith(b"%PDF")
+    assert len(_audit(main_window, view.patient.id, AuditAction.EXPORT)) == 1
+
+
+def test_export_file_name_carries_no_patient_identifier(qtbot, main_window: MainWindow) -> None:
+    output = main_window.patient_view.discharge.summary_output
+    dialog = output.pdf_dialog()
+    qtbot.add_widget(dialog)
+    name = Path(dialog.selectedFiles()[0]).name
     assert re.fullmatch(r"discharge-summary-\d{4}-\d\d-\d\d\.pdf", name)
+    with qtbot.wait_signal(dialog.finished):
+        dialog.reject()
+
+
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")  # the folder is missing
+def test_a_failed_export_says_so(
+    qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    view = find_view(main_window, lambda v: v.plan is not None)
+    tab = main_window.patient_view.discharge
+    nowhere = tmp_path / "no-such-folder" / "summary.pdf"
+    with qtbot.wait_signal(tab.summary_output.sig_output_failed, timeout=20_000):
+        tab.summary_output.export_pdf(view.patient.id, nowhere)
+    box = opened_dialog(qtbot, tab, QtWidgets.QMessageBox)
+    assert box.windowTitle() == "Discharge summary"
+    assert "could not be written" in box.text()
+    with qtbot.wait_signal(box.finished):
+        box.accept()
+    assert _audit(main_window, view.patient.id, AuditAction.EXPORT) == []

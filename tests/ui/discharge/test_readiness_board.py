@@ -10,6 +10,7 @@ from tests.ui.discharge.helpers import (
     fresh_view,
     load_board,
     open_on_discharge_tab,
+    opened_dialog,
     row_for,
     row_of,
     shown,
@@ -125,7 +126,7 @@ def test_enter_opens_the_patient_on_the_discharge_tab(qtbot, main_window: MainWi
     assert main_window.patient_view.banner.name.text().startswith(
         shown(main_window).patient.family_name
     )
-    assert tab.checklist_table.hasFocus()  # keyboard lands on the checklist
+    assert tab.checklist.table.hasFocus()  # keyboard lands on the checklist
 
 
 def test_double_click_opens_too(qtbot, main_window: MainWindow) -> None:
@@ -161,9 +162,9 @@ def test_board_refreshes_after_an_edit(qtbot, main_window: MainWindow) -> None:
     open_on_discharge_tab(qtbot, main_window, patient_id)
     tab = main_window.patient_view.discharge
     task = next(t for t in shown(main_window).tasks if t.status is TaskStatus.TODO)
-    tab.checklist_table.selectRow(row_for(tab.checklist_model, task.id))
+    tab.checklist.table.selectRow(row_for(tab.checklist.model, task.id))
     with qtbot.wait_signal(board.sig_loaded, timeout=10_000):
-        tab.toggle_done()
+        tab.checklist.toggle_done()
     after = board.model.record(row_for(board.model, patient_id)).readiness.done
     assert after == before + 1
     assert fresh_view(main_window, patient_id).readiness.done == before + 1
@@ -220,11 +221,11 @@ def test_patients_without_a_plan_are_one_choice_away(qtbot, main_window: MainWin
     with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000):
         qtbot.mouseClick(board.start_plan_button, Qt.MouseButton.LeftButton)
     assert shown(main_window).patient.id == patient_id
-    dialog = tab.findChild(PlanDialog)
-    assert dialog is not None
-    assert dialog.isVisible()
-    qtbot.add_widget(dialog)
-    with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000):
+    dialog = opened_dialog(qtbot, tab, PlanDialog)
+    with (
+        qtbot.wait_signal(tab.sig_view_shown, timeout=10_000),
+        qtbot.wait_signal(dialog.finished),
+    ):
         dialog.accept()
     assert fresh_view(main_window, patient_id).plan is not None
     main_window.show_board()

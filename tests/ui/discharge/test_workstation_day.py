@@ -53,5 +53,5 @@ def test_the_board_and_the_tab_count_from_the_workstations_day(
 
     open_on_discharge_tab(qtbot, window, rows[due_today[0]].patient_id)
     tab = window.patient_view.discharge
-    assert "(today)" in tab.date_label.text()
-    assert "Tue 24 Nov 2026" in tab.date_label.text()
+    assert "(today)" in tab.plan_header.date_label.text()
+    assert "Tue 24 Nov 2026" in tab.plan_header.date_label.text()

@@ -3,7 +3,9 @@
 The document comes from ``ui.discharge.summary.document``. Pages are A4 or Letter from
 the locale; each carries a header with the patient's name and MRN and a footer
 with who printed it, when, and the page number. Printing and export ask for
-re-authentication first and are audited (never with a file name).
+re-authentication first and are audited (never with a file name). The print and save
+dialogs open without an event loop of their own (``open_dialog``): a lock that comes
+while one is up closes it, and nothing is printed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from app.domain import AuditAction
 from app.services import CareService, DischargeSummary
 from ui.base.error_text import error_text
 from ui.base.taskman import DbOp, TaskManager
+from ui.discharge.dialogs import open_dialog
 from ui.discharge.summary.document import PrintableSummary, PrintedBy, summary_document
 from ui.discharge.summary.page_breaks import place_page_breaks
 from ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets, Signal
@@ -26,13 +29,13 @@ __all__ = [
     "PrintableSummary",
     "PrintedBy",
     "SummaryOutput",
-    "ask_for_printer",
     "default_page_size",
     "export_summary_pdf",
     "lay_out_pages",
-    "print_summary",
+    "printer_dialog",
     "render",
     "summary_document",
+    "summary_printer",
 ]
 
 PAGE_MARGINS_MM = QtCore.QMarginsF(18, 14, 18, 14)
@@ -194,37 +197,28 @@ def export_summary_pdf(
     return render(doc, pdf_printer(path, size or default_page_size()))
 
 
-PrinterChooser = Callable[[QtPrintSupport.QPrinter, QtWidgets.QWidget | None], bool]
-"""Sets up ``printer`` (which printer, copies, pages) and says whether to print."""
-
-
-def ask_for_printer(printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget | None) -> bool:
-    """Qt's print dialog (printers, "Print to File (PDF)", copies); True to print."""
-    dialog = QtPrintSupport.QPrintDialog(printer, parent)
-    dialog.setWindowTitle(
-        QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
-    )
-    try:
-        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
-    finally:
-        # The dialog points at the printer: it goes first, here and now on this thread
-        # (Python owns it once it has no parent), never later than the printer.
-        dialog.setParent(None)
-
-
-def print_summary(
-    parent: QtWidgets.QWidget | None,
-    doc: PrintableSummary,
-    choose_printer: PrinterChooser = ask_for_printer,
-) -> int:
-    """Ask for a printer (Qt's print dialog) and print; returns pages (0: cancelled)."""
+def summary_printer() -> QtPrintSupport.QPrinter:
+    """A printer for the summary: high resolution, A4 or Letter from the locale."""
     printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(default_page_size()))
     printer.setCreator("AskOnce")
     printer.setDocName(QtCore.QCoreApplication.translate("SummaryWriter", "Discharge summary"))
-    if not choose_printer(printer, parent):
-        return 0
-    return render(doc, printer)
+    return printer
+
+
+PrinterDialogFactory = Callable[[QtPrintSupport.QPrinter, QtWidgets.QWidget], QtWidgets.QDialog]
+"""A dialog that sets up ``printer`` (which printer, copies, pages); accepted means print."""
+
+
+def printer_dialog(
+    printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget
+) -> QtWidgets.QDialog:
+    """Qt's print dialog (printers, "Print to File (PDF)", copies) over ``printer``."""
+    dialog = QtPrintSupport.QPrintDialog(printer, parent)
+    dialog.setWindowTitle(
+        QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
+    )
+    return dialog
 
 
 class SummaryOutput(QtCore.QObject):
@@ -254,31 +248,40 @@ class SummaryOutput(QtCore.QObject):
         self.service = service
         self.language = language
         self.demo = demo
-        self.choose_printer: PrinterChooser = ask_for_printer
-        """The print dialog; tests put a stand-in here."""
+        self.printer_dialog: PrinterDialogFactory = printer_dialog
+        """Makes the print dialog; tests put a stand-in here."""
 
-    def _window(self) -> QtWidgets.QWidget | None:
+    def _window(self) -> QtWidgets.QWidget:
         # The Qt parent, not a Python attribute: a reference back to the widget would make
         # a cycle that Python's garbage collector may break on any thread (a crash with Qt).
         parent = self.parent()
-        return parent if isinstance(parent, QtWidgets.QWidget) else None
+        assert isinstance(parent, QtWidgets.QWidget)
+        return parent
 
     # --- entry points -----------------------------------------------------------------
 
     def print_summary(self, patient_id: str) -> None:
-        if not self._reauth(self.tr("Print the discharge summary")):
-            return
-        self._with_summary(patient_id, self._print)
+        """Re-authenticate, read the summary, ask for a printer, print and audit."""
+        self._confirm_identity(
+            self.tr("Print the discharge summary"),
+            lambda: self._with_summary(patient_id, self._ask_for_printer),
+        )
 
     def export_pdf(self, patient_id: str, path: Path | None = None) -> None:
-        if not self._reauth(self.tr("Export the discharge summary as PDF")):
-            return
-        target = path or self.ask_pdf_path()
-        if target is None:
-            return
-        self._with_summary(patient_id, lambda s: self._export(s, target))
+        """Re-authenticate, ask where to save (unless ``path``), write the PDF and audit."""
 
-    def ask_pdf_path(self) -> Path | None:
+        def export_to(target: Path) -> None:
+            self._with_summary(patient_id, lambda s: self._export(s, target))
+
+        def confirmed() -> None:
+            if path is not None:
+                export_to(path)
+            else:
+                self._ask_for_pdf_path(export_to)
+
+        self._confirm_identity(self.tr("Export the discharge summary as PDF"), confirmed)
+
+    def pdf_dialog(self) -> QtWidgets.QFileDialog:
         """The save dialog. The suggested name carries no patient identifier (see module doc)."""
         folder = QtCore.QStandardPaths.writableLocation(
             QtCore.QStandardPaths.StandardLocation.DocumentsLocation
@@ -286,26 +289,40 @@ class SummaryOutput(QtCore.QObject):
         # File names end up in recent-file lists, backups and logs that are not protected like
         # the PDF itself, so the name holds no name or MRN: the date tells summaries apart.
         name = f"discharge-summary-{self.service.today().isoformat()}.pdf"
-        chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
+        dialog = QtWidgets.QFileDialog(
             self._window(),
             self.tr("Export discharge summary as PDF"),
-            str(Path(folder) / name),
+            folder,
             self.tr("PDF documents (*.pdf)"),
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QtWidgets.QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(str(Path(folder) / name))
+        return dialog
 
     # --- steps ------------------------------------------------------------------------
 
-    def _reauth(self, reason: str) -> bool:
+    def _confirm_identity(self, reason: str, then: Callable[[], None]) -> None:
+        """``then`` once the signed-in user confirmed who they are (at once in the demo)."""
         try:
             from ui.base.reauth import require_reauth  # lazily: the sign-in part owns it
         except ImportError as exc:  # a packaging bug: fail closed and report it
             self.tasks.sig_error.emit(exc)
-            return False
-        return bool(require_reauth(self._window(), reason))
+            return
+        if require_reauth(self._window(), reason):
+            then()
+
+    def _ask_for_pdf_path(self, then: Callable[[Path], None]) -> None:
+        dialog = self.pdf_dialog()
+
+        def chosen() -> None:
+            files = dialog.selectedFiles()
+            if not files or not files[0]:
+                return
+            path = Path(files[0])
+            then(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
+
+        open_dialog(dialog, chosen)
 
     def _with_summary(self, patient_id: str, then: Callable[[DischargeSummary], None]) -> None:
         service = self.service
@@ -317,16 +334,24 @@ class SummaryOutput(QtCore.QObject):
         printed = PrintedBy(actor=self.service.actor, at=self.service.now(), demo=self.demo)
         return summary_document(summary, printed, self.language, checklist=self.service.checklist)
 
-    def _print(self, summary: DischargeSummary) -> None:
+    def _ask_for_printer(self, summary: DischargeSummary) -> None:
         doc = self.document(summary)
-        try:
-            pages = print_summary(self._window(), doc, self.choose_printer)
-        except OSError:
-            log.warning("printing the discharge summary failed")
-            self.sig_output_failed.emit(self.tr("The printer could not be opened."))
-            return
-        if pages:
-            self._audit(summary.patient.id, AuditAction.PRINT, pages, "print")
+        printer = summary_printer()
+        # The dialog points at the printer; the printer lives in print_now, which the dialog's
+        # signal holds until the dialog is deleted: the dialog goes first, never the printer.
+        dialog = self.printer_dialog(printer, self._window())
+
+        def print_now() -> None:
+            try:
+                pages = render(doc, printer)
+            except OSError:
+                log.warning("printing the discharge summary failed")
+                self.sig_output_failed.emit(self.tr("The printer could not be opened."))
+                return
+            if pages:
+                self._audit(summary.patient.id, AuditAction.PRINT, pages, "print")
+
+        open_dialog(dialog, print_now)
 
     def _export(self, summary: DischargeSummary, path: Path) -> None:
         doc = self.document(summary)
