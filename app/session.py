@@ -103,7 +103,9 @@ class CacheSession:
         user_id = self.service.actor.user_id
 
         def audit(at: datetime) -> None:
-            self.service.record_audit(AuditAction.FAILED_PIN, detail="re-authentication", at=at)
+            self.service.access.record_audit(
+                AuditAction.FAILED_PIN, detail="re-authentication", at=at
+            )
 
         key, _audited = unwrap_with_pin(
             paths,
@@ -119,7 +121,7 @@ class CacheSession:
     def close(self) -> None:
         if self.folder is not None and self.profile is not None and self.db.is_open:
             profile = replace(
-                self.profile, unsent=self.service.outbox_count(), last_used=self.service.now()
+                self.profile, unsent=self.service.outbox.count(), last_used=self.service.now()
             )
             save_profile(self.folder, profile)
         self.db.close()
@@ -274,7 +276,7 @@ def unlock_user_cache(
     )
     session = _open(key, folder, actor, role, catalog, workstation, clock, language)
     for at in failures:  # wrong PINs happen before the cache is open; recorded now
-        session.service.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
+        session.service.access.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
     return session
 
 
@@ -303,8 +305,8 @@ def restore_user_cache(
     wrapper.rewrap(folder / KEY_FILE, actor.user_id, new_pin, key)
     failures = PinThrottle(folder, 1).reset()
     for at in failures:
-        session.service.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
-    session.service.record_audit(AuditAction.SIGN_IN, detail="access restored, new PIN set")
+        session.service.access.record_audit(AuditAction.FAILED_PIN, detail="offline unlock", at=at)
+    session.service.access.record_audit(AuditAction.SIGN_IN, detail="access restored, new PIN set")
     return session
 
 
@@ -345,7 +347,7 @@ def _session(
     )
     # The real count of waiting edits, so a crash before close() never makes this cache
     # look evictable.
-    profile = UserProfile(actor.user_id, actor.display_name, role, clock(), service.outbox_count())
+    profile = UserProfile(actor.user_id, actor.display_name, role, clock(), service.outbox.count())
     save_profile(folder, profile)
     return CacheSession(db, service, key, folder=folder, profile=profile)
 
@@ -385,18 +387,22 @@ def open_demo_cache(
 
 def _demo_offline_edits(service: CareService) -> None:
     """A few edits 'made while the network was down', so the demo shows unsent marks."""
-    rows = service.ward()
+    rows = service.charts.ward()
     for row in rows[2:5]:
-        chart = service.chart(row.patient.id, audit_view=False)
+        chart = service.charts.chart(row.patient.id, audit_view=False)
         open_items = [i for i in chart.board if i.answer is None and i.question.options]
         if open_items:
             item = open_items[0]
             value = item.question.options[0].code
             multi = item.question.answer_type is AnswerType.MULTI_CHOICE
-            service.record_answer(
+            service.answers.record(
                 row.patient.id, item.question.code, (value,) if multi else value, Source.PATIENT
             )
-    if len(rows) > 6 and (meds := service.chart(rows[6].patient.id, audit_view=False).medications):
+    if len(rows) > 6 and (
+        meds := service.charts.chart(rows[6].patient.id, audit_view=False).medications
+    ):
         taking = [m for m in meds if m.status is MedicationStatus.TAKING]
         if taking:
-            service.save_medication(taking[0].model_copy(update={"last_taken": "today 08:00"}))
+            service.home_care.save_medication(
+                taking[0].model_copy(update={"last_taken": "today 08:00"})
+            )

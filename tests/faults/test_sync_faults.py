@@ -169,7 +169,7 @@ def test_a_server_busy_on_every_attempt_is_a_failed_sync_then_a_clean_one(
     assert_failed(failed, "503", offline=True)
     assert len(ws.transport.transactions()) == RETRY.attempts  # bounded
     assert [s.delay for s in ws.sleeps] == [1.0] * (RETRY.attempts - 1)
-    assert ws.service.outbox_count() == 3
+    assert ws.service.outbox.count() == 3
     assert ws.snapshot() == before
     _nothing_uploaded_yet(hapi.base_url, edits)
 
@@ -192,7 +192,7 @@ def test_locking_while_the_sync_waits_to_retry_stops_it_and_keeps_the_edits(
     assert len(ws.transport.transactions()) == 1  # no retry after the lock
     assert any("stopped" in e for e in summary.errors), summary
     assert not any(isinstance(s, SyncSucceeded | SyncFailed) for s in ws.statuses)  # UI is gone
-    assert ws.service.outbox_count() == 3
+    assert ws.service.outbox.count() == 3
     assert ws.snapshot() == before
     # A sync that was already queued when the lock came never starts.
     seen = len(ws.transport.log)
@@ -227,7 +227,7 @@ def test_timeout_after_commit_then_next_sync_sends_again_without_duplicates(
     assert posts[0].server_status == 200  # committed; the client never heard
     _backoff_ok(ws)
     # The client cannot know the server has it: the edits stay queued, nothing is lost.
-    assert ws.service.outbox_count() == 3
+    assert ws.service.outbox.count() == 3
     assert ws.snapshot() == before
 
     ws.transport.clear()
@@ -346,12 +346,12 @@ def test_connection_broken_mid_upload_keeps_the_edits_for_the_next_sync(
     assert len(ws.transport.transactions()) == RETRY.attempts
     assert all(p.server_status is None for p in ws.transport.transactions())
     _backoff_ok(ws)
-    assert ws.service.outbox_count() == 3
+    assert ws.service.outbox.count() == 3
     assert ws.snapshot() == before
     _nothing_uploaded_yet(hapi.base_url, edits)
 
     # Work goes on offline: the new answer is corrected again before the next sync.
-    ws.service.correct_answer(edits.created, "Halal, no pork gelatine", Source.FAMILY)
+    ws.service.answers.correct(edits.created, "Halal, no pork gelatine", Source.FAMILY)
     edits.values[_obs(edits, edits.created)] = "Halal, no pork gelatine"
     edits.versions[_obs(edits, edits.created)] = ["Halal, no pork gelatine"]  # squashed
 
@@ -388,8 +388,8 @@ def test_an_entry_the_server_refuses_is_set_aside_and_the_rest_goes_through(
     ws, edits = edited
     ghost = _ghost_patient(ws, edits.ward.patients[0])
     code = free_text_codes(catalog)[1]
-    bad = ws.service.record_answer(ghost, code, "Needs glasses", Source.PATIENT)
-    assert ws.service.outbox_count() == 4
+    bad = ws.service.answers.record(ghost, code, "Needs glasses", Source.PATIENT)
+    assert ws.service.outbox.count() == 4
 
     run = ws.sync()
 
@@ -406,9 +406,9 @@ def test_an_entry_the_server_refuses_is_set_aside_and_the_rest_goes_through(
     [(rtype, rid, reason)] = ws.state.held()
     assert (rtype, rid) == ("Observation", bad.id)
     assert "refused by the server (400" in reason
-    assert ws.service.outbox_count() == 1
+    assert ws.service.outbox.count() == 1
     assert ws.service.repo.answer(bad.id) is not None
-    assert ghost in {r.patient.id for r in ws.service.ward()}  # kept: it has an unsent edit
+    assert ghost in {r.patient.id for r in ws.service.charts.ward()}  # kept: it has an unsent edit
     # The rest reached the server, once each.
     assert_on_server(hapi.base_url, edits)
     assert not exists_on_server(hapi.base_url, f"Observation/{bad.id}")
@@ -420,13 +420,13 @@ def test_a_change_still_set_aside_is_never_reported_as_up_to_date(
     """DESIGN.md §5: 'Up to date' only when the outbox is empty."""
     ws, edits = edited
     ghost = _ghost_patient(ws, edits.ward.patients[0])
-    bad = ws.service.record_answer(ghost, free_text_codes(catalog)[1], "x", Source.PATIENT)
+    bad = ws.service.answers.record(ghost, free_text_codes(catalog)[1], "x", Source.PATIENT)
     assert_failed(ws.sync(), "1 change(s) set aside", offline=False)
 
     follow_up = ws.sync()  # nothing new to send; the refused change still waits
 
     assert [r[1] for r in ws.state.held()] == [bad.id]
-    assert ws.service.outbox_count() == 1
+    assert ws.service.outbox.count() == 1
     assert not isinstance(follow_up.final, SyncSucceeded), (
         "SyncSucceeded while a refused change is still in the outbox"
     )
@@ -464,7 +464,7 @@ def test_a_corrupt_outbox_payload_is_set_aside_and_the_rest_goes_through(
     [(held_type, held_id, reason)] = ws.state.held()
     assert (held_type, held_id) == (rtype, rid)
     assert reason.startswith("cannot be sent")
-    assert ws.service.outbox_count() == 1  # kept, not dropped
+    assert ws.service.outbox.count() == 1  # kept, not dropped
     assert not exists_on_server(hapi.base_url, target)
     edits.per_patient[patient][rtype] -= 1
     assert_on_server(hapi.base_url, edits, except_=(target,))
@@ -516,7 +516,7 @@ def test_malformed_json_in_a_search_fails_the_sync_and_deletes_nothing(
     after = ws.snapshot()
     for part in ("patients", "answers", "medications", "contacts"):
         assert set(after[part]) >= set(before[part]), part  # nothing deleted locally
-    assert ws.service.outbox_count() == 0
+    assert ws.service.outbox.count() == 0
 
     ws.transport.clear()
     assert_succeeded(ws, ws.sync())
@@ -571,7 +571,7 @@ def test_a_huge_response_fails_the_sync_and_loses_nothing(
     if fault.forward:
         # The server committed, the client could not read the answer: still queued.
         assert ws.transport.transactions()[0].server_status == 200
-        assert ws.service.outbox_count() == 3
+        assert ws.service.outbox.count() == 3
 
     ws.transport.clear()
     assert_succeeded(ws, ws.sync())
@@ -629,7 +629,7 @@ def test_a_token_that_cannot_be_refreshed_fails_honestly_and_keeps_the_edits(
     assert_failed(failed, "sign-in", offline=False)
     assert ws.auth.refreshes == 1  # one attempt, no loop
     assert len(ws.transport.log) == 1
-    assert ws.service.outbox_count() == 3
+    assert ws.service.outbox.count() == 3
     assert ws.snapshot() == before
     _nothing_uploaded_yet(hapi.base_url, edits)
 
@@ -665,13 +665,13 @@ def test_the_server_going_away_mid_sync_loses_and_duplicates_nothing(
     assert committed == (after > 0 or committing)
     if after > 0:
         # Upload confirmed before the server went away; the download did not finish.
-        assert ws.service.outbox_count() == 0
+        assert ws.service.outbox.count() == 0
     else:
-        assert ws.service.outbox_count() == 3
+        assert ws.service.outbox.count() == 3
 
     # Offline meanwhile: the nurse corrects the new answer once more.
     key = _obs(edits, edits.created)
-    ws.service.correct_answer(edits.created, "Halal, no alcohol in medicines", Source.FAMILY)
+    ws.service.answers.correct(edits.created, "Halal, no alcohol in medicines", Source.FAMILY)
     if committed:
         edits.expect(key, "Halal, no alcohol in medicines")
     else:
@@ -680,7 +680,7 @@ def test_the_server_going_away_mid_sync_loses_and_duplicates_nothing(
 
     still_down = ws.sync()
     assert_failed(still_down, "no answer from the server", offline=True)
-    assert ws.service.outbox_count() >= 1
+    assert ws.service.outbox.count() >= 1
 
     ws.transport.come_back()
     back = ws.sync()

@@ -161,7 +161,7 @@ class FaultyWorkstation:
     def snapshot(self) -> dict[str, Any]:
         """Everything a nurse would miss if it vanished: patients and their records."""
         repo = self.service.repo
-        patients = sorted(r.patient.id for r in self.service.ward())
+        patients = sorted(r.patient.id for r in self.service.charts.ward())
         return {
             "patients": patients,
             "answers": {a.id: a.value for pid in patients for a in repo.answers(pid)},
@@ -202,14 +202,14 @@ def make_edits(ws: FaultyWorkstation, ward: SeededWard, catalog: Catalog) -> Edi
     assert isinstance(first.final, SyncSucceeded), first.statuses
     p0, p1 = ward.patients[:2]
     code = free_text_codes(catalog)[0]
-    earlier = ws.service.record_answer(p0, code, "Vegetarian", Source.PATIENT)
+    earlier = ws.service.answers.record(p0, code, "Vegetarian", Source.PATIENT)
     second = ws.sync()
     assert isinstance(second.final, SyncSucceeded), second.statuses
-    assert ws.service.outbox_count() == 0
+    assert ws.service.outbox.count() == 0
 
-    ws.service.correct_answer(earlier.id, "Vegan since 2020", Source.PATIENT)
-    created = ws.service.record_answer(p1, code, "Halal", Source.FAMILY)
-    med = ws.service.save_medication(
+    ws.service.answers.correct(earlier.id, "Vegan since 2020", Source.PATIENT)
+    created = ws.service.answers.record(p1, code, "Halal", Source.FAMILY)
+    med = ws.service.home_care.save_medication(
         HomeMedication(
             id=ws.service.new_id(),
             patient_id=p0,
@@ -218,7 +218,7 @@ def make_edits(ws: FaultyWorkstation, ward: SeededWard, catalog: Catalog) -> Edi
             provenance=ws.service.provenance_now(Source.PATIENT),
         )
     )
-    assert ws.service.outbox_count() == 3
+    assert ws.service.outbox.count() == 3
     edits = Edits(ward, earlier.id, created.id, med.id)
     edits.expect(f"Observation/{earlier.id}", "Vegetarian")
     edits.expect(f"Observation/{earlier.id}", "Vegan since 2020")
@@ -315,7 +315,7 @@ def assert_succeeded(ws: FaultyWorkstation, run: Run) -> SyncSucceeded:
     final = run.final
     assert isinstance(final, SyncSucceeded), run.statuses[-1]
     assert final.summary.errors == ()
-    assert ws.service.outbox_count() == 0
+    assert ws.service.outbox.count() == 0
     assert ws.state.held() == []
     assert ws.state.conflicts() == []
     downloads = [s for s in run.statuses if isinstance(s, SyncProgress) and s.stage == "download"]

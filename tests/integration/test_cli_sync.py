@@ -158,8 +158,8 @@ def _record_answer(paths: AppPaths, actor: Actor, patient_id: str, text: str) ->
     session = _unlock(paths, actor)
     try:
         code = _free_text_question(session.service.catalog)
-        answer = session.service.record_answer(patient_id, code, text, Source.PATIENT)
-        assert session.service.outbox_count() == 1
+        answer = session.service.answers.record(patient_id, code, text, Source.PATIENT)
+        assert session.service.outbox.count() == 1
         return answer.id
     finally:
         session.close()
@@ -168,7 +168,7 @@ def _record_answer(paths: AppPaths, actor: Actor, patient_id: str, text: str) ->
 def _outbox_count(paths: AppPaths, actor: Actor) -> int:
     session = _unlock(paths, actor)
     try:
-        return session.service.outbox_count()
+        return session.service.outbox.count()
     finally:
         session.close()
 
@@ -183,7 +183,7 @@ def _first_sync(
     assert _summary(first) == {"downloaded": 0, "uploaded": 0, "conflicts": 0, "errors": 0}
     session = _unlock(paths, actor)
     try:
-        assert sorted(r.patient.id for r in session.service.ward()) == sorted(ward.patients)
+        assert sorted(r.patient.id for r in session.service.charts.ward()) == sorted(ward.patients)
     finally:
         session.close()
 

@@ -73,7 +73,7 @@ def test_the_download_cursor_is_the_servers_time_and_skips_nothing(
     code = _question(catalog)
     a.sync()
     b.sync()
-    mine = a.service.record_answer(first, code, "Lives alone", Source.PATIENT)
+    mine = a.service.answers.record(first, code, "Lives alone", Source.PATIENT)
     assert a.sync().errors == ()
     cursor = SyncState(a.db).cursor("Observation")
     assert cursor is not None
@@ -82,7 +82,7 @@ def test_the_download_cursor_is_the_servers_time_and_skips_nothing(
     )
     assert datetime.fromisoformat(cursor) < a.service.now() - SKEW / 2
 
-    theirs = b.service.record_answer(second, code, "Son has the key", Source.FAMILY)
+    theirs = b.service.answers.record(second, code, "Son has the key", Source.FAMILY)
     assert _recorded_at(theirs) < _recorded_at(mine), (
         "B's answer is newer on the server but older on the workstations' clocks"
     )
@@ -111,13 +111,13 @@ def test_the_server_version_decides_a_conflict_not_the_clock(
     behind = workstations("behind", ward.practitioner, BEHIND)
     ahead.sync()
     behind.sync()
-    answer = behind.service.record_answer(pid, _question(catalog), "first", Source.PATIENT)
+    answer = behind.service.answers.record(pid, _question(catalog), "first", Source.PATIENT)
     behind.sync()
     ahead.sync()
     base = get(hapi.base_url, f"Observation/{answer.id}")["meta"]["versionId"]
 
-    by_ahead = ahead.service.correct_answer(answer.id, "from the PC ahead", Source.PATIENT)
-    by_behind = behind.service.correct_answer(answer.id, "from the PC behind", Source.FAMILY)
+    by_ahead = ahead.service.answers.correct(answer.id, "from the PC ahead", Source.PATIENT)
+    by_behind = behind.service.answers.correct(answer.id, "from the PC behind", Source.FAMILY)
     assert _recorded_at(by_ahead) > _recorded_at(by_behind) + SKEW
     first, second = (behind, ahead) if later_uploads else (ahead, behind)
     winner, loser = (by_behind, by_ahead) if later_uploads else (by_ahead, by_behind)
@@ -138,7 +138,7 @@ def test_the_server_version_decides_a_conflict_not_the_clock(
     assert "value" in conflict.fields
     assert conflict.mine["valueString"] == loser.value, "the second edit is kept, not dropped"
     assert conflict.theirs["valueString"] == winner.value
-    assert second.service.outbox_count() == 1, "it waits for a person to decide"
+    assert second.service.outbox.count() == 1, "it waits for a person to decide"
     assert SyncState(first.db).conflicts() == []
     local = second.service.repo.answer(answer.id)
     assert local is not None

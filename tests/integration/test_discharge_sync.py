@@ -60,7 +60,7 @@ def _same(record: BaseModel) -> object:
 
 def _comparable(ws: Workstation, pid: str) -> tuple[object, ...]:
     """What both workstations must agree on."""
-    view = ws.service.discharge_view(pid)
+    view = ws.service.discharge.view(pid)
     assert view.plan is not None
     plan = _same(view.plan)
     tasks = [_same(t) for t in view.tasks]
@@ -82,7 +82,7 @@ def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workst
     today = a.service.today()
 
     # Workstation A: the coordinator's morning.
-    med = a.service.save_medication(
+    med = a.service.home_care.save_medication(
         HomeMedication(
             id=a.service.new_id(),
             patient_id=pid,
@@ -91,7 +91,7 @@ def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workst
             provenance=a.service.provenance_now(Source.PATIENT),
         )
     )
-    daughter = a.service.save_contact(
+    daughter = a.service.home_care.save_contact(
         HomeCareContact(
             id=a.service.new_id(),
             patient_id=pid,
@@ -103,26 +103,26 @@ def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workst
             provenance=a.service.provenance_now(Source.PATIENT),
         )
     )
-    plan = a.service.start_discharge_plan(
+    plan = a.service.discharge.start_plan(
         pid, today + timedelta(days=2), Destination.HOME_WITH_SERVICES
     )
-    tasks = a.service.discharge_view(pid).tasks
-    a.service.save_discharge_task(
+    tasks = a.service.discharge.view(pid).tasks
+    a.service.discharge.save_task(
         tasks[0].model_copy(update={"status": TaskStatus.DONE, "note": "Taxi at 11:00"})
     )
-    a.service.save_discharge_task(
+    a.service.discharge.save_task(
         tasks[1].model_copy(
             update={"status": TaskStatus.IN_PROGRESS, "owner": a.actor, "due": today}
         )
     )
-    a.service.save_discharge_task(tasks[2].model_copy(update={"status": TaskStatus.NOT_NEEDED}))
-    a.service.reconcile_medication(med.id, ReconciliationDecision.CHANGE, "1000 mg")
-    a.service.reconcile_medication(f"rx-{pid}", ReconciliationDecision.CONTINUE)
-    a.service.verify_contact(daughter.id)
-    a.service.set_home_helper(pid, daughter.id)
-    current = a.service.discharge_plan_of(pid)
+    a.service.discharge.save_task(tasks[2].model_copy(update={"status": TaskStatus.NOT_NEEDED}))
+    a.service.discharge.reconcile_medication(med.id, ReconciliationDecision.CHANGE, "1000 mg")
+    a.service.discharge.reconcile_medication(f"rx-{pid}", ReconciliationDecision.CONTINUE)
+    a.service.discharge.verify_contact(daughter.id)
+    a.service.discharge.set_home_helper(pid, daughter.id)
+    current = a.service.discharge.plan_of(pid)
     assert current is not None
-    a.service.save_discharge_plan(
+    a.service.discharge.save_plan(
         current.model_copy(
             update={
                 "appointments": (
@@ -138,7 +138,7 @@ def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workst
     summary = a.sync()
     assert summary.errors == (), summary
     assert isinstance(a.statuses[-1], SyncSucceeded)
-    assert a.service.outbox_count() == 0
+    assert a.service.outbox.count() == 0
 
     # On the server: a discharge CarePlan pointing at each Task, Tasks pointing back.
     care_plan = get(hapi.base_url, f"CarePlan/{plan.id}")
@@ -152,20 +152,20 @@ def test_a_plan_made_on_one_workstation_is_the_same_plan_on_another(hapi, workst
     # Workstation B sees the same plan, readiness and decisions.
     assert b.sync().errors == ()
     assert _comparable(b, pid) == _comparable(a, pid)
-    view = b.service.discharge_view(pid)
+    view = b.service.discharge.view(pid)
     assert (view.readiness.done, view.readiness.total) == (1, len(tasks) - 1)
     assert view.plan is not None
     assert view.plan.home_helper_id == daughter.id
     assert view.plan.appointments[0].with_whom == "Dr Weiss, GP"
     assert view.unreconciled == 0
-    assert [r.readiness for r in b.service.discharge_board()] == [view.readiness]
-    assert any(h.area == "discharge" for h in b.service.chart(pid, audit_view=False).history)
+    assert [r.readiness for r in b.service.discharge.board()] == [view.readiness]
+    assert any(h.area == "discharge" for h in b.service.charts.chart(pid, audit_view=False).history)
 
     # B finishes an item; A sees it after its next sync.
-    b.service.save_discharge_task(view.tasks[1].model_copy(update={"status": TaskStatus.DONE}))
+    b.service.discharge.save_task(view.tasks[1].model_copy(update={"status": TaskStatus.DONE}))
     assert b.sync().errors == ()
     assert a.sync().errors == ()
-    assert a.service.discharge_view(pid).readiness.done == 2
+    assert a.service.discharge.view(pid).readiness.done == 2
     assert _comparable(a, pid) == _comparable(b, pid)
 
 
@@ -177,13 +177,13 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
     a = workstations("a", ward.practitioner)
     b = workstations("b", ward.practitioner)
     a.sync()
-    a.service.start_discharge_plan(pid, a.service.today() + timedelta(days=3), Destination.HOME)
+    a.service.discharge.start_plan(pid, a.service.today() + timedelta(days=3), Destination.HOME)
     a.sync()
     b.sync()
-    task = a.service.discharge_view(pid).tasks[0]
-    a.service.save_discharge_task(task.model_copy(update={"status": TaskStatus.DONE}))
-    b_task = b.service.discharge_view(pid).tasks[0]
-    b.service.save_discharge_task(b_task.model_copy(update={"status": TaskStatus.NOT_NEEDED}))
+    task = a.service.discharge.view(pid).tasks[0]
+    a.service.discharge.save_task(task.model_copy(update={"status": TaskStatus.DONE}))
+    b_task = b.service.discharge.view(pid).tasks[0]
+    b.service.discharge.save_task(b_task.model_copy(update={"status": TaskStatus.NOT_NEEDED}))
     assert a.sync().conflicts == 0
     summary = b.sync()
     assert summary.conflicts == 1
@@ -203,16 +203,16 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
         workstation="b",
         at=b.service.now(),
     )
-    assert b.service.outbox_count() == 0
-    assert b.service.discharge_view(pid).tasks[0].status is TaskStatus.DONE
-    assert b.service.discharge_view(pid).readiness == a.service.discharge_view(pid).readiness
+    assert b.service.outbox.count() == 0
+    assert b.service.discharge.view(pid).tasks[0].status is TaskStatus.DONE
+    assert b.service.discharge.view(pid).readiness == a.service.discharge.view(pid).readiness
 
     # Again the other way round: B keeps its own, knowingly replacing A's.
-    a.service.save_discharge_task(
-        a.service.discharge_view(pid).tasks[0].model_copy(update={"status": TaskStatus.TODO})
+    a.service.discharge.save_task(
+        a.service.discharge.view(pid).tasks[0].model_copy(update={"status": TaskStatus.TODO})
     )
-    b.service.save_discharge_task(
-        b.service.discharge_view(pid).tasks[0].model_copy(update={"status": TaskStatus.IN_PROGRESS})
+    b.service.discharge.save_task(
+        b.service.discharge.view(pid).tasks[0].model_copy(update={"status": TaskStatus.IN_PROGRESS})
     )
     a.sync()
     b.sync()
@@ -223,7 +223,7 @@ def test_the_same_item_changed_on_two_workstations_is_a_conflict_for_a_person(
     assert b.sync().errors == ()
     assert get(hapi.base_url, f"Task/{task.id}")["status"] == "in-progress"
     a.sync()
-    assert a.service.discharge_view(pid).tasks[0].status is TaskStatus.IN_PROGRESS
+    assert a.service.discharge.view(pid).tasks[0].status is TaskStatus.IN_PROGRESS
 
 
 def test_different_fields_of_the_plan_and_of_a_task_merge(hapi, workstations) -> None:
@@ -233,19 +233,19 @@ def test_different_fields_of_the_plan_and_of_a_task_merge(hapi, workstations) ->
     b = workstations("b", ward.practitioner)
     a.sync()
     today = a.service.today()
-    a.service.start_discharge_plan(pid, today + timedelta(days=3), Destination.HOME)
+    a.service.discharge.start_plan(pid, today + timedelta(days=3), Destination.HOME)
     a.sync()
     b.sync()
-    a_plan = a.service.discharge_plan_of(pid)
-    b_plan = b.service.discharge_plan_of(pid)
+    a_plan = a.service.discharge.plan_of(pid)
+    b_plan = b.service.discharge.plan_of(pid)
     assert a_plan is not None
     assert b_plan is not None
-    a.service.save_discharge_plan(a_plan.model_copy(update={"note": "Stairs: rollator"}))
-    b.service.save_discharge_plan(b_plan.model_copy(update={"destination": Destination.OTHER}))
-    a_task = a.service.discharge_view(pid).tasks[3]
-    b_task = b.service.discharge_view(pid).tasks[3]
-    a.service.save_discharge_task(a_task.model_copy(update={"note": "leaflet given"}))
-    b.service.save_discharge_task(
+    a.service.discharge.save_plan(a_plan.model_copy(update={"note": "Stairs: rollator"}))
+    b.service.discharge.save_plan(b_plan.model_copy(update={"destination": Destination.OTHER}))
+    a_task = a.service.discharge.view(pid).tasks[3]
+    b_task = b.service.discharge.view(pid).tasks[3]
+    a.service.discharge.save_task(a_task.model_copy(update={"note": "leaflet given"}))
+    b.service.discharge.save_task(
         b_task.model_copy(update={"owner_role": OwnerRole.PHARMACIST, "owner": b.actor})
     )
     assert a.sync().conflicts == 0
@@ -254,7 +254,7 @@ def test_different_fields_of_the_plan_and_of_a_task_merge(hapi, workstations) ->
     assert summary.errors == ()
     a.sync()
     for ws in (a, b):
-        view = ws.service.discharge_view(pid)
+        view = ws.service.discharge.view(pid)
         assert view.plan is not None
         assert (view.plan.note, view.plan.destination) == ("Stairs: rollator", Destination.OTHER)
         merged = view.tasks[3]
@@ -277,20 +277,20 @@ def test_a_new_plan_arrives_whole_even_when_the_upload_goes_one_by_one(
     b = workstations("b", ward.practitioner)
     code = next(q.code for q in catalog.questions if q.answer_type.value == "free-text")
     a.sync()
-    answer = a.service.record_answer(first, code, "first", Source.PATIENT)
+    answer = a.service.answers.record(first, code, "first", Source.PATIENT)
     a.sync()
     b.sync()
-    a.service.correct_answer(answer.id, "from A", Source.PATIENT)
+    a.service.answers.correct(answer.id, "from A", Source.PATIENT)
     a.sync()
-    b.service.correct_answer(answer.id, "from B", Source.PATIENT)  # will conflict
-    plan = b.service.start_discharge_plan(second, b.service.today(), Destination.HOME)
+    b.service.answers.correct(answer.id, "from B", Source.PATIENT)  # will conflict
+    plan = b.service.discharge.start_plan(second, b.service.today(), Destination.HOME)
     summary = b.sync()
     assert summary.conflicts == 1
-    assert b.service.outbox_count() == 1  # only the answer in conflict waits
+    assert b.service.outbox.count() == 1  # only the answer in conflict waits
     care_plan = get(hapi.base_url, f"CarePlan/{plan.id}")
     linked = {mapping.task_reference_id(x) for x in care_plan["activity"]} - {None}
-    assert linked == {t.id for t in b.service.discharge_view(second).tasks}
-    sent = b.service.discharge_plan_of(second)
+    assert linked == {t.id for t in b.service.discharge.view(second).tasks}
+    sent = b.service.discharge.plan_of(second)
     assert sent is not None
     assert not sent.unsent
     a.sync()
@@ -327,9 +327,9 @@ def test_discharge_plans_and_tasks_of_other_systems_are_left_alone(hapi, worksta
     a = workstations("a", ward.practitioner)
     summary = a.sync()
     assert summary.errors == ()
-    assert a.service.discharge_plan_of(pid) is None
-    assert a.service.discharge_board(window_days=None) == []
-    plan = a.service.start_discharge_plan(pid, a.service.today(), Destination.HOME)
+    assert a.service.discharge.plan_of(pid) is None
+    assert a.service.discharge.board(window_days=None) == []
+    plan = a.service.discharge.start_plan(pid, a.service.today(), Destination.HOME)
     assert a.sync().errors == ()
     assert get(hapi.base_url, f"CarePlan/his-plan-{pid}")["meta"]["versionId"] == "1"
-    assert a.service.discharge_plan_of(pid) == a.service.repo.discharge_plan(plan.id)
+    assert a.service.discharge.plan_of(pid) == a.service.repo.discharge_plan(plan.id)

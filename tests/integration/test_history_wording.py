@@ -69,15 +69,15 @@ def test_changes_downloaded_read_like_the_same_changes_made_here(
 
     # An answer: recorded, corrected, confirmed.
     code = next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
-    answer = service.record_answer(pid, code, "Daughter visits daily", Source.PATIENT)
+    answer = service.answers.record(pid, code, "Daughter visits daily", Source.PATIENT)
     pair.same_wording()
-    service.correct_answer(answer.id, "Son visits daily", Source.FAMILY)
+    service.answers.correct(answer.id, "Son visits daily", Source.FAMILY)
     pair.same_wording()
-    service.confirm_answer(answer.id, Source.PATIENT)
+    service.answers.confirm(answer.id, Source.PATIENT)
     pair.same_wording()
 
     # A home medication: added, changed, reconciled, stopped; one added as new for home.
-    med = service.save_medication(
+    med = service.home_care.save_medication(
         HomeMedication(
             id=service.new_id(),
             patient_id=pid,
@@ -89,14 +89,14 @@ def test_changes_downloaded_read_like_the_same_changes_made_here(
         )
     )
     pair.same_wording()
-    med = service.save_medication(med.model_copy(update={"dose": "1000 mg"}))
+    med = service.home_care.save_medication(med.model_copy(update={"dose": "1000 mg"}))
     pair.same_wording()
-    service.reconcile_medication(med.id, ReconciliationDecision.CHANGE, "850 mg at home")
+    service.discharge.reconcile_medication(med.id, ReconciliationDecision.CHANGE, "850 mg at home")
     pair.same_wording()
-    stopped = service.stop_medication(med.id)
+    stopped = service.home_care.stop_medication(med.id)
     assert stopped.status is MedicationStatus.STOPPED
     pair.same_wording()
-    service.add_new_medication(
+    service.discharge.add_new_medication(
         HomeMedication(
             id=service.new_id(),
             patient_id=pid,
@@ -109,7 +109,7 @@ def test_changes_downloaded_read_like_the_same_changes_made_here(
     pair.same_wording()
 
     # A contact: added, changed, verified for discharge, removed.
-    contact = service.save_contact(
+    contact = service.home_care.save_contact(
         HomeCareContact(
             id=service.new_id(),
             patient_id=pid,
@@ -123,26 +123,26 @@ def test_changes_downloaded_read_like_the_same_changes_made_here(
     )
     pair.same_wording()
     new_phone = (ContactPoint(system="phone", value="+49 30 1234567", rank=1),)
-    contact = service.save_contact(contact.model_copy(update={"telecom": new_phone}))
+    contact = service.home_care.save_contact(contact.model_copy(update={"telecom": new_phone}))
     pair.same_wording()
-    contact = service.verify_contact(contact.id)
+    contact = service.discharge.verify_contact(contact.id)
     pair.same_wording()
-    service.save_contact(contact.model_copy(update={"active": False}))
+    service.home_care.save_contact(contact.model_copy(update={"active": False}))
     pair.same_wording()
 
     # The discharge plan: started, changed; a checklist item: done, changed, one added.
-    plan = service.start_discharge_plan(pid, service.today() + timedelta(days=4), Destination.HOME)
+    plan = service.discharge.start_plan(pid, service.today() + timedelta(days=4), Destination.HOME)
     pair.same_wording()
-    service.save_discharge_plan(
+    service.discharge.save_plan(
         plan.model_copy(update={"destination": Destination.REHABILITATION, "note": "Bed booked"})
     )
     pair.same_wording()
-    task = service.discharge_view(pid).tasks[0]
-    task = service.save_discharge_task(task.model_copy(update={"status": TaskStatus.DONE}))
+    task = service.discharge.view(pid).tasks[0]
+    task = service.discharge.save_task(task.model_copy(update={"status": TaskStatus.DONE}))
     pair.same_wording()
-    service.save_discharge_task(task.model_copy(update={"note": "Done by phone"}))
+    service.discharge.save_task(task.model_copy(update={"note": "Done by phone"}))
     pair.same_wording()
-    service.add_discharge_task(pid, "Oxygen supplier informed", task.owner_role)
+    service.discharge.add_task(pid, "Oxygen supplier informed", task.owner_role)
     pair.same_wording()
 
     assert pair.checked == [

@@ -42,7 +42,7 @@ def test_a_restart_between_upload_and_download(own_server: HapiServer, tmp_path:
         assert ws.sync().errors == ()
         codes = [q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT][:5]
         made = [
-            ws.service.record_answer(pid, code, f"before restart {n}", Source.PATIENT)
+            ws.service.answers.record(pid, code, f"before restart {n}", Source.PATIENT)
             for n, (pid, code) in enumerate((p, c) for p in ward.patients for c in codes)
         ]
 
@@ -58,7 +58,7 @@ def test_a_restart_between_upload_and_download(own_server: HapiServer, tmp_path:
         assert isinstance(last, SyncFailed)
         assert last.offline
         assert not any(isinstance(s, SyncSucceeded) for s in ws.statuses)
-        assert ws.service.outbox_count() == 0  # the server had confirmed the upload
+        assert ws.service.outbox.count() == 0  # the server had confirmed the upload
 
         own_server.start()
         ws.on_status = None

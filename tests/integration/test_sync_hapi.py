@@ -44,7 +44,7 @@ def test_first_sync_downloads_exactly_the_assigned_patients(hapi, workstations) 
     a = workstations("a", ward.practitioner)
     summary = a.sync()
     assert summary.errors == ()
-    rows = a.service.ward()
+    rows = a.service.charts.ward()
     assert sorted(r.patient.id for r in rows) == sorted(ward.patients)
     assert other.patients[0] not in {r.patient.id for r in rows}
     first = next(r.patient for r in rows if r.patient.id == ward.patients[0])
@@ -62,18 +62,18 @@ def test_an_answer_recorded_on_one_workstation_reaches_the_other(
     a.sync()
     b.sync()
     code = _free_text_question(catalog)
-    answer = a.service.record_answer(
+    answer = a.service.answers.record(
         ward.patients[0], code, "Daughter visits daily", Source.PATIENT
     )
-    assert a.service.outbox_count() == 1
+    assert a.service.outbox.count() == 1
     summary = a.sync()
     assert summary.uploaded == 1
-    assert a.service.outbox_count() == 0
+    assert a.service.outbox.count() == 0
     on_server = get(hapi.base_url, f"Observation/{answer.id}")
     assert on_server["valueString"] == "Daughter visits daily"
 
     b.sync()
-    chart = b.service.chart(ward.patients[0], audit_view=False)
+    chart = b.service.charts.chart(ward.patients[0], audit_view=False)
     item = next(i for i in chart.board if i.question.code == code)
     assert item.answer is not None
     assert item.answer.value == "Daughter visits daily"
@@ -89,11 +89,11 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
     pid = ward.patients[0]
     code = _free_text_question(catalog)
     a.sync()
-    answer = a.service.record_answer(pid, code, "first", Source.PATIENT)
+    answer = a.service.answers.record(pid, code, "first", Source.PATIENT)
     a.sync()
     b.sync()
-    a.service.correct_answer(answer.id, "from A", Source.PATIENT)
-    b.service.correct_answer(answer.id, "from B", Source.FAMILY)
+    a.service.answers.correct(answer.id, "from A", Source.PATIENT)
+    b.service.answers.correct(answer.id, "from B", Source.FAMILY)
     assert a.sync().conflicts == 0
     summary = b.sync()
     assert summary.conflicts == 1
@@ -113,8 +113,8 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
 
     # The other way round: A edits again, B too, and B keeps theirs.
     a.sync()
-    a.service.correct_answer(answer.id, "A again", Source.PATIENT)
-    b.service.correct_answer(answer.id, "B again", Source.PATIENT)
+    a.service.answers.correct(answer.id, "A again", Source.PATIENT)
+    b.service.answers.correct(answer.id, "B again", Source.PATIENT)
     a.sync()
     b.sync()
     [conflict] = SyncState(b.db).conflicts()
@@ -127,7 +127,7 @@ def test_the_same_field_edited_on_two_workstations_is_a_conflict_resolved_both_w
         workstation="b",
         at=b.service.now(),
     )
-    assert b.service.outbox_count() == 0
+    assert b.service.outbox.count() == 0
     assert b.service.repo.answer(answer.id).value == "A again"
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "A again"
 
@@ -138,7 +138,7 @@ def test_different_fields_of_one_contact_merge(hapi, workstations) -> None:
     b = workstations("b", ward.practitioner)
     pid = ward.patients[0]
     a.sync()
-    contact = a.service.save_contact(
+    contact = a.service.home_care.save_contact(
         HomeCareContact(
             id=a.service.new_id(),
             patient_id=pid,
@@ -152,14 +152,16 @@ def test_different_fields_of_one_contact_merge(hapi, workstations) -> None:
     )
     a.sync()
     b.sync()
-    a.service.save_contact(
+    a.service.home_care.save_contact(
         contact.model_copy(
             update={"telecom": (ContactPoint(system="phone", value="+49 171 2222222", rank=1),)}
         )
     )
     b_contact = b.service.repo.contact(contact.id)
     assert b_contact is not None
-    b.service.save_contact(b_contact.model_copy(update={"preferred_channel": Channel.SMS}))
+    b.service.home_care.save_contact(
+        b_contact.model_copy(update={"preferred_channel": Channel.SMS})
+    )
     a.sync()
     summary = b.sync()
     assert summary.conflicts == 0, summary
@@ -176,7 +178,7 @@ def test_a_record_deleted_on_the_server_is_removed_locally(hapi, workstations) -
     a = workstations("a", ward.practitioner)
     pid = ward.patients[0]
     a.sync()
-    med = a.service.save_medication(
+    med = a.service.home_care.save_medication(
         HomeMedication(
             id=a.service.new_id(),
             patient_id=pid,
@@ -200,7 +202,7 @@ def test_a_patient_leaving_the_care_team_is_purged_unless_edits_wait(
     a.sync()
     keep, leave = ward.patients
     code = _free_text_question(catalog)
-    a.service.record_answer(keep, code, "unsent while unassigned", Source.PATIENT)
+    a.service.answers.record(keep, code, "unsent while unassigned", Source.PATIENT)
     # Both patients leave the practitioner's care teams; one has an unsent edit.
     put(hapi.base_url, care_team(ward.care_team, ward.practitioner, keep, status="inactive"))
     put(
@@ -209,7 +211,7 @@ def test_a_patient_leaving_the_care_team_is_purged_unless_edits_wait(
     # The edit was refused earlier (set aside), so it is still waiting when the patient leaves.
     a.db.execute("UPDATE outbox SET held_reason = 'refused' WHERE patient_id = ?", (keep,))
     a.sync()
-    rows = {r.patient.id: r for r in a.service.ward()}
+    rows = {r.patient.id: r for r in a.service.charts.ward()}
     assert leave not in rows
     assert keep in rows  # kept (and flagged) until its edit reaches the server
     assert rows[keep].no_longer_assigned
@@ -231,19 +233,19 @@ def test_a_patient_who_left_stays_for_the_retention_period_then_goes(
         team = ward.care_team if n == 0 else f"{ward.care_team}-1"
         put(hapi.base_url, care_team(team, ward.practitioner, pid, status="inactive"))
     a.sync()
-    rows = {r.patient.id: r for r in a.service.ward()}
+    rows = {r.patient.id: r for r in a.service.charts.ward()}
     assert rows[leave].no_longer_assigned
     assert rows[back].no_longer_assigned
     # One comes back into the assignment on day 3; the other stays away.
     now[0] += timedelta(days=3)
     put(hapi.base_url, care_team(ward.care_team, ward.practitioner, back))
     a.sync()
-    rows = {r.patient.id: r for r in a.service.ward()}
+    rows = {r.patient.id: r for r in a.service.charts.ward()}
     assert not rows[back].no_longer_assigned
     assert rows[leave].no_longer_assigned
     now[0] += timedelta(days=4, minutes=1)
     a.sync()
-    rows = {r.patient.id: r for r in a.service.ward()}
+    rows = {r.patient.id: r for r in a.service.charts.ward()}
     assert leave not in rows  # seven days after leaving: gone from the cache
     assert back in rows
 
@@ -262,21 +264,21 @@ def test_break_glass_fetches_a_patient_for_a_limited_time_and_audits_both_ends(
     a.service = CareService(a.db, catalog, a.actor, workstation="a", clock=lambda: now[0])
     a.engine = Synchronizer(a.db, catalog, a.client, ward.practitioner, clock=lambda: now[0])
     a.sync()
-    assert {r.patient.id for r in a.service.ward()} == {ward.patients[0]}
+    assert {r.patient.id for r in a.service.charts.ward()} == {ward.patients[0]}
     mrn = get(hapi.base_url, f"Patient/{outside}")["identifier"][0]["value"]
     found = a.engine.find_patient(mrn)
     assert found == outside
     assert a.engine.find_patient("no-such-mrn") is None
     with pytest.raises(ValidationError):
-        a.service.start_break_glass(found, "   ", 30)  # a reason is required
-    a.service.start_break_glass(found, "covering bed 12 in an emergency", 30)
+        a.service.access.start_break_glass(found, "   ", 30)  # a reason is required
+    a.service.access.start_break_glass(found, "covering bed 12 in an emergency", 30)
     a.sync()
-    rows = {r.patient.id: r for r in a.service.ward()}
+    rows = {r.patient.id: r for r in a.service.charts.ward()}
     assert rows[outside].break_glass_until == now[0] + timedelta(minutes=30)
     now[0] += timedelta(minutes=31)
-    assert a.service.end_expired_break_glass() == 1
+    assert a.service.access.end_expired_break_glass() == 1
     a.sync()
-    assert {r.patient.id for r in a.service.ward()} == {ward.patients[0]}
+    assert {r.patient.id for r in a.service.charts.ward()} == {ward.patients[0]}
     trail = [e for e in a.service.repo.audit_entries() if e.action is AuditAction.BREAK_GLASS]
     assert [e.detail.split(" ")[0] for e in trail] == ["start", "end:"]
     assert "covering bed 12" in trail[0].detail
@@ -295,14 +297,14 @@ def test_two_hundred_offline_edits_arrive_once(hapi, workstations, catalog) -> N
         code = codes[(n // 4) % len(codes)]
         key = (pid, code)
         if key in answers:
-            a.service.correct_answer(answers[key].id, f"edit {n}", Source.PATIENT)
+            a.service.answers.correct(answers[key].id, f"edit {n}", Source.PATIENT)
         else:
-            answers[key] = a.service.record_answer(pid, code, f"edit {n}", Source.PATIENT)
+            answers[key] = a.service.answers.record(pid, code, f"edit {n}", Source.PATIENT)
         made += 1
-    assert a.service.outbox_count() == made
+    assert a.service.outbox.count() == made
     summary = a.sync()
     assert summary.errors == ()
-    assert a.service.outbox_count() == 0
+    assert a.service.outbox.count() == 0
     bundle = get(
         hapi.base_url, "Observation", subject=f"Patient/{ward.patients[0]}", _summary="count"
     )
@@ -320,10 +322,10 @@ def test_a_prescription_on_the_server_is_shown_read_only(hapi, workstations) -> 
     put_prescription(hapi.base_url, pid, dosageInstruction=[{"text": "twice daily"}])
     a = workstations("a", ward.practitioner)
     assert a.sync().errors == ()
-    [med] = a.service.chart(pid, audit_view=False).medications
+    [med] = a.service.charts.chart(pid, audit_view=False).medications
     assert med.prescribed
     assert med.name == "Apixaban 5 mg"
-    assert a.service.outbox_count() == 0
+    assert a.service.outbox.count() == 0
 
 
 def test_a_confirmation_and_a_correction_of_one_answer_merge(hapi, workstations, catalog) -> None:
@@ -334,15 +336,15 @@ def test_a_confirmation_and_a_correction_of_one_answer_merge(hapi, workstations,
     pid = ward.patients[0]
     code = _free_text_question(catalog)
     a.sync()
-    answer = a.service.record_answer(pid, code, "first", Source.PATIENT)
+    answer = a.service.answers.record(pid, code, "first", Source.PATIENT)
     a.sync()
     b.sync()
-    b.service.correct_answer(answer.id, "changed", Source.FAMILY)
-    a.service.confirm_answer(answer.id)
+    b.service.answers.correct(answer.id, "changed", Source.FAMILY)
+    a.service.answers.confirm(answer.id)
     assert b.sync().conflicts == 0
     summary = a.sync()
     assert summary.conflicts == 0
-    assert a.service.outbox_count() == 0
+    assert a.service.outbox.count() == 0
     assert get(hapi.base_url, f"Observation/{answer.id}")["valueString"] == "changed"
     merged = a.service.repo.answer(answer.id)
     assert merged is not None
@@ -354,8 +356,8 @@ def test_the_audit_trail_reaches_the_server_once(hapi, workstations, catalog) ->
     a = workstations("a", ward.practitioner)
     a.sync()
     pid = ward.patients[0]
-    a.service.chart(pid)  # a "view" entry
-    a.service.record_answer(pid, _free_text_question(catalog), "x", Source.PATIENT)
+    a.service.charts.chart(pid)  # a "view" entry
+    a.service.answers.record(pid, _free_text_question(catalog), "x", Source.PATIENT)
     entries = a.service.repo.audit_entries()
     assert a.sync().errors == ()
     a.sync()  # nothing is sent twice
@@ -375,7 +377,7 @@ def test_a_home_care_agency_travels_as_organization_linked_by_a_care_team(
     pid = ward.patients[0]
     a.sync()
     b.sync()
-    agency = a.service.save_contact(
+    agency = a.service.home_care.save_contact(
         HomeCareContact(
             id=a.service.new_id(),
             patient_id=pid,
@@ -402,7 +404,7 @@ def test_a_home_care_agency_travels_as_organization_linked_by_a_care_team(
     assert seen.consent_to_share
 
     # Removed on A: the link goes inactive, and B no longer lists the agency.
-    a.service.save_contact(agency.model_copy(update={"active": False}))
+    a.service.home_care.save_contact(agency.model_copy(update={"active": False}))
     a.sync()
     assert get(hapi.base_url, f"CareTeam/{mapping.home_care_team_id(agency.id)}")["status"] == (
         "inactive"

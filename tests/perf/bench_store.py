@@ -73,24 +73,26 @@ def run(patients: int, repeat: int) -> dict[str, object]:
             workstation="bench",
             clock=lambda: NOW,
         )
-        rows = service.ward()
+        rows = service.charts.ward()
         some = rows[len(rows) // 2].patient.id
         free_text = next(q for q in catalog.questions if q.answer_type.value == "free-text")
         counter = iter(range(10**9))
-        results["ward_list"] = _timed(service.ward, repeat)
-        results["open_chart"] = _timed(lambda: service.chart(some), repeat)
-        results["discharge_board_week"] = _timed(service.discharge_board, repeat)
+        results["ward_list"] = _timed(service.charts.ward, repeat)
+        results["open_chart"] = _timed(lambda: service.charts.chart(some), repeat)
+        results["discharge_board_week"] = _timed(service.discharge.board, repeat)
         results["discharge_board_all"] = _timed(
-            lambda: service.discharge_board(window_days=None), repeat
+            lambda: service.discharge.board(window_days=None), repeat
         )
-        results["search_name"] = _timed(lambda: service.search("Müller"), repeat)
-        results["search_phone_digits"] = _timed(lambda: service.search("0171 23"), repeat)
-        results["search_answer_word"] = _timed(lambda: service.search("lactose"), repeat)
-        chart = service.chart(some)
+        results["search_name"] = _timed(lambda: service.charts.search("Müller"), repeat)
+        results["search_phone_digits"] = _timed(lambda: service.charts.search("0171 23"), repeat)
+        results["search_answer_word"] = _timed(lambda: service.charts.search("lactose"), repeat)
+        chart = service.charts.chart(some)
         item = next(i for i in chart.board if i.question.code == free_text.code)
-        answer = item.answer or service.record_answer(some, free_text.code, "bench", Source.PATIENT)
+        answer = item.answer or service.answers.record(
+            some, free_text.code, "bench", Source.PATIENT
+        )
         results["correct_answer_with_outbox"] = _timed(
-            lambda: service.correct_answer(answer.id, f"bench {next(counter)}", Source.PATIENT),
+            lambda: service.answers.correct(answer.id, f"bench {next(counter)}", Source.PATIENT),
             repeat,
         )
         db.close()

@@ -73,10 +73,10 @@ WRITER = textwrap.dedent(
             if a.question_code == question and a.status.value == "current"
         ]
         if current:
-            service.correct_answer(current[-1].id, f"crash-answer-{tag}", Source.PATIENT)
+            service.answers.correct(current[-1].id, f"crash-answer-{tag}", Source.PATIENT)
         else:
-            service.record_answer(patient_id, question, f"crash-answer-{tag}", Source.PATIENT)
-        service.save_medication(
+            service.answers.record(patient_id, question, f"crash-answer-{tag}", Source.PATIENT)
+        service.home_care.save_medication(
             HomeMedication(
                 id=service.new_id(),
                 patient_id=patient_id,

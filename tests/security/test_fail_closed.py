@@ -211,7 +211,7 @@ def test_round_trip_and_key_file_hides_key_and_pin(
     reopened = _unlock(paths, catalog, clock)
     try:
         assert connects == [str(folder / CACHE_FILE)], "the spy sees what unlock opens"
-        assert reopened.service.chart(patient_id).patient.family_name == CANARY_NAME
+        assert reopened.service.charts.chart(patient_id).patient.family_name == CANARY_NAME
         assert reopened.key.raw() == raw
         assert reopened.db.integrity_problems() == []
     finally:

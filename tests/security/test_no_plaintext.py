@@ -156,7 +156,7 @@ def write_canaries(db: Database, catalog: Catalog, clock: Clock, canaries: Canar
     with db.transaction() as conn:  # as the sync engine stores a downloaded patient
         service.repo.put_patient(conn, patient)
         reindex_patient(conn, service.repo, catalog, patient.id)
-    service.save_contact(
+    service.home_care.save_contact(
         HomeCareContact(
             id=service.new_id(),
             patient_id=patient.id,
@@ -167,8 +167,8 @@ def write_canaries(db: Database, catalog: Catalog, clock: Clock, canaries: Canar
             provenance=service.provenance_now(Source.PATIENT),
         )
     )
-    service.record_answer(patient.id, FREE_TEXT_QUESTION, canaries.answer, Source.PATIENT)
-    service.save_medication(
+    service.answers.record(patient.id, FREE_TEXT_QUESTION, canaries.answer, Source.PATIENT)
+    service.home_care.save_medication(
         HomeMedication(
             id=service.new_id(),
             patient_id=patient.id,
@@ -192,12 +192,12 @@ def use_canaries(service: CareService, patient_id: str, canaries: Canaries) -> N
         canaries.medication_name,
         canaries.contact_name,
     ):
-        hits = service.search(text)
+        hits = service.charts.search(text)
         assert [h.patient.id for h in hits] == [patient_id], f"search for {text!r}"
-    ward = service.ward()
+    ward = service.charts.ward()
     assert patient_id in [row.patient.id for row in ward]
     assert sorted(ward, key=lambda r: (r.patient.bed, r.patient.family_name)) == ward
-    chart = service.chart(patient_id)
+    chart = service.charts.chart(patient_id)
     answers = [i.answer.value for i in chart.board if i.answer is not None]
     assert canaries.answer in answers
     assert [m.name for m in chart.medications] == [canaries.medication_name]

@@ -142,8 +142,8 @@ def _add_patient_with_unsent_answer(session: CacheSession, catalog: Catalog) -> 
         repo.put_patient(conn, patient)
         reindex_patient(conn, repo, catalog, patient.id)
     code = next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
-    session.service.record_answer(PATIENT_ID, code, ANSWER_TEXT, Source.PATIENT)
-    assert session.service.outbox_count() == 1
+    session.service.answers.record(PATIENT_ID, code, ANSWER_TEXT, Source.PATIENT)
+    assert session.service.outbox.count() == 1
     return code
 
 
@@ -280,8 +280,10 @@ def test_restore_after_lockout_opens_the_same_data_with_a_new_pin(
     )
     try:
         service = restored.service
-        assert [r.patient.id for r in service.ward()] == [PATIENT_ID]
-        answer = next(i.answer for i in service.chart(PATIENT_ID).board if i.question.code == code)
+        assert [r.patient.id for r in service.charts.ward()] == [PATIENT_ID]
+        answer = next(
+            i.answer for i in service.charts.chart(PATIENT_ID).board if i.question.code == code
+        )
         assert answer is not None
         assert answer.value == ANSWER_TEXT
         assert answer.unsent
@@ -301,7 +303,7 @@ def test_restore_after_lockout_opens_the_same_data_with_a_new_pin(
     clock.now += timedelta(minutes=5)
     reopened = _unlock(paths, keystore, catalog, clock, NEW_PIN)
     try:
-        assert reopened.service.outbox_count() == 1
+        assert reopened.service.outbox.count() == 1
     finally:
         reopened.close()
 
@@ -460,7 +462,7 @@ def test_a_cache_with_unsent_changes_is_never_evicted(
     assert {u.user_id for u in cached_users(paths)} == {ANNA.user_id, BEN.user_id, CARA.user_id}
     anna_again = _unlock(paths, keystore, catalog, clock, PIN, actor=ANNA)
     try:
-        assert anna_again.service.outbox_count() == 1
+        assert anna_again.service.outbox.count() == 1
     finally:
         anna_again.close()
 

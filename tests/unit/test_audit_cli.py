@@ -65,7 +65,7 @@ def cache(keystore_clean: SecretServiceHandle, paths: AppPaths, catalog: Catalog
     )
     try:
         service = session.service
-        service.record_audit(AuditAction.SIGN_IN, detail="offline PIN")
+        service.access.record_audit(AuditAction.SIGN_IN, detail="offline PIN")
         patient = Patient(
             id="audit-patient",
             mrn=PATIENT_MRN,
@@ -79,10 +79,10 @@ def cache(keystore_clean: SecretServiceHandle, paths: AppPaths, catalog: Catalog
             reindex_patient(conn, service.repo, catalog, patient.id)
         code = next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
         clock.now += timedelta(minutes=1)
-        service.record_answer(patient.id, code, ANSWER_TEXT, Source.PATIENT)
-        service.chart(patient.id)  # a VIEW entry
+        service.answers.record(patient.id, code, ANSWER_TEXT, Source.PATIENT)
+        service.charts.chart(patient.id)  # a VIEW entry
         clock.now += timedelta(minutes=5)
-        service.record_audit(AuditAction.LOCK, detail="idle")
+        service.access.record_audit(AuditAction.LOCK, detail="idle")
         assert len(service.repo.audit_entries()) >= 4
         assert service.repo.verify_audit_chain() is None
     finally:

@@ -98,13 +98,13 @@ def test_age_and_overdue_follow_the_workstations_day(
     clock = Clock(instant)
     patient = _patient(db, catalog, date(1950, 11, 24), instant - timedelta(days=2))
     service = CareService(db, catalog, COORDINATOR, workstation="test-ws", clock=clock)
-    assert service.ward()[0].age == age
+    assert service.charts.ward()[0].age == age
 
-    service.start_discharge_plan(patient.id, date(2026, 11, 28), Destination.HOME)
-    task = service.discharge_view(patient.id).tasks[0]
-    service.save_discharge_task(
+    service.discharge.start_plan(patient.id, date(2026, 11, 28), Destination.HOME)
+    task = service.discharge.view(patient.id).tasks[0]
+    service.discharge.save_task(
         task.model_copy(update={"due": date(2026, 11, 23), "status": TaskStatus.TODO})
     )
-    view = service.discharge_view(patient.id)
+    view = service.discharge.view(patient.id)
     assert view.as_of == instant
     assert bool(view.readiness.overdue) is overdue

@@ -134,10 +134,10 @@ def test_the_demo_cache_holds_a_ward_with_unsent_edits(
         assert session.db.path == tmp_path / "demo" / CACHE_FILE
         assert session.db.path.is_file()
         assert session.service.actor == demo.DEMO_USER
-        rows = session.service.ward()
+        rows = session.service.charts.ward()
         assert len(rows) == 32
         assert session.service.repo.patient_count() == 32
-        assert session.service.outbox_count() > 0
+        assert session.service.outbox.count() > 0
         unsent = [r for r in rows if r.unsent_changes]
         assert 0 < len(unsent) < len(rows)
         assert all(e.patient_id for e in session.service.repo.outbox())
@@ -231,17 +231,17 @@ def test_the_demo_ward_is_plausible_on_any_day(
         service = session.service
         today = local_day(now)
         assert service.today() == today
-        rows = service.ward()
+        rows = service.charts.ward()
         assert all(r.patient.admitted_at is not None for r in rows)
         assert all(r.patient.admitted_at <= now for r in rows if r.patient.admitted_at)
         assert any(r.due_questions for r in rows)  # due for re-confirmation
         assert any(r.open_questions > r.due_questions for r in rows)  # never asked
-        charts = [service.chart(r.patient.id, audit_view=False) for r in rows]
+        charts = [service.charts.chart(r.patient.id, audit_view=False) for r in rows]
         answers = [i.answer for c in charts for i in c.board if i.answer is not None]
         assert answers
         assert all(a.effective_at <= now for a in answers)
         assert {i.state for c in charts for i in c.board} == set(AnswerState)
-        board = service.discharge_board(window_days=7)
+        board = service.discharge.board(window_days=7)
         dates = {r.expected_date for r in board}
         assert today in dates
         assert today + timedelta(days=1) in dates

@@ -21,7 +21,6 @@ from app.discharge import (
     TaskStatus,
     load_checklist,
 )
-from app.discharge_service import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from app.domain import (
     Actor,
     AnswerState,
@@ -42,6 +41,7 @@ from app.domain import (
 )
 from app.errors import BugError, ValidationError
 from app.services import CareService
+from app.services.discharge import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from app.store.database import Database
 from tests.conftest import FIXED_NOW, NURSE, Clock
 
@@ -154,7 +154,7 @@ def test_starting_a_plan_creates_one_task_per_checklist_item_in_one_transaction(
     service = make_service(COORDINATOR)
     before = counts(db)
     expected = TODAY + timedelta(days=3)
-    plan = service.start_discharge_plan(
+    plan = service.discharge.start_plan(
         patient.id, expected, Destination.HOME_WITH_SERVICES, " Daughter collects after 15:00 "
     )
 
@@ -169,7 +169,7 @@ def test_starting_a_plan_creates_one_task_per_checklist_item_in_one_transaction(
     assert plan.unsent
     assert plan.note == "Daughter collects after 15:00"
     assert plan.provenance.recorded_by == COORDINATOR
-    view = service.discharge_view(patient.id)
+    view = service.discharge.view(patient.id)
     assert view.plan == plan
     assert [t.code for t in view.tasks] == [i.code for i in CHECKLIST.items]
     for task, item in zip(view.tasks, CHECKLIST.items, strict=True):
@@ -208,8 +208,8 @@ def test_a_plan_without_a_date_has_tasks_without_due_dates(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    service.start_discharge_plan(patient.id, None, None)
-    view = service.discharge_view(patient.id)
+    service.discharge.start_plan(patient.id, None, None)
+    view = service.discharge.view(patient.id)
     assert all(t.due is None for t in view.tasks)
     assert view.readiness.overdue == ()
 
@@ -220,16 +220,16 @@ def test_patients_without_a_plan_by_bed_until_one_is_started(
     first = add_patient(db, catalog, "p-b", bed="12B", meds=(med("p-b", "m-1", "Ramipril"),))
     second = add_patient(db, catalog, "p-a", bed="11A")
     service = make_service()
-    rows = service.patients_without_plan()
+    rows = service.discharge.patients_without_plan()
     assert [r.patient_id for r in rows] == [second.id, first.id]
     assert all(not r.planned and r.expected_date is None for r in rows)
     assert rows[1].unreconciled == 1  # its home medication still needs a decision
-    assert service.count_without_plan() == 2
+    assert service.discharge.count_without_plan() == 2
 
-    service.start_discharge_plan(first.id, None, None)
-    assert [r.patient_id for r in service.patients_without_plan()] == [second.id]
-    assert service.count_without_plan() == 1
-    assert [r.patient_id for r in service.discharge_board(window_days=None)] == [first.id]
+    service.discharge.start_plan(first.id, None, None)
+    assert [r.patient_id for r in service.discharge.patients_without_plan()] == [second.id]
+    assert service.discharge.count_without_plan() == 1
+    assert [r.patient_id for r in service.discharge.board(window_days=None)] == [first.id]
 
 
 def test_a_second_plan_unknown_patient_and_failures_write_nothing(
@@ -238,12 +238,12 @@ def test_a_second_plan_unknown_patient_and_failures_write_nothing(
     patient = add_patient(db, catalog)
     other = add_patient(db, catalog, "patient-2", bed="10B")
     service = make_service()
-    service.start_discharge_plan(patient.id, TODAY, Destination.HOME)
+    service.discharge.start_plan(patient.id, TODAY, Destination.HOME)
     before = counts(db)
     with pytest.raises(ValidationError, match="already has a discharge plan"):
-        service.start_discharge_plan(patient.id, TODAY, Destination.HOME)
+        service.discharge.start_plan(patient.id, TODAY, Destination.HOME)
     with pytest.raises(ValidationError):
-        service.start_discharge_plan("no-such-patient", TODAY, Destination.HOME)
+        service.discharge.start_plan("no-such-patient", TODAY, Destination.HOME)
 
     def broken(*_args: object) -> None:
         raise RuntimeError("disk went away")
@@ -251,9 +251,9 @@ def test_a_second_plan_unknown_patient_and_failures_write_nothing(
     # A failure in the middle of the transaction (here: the search index) rolls back all.
     monkeypatch.setattr("app.unit_of_work.reindex_patient", broken)
     with pytest.raises(RuntimeError):
-        service.start_discharge_plan(other.id, TODAY, Destination.HOME)
+        service.discharge.start_plan(other.id, TODAY, Destination.HOME)
     assert counts(db) == before
-    assert service.discharge_plan_of(other.id) is None
+    assert service.discharge.plan_of(other.id) is None
 
 
 # --- tasks -------------------------------------------------------------------------------------
@@ -264,24 +264,24 @@ def test_finishing_tasks_moves_readiness_everywhere(
 ) -> None:
     patient = add_patient(db, catalog)
     nurse, coordinator = make_service(NURSE), make_service(COORDINATOR)
-    coordinator.start_discharge_plan(patient.id, TODAY + timedelta(days=1), Destination.HOME)
-    tasks = coordinator.discharge_view(patient.id).tasks
+    coordinator.discharge.start_plan(patient.id, TODAY + timedelta(days=1), Destination.HOME)
+    tasks = coordinator.discharge.view(patient.id).tasks
     clock.now += timedelta(minutes=10)
     before = counts(db)
-    done = nurse.save_discharge_task(
+    done = nurse.discharge.save_task(
         tasks[0].model_copy(update={"status": TaskStatus.DONE, "note": "Taxi at 11:00"})
     )
     assert grew(before, counts(db)) == {"outbox": 1, "history": 1, "audit_log": 1}
     assert (done.provenance.recorded_by, done.provenance.recorded_at) == (NURSE, clock.now)
     for task in tasks[1:-1]:
-        nurse.save_discharge_task(task.model_copy(update={"status": TaskStatus.DONE}))
-    nurse.save_discharge_task(tasks[-1].model_copy(update={"status": TaskStatus.NOT_NEEDED}))
+        nurse.discharge.save_task(task.model_copy(update={"status": TaskStatus.DONE}))
+    nurse.discharge.save_task(tasks[-1].model_copy(update={"status": TaskStatus.NOT_NEEDED}))
 
-    view = nurse.discharge_view(patient.id)
+    view = nurse.discharge.view(patient.id)
     assert view.readiness.ready
     assert (view.readiness.done, view.readiness.total) == (len(tasks) - 1, len(tasks) - 1)
-    (row,) = nurse.discharge_board()
-    assert row.readiness == view.readiness == nurse.discharge_summary(patient.id).readiness
+    (row,) = nurse.discharge.board()
+    assert row.readiness == view.readiness == nurse.discharge.summary(patient.id).readiness
 
     entry = nurse.repo.outbox()[len(tasks) + 1]
     assert (entry.resource_type, entry.operation, entry.resource_id) == (
@@ -301,9 +301,9 @@ def test_a_task_gets_an_owner_and_a_due_date_of_its_own(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service(COORDINATOR)
-    service.start_discharge_plan(patient.id, TODAY + timedelta(days=5), Destination.HOME)
-    task = service.discharge_view(patient.id).tasks[0]
-    saved = service.save_discharge_task(
+    service.discharge.start_plan(patient.id, TODAY + timedelta(days=5), Destination.HOME)
+    task = service.discharge.view(patient.id).tasks[0]
+    saved = service.discharge.save_task(
         task.model_copy(
             update={
                 "owner": NURSE,
@@ -313,7 +313,7 @@ def test_a_task_gets_an_owner_and_a_due_date_of_its_own(
             }
         )
     )
-    view = service.discharge_view(patient.id)
+    view = service.discharge.view(patient.id)
     assert view.tasks[0] == saved
     assert view.readiness.overdue == (task.title,)
     assert service.repo.audit_entries()[-1].detail == "discharge task in progress"
@@ -324,12 +324,12 @@ def test_tasks_cannot_move_to_another_plan_or_item(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    service.start_discharge_plan(patient.id, TODAY, Destination.HOME)
-    task = service.discharge_view(patient.id).tasks[0]
+    service.discharge.start_plan(patient.id, TODAY, Destination.HOME)
+    task = service.discharge.view(patient.id).tasks[0]
     before = counts(db)
     for change in ({"code": "equipment"}, {"plan_id": "other-plan"}, {"patient_id": "x"}):
         with pytest.raises(ValidationError):
-            service.save_discharge_task(task.model_copy(update=change))
+            service.discharge.save_task(task.model_copy(update=change))
     assert counts(db) == before
 
 
@@ -338,7 +338,7 @@ def test_an_extra_task_can_be_added_to_a_plan(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    plan = service.start_discharge_plan(patient.id, TODAY + timedelta(days=2), Destination.HOME)
+    plan = service.discharge.start_plan(patient.id, TODAY + timedelta(days=2), Destination.HOME)
     extra = DischargeTask(
         id=service.new_id(),
         plan_id=plan.id,
@@ -350,8 +350,8 @@ def test_an_extra_task_can_be_added_to_a_plan(
         status=TaskStatus.TODO,
         provenance=service.provenance_now(Source.CHART),
     )
-    service.save_discharge_task(extra)
-    view = service.discharge_view(patient.id)
+    service.discharge.save_task(extra)
+    view = service.discharge.view(patient.id)
     assert view.tasks[-1].code == "oxygen-supplier"  # after the checklist's own items
     assert view.readiness.total == len(CHECKLIST.items) + 1
     assert service.repo.outbox()[-1].operation is OutboxOperation.CREATE
@@ -363,11 +363,11 @@ def test_a_task_is_added_from_what_the_user_typed_in_one_transaction(
     patient = add_patient(db, catalog)
     service = make_service(COORDINATOR)
     with pytest.raises(ValidationError, match="Start a discharge plan first"):
-        service.add_discharge_task(patient.id, "Oxygen supplier informed", OwnerRole.COORDINATOR)
-    plan = service.start_discharge_plan(patient.id, TODAY + timedelta(days=2), Destination.HOME)
+        service.discharge.add_task(patient.id, "Oxygen supplier informed", OwnerRole.COORDINATOR)
+    plan = service.discharge.start_plan(patient.id, TODAY + timedelta(days=2), Destination.HOME)
     clock.now += timedelta(minutes=4)
     before = counts(db)
-    added = service.add_discharge_task(
+    added = service.discharge.add_task(
         patient.id,
         "  Oxygen supplier informed ",
         OwnerRole.COORDINATOR,
@@ -399,13 +399,13 @@ def test_a_task_is_added_from_what_the_user_typed_in_one_transaction(
         Source.CHART,
     )
     assert added.unsent
-    assert service.discharge_view(patient.id).tasks[-1] == added
+    assert service.discharge.view(patient.id).tasks[-1] == added
     line = service.repo.history(patient.id)[0]
     assert (line.subject, line.action) == ("Oxygen supplier informed", "added")
     assert service.repo.outbox()[-1].operation is OutboxOperation.CREATE
     before = counts(db)
     with pytest.raises(ValidationError, match="needs a name"):
-        service.add_discharge_task(patient.id, "   ", OwnerRole.NURSE)
+        service.discharge.add_task(patient.id, "   ", OwnerRole.NURSE)
     assert counts(db) == before
 
 
@@ -418,19 +418,19 @@ def test_a_new_date_moves_default_due_dates_but_not_those_a_person_set(
     patient = add_patient(db, catalog)
     service = make_service(COORDINATOR)
     first = TODAY + timedelta(days=4)
-    plan = service.start_discharge_plan(patient.id, first, Destination.HOME)
-    tasks = service.discharge_view(patient.id).tasks
-    by_hand = service.save_discharge_task(
+    plan = service.discharge.start_plan(patient.id, first, Destination.HOME)
+    tasks = service.discharge.view(patient.id).tasks
+    by_hand = service.discharge.save_task(
         tasks[0].model_copy(update={"due": TODAY + timedelta(days=1)})
     )
-    finished = service.save_discharge_task(tasks[1].model_copy(update={"status": TaskStatus.DONE}))
+    finished = service.discharge.save_task(tasks[1].model_copy(update={"status": TaskStatus.DONE}))
     before = counts(db)
     later = first + timedelta(days=3)
-    service.save_discharge_plan(plan.model_copy(update={"expected_date": later}))
+    service.discharge.save_plan(plan.model_copy(update={"expected_date": later}))
 
     moved = len(tasks) - 2
     assert grew(before, counts(db)) == {"outbox": 1 + moved, "history": 1 + moved, "audit_log": 1}
-    after = {t.id: t for t in service.discharge_view(patient.id).tasks}
+    after = {t.id: t for t in service.discharge.view(patient.id).tasks}
     assert after[by_hand.id].due == by_hand.due
     assert after[finished.id].due == finished.due
     for task, item in zip(tasks[2:], CHECKLIST.items[2:], strict=True):
@@ -445,12 +445,12 @@ def test_plan_details_round_trip_and_keep_history(
 ) -> None:
     patient = a_ward(db, catalog)
     service = make_service(COORDINATOR)
-    plan = service.start_discharge_plan(patient.id, TODAY, Destination.HOME)
+    plan = service.discharge.start_plan(patient.id, TODAY, Destination.HOME)
     clock.now += timedelta(hours=1)
     visit = Appointment(
         when=FIXED_NOW + timedelta(days=7), with_whom="Dr Weiss, GP", where="Practice"
     )
-    saved = service.save_discharge_plan(
+    saved = service.discharge.save_plan(
         plan.model_copy(
             update={
                 "destination": Destination.REHABILITATION,
@@ -459,7 +459,7 @@ def test_plan_details_round_trip_and_keep_history(
             }
         )
     )
-    assert service.discharge_plan_of(patient.id) == saved
+    assert service.discharge.plan_of(patient.id) == saved
     assert saved.provenance.recorded_at == clock.now
     line = service.repo.history(patient.id)[0]
     assert (line.action, line.area) == ("changed", "discharge")
@@ -475,9 +475,9 @@ def test_plan_details_round_trip_and_keep_history(
         }
     ]
     with pytest.raises(ValidationError):
-        service.save_discharge_plan(saved.model_copy(update={"patient_id": "someone-else"}))
+        service.discharge.save_plan(saved.model_copy(update={"patient_id": "someone-else"}))
     with pytest.raises(ValidationError):
-        service.save_discharge_plan(saved.model_copy(update={"id": "unknown-plan"}))
+        service.discharge.save_plan(saved.model_copy(update={"id": "unknown-plan"}))
 
 
 def test_the_home_helper_is_a_person_among_the_patients_contacts(
@@ -487,16 +487,18 @@ def test_the_home_helper_is_a_person_among_the_patients_contacts(
     add_patient(db, catalog, "patient-2", contacts=(person("patient-2", "c-other", "Someone"),))
     service = make_service(COORDINATOR)
     with pytest.raises(ValidationError, match="Start a discharge plan first"):
-        service.set_home_helper(patient.id, "c-daughter")
-    service.start_discharge_plan(patient.id, TODAY, Destination.HOME)
-    assert service.set_home_helper(patient.id, "c-daughter").home_helper_id == "c-daughter"
-    assert service.discharge_summary(patient.id).home_helper is not None
+        service.discharge.set_home_helper(patient.id, "c-daughter")
+    service.discharge.start_plan(patient.id, TODAY, Destination.HOME)
+    assert (
+        service.discharge.set_home_helper(patient.id, "c-daughter").home_helper_id == "c-daughter"
+    )
+    assert service.discharge.summary(patient.id).home_helper is not None
     before = counts(db)
     for wrong in ("c-agency", "c-gone", "c-other", "no-such-contact"):
         with pytest.raises(ValidationError):
-            service.set_home_helper(patient.id, wrong)
+            service.discharge.set_home_helper(patient.id, wrong)
     assert counts(db) == before
-    assert service.set_home_helper(patient.id, None).home_helper_id is None
+    assert service.discharge.set_home_helper(patient.id, None).home_helper_id is None
 
 
 # --- medications and contacts -------------------------------------------------------------
@@ -507,13 +509,13 @@ def test_reconciling_stamps_who_and_when_and_counts_down(
 ) -> None:
     patient = a_ward(db, catalog)
     service = make_service(COORDINATOR)
-    view = service.discharge_view(patient.id)
+    view = service.discharge.view(patient.id)
     # Metformin and the prescription need a decision; the aspirin stopped before admission.
     assert {m.id for m in view.medications} == {"m-metformin", "m-stopped", "m-rx"}
     assert view.unreconciled == 2
     clock.now += timedelta(minutes=3)
     before = counts(db)
-    decided = service.reconcile_medication(
+    decided = service.discharge.reconcile_medication(
         "m-metformin", ReconciliationDecision.CHANGE, "  1000 mg from now on "
     )
     assert grew(before, counts(db)) == {"outbox": 1, "history": 1, "audit_log": 1}
@@ -524,7 +526,7 @@ def test_reconciling_stamps_who_and_when_and_counts_down(
         note="1000 mg from now on",
     )
     assert decided.provenance.source is Source.PATIENT  # where the medication came from
-    assert service.discharge_view(patient.id).unreconciled == 1
+    assert service.discharge.view(patient.id).unreconciled == 1
     line = service.repo.history(patient.id)[0]
     assert (line.area, line.action) == ("medication", "reconciled")
     assert line.new_value.endswith("(change)")
@@ -542,8 +544,8 @@ def test_a_prescription_is_reconciled_through_a_home_medication_derived_from_it(
     patient = a_ward(db, catalog)
     service = make_service(COORDINATOR)
     with pytest.raises(ValidationError, match="already has this prescription"):
-        service.reconcile_medication("m-rx", ReconciliationDecision.NEW)
-    first = service.reconcile_medication("m-rx", ReconciliationDecision.CONTINUE)
+        service.discharge.reconcile_medication("m-rx", ReconciliationDecision.NEW)
+    first = service.discharge.reconcile_medication("m-rx", ReconciliationDecision.CONTINUE)
     assert first.id != "m-rx"
     assert (first.derived_from, first.prescribed, first.name, first.dose) == (
         "m-rx",
@@ -555,10 +557,10 @@ def test_a_prescription_is_reconciled_through_a_home_medication_derived_from_it(
     prescription = service.repo.medication("m-rx")
     assert prescription is not None
     assert prescription.reconciliation is None  # the prescription itself is never written
-    again = service.reconcile_medication("m-rx", ReconciliationDecision.STOP)
+    again = service.discharge.reconcile_medication("m-rx", ReconciliationDecision.STOP)
     assert again.id == first.id  # the same derived medication, decided again
     assert service.repo.outbox()[-1].operation is OutboxOperation.UPDATE
-    view = service.discharge_view(patient.id)
+    view = service.discharge.view(patient.id)
     names = [m.name for m in view.medications]
     assert names.count("Ramipril") == 1  # the derived one stands for the prescription
     assert view.unreconciled == 1  # Metformin
@@ -570,7 +572,7 @@ def test_a_medication_added_for_home_at_discharge_is_new_and_stamped(
     patient = add_patient(db, catalog)
     service = make_service(COORDINATOR)
     somebody = Actor(user_id="Practitioner/someone", display_name="Someone Else")
-    added = service.save_medication(
+    added = service.home_care.save_medication(
         HomeMedication(
             id=service.new_id(),
             patient_id=patient.id,
@@ -590,10 +592,12 @@ def test_a_medication_added_for_home_at_discharge_is_new_and_stamped(
         COORDINATOR,
         clock.now,
     )
-    assert service.discharge_view(patient.id).unreconciled == 0
+    assert service.discharge.view(patient.id).unreconciled == 0
     # An edit that leaves the decision as it was keeps who decided it.
     clock.now += timedelta(hours=1)
-    edited = make_service(NURSE).save_medication(added.model_copy(update={"dose": "60 mg"}))
+    edited = make_service(NURSE).home_care.save_medication(
+        added.model_copy(update={"dose": "60 mg"})
+    )
     assert edited.reconciliation == added.reconciliation
 
 
@@ -604,7 +608,7 @@ def test_a_new_medication_for_home_is_added_and_decided_in_one_transaction(
     service = make_service(COORDINATOR)
     clock.now += timedelta(minutes=2)
     before = counts(db)
-    added = service.add_new_medication(
+    added = service.discharge.add_new_medication(
         HomeMedication(
             id=service.new_id(),
             patient_id=patient.id,
@@ -640,11 +644,11 @@ def test_a_new_medication_for_home_is_added_and_decided_in_one_transaction(
         "Enoxaparin 40 mg subcutaneous (taking)",
     )
     assert service.repo.audit_entries()[-1].detail == "medication added"
-    assert service.discharge_view(patient.id).unreconciled == 0
+    assert service.discharge.view(patient.id).unreconciled == 0
     # A prescription from another system cannot be added here, and nothing is written.
     before = counts(db)
     with pytest.raises(ValidationError, match="prescription in another system"):
-        service.add_new_medication(
+        service.discharge.add_new_medication(
             HomeMedication(
                 id=service.new_id(),
                 patient_id=patient.id,
@@ -654,7 +658,7 @@ def test_a_new_medication_for_home_is_added_and_decided_in_one_transaction(
             )
         )
     with pytest.raises(BugError):
-        service.add_new_medication(added)  # not new
+        service.discharge.add_new_medication(added)  # not new
     assert counts(db) == before
 
 
@@ -665,17 +669,19 @@ def test_verifying_a_contact_records_who_and_when(
     service = make_service(COORDINATOR)
     clock.now += timedelta(minutes=7)
     before = counts(db)
-    verified = service.verify_contact("c-daughter")
+    verified = service.discharge.verify_contact("c-daughter")
     assert grew(before, counts(db)) == {"outbox": 1, "history": 1, "audit_log": 1}
     assert (verified.verified_by, verified.verified_at) == (COORDINATOR, clock.now)
-    agency = service.verify_contact("c-agency")
+    agency = service.discharge.verify_contact("c-agency")
     assert [e.resource_type for e in service.repo.outbox()] == ["RelatedPerson", "Organization"]
     assert agency.verified_by == COORDINATOR
     line = service.repo.history(patient.id)[1]
     assert (line.area, line.subject, line.action) == ("contact", "Ayse Yilmaz", "verified")
     with pytest.raises(ValidationError):
-        service.verify_contact("c-gone")  # removed contacts are not verified for discharge
-    assert {c.id for c in service.discharge_view(patient.id).contacts} == {
+        service.discharge.verify_contact(
+            "c-gone"
+        )  # removed contacts are not verified for discharge
+    assert {c.id for c in service.discharge.view(patient.id).contacts} == {
         "c-daughter",
         "c-agency",
     }
@@ -690,15 +696,15 @@ def test_the_follow_up_channel_comes_from_the_answers_in_the_service_language(
     patient = add_patient(db, catalog)
     service = make_service(NURSE)
     service.language = "de"
-    follow = service.discharge_view(patient.id).follow_up
+    follow = service.discharge.view(patient.id).follow_up
     assert (follow.state, follow.channel, follow.answered_at) == (AnswerState.NEVER_ASKED, "", None)
 
-    service.record_answer(patient.id, FOLLOW_UP_CHANNEL_QUESTION, "phone", Source.PATIENT)
-    follow = service.discharge_view(patient.id).follow_up
+    service.answers.record(patient.id, FOLLOW_UP_CHANNEL_QUESTION, "phone", Source.PATIENT)
+    follow = service.discharge.view(patient.id).follow_up
     assert follow.channel_state is AnswerState.VALID
     assert follow.state is AnswerState.NEVER_ASKED  # the times are still to ask
-    service.record_answer(patient.id, FOLLOW_UP_TIMES_QUESTION, ("morning",), Source.PATIENT)
-    follow = service.discharge_view(patient.id).follow_up
+    service.answers.record(patient.id, FOLLOW_UP_TIMES_QUESTION, ("morning",), Source.PATIENT)
+    follow = service.discharge.view(patient.id).follow_up
     channel = catalog.question(FOLLOW_UP_CHANNEL_QUESTION)
     times = catalog.question(FOLLOW_UP_TIMES_QUESTION)
     assert follow.state is AnswerState.VALID  # answered and valid: nobody asks again
@@ -710,7 +716,7 @@ def test_the_follow_up_channel_comes_from_the_answers_in_the_service_language(
     # Once the answer lapses, it is shown with the old value and due for re-confirmation.
     assert channel.validity.days is not None
     clock.now += timedelta(days=channel.validity.days + 1)
-    follow = service.discharge_view(patient.id).follow_up
+    follow = service.discharge.view(patient.id).follow_up
     assert follow.state is AnswerState.DUE
     assert follow.channel == channel.format_value("phone", "de")
     assert follow.channel_answer is not None
@@ -733,20 +739,20 @@ def test_the_board_shows_plans_due_within_the_window_most_urgent_first(
     }
     for n, (pid, day) in enumerate(dates.items()):
         add_patient(db, catalog, pid, bed=f"1{n}A")
-        service.start_discharge_plan(pid, day, Destination.HOME)
+        service.discharge.start_plan(pid, day, Destination.HOME)
     add_patient(db, catalog, "p-no-plan", bed="20A")
     # Both are expected today; one has caught up with its checklist, the other has not.
-    for task in service.discharge_view("p-today").tasks[:3]:
-        service.save_discharge_task(task.model_copy(update={"status": TaskStatus.DONE}))
+    for task in service.discharge.view("p-today").tasks[:3]:
+        service.discharge.save_task(task.model_copy(update={"status": TaskStatus.DONE}))
 
-    rows = service.discharge_board()
+    rows = service.discharge.board()
     assert [r.patient_id for r in rows] == ["p-late", "p-today-overdue", "p-today", "p-week"]
     assert rows[0].readiness.overdue  # past its date with everything open
     assert all(r.unsent for r in rows)
-    every = service.discharge_board(window_days=None)
+    every = service.discharge.board(window_days=None)
     assert [r.patient_id for r in every][-2:] == ["p-later", "p-undated"]
     assert len(every) == 6
-    assert [r.patient_id for r in service.discharge_board(window_days=0)] == [
+    assert [r.patient_id for r in service.discharge.board(window_days=0)] == [
         "p-late",
         "p-today-overdue",
         "p-today",
@@ -761,10 +767,10 @@ def test_the_board_shows_plans_due_within_the_window_most_urgent_first(
 
 
 def test_the_demo_board_is_alive_and_agrees_with_each_tab(demo_service: CareService) -> None:
-    rows = demo_service.discharge_board(window_days=None)
+    rows = demo_service.discharge.board(window_days=None)
     assert rows
     for row in rows:
-        view = demo_service.discharge_view(row.patient_id)
+        view = demo_service.discharge.view(row.patient_id)
         assert view.readiness == row.readiness
         assert view.unreconciled == row.unreconciled
         assert not row.unsent
@@ -779,15 +785,15 @@ def test_the_summary_holds_what_leaves_with_the_patient(
     patient = a_ward(db, catalog)
     service = make_service(COORDINATOR)
     service.language = "de"
-    service.start_discharge_plan(patient.id, TODAY + timedelta(days=1), Destination.HOME)
-    service.reconcile_medication("m-metformin", ReconciliationDecision.CONTINUE)
-    service.record_answer(patient.id, "communication.preferred-language", "tr", Source.PATIENT)
-    service.record_answer(patient.id, "communication.interpreter-needed", True, Source.PATIENT)
-    service.record_answer(patient.id, "matters.most-important", "My cat", Source.PATIENT)
-    wrong = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
-    service.mark_entered_in_error(wrong.id, "wrong patient")
+    service.discharge.start_plan(patient.id, TODAY + timedelta(days=1), Destination.HOME)
+    service.discharge.reconcile_medication("m-metformin", ReconciliationDecision.CONTINUE)
+    service.answers.record(patient.id, "communication.preferred-language", "tr", Source.PATIENT)
+    service.answers.record(patient.id, "communication.interpreter-needed", True, Source.PATIENT)
+    service.answers.record(patient.id, "matters.most-important", "My cat", Source.PATIENT)
+    wrong = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
+    service.answers.mark_entered_in_error(wrong.id, "wrong patient")
 
-    summary = service.discharge_summary(patient.id)
+    summary = service.discharge.summary(patient.id)
     labels = dict(summary.preferences)
     language = catalog.question("communication.preferred-language")
     assert labels[language.label_for("de")] == language.format_value("tr", "de")
@@ -810,8 +816,8 @@ def test_printing_and_exporting_are_audited_and_nothing_else_is(
     patient = add_patient(db, catalog)
     service = make_service(COORDINATOR)
     before = counts(db)
-    service.record_summary_output(patient.id, AuditAction.PRINT, "printer")
-    service.record_summary_output(patient.id, AuditAction.EXPORT, "pdf")
+    service.discharge.record_summary_output(patient.id, AuditAction.PRINT, "printer")
+    service.discharge.record_summary_output(patient.id, AuditAction.EXPORT, "pdf")
     assert grew(before, counts(db)) == {"audit_log": 2}
     printed, exported = service.repo.audit_entries()[-2:]
     assert (printed.action, printed.detail, printed.patient_id) == (
@@ -821,7 +827,7 @@ def test_printing_and_exporting_are_audited_and_nothing_else_is(
     )
     assert (exported.action, exported.detail) == (AuditAction.EXPORT, "discharge summary: pdf")
     with pytest.raises(BugError):
-        service.record_summary_output(patient.id, AuditAction.EDIT, "")
+        service.discharge.record_summary_output(patient.id, AuditAction.EDIT, "")
     assert service.repo.verify_audit_chain() is None
 
 
@@ -833,10 +839,10 @@ def test_the_chart_counts_unsent_plan_edits_and_shows_their_history(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service(COORDINATOR)
-    assert service.chart(patient.id, audit_view=False).unsent_changes == 0
-    service.start_discharge_plan(patient.id, TODAY, Destination.HOME)
-    chart = service.chart(patient.id, audit_view=False)
+    assert service.charts.chart(patient.id, audit_view=False).unsent_changes == 0
+    service.discharge.start_plan(patient.id, TODAY, Destination.HOME)
+    chart = service.charts.chart(patient.id, audit_view=False)
     assert chart.unsent_changes == 1 + len(CHECKLIST.items)
     assert chart.history[0].area == "discharge"
-    (ward_row,) = service.ward()
+    (ward_row,) = service.charts.ward()
     assert ward_row.unsent_changes == 1 + len(CHECKLIST.items)

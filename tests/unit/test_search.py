@@ -62,10 +62,12 @@ def _build_ward(db: Database, catalog: Catalog, service: CareService) -> Ward:
     demo.load_into(
         db, catalog, [demo.DemoPatient(p, (), (), ()) for p in (mueller, schneider, yilmaz, wojcik)]
     )
-    lactose = service.record_answer(mueller.id, "diet.lactose", True, Source.PATIENT)
-    service.record_answer(schneider.id, "diet.gluten", True, Source.PATIENT)
-    dislikes = service.record_answer(schneider.id, "diet.food-dislikes", "Mushrooms", Source.FAMILY)
-    med = service.save_medication(
+    lactose = service.answers.record(mueller.id, "diet.lactose", True, Source.PATIENT)
+    service.answers.record(schneider.id, "diet.gluten", True, Source.PATIENT)
+    dislikes = service.answers.record(
+        schneider.id, "diet.food-dislikes", "Mushrooms", Source.FAMILY
+    )
+    med = service.home_care.save_medication(
         HomeMedication(
             id="med-1",
             patient_id=mueller.id,
@@ -76,7 +78,7 @@ def _build_ward(db: Database, catalog: Catalog, service: CareService) -> Ward:
             provenance=service.provenance_now(Source.PATIENT),
         )
     )
-    contact = service.save_contact(
+    contact = service.home_care.save_contact(
         HomeCareContact(
             id="contact-1",
             patient_id=mueller.id,
@@ -112,11 +114,11 @@ def fresh_ward(db: Database, catalog: Catalog, make_service: MakeService) -> War
 
 
 def found(ward: Ward, text: str) -> set[str]:
-    return {hit.patient.id for hit in ward.service.search(text)}
+    return {hit.patient.id for hit in ward.service.charts.search(text)}
 
 
 def only_hit(ward: Ward, text: str) -> PatientHit:
-    (hit,) = ward.service.search(text)
+    (hit,) = ward.service.charts.search(text)
     return hit
 
 
@@ -150,8 +152,8 @@ def test_a_patient_is_found_by_mrn_or_bed(ward: Ward, text: str) -> None:
 
 
 def test_a_name_that_is_nobodys_finds_nothing(ward: Ward) -> None:
-    assert ward.service.search("Zimmermann") == []
-    assert ward.service.search("99999999") == []
+    assert ward.service.charts.search("Zimmermann") == []
+    assert ward.service.charts.search("99999999") == []
 
 
 # --- facts: answers, medications, contacts ---------------------------------------------
@@ -234,7 +236,7 @@ def test_a_phone_number_in_other_international_formats_is_found(ward: Ward, text
 
 
 def test_several_facts_of_one_patient_come_back_as_one_result(fresh_ward: Ward) -> None:
-    fresh_ward.service.record_answer(
+    fresh_ward.service.answers.record(
         fresh_ward.mueller.id, "diet.food-dislikes", "Oral rinse taste", Source.PATIENT
     )
     hit = only_hit(fresh_ward, "oral")
@@ -246,7 +248,7 @@ def test_several_facts_of_one_patient_come_back_as_one_result(fresh_ward: Ward) 
 
 
 def test_a_corrected_answer_is_found_by_its_new_value_only(fresh_ward: Ward) -> None:
-    fresh_ward.service.correct_answer(fresh_ward.dislikes_answer_id, "Liver", Source.PATIENT)
+    fresh_ward.service.answers.correct(fresh_ward.dislikes_answer_id, "Liver", Source.PATIENT)
     assert found(fresh_ward, "mushrooms") == set()
     hit = only_hit(fresh_ward, "liver")
     assert hit.patient.id == fresh_ward.schneider.id
@@ -254,24 +256,24 @@ def test_a_corrected_answer_is_found_by_its_new_value_only(fresh_ward: Ward) -> 
 
 
 def test_a_corrected_choice_shows_the_new_value(fresh_ward: Ward) -> None:
-    fresh_ward.service.correct_answer(fresh_ward.lactose_answer_id, False, Source.PATIENT)
+    fresh_ward.service.answers.correct(fresh_ward.lactose_answer_id, False, Source.PATIENT)
     assert [h.describe() for h in only_hit(fresh_ward, "lactose").hits] == [
         "Lactose intolerance: No"
     ]
 
 
 def test_an_answer_entered_in_error_is_no_longer_found(fresh_ward: Ward) -> None:
-    fresh_ward.service.mark_entered_in_error(fresh_ward.lactose_answer_id, "wrong patient")
+    fresh_ward.service.answers.mark_entered_in_error(fresh_ward.lactose_answer_id, "wrong patient")
     assert found(fresh_ward, "lactose") == set()
     assert found(fresh_ward, "Müller") == {fresh_ward.mueller.id}  # the patient is still there
 
 
 def test_a_changed_medication_and_contact_are_found_by_their_new_values(fresh_ward: Ward) -> None:
-    fresh_ward.service.save_medication(
+    fresh_ward.service.home_care.save_medication(
         fresh_ward.medication.model_copy(update={"name": "Ramipril"})
     )
     new_phone = (ContactPoint(system="phone", value="+49 30 7654321", rank=1),)
-    fresh_ward.service.save_contact(
+    fresh_ward.service.home_care.save_contact(
         fresh_ward.contact.model_copy(update={"name": "Hanna Weber", "telecom": new_phone})
     )
     assert found(fresh_ward, "metformin") == set()
@@ -282,7 +284,9 @@ def test_a_changed_medication_and_contact_are_found_by_their_new_values(fresh_wa
 
 
 def test_a_removed_contact_is_no_longer_found(fresh_ward: Ward) -> None:
-    fresh_ward.service.save_contact(fresh_ward.contact.model_copy(update={"active": False}))
+    fresh_ward.service.home_care.save_contact(
+        fresh_ward.contact.model_copy(update={"active": False})
+    )
     assert found(fresh_ward, "Hans Weber") == set()
 
 
@@ -327,11 +331,11 @@ def test_a_removed_contact_is_no_longer_found(fresh_ward: Ward) -> None:
     ],
 )
 def test_odd_input_never_raises(ward: Ward, text: str) -> None:
-    assert isinstance(ward.service.search(text), list)
+    assert isinstance(ward.service.charts.search(text), list)
     assert isinstance(search(ward.service.db, text), list)
     assert ward.service.repo.patient_count() == 4
 
 
 def test_empty_input_finds_nothing(ward: Ward) -> None:
-    assert ward.service.search("") == []
-    assert ward.service.search("  *  ") == []
+    assert ward.service.charts.search("") == []
+    assert ward.service.charts.search("  *  ") == []

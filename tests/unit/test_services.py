@@ -98,7 +98,7 @@ def new_contact(service: CareService, patient_id: str) -> HomeCareContact:
 
 
 def board_state(service: CareService, patient_id: str, code: str) -> AnswerState:
-    chart = service.chart(patient_id, audit_view=False)
+    chart = service.charts.chart(patient_id, audit_view=False)
     return next(i.state for i in chart.board if i.question.code == code)
 
 
@@ -111,13 +111,13 @@ def test_record_confirm_correct_and_error_keep_the_whole_history(
     patient = add_patient(db, catalog)
     nurse, colleague = make_service(NURSE), make_service(COLLEAGUE)
     t0 = clock.now
-    recorded = nurse.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
+    recorded = nurse.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
     clock.now = t1 = t0 + timedelta(hours=1)
-    colleague.confirm_answer(recorded.id, Source.FAMILY)
+    colleague.answers.confirm(recorded.id, Source.FAMILY)
     clock.now = t2 = t0 + timedelta(hours=2)
-    nurse.correct_answer(recorded.id, False, Source.PATIENT, note="misheard")
+    nurse.answers.correct(recorded.id, False, Source.PATIENT, note="misheard")
     clock.now = t3 = t0 + timedelta(hours=3)
-    colleague.mark_entered_in_error(recorded.id, "wrong patient")
+    colleague.answers.mark_entered_in_error(recorded.id, "wrong patient")
 
     stored = nurse.repo.answer(recorded.id)
     assert stored is not None
@@ -142,7 +142,7 @@ def test_record_confirm_correct_and_error_keep_the_whole_history(
     ]
     assert [r.note for r in stored.history] == ["", "", "misheard", "wrong patient"]
 
-    history = [h for h in nurse.chart(patient.id).history if h.area == "answer"]
+    history = [h for h in nurse.charts.chart(patient.id).history if h.area == "answer"]
     assert [(h.action, h.actor, h.at, h.old_value, h.new_value) for h in history] == [
         ("entered-in-error", COLLEAGUE, t3, "No", "No"),
         ("corrected", NURSE, t2, "Yes", "No"),
@@ -157,7 +157,7 @@ def test_the_answer_a_service_returns_is_what_lands_on_disk(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.food-dislikes", "  Liver  ", Source.FAMILY)
+    answer = service.answers.record(patient.id, "diet.food-dislikes", "  Liver  ", Source.FAMILY)
     assert answer.value == "Liver"
     stored = service.repo.answer(answer.id)
     assert stored is not None
@@ -172,7 +172,7 @@ def test_a_recorded_answer_is_returned_as_unsent(
     db: Database, catalog: Catalog, make_service: MakeService
 ) -> None:
     patient = add_patient(db, catalog)
-    answer = make_service().record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
+    answer = make_service().answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
     assert answer.unsent
 
 
@@ -182,9 +182,11 @@ def test_multi_choice_codes_are_stored_in_catalog_order(
     patient = add_patient(db, catalog)
     codes = [o.code for o in catalog.question("diet.texture").options]
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.texture", (codes[2], codes[0]), Source.PATIENT)
+    answer = service.answers.record(
+        patient.id, "diet.texture", (codes[2], codes[0]), Source.PATIENT
+    )
     assert answer.value == (codes[0], codes[2])
-    single = service.correct_answer(answer.id, codes[1], Source.PATIENT)
+    single = service.answers.correct(answer.id, codes[1], Source.PATIENT)
     assert single.value == (codes[1],)
 
 
@@ -194,21 +196,21 @@ def test_confirming_restarts_a_due_stay_answer(
     patient = add_patient(db, catalog)
     service = make_service()
     clock.now = ADMITTED - timedelta(days=40)  # given during an earlier stay
-    answer = service.record_answer(patient.id, "comfort.bedtime", "21:30", Source.PATIENT)
+    answer = service.answers.record(patient.id, "comfort.bedtime", "21:30", Source.PATIENT)
     clock.now = FIXED_NOW
-    due_before = next(r.due_questions for r in service.ward() if r.patient.id == patient.id)
+    due_before = next(r.due_questions for r in service.charts.ward() if r.patient.id == patient.id)
     assert board_state(service, patient.id, "comfort.bedtime") is AnswerState.DUE
-    chart = service.chart(patient.id, audit_view=False)
+    chart = service.charts.chart(patient.id, audit_view=False)
     shown = next(i for i in chart.board if i.question.code == "comfort.bedtime")
     assert shown.answer is not None
     assert shown.answer.value == "21:30"  # the old answer is shown while it is due
 
-    confirmed = service.confirm_answer(answer.id)
+    confirmed = service.answers.confirm(answer.id)
 
     assert confirmed.effective_at == FIXED_NOW
     assert confirmed.value == "21:30"
     assert board_state(service, patient.id, "comfort.bedtime") is AnswerState.VALID
-    due_after = next(r.due_questions for r in service.ward() if r.patient.id == patient.id)
+    due_after = next(r.due_questions for r in service.charts.ward() if r.patient.id == patient.id)
     assert due_after == due_before - 1
 
 
@@ -219,10 +221,10 @@ def test_confirming_restarts_a_lapsed_n_day_answer(
     service = make_service()
     assert catalog.question("matters.visitors").validity.days == 7
     clock.now = FIXED_NOW - timedelta(days=7)
-    answer = service.record_answer(patient.id, "matters.visitors", "Family only", Source.PATIENT)
+    answer = service.answers.record(patient.id, "matters.visitors", "Family only", Source.PATIENT)
     clock.now = FIXED_NOW
     assert board_state(service, patient.id, "matters.visitors") is AnswerState.DUE
-    service.confirm_answer(answer.id)
+    service.answers.confirm(answer.id)
     assert board_state(service, patient.id, "matters.visitors") is AnswerState.VALID
 
 
@@ -231,9 +233,9 @@ def test_correcting_to_the_same_value_is_a_confirmation(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
+    answer = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
     clock.now += timedelta(days=1)
-    again = service.correct_answer(answer.id, True, Source.PATIENT)
+    again = service.answers.correct(answer.id, True, Source.PATIENT)
     assert [r.action for r in again.history] == [AnswerAction.RECORDED, AnswerAction.CONFIRMED]
     assert again.effective_at == clock.now
 
@@ -243,22 +245,22 @@ def test_entered_in_error_makes_the_question_never_asked_and_a_new_answer_works(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    wrong = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
+    wrong = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
     assert board_state(service, patient.id, "diet.lactose") is AnswerState.VALID
-    open_before = next(r.open_questions for r in service.ward())
+    open_before = next(r.open_questions for r in service.charts.ward())
 
-    service.mark_entered_in_error(wrong.id, "charted on the wrong patient")
+    service.answers.mark_entered_in_error(wrong.id, "charted on the wrong patient")
 
-    chart = service.chart(patient.id, audit_view=False)
+    chart = service.charts.chart(patient.id, audit_view=False)
     item = next(i for i in chart.board if i.question.code == "diet.lactose")
     assert item.state is AnswerState.NEVER_ASKED
     assert item.answer is None
-    assert next(r.open_questions for r in service.ward()) == open_before + 1
+    assert next(r.open_questions for r in service.charts.ward()) == open_before + 1
 
-    right = service.record_answer(patient.id, "diet.lactose", False, Source.PATIENT)
+    right = service.answers.record(patient.id, "diet.lactose", False, Source.PATIENT)
 
     assert right.id != wrong.id
-    chart = service.chart(patient.id, audit_view=False)
+    chart = service.charts.chart(patient.id, audit_view=False)
     item = next(i for i in chart.board if i.question.code == "diet.lactose")
     assert item.state is AnswerState.VALID
     assert item.answer is not None
@@ -276,15 +278,15 @@ def test_an_answer_in_error_cannot_be_revised(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
-    service.mark_entered_in_error(answer.id, "wrong patient")
+    answer = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
+    service.answers.mark_entered_in_error(answer.id, "wrong patient")
     before = row_counts(db)
     with pytest.raises(ValidationError):
-        service.confirm_answer(answer.id)
+        service.answers.confirm(answer.id)
     with pytest.raises(ValidationError):
-        service.correct_answer(answer.id, False, Source.PATIENT)
+        service.answers.correct(answer.id, False, Source.PATIENT)
     with pytest.raises(ValidationError):
-        service.mark_entered_in_error(answer.id, "again")
+        service.answers.mark_entered_in_error(answer.id, "again")
     assert row_counts(db) == before
 
 
@@ -293,10 +295,10 @@ def test_entered_in_error_needs_a_reason(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
+    answer = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
     before = row_counts(db)
     with pytest.raises(ValidationError):
-        service.mark_entered_in_error(answer.id, "   ")
+        service.answers.mark_entered_in_error(answer.id, "   ")
     assert row_counts(db) == before
     assert board_state(service, patient.id, "diet.lactose") is AnswerState.VALID
 
@@ -304,9 +306,9 @@ def test_entered_in_error_needs_a_reason(
 def test_revising_a_downloaded_answer_is_based_on_its_server_version(
     demo_service: CareService,
 ) -> None:
-    patient = demo_service.ward()[0].patient
+    patient = demo_service.charts.ward()[0].patient
     answer = next(a for a in demo_service.repo.answers(patient.id) if a.server_version)
-    confirmed = demo_service.confirm_answer(answer.id)
+    confirmed = demo_service.answers.confirm(answer.id)
     assert confirmed.provenance.based_on_version == answer.server_version
     (entry,) = demo_service.repo.outbox()
     assert entry.base_version == answer.server_version
@@ -328,14 +330,14 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
 
     def record() -> None:
         answer_ids.append(
-            service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT).id
+            service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT).id
         )
 
     steps: list[tuple[str, Callable[[], object], str, str, OutboxOperation, str]] = [
         ("answer", record, "Observation", "answers", OutboxOperation.CREATE, "answer recorded"),
         (
             "answer",
-            lambda: service.confirm_answer(answer_ids[0]),
+            lambda: service.answers.confirm(answer_ids[0]),
             "Observation",
             "answers",
             OutboxOperation.UPDATE,
@@ -343,7 +345,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "answer",
-            lambda: service.correct_answer(answer_ids[0], False, Source.PATIENT),
+            lambda: service.answers.correct(answer_ids[0], False, Source.PATIENT),
             "Observation",
             "answers",
             OutboxOperation.UPDATE,
@@ -351,7 +353,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "answer",
-            lambda: service.mark_entered_in_error(answer_ids[0], "wrong patient"),
+            lambda: service.answers.mark_entered_in_error(answer_ids[0], "wrong patient"),
             "Observation",
             "answers",
             OutboxOperation.UPDATE,
@@ -359,7 +361,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "medication",
-            lambda: service.save_medication(med),
+            lambda: service.home_care.save_medication(med),
             "MedicationStatement",
             "medications",
             OutboxOperation.CREATE,
@@ -367,7 +369,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "medication",
-            lambda: service.save_medication(med.model_copy(update={"dose": "1000 mg"})),
+            lambda: service.home_care.save_medication(med.model_copy(update={"dose": "1000 mg"})),
             "MedicationStatement",
             "medications",
             OutboxOperation.UPDATE,
@@ -375,7 +377,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "medication",
-            lambda: service.stop_medication(med.id),
+            lambda: service.home_care.stop_medication(med.id),
             "MedicationStatement",
             "medications",
             OutboxOperation.UPDATE,
@@ -383,7 +385,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "contact",
-            lambda: service.save_contact(contact),
+            lambda: service.home_care.save_contact(contact),
             "RelatedPerson",
             "contacts",
             OutboxOperation.CREATE,
@@ -391,7 +393,9 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "contact",
-            lambda: service.save_contact(contact.model_copy(update={"relationship": "nephew"})),
+            lambda: service.home_care.save_contact(
+                contact.model_copy(update={"relationship": "nephew"})
+            ),
             "RelatedPerson",
             "contacts",
             OutboxOperation.UPDATE,
@@ -399,7 +403,7 @@ def test_each_edit_writes_one_outbox_entry_one_history_line_one_audit_entry(
         ),
         (
             "contact",
-            lambda: service.save_contact(contact.model_copy(update={"active": False})),
+            lambda: service.home_care.save_contact(contact.model_copy(update={"active": False})),
             "RelatedPerson",
             "contacts",
             OutboxOperation.UPDATE,
@@ -470,9 +474,9 @@ def test_invalid_answers_are_refused_and_write_nothing(
     service = make_service()
     before = row_counts(db)
     with pytest.raises(ValidationError):
-        service.record_answer(patient.id, code, make_value(catalog), Source.PATIENT)
+        service.answers.record(patient.id, code, make_value(catalog), Source.PATIENT)
     assert row_counts(db) == before
-    assert service.outbox_count() == 0
+    assert service.outbox.count() == 0
 
 
 def test_an_invalid_correction_writes_nothing(
@@ -480,10 +484,10 @@ def test_an_invalid_correction_writes_nothing(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    answer = service.record_answer(patient.id, "comfort.bedtime", "21:30", Source.PATIENT)
+    answer = service.answers.record(patient.id, "comfort.bedtime", "21:30", Source.PATIENT)
     before = row_counts(db)
     with pytest.raises(ValidationError):
-        service.correct_answer(answer.id, "25:99", Source.PATIENT)
+        service.answers.correct(answer.id, "25:99", Source.PATIENT)
     assert row_counts(db) == before
     stored = service.repo.answer(answer.id)
     assert stored is not None
@@ -496,7 +500,7 @@ def test_a_time_is_stored_as_hh_mm(
     patient = add_patient(db, catalog)
     service = make_service()
     try:
-        answer = service.record_answer(patient.id, "comfort.bedtime", "7:5", Source.PATIENT)
+        answer = service.answers.record(patient.id, "comfort.bedtime", "7:5", Source.PATIENT)
     except ValidationError:
         return  # refusing it is fine too
     assert answer.value == "07:05"
@@ -509,19 +513,19 @@ def test_unknown_patient_question_or_record_is_refused_and_writes_nothing(
     service = make_service()
     before = row_counts(db)
     with pytest.raises(ValidationError):
-        service.record_answer("no-such-patient", "diet.lactose", True, Source.PATIENT)
+        service.answers.record("no-such-patient", "diet.lactose", True, Source.PATIENT)
     with pytest.raises(ValidationError):
-        service.record_answer(patient.id, "diet.caviar", True, Source.PATIENT)
+        service.answers.record(patient.id, "diet.caviar", True, Source.PATIENT)
     with pytest.raises(ValidationError):
-        service.confirm_answer("no-such-answer")
+        service.answers.confirm("no-such-answer")
     with pytest.raises(ValidationError):
-        service.stop_medication("no-such-medication")
+        service.home_care.stop_medication("no-such-medication")
     with pytest.raises(ValidationError):
-        service.save_medication(new_medication(service, "no-such-patient"))
+        service.home_care.save_medication(new_medication(service, "no-such-patient"))
     with pytest.raises(ValidationError):
-        service.save_contact(new_contact(service, "no-such-patient"))
+        service.home_care.save_contact(new_contact(service, "no-such-patient"))
     with pytest.raises(ValidationError):
-        service.chart("no-such-patient")
+        service.charts.chart("no-such-patient")
     assert row_counts(db) == before
 
 
@@ -534,16 +538,16 @@ def test_medication_add_edit_stop_keeps_history_and_outbox(
     patient = add_patient(db, catalog)
     nurse, colleague = make_service(NURSE), make_service(COLLEAGUE)
     med = new_medication(colleague, patient.id)  # the caller's provenance is not trusted
-    added = nurse.save_medication(med)
+    added = nurse.home_care.save_medication(med)
     assert added.provenance.recorded_by == NURSE
     assert added.unsent
     clock.now += timedelta(minutes=5)
-    colleague.save_medication(added.model_copy(update={"dose": "1000 mg"}))
+    colleague.home_care.save_medication(added.model_copy(update={"dose": "1000 mg"}))
     clock.now += timedelta(minutes=5)
-    stopped = nurse.stop_medication(med.id)
+    stopped = nurse.home_care.stop_medication(med.id)
     assert stopped.status is MedicationStatus.STOPPED
 
-    chart = nurse.chart(patient.id, audit_view=False)
+    chart = nurse.charts.chart(patient.id, audit_view=False)
     (shown,) = chart.medications
     assert (shown.name, shown.dose, shown.status) == ("Metformin", "1000 mg", "stopped")
     assert shown.provenance.recorded_by == NURSE
@@ -579,12 +583,14 @@ def test_contact_add_edit_remove_keeps_history_and_outbox(
     patient = add_patient(db, catalog)
     service = make_service()
     contact = new_contact(service, patient.id)
-    service.save_contact(contact)
+    service.home_care.save_contact(contact)
     new_phone = (ContactPoint(system="phone", value="+49 30 1234567", rank=1),)
-    service.save_contact(contact.model_copy(update={"telecom": new_phone}))
-    service.save_contact(contact.model_copy(update={"telecom": new_phone, "active": False}))
+    service.home_care.save_contact(contact.model_copy(update={"telecom": new_phone}))
+    service.home_care.save_contact(
+        contact.model_copy(update={"telecom": new_phone, "active": False})
+    )
 
-    chart = service.chart(patient.id, audit_view=False)
+    chart = service.charts.chart(patient.id, audit_view=False)
     (kept,) = chart.contacts  # a removed contact is kept (inactive), not deleted
     assert not kept.active
     assert kept.telecom == new_phone
@@ -621,7 +627,7 @@ def test_opening_a_chart_writes_one_view_audit_entry_and_nothing_else(
     patient = add_patient(db, catalog)
     service = make_service()
     before = row_counts(db)
-    service.chart(patient.id)
+    service.charts.chart(patient.id)
     after = row_counts(db)
     assert {t: after[t] - before[t] for t in after} == {
         "answers": 0,
@@ -639,23 +645,23 @@ def test_opening_a_chart_writes_one_view_audit_entry_and_nothing_else(
         "test-ws",
         clock.now,
     )
-    service.chart(patient.id, audit_view=False)
+    service.charts.chart(patient.id, audit_view=False)
     assert row_counts(db) == after
 
 
 def test_ward_counts_agree_with_the_charts(demo_service: CareService, clock: Clock) -> None:
     def check() -> None:
-        rows = demo_service.ward()
+        rows = demo_service.charts.ward()
         assert len(rows) == 12
         for row in rows:
-            chart = demo_service.chart(row.patient.id, audit_view=False)
+            chart = demo_service.charts.chart(row.patient.id, audit_view=False)
             states = [i.state for i in chart.board]
             assert row.open_questions == sum(s is not AnswerState.VALID for s in states)
             assert row.due_questions == sum(s is AnswerState.DUE for s in states)
             assert row.age == row.patient.age_on(clock.now.date())
 
     check()
-    rows = demo_service.ward()
+    rows = demo_service.charts.ward()
     # The demo ward has every state somewhere, so the comparison above means something.
     assert any(r.due_questions for r in rows)
     assert any(r.open_questions > r.due_questions for r in rows)
@@ -664,15 +670,15 @@ def test_ward_counts_agree_with_the_charts(demo_service: CareService, clock: Clo
     # After edits (and with time passing) the two views still agree.
     first = rows[0].patient.id
     answers = demo_service.repo.answers(first)
-    demo_service.mark_entered_in_error(answers[-1].id, "wrong patient")
+    demo_service.answers.mark_entered_in_error(answers[-1].id, "wrong patient")
     due = next(
         i
         for r in rows
-        for i in demo_service.chart(r.patient.id).board
+        for i in demo_service.charts.chart(r.patient.id).board
         if i.state is AnswerState.DUE
     )
     assert due.answer is not None
-    demo_service.confirm_answer(due.answer.id)
+    demo_service.answers.confirm(due.answer.id)
     clock.now += timedelta(days=10)
     check()
 
@@ -683,11 +689,11 @@ def test_the_audit_chain_verifies_after_edits_and_views(
     patient = add_patient(db, catalog)
     service = make_service()
     assert service.repo.verify_audit_chain() is None  # empty chain
-    answer = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
-    service.chart(patient.id)
-    service.confirm_answer(answer.id)
-    service.save_medication(new_medication(service, patient.id))
-    service.chart(patient.id)
+    answer = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
+    service.charts.chart(patient.id)
+    service.answers.confirm(answer.id)
+    service.home_care.save_medication(new_medication(service, patient.id))
+    service.charts.chart(patient.id)
     entries = service.repo.audit_entries()
     assert len(entries) == 5
     assert [e.seq for e in entries] == sorted({e.seq for e in entries})
@@ -701,10 +707,10 @@ def test_changing_one_byte_of_an_audit_row_is_detected_at_that_row(
 ) -> None:
     patient = add_patient(db, catalog)
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
-    service.chart(patient.id)
-    service.confirm_answer(answer.id)
-    service.chart(patient.id)
+    answer = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
+    service.charts.chart(patient.id)
+    service.answers.confirm(answer.id)
+    service.charts.chart(patient.id)
     victim = service.repo.audit_entries()[2].seq
     (value,) = db.query(f"SELECT {column} FROM audit_log WHERE seq = ?", (victim,))[0]
     # Change one character, keeping the value well-formed (a digit stays a digit).
@@ -726,7 +732,7 @@ def test_changing_a_stored_hash_is_detected_at_that_row(
     patient = add_patient(db, catalog)
     service = make_service()
     for _ in range(3):
-        service.chart(patient.id)
+        service.charts.chart(patient.id)
     victim = service.repo.audit_entries()[1].seq
     with db.transaction() as conn:
         conn.execute(
@@ -746,13 +752,13 @@ def test_unsent_marks_clear_when_the_outbox_entries_are_gone(
     patient = add_patient(db, catalog)
     other = add_patient(db, catalog, patient_id="patient-2", family_name="Kaya", bed="10B")
     service = make_service()
-    answer = service.record_answer(patient.id, "diet.lactose", True, Source.PATIENT)
-    service.confirm_answer(answer.id)
-    med = service.save_medication(new_medication(service, patient.id))
-    contact = service.save_contact(new_contact(service, patient.id))
-    service.record_answer(other.id, "diet.gluten", False, Source.PATIENT)
+    answer = service.answers.record(patient.id, "diet.lactose", True, Source.PATIENT)
+    service.answers.confirm(answer.id)
+    med = service.home_care.save_medication(new_medication(service, patient.id))
+    contact = service.home_care.save_contact(new_contact(service, patient.id))
+    service.answers.record(other.id, "diet.gluten", False, Source.PATIENT)
 
-    chart = service.chart(patient.id, audit_view=False)
+    chart = service.charts.chart(patient.id, audit_view=False)
     assert chart.unsent_changes == 3  # three records wait for the server
     assert all(m.unsent for m in chart.medications)
     assert all(c.unsent for c in chart.contacts)
@@ -778,21 +784,21 @@ def test_unsent_marks_clear_when_the_outbox_entries_are_gone(
     assert not stored_med.unsent
     assert stored_contact is not None
     assert not stored_contact.unsent
-    chart = service.chart(patient.id, audit_view=False)
+    chart = service.charts.chart(patient.id, audit_view=False)
     assert chart.unsent_changes == 0
     item = next(i for i in chart.board if i.question.code == "diet.lactose")
     assert item.answer is not None
     assert not item.answer.unsent
-    unsent_by_patient = {r.patient.id: r.unsent_changes for r in service.ward()}
+    unsent_by_patient = {r.patient.id: r.unsent_changes for r in service.charts.ward()}
     assert unsent_by_patient == {patient.id: 0, other.id: 1}
-    assert service.chart(other.id, audit_view=False).unsent_changes == 1
+    assert service.charts.chart(other.id, audit_view=False).unsent_changes == 1
 
 
 def test_a_prescription_from_another_system_cannot_be_changed_here(demo_service) -> None:
     from app.domain import HomeMedication, Source
     from app.errors import ValidationError
 
-    patient = demo_service.ward()[0].patient
+    patient = demo_service.charts.ward()[0].patient
     prescribed = HomeMedication(
         id=demo_service.new_id(),
         patient_id=patient.id,
@@ -800,7 +806,7 @@ def test_a_prescription_from_another_system_cannot_be_changed_here(demo_service)
         prescribed=True,
         provenance=demo_service.provenance_now(Source.OTHER_SYSTEM),
     )
-    before = demo_service.outbox_count()
+    before = demo_service.outbox.count()
     with pytest.raises(ValidationError):
-        demo_service.save_medication(prescribed)
-    assert demo_service.outbox_count() == before
+        demo_service.home_care.save_medication(prescribed)
+    assert demo_service.outbox.count() == before

@@ -16,10 +16,10 @@ def _edits(db: Database, catalog: Catalog, service: CareService) -> tuple[str, s
     """Three records with edits waiting: one refused by the server, one in conflict."""
     ingrid = add_patient(db, catalog)
     otto = add_patient(db, catalog, patient_id="patient-2", given_name="Otto", bed="11B")
-    refused = service.save_medication(new_medication(service, ingrid.id))
-    service.save_medication(refused.model_copy(update={"dose": "850 mg"}))  # two entries
-    in_conflict = service.save_contact(new_contact(service, otto.id))
-    waiting = service.save_contact(new_contact(service, ingrid.id))
+    refused = service.home_care.save_medication(new_medication(service, ingrid.id))
+    service.home_care.save_medication(refused.model_copy(update={"dose": "850 mg"}))  # two entries
+    in_conflict = service.home_care.save_contact(new_contact(service, otto.id))
+    waiting = service.home_care.save_contact(new_contact(service, ingrid.id))
     state = SyncState(db)
     with db.transaction() as conn:
         state.hold(conn, refused.id, "refused by the server (422: invariant)")
@@ -41,8 +41,8 @@ def _edits(db: Database, catalog: Catalog, service: CareService) -> tuple[str, s
 
 def test_nothing_waiting(make_service: MakeService) -> None:
     service = make_service()
-    assert service.sync_counts() == SyncCounts(waiting=0, refused=0, conflicts=0)
-    problems = service.sync_problems()
+    assert service.outbox.counts() == SyncCounts(waiting=0, refused=0, conflicts=0)
+    problems = service.outbox.problems()
     assert (problems.conflicts, problems.refused, problems.patient_names) == ((), (), {})
 
 
@@ -52,8 +52,8 @@ def test_refused_changes_and_conflicts_are_counted_apart_with_patient_names(
     service = make_service()
     refused_id, conflict_id, _waiting_id = _edits(db, catalog, service)
 
-    assert service.sync_counts() == SyncCounts(waiting=4, refused=1, conflicts=1)
-    problems = service.sync_problems()
+    assert service.outbox.counts() == SyncCounts(waiting=4, refused=1, conflicts=1)
+    problems = service.outbox.problems()
     assert problems.refused == (
         RefusedChange("MedicationStatement", refused_id, "refused by the server (422: invariant)"),
     )
@@ -71,8 +71,8 @@ def test_trying_again_releases_the_refused_changes_but_not_the_conflicts(
     state = SyncState(db)
     assert {c.resource_id for c in state.pending()} == {waiting_id}
 
-    service.release_refused_changes()
+    service.outbox.release_refused()
 
     assert {c.resource_id for c in state.pending()} == {refused_id, waiting_id}
-    assert service.sync_counts() == SyncCounts(waiting=4, refused=0, conflicts=1)
-    assert [c.resource_id for c in service.sync_problems().conflicts] == [conflict_id]
+    assert service.outbox.counts() == SyncCounts(waiting=4, refused=0, conflicts=1)
+    assert [c.resource_id for c in service.outbox.problems().conflicts] == [conflict_id]

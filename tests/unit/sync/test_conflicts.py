@@ -36,8 +36,8 @@ def a_conflict(
     """The nurse changed the dose to 1000 mg here; a colleague made it 850 mg on the server."""
     patient = add_patient(db, catalog)
     nurse = make_service()
-    base = nurse.save_medication(new_medication(nurse, patient.id))
-    mine = nurse.save_medication(base.model_copy(update={"dose": "1000 mg"}))
+    base = nurse.home_care.save_medication(new_medication(nurse, patient.id))
+    mine = nurse.home_care.save_medication(base.model_copy(update={"dose": "1000 mg"}))
     clock.now += timedelta(minutes=5)
     theirs = base.model_copy(
         update={
@@ -72,7 +72,7 @@ def test_keep_theirs_takes_the_servers_version_with_history_audit_and_index(
     kept = nurse.repo.medication(mine.id)
     assert kept is not None
     assert (kept.dose, kept.unsent, kept.server_version) == ("850 mg", False, "3")
-    assert nurse.outbox_count() == 0
+    assert nurse.outbox.count() == 0
     assert SyncState(db).conflicts() == []
     audit = nurse.repo.audit_entries()[-1]
     assert (audit.action, audit.at, audit.user_id, audit.detail) == (

@@ -31,7 +31,7 @@ NURSE = Actor(user_id="Practitioner/nurse-1", display_name="Nurse One")
 
 def _answer_for(service: CareService, catalog: Catalog, answer_type: AnswerType) -> Answer:
     question = next(q for q in catalog.questions if q.answer_type is answer_type)
-    patient = service.ward()[0].patient
+    patient = service.charts.ward()[0].patient
     value: object = {
         AnswerType.BOOLEAN: True,
         AnswerType.FREE_TEXT: "Daughter visits daily",
@@ -41,12 +41,16 @@ def _answer_for(service: CareService, catalog: Catalog, answer_type: AnswerType)
         AnswerType.MULTI_CHOICE: tuple(o.code for o in question.options[:2]),
     }[answer_type]
     existing = next(
-        (i.answer for i in service.chart(patient.id).board if i.question.code == question.code),
+        (
+            i.answer
+            for i in service.charts.chart(patient.id).board
+            if i.question.code == question.code
+        ),
         None,
     )
     if existing is not None:
-        return service.correct_answer(existing.id, value, Source.FAMILY, "changed at home")  # type: ignore[arg-type]
-    return service.record_answer(patient.id, question.code, value, Source.FAMILY)  # type: ignore[arg-type]
+        return service.answers.correct(existing.id, value, Source.FAMILY, "changed at home")  # type: ignore[arg-type]
+    return service.answers.record(patient.id, question.code, value, Source.FAMILY)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("answer_type", list(AnswerType))
@@ -73,7 +77,7 @@ def test_entered_in_error_maps_to_the_fhir_status(
     demo_service: CareService, catalog: Catalog
 ) -> None:
     answer = _answer_for(demo_service, catalog, AnswerType.FREE_TEXT)
-    wrong = demo_service.mark_entered_in_error(answer.id, "wrong patient")
+    wrong = demo_service.answers.mark_entered_in_error(answer.id, "wrong patient")
     obs = mapping.answer_to_observation(wrong, catalog)
     assert obs["status"] == "entered-in-error"
     assert mapping.observation_to_answer(obs, catalog).status.value == "entered-in-error"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.discharge import Appointment
-from app.discharge_service import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
+from app.services.discharge import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from app.domain import AnswerState
 from app.services import DischargeView
 from ui.base.style import relative_time

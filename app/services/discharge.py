@@ -1,7 +1,7 @@
-"""Discharge planning on the service object (DESIGN.md §3): board, tab, summary and edits.
+"""Discharge planning (DESIGN.md §3): board, tab, summary and edits — ``CareService.discharge``.
 
-A mixin of ``CareService`` (app/services.py): the same cache, user, clock and
-unit of work. Every edit writes the record, its outbox entry for the server, a
+One part of ``CareService`` (app/services/): the same cache, user, clock and unit of
+work through ``ServiceContext``. Every edit writes the record, its outbox entry for the server, a
 history line, an audit entry and the search index in one transaction
 (``app.unit_of_work``); history lines are worded by ``app.history_lines``.
 
@@ -21,16 +21,13 @@ Choices a coordinator would ask about:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, TypeVar
 
 from app.clock import local_day
 from app.discharge import (
     Appointment,
-    Checklist,
     ChecklistTask,
     Destination,
     DischargePlan,
@@ -47,14 +44,12 @@ from app.domain import (
     Answer,
     AnswerState,
     AuditAction,
-    Catalog,
     ContactKind,
     HomeCareContact,
     HomeMedication,
     MedicationStatus,
     OutboxOperation,
     Patient,
-    Provenance,
     Reconciliation,
     ReconciliationDecision,
     RevisionStatus,
@@ -64,16 +59,15 @@ from app.domain import (
 from app.errors import BugError, ValidationError
 from app.history_lines import (
     DUE_DATE_MOVED,
-    HistoryLine,
     contact_change,
     medication_change,
     plan_change,
     task_change,
 )
 from app.history_lines import PLAN_SUBJECT as PLAN_SUBJECT
-from app.store.database import Database
-from app.store.repository import MedicationState, PlanState, Repository
-from app.unit_of_work import UnitOfWork
+from app.services.context import ServiceContext, ServicePart
+from app.services.home_care import HomeCareService
+from app.store.repository import MedicationState, PlanState
 
 # The Ask-once questions the follow-up channel and times are taken from.
 FOLLOW_UP_CHANNEL_QUESTION = "communication.preferred-channel"
@@ -94,10 +88,6 @@ CUSTOM_TASK_CODE = "custom"
 """The code of a checklist item a person added beyond the hospital's checklist."""
 
 _SEVERITY = {AnswerState.VALID: 0, AnswerState.DUE: 1, AnswerState.NEVER_ASKED: 2}
-StampedRecord = TypeVar(
-    "StampedRecord", HomeMedication, HomeCareContact, DischargePlan, DischargeTask
-)
-"""A record the service stamps with provenance (``CareService._stamped``)."""
 
 
 @dataclass(frozen=True)
@@ -159,51 +149,22 @@ class DischargeSummary:
     prepared_by: Actor | None = None
 
 
-class DischargeMixin:
-    """Discharge planning methods of ``CareService`` (see the module docstring)."""
+class DischargeService(ServicePart):
+    """Discharge planning for one user on one cache (see the module docstring)."""
 
-    # Provided by CareService.
-    db: Database
-    repo: Repository
-    catalog: Catalog
-    actor: Actor
-    language: str
-    checklist: Checklist
-    _clock: Callable[[], datetime]
-
-    if TYPE_CHECKING:
-
-        def _patient(self, patient_id: str) -> Patient: ...
-
-        def _provenance(self, now: datetime, source: Source, base: str | None) -> Provenance: ...
-
-        def _work(self) -> AbstractContextManager[UnitOfWork]: ...
-
-        def _stamped(self, record: StampedRecord, old: StampedRecord | None) -> StampedRecord: ...
-
-        def _save_record(
-            self,
-            saved: HomeMedication | HomeCareContact,
-            line: HistoryLine,
-            *,
-            created: bool,
-        ) -> None: ...
-
-        def save_medication(self, med: HomeMedication) -> HomeMedication: ...
+    def __init__(self, ctx: ServiceContext, home_care: HomeCareService) -> None:
+        super().__init__(ctx)
+        self.home_care = home_care
 
     # --- reading ----------------------------------------------------------------------
 
-    def today(self) -> date:
-        """The ward's date (local time): due dates and "overdue" are days on the ward."""
-        return local_day(self._clock())
-
-    def discharge_board(self, *, window_days: int | None = 7) -> list[DischargeRow]:
+    def board(self, *, window_days: int | None = 7) -> list[DischargeRow]:
         """Patients whose plan is expected by today + ``window_days`` (overdue ones too).
 
         ``None``: every plan, undated ones last. Most urgent first: by date, then by the
         number of overdue items.
         """
-        today = self.today()
+        today = self.ctx.today()
         last_day = None if window_days is None else today + timedelta(days=window_days)
         # Light rows read straight from the stored JSON: a hospital-sized cache has
         # thousands of plans, and the board is redrawn often.
@@ -251,7 +212,7 @@ class DischargeMixin:
         patient_ids = self.repo.patient_ids_without_discharge_plan()
         patients = self.repo.patients_by_id(patient_ids)
         meds = self.repo.medication_states(patient_ids)
-        nothing = self._readiness((), self.today())
+        nothing = self._readiness((), self.ctx.today())
         rows = [
             DischargeRow(
                 patient_id=p.id,
@@ -270,13 +231,13 @@ class DischargeMixin:
         rows.sort(key=lambda r: (r.ward, r.bed, r.name))
         return rows
 
-    def discharge_view(self, patient_id: str) -> DischargeView:
+    def view(self, patient_id: str) -> DischargeView:
         """The Discharge tab (opening the chart already wrote the view audit entry)."""
-        patient = self._patient(patient_id)
-        plan = self.discharge_plan_of(patient_id)
+        patient = self.ctx.patient(patient_id)
+        plan = self.plan_of(patient_id)
         tasks = self._tasks_of(plan)
         meds, unreconciled = _to_reconcile(self.repo.medications(patient_id))
-        now = self._clock()
+        now = self.ctx.now()
         return DischargeView(
             patient=patient,
             plan=plan,
@@ -289,16 +250,16 @@ class DischargeMixin:
             as_of=now,
         )
 
-    def discharge_summary(self, patient_id: str) -> DischargeSummary:
-        patient = self._patient(patient_id)
-        plan = self.discharge_plan_of(patient_id)
+    def summary(self, patient_id: str) -> DischargeSummary:
+        patient = self.ctx.patient(patient_id)
+        plan = self.plan_of(patient_id)
         tasks = self._tasks_of(plan)
         meds, unreconciled = _to_reconcile(self.repo.medications(patient_id))
         contacts = [c for c in self.repo.contacts(patient_id) if c.active]
         helper = next(
             (c for c in contacts if plan is not None and c.id == plan.home_helper_id), None
         )
-        now = self._clock()
+        now = self.ctx.now()
         return DischargeSummary(
             patient=patient,
             plan=plan,
@@ -321,7 +282,7 @@ class DischargeMixin:
             prepared_by=self.actor,
         )
 
-    def discharge_plan_of(self, patient_id: str) -> DischargePlan | None:
+    def plan_of(self, patient_id: str) -> DischargePlan | None:
         """The patient's plan. Two workstations may each have started one while offline;
         then every workstation shows the same one (the lowest id)."""
         plans = self.repo.discharge_plans(patient_id)
@@ -331,15 +292,15 @@ class DischargeMixin:
         if plan is None:
             return ()
         tasks = self.repo.discharge_tasks([plan.id]).get(plan.id, [])
-        return tuple(sorted(tasks, key=lambda t: (self.checklist.position(t.code), t.title)))
+        return tuple(sorted(tasks, key=lambda t: (self.ctx.checklist.position(t.code), t.title)))
 
     def _readiness(self, tasks: Iterable[ChecklistTask], today: date) -> Readiness:
         def title(task: ChecklistTask) -> str:
-            if self.checklist.item(task.code) is None:
+            if self.ctx.checklist.item(task.code) is None:
                 return task.title
-            return self.checklist.title_for(task.code, self.language)
+            return self.ctx.checklist.title_for(task.code, self.ctx.language)
 
-        ordered = sorted(tasks, key=lambda t: (self.checklist.position(t.code), t.title))
+        ordered = sorted(tasks, key=lambda t: (self.ctx.checklist.position(t.code), t.title))
         return readiness(ordered, today, title_of=title)
 
     def _newest_answers(self, patient_id: str) -> dict[str, Answer]:
@@ -358,14 +319,14 @@ class DischargeMixin:
             question,
             answer.effective_at if answer else None,
             admitted_at=patient.admitted_at,
-            now=self._clock(),
+            now=self.ctx.now(),
         )
 
     def _answer_text(self, code: str, answer: Answer | None) -> str:
         if answer is None:
             return ""
         try:
-            return self.catalog.question(code).format_value(answer.value, self.language)
+            return self.catalog.question(code).format_value(answer.value, self.ctx.language)
         except KeyError:
             return ""
 
@@ -398,12 +359,14 @@ class DischargeMixin:
             if self._answer_state(patient, code, answer) is not AnswerState.VALID:
                 continue  # lapsed: the summary states only what is known to hold now
             question = self.catalog.question(code)
-            preferences.append((question.label_for(self.language), self._answer_text(code, answer)))
+            preferences.append(
+                (question.label_for(self.ctx.language), self._answer_text(code, answer))
+            )
         return preferences
 
     # --- the plan -----------------------------------------------------------------------
 
-    def start_discharge_plan(
+    def start_plan(
         self,
         patient_id: str,
         expected_date: date | None,
@@ -412,10 +375,10 @@ class DischargeMixin:
     ) -> DischargePlan:
         """A new plan with one task per checklist item, due ``due_days_before`` the date;
         the plan, its tasks and its note are one transaction."""
-        self._patient(patient_id)
-        if self.discharge_plan_of(patient_id) is not None:
+        self.ctx.patient(patient_id)
+        if self.plan_of(patient_id) is not None:
             raise ValidationError("This patient already has a discharge plan.")
-        prov = self._provenance(self._clock(), Source.CHART, None)
+        prov = self.ctx.provenance(self.ctx.now(), Source.CHART, None)
         plan = DischargePlan(
             id=str(uuid.uuid4()),
             patient_id=patient_id,
@@ -438,9 +401,9 @@ class DischargeMixin:
                 provenance=prov,
                 unsent=True,
             )
-            for item in self.checklist.items
+            for item in self.ctx.checklist.items
         ]
-        with self._work() as work:
+        with self.ctx.work() as work:
             line = plan_change(None, plan)
             work.save_edit(plan, line, operation=OutboxOperation.CREATE, source=Source.CHART)
             for task in tasks:  # one line for the plan says it all
@@ -448,7 +411,7 @@ class DischargeMixin:
             work.audit(AuditAction.EDIT, patient_id, "discharge plan started")
         return plan
 
-    def save_discharge_plan(self, plan: DischargePlan) -> DischargePlan:
+    def save_plan(self, plan: DischargePlan) -> DischargePlan:
         """Change date, destination, helper, appointments or note of an existing plan.
 
         Open tasks whose due date is still the checklist default for the old date move
@@ -460,12 +423,12 @@ class DischargeMixin:
             raise ValidationError("That discharge plan is no longer in the cache.")
         if plan.patient_id != old.patient_id:
             raise ValidationError("A discharge plan cannot move to another patient.")
-        self._patient(plan.patient_id)
+        self.ctx.patient(plan.patient_id)
         if plan.home_helper_id is not None:
             self._check_helper(plan.patient_id, plan.home_helper_id)
-        saved = self._stamped(plan, old)
+        saved = self.ctx.stamped(plan, old)
         moved = self._moved_tasks(old, saved)
-        with self._work() as work:
+        with self.ctx.work() as work:
             line = plan_change(old, saved)
             work.save_edit(saved, line, operation=OutboxOperation.UPDATE, source=Source.CHART)
             for before, after in moved:
@@ -478,10 +441,10 @@ class DischargeMixin:
 
     def set_home_helper(self, patient_id: str, contact_id: str | None) -> DischargePlan:
         """Name the person who will be at home (a contact of the patient), or nobody."""
-        plan = self.discharge_plan_of(patient_id)
+        plan = self.plan_of(patient_id)
         if plan is None:
             raise ValidationError("Start a discharge plan first.")
-        return self.save_discharge_plan(plan.model_copy(update={"home_helper_id": contact_id}))
+        return self.save_plan(plan.model_copy(update={"home_helper_id": contact_id}))
 
     def _check_helper(self, patient_id: str, contact_id: str) -> None:
         contact = self.repo.contact(contact_id)
@@ -497,24 +460,24 @@ class DischargeMixin:
             return []
         moved = []
         for task in self.repo.discharge_tasks([old.id]).get(old.id, []):
-            item = self.checklist.item(task.code)
+            item = self.ctx.checklist.item(task.code)
             if item is None or task.status in (TaskStatus.DONE, TaskStatus.NOT_NEEDED):
                 continue
             if task.due != due_date(old.expected_date, item):
                 continue  # set by a person: it stays
             due = due_date(new.expected_date, item)
             if due != task.due:
-                moved.append((task, self._stamped(task.model_copy(update={"due": due}), task)))
+                moved.append((task, self.ctx.stamped(task.model_copy(update={"due": due}), task)))
         return moved
 
     # --- checklist tasks --------------------------------------------------------------
 
-    def save_discharge_task(self, task: DischargeTask) -> DischargeTask:
+    def save_task(self, task: DischargeTask) -> DischargeTask:
         """Change status, owner, due date or note of a task (or add one to a plan)."""
         plan = self.repo.discharge_plan(task.plan_id)
         if plan is None or plan.patient_id != task.patient_id:
             raise ValidationError("That discharge plan is no longer in the cache.")
-        self._patient(task.patient_id)
+        self.ctx.patient(task.patient_id)
         old = self.repo.discharge_task(task.id)
         if old is not None and (old.plan_id, old.patient_id, old.code) != (
             task.plan_id,
@@ -524,15 +487,15 @@ class DischargeMixin:
             raise ValidationError("A checklist item cannot move to another plan or item.")
         if not task.code.strip() or not task.title.strip():
             raise ValidationError("A checklist item needs a name.")
-        saved = self._stamped(task, old)
+        saved = self.ctx.stamped(task, old)
         line = task_change(old, saved)
         op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
-        with self._work() as work:
+        with self.ctx.work() as work:
             work.save_edit(saved, line, operation=op, source=Source.CHART)
             work.audit(AuditAction.EDIT, saved.patient_id, f"discharge task {line.action}")
         return saved
 
-    def add_discharge_task(
+    def add_task(
         self,
         patient_id: str,
         title: str,
@@ -545,7 +508,7 @@ class DischargeMixin:
     ) -> DischargeTask:
         """A checklist item this patient needs beyond the standard checklist, added to the
         patient's plan as the user typed it (one transaction, like every task edit)."""
-        plan = self.discharge_plan_of(patient_id)
+        plan = self.plan_of(patient_id)
         if plan is None:
             raise ValidationError("Start a discharge plan first.")
         task = DischargeTask(
@@ -559,9 +522,9 @@ class DischargeMixin:
             due=due,
             status=status,
             note=note.strip(),
-            provenance=self._provenance(self._clock(), Source.CHART, None),
+            provenance=self.ctx.provenance(self.ctx.now(), Source.CHART, None),
         )
-        return self.save_discharge_task(task)
+        return self.save_task(task)
 
     # --- medications and contacts ------------------------------------------------------
 
@@ -576,9 +539,9 @@ class DischargeMixin:
         med = self.repo.medication(med_id)
         if med is None:
             raise ValidationError("That medication is no longer in the cache.")
-        self._patient(med.patient_id)
+        self.ctx.patient(med.patient_id)
         decided = Reconciliation(
-            decision=decision, decided_by=self.actor, decided_at=self._clock(), note=note.strip()
+            decision=decision, decided_by=self.actor, decided_at=self.ctx.now(), note=note.strip()
         )
         old: HomeMedication | None = med
         if med.prescribed:
@@ -590,13 +553,13 @@ class DischargeMixin:
                 (m for m in self.repo.medications(med.patient_id) if m.derived_from == med.id),
                 None,
             )
-            target = (old or _derived_statement(med, self._clock())).model_copy(
+            target = (old or _derived_statement(med, self.ctx.now())).model_copy(
                 update={"reconciliation": decided}
             )
         else:
             target = med.model_copy(update={"reconciliation": decided})
-        saved = self._stamped(target, old)
-        self._save_record(saved, medication_change(old, saved), created=old is None)
+        saved = self.ctx.stamped(target, old)
+        self.ctx.save_record(saved, medication_change(old, saved), created=old is None)
         return saved
 
     def add_new_medication(self, med: HomeMedication, note: str = "") -> HomeMedication:
@@ -607,22 +570,22 @@ class DischargeMixin:
         decided = Reconciliation(
             decision=ReconciliationDecision.NEW,
             decided_by=self.actor,
-            decided_at=self._clock(),
+            decided_at=self.ctx.now(),
             note=note.strip(),
         )
-        return self.save_medication(med.model_copy(update={"reconciliation": decided}))
+        return self.home_care.save_medication(med.model_copy(update={"reconciliation": decided}))
 
     def verify_contact(self, contact_id: str) -> HomeCareContact:
         """The contact details were checked for discharge: by the current user, now."""
         contact = self.repo.contact(contact_id)
         if contact is None or not contact.active:
             raise ValidationError("That contact is no longer in the cache.")
-        self._patient(contact.patient_id)
+        self.ctx.patient(contact.patient_id)
         verified = contact.model_copy(
-            update={"verified_by": self.actor, "verified_at": self._clock()}
+            update={"verified_by": self.actor, "verified_at": self.ctx.now()}
         )
-        saved = self._stamped(verified, contact)
-        self._save_record(saved, contact_change(contact, saved), created=False)
+        saved = self.ctx.stamped(verified, contact)
+        self.ctx.save_record(saved, contact_change(contact, saved), created=False)
         return saved
 
     # --- the summary leaving the building ----------------------------------------------
@@ -635,16 +598,16 @@ class DischargeMixin:
         """
         if action not in (AuditAction.PRINT, AuditAction.EXPORT):
             raise BugError("a discharge summary is printed or exported, nothing else")
-        self._patient(patient_id)
+        self.ctx.patient(patient_id)
         text = f"discharge summary: {detail.strip()}" if detail.strip() else "discharge summary"
-        with self._work() as work:
+        with self.ctx.work() as work:
             work.audit(action, patient_id, text)
 
     # --- helpers ------------------------------------------------------------------------
 
-    def discharge_unsent(self, patient_id: str) -> int:
+    def unsent(self, patient_id: str) -> int:
         """The patient's plan and tasks with edits not yet on the server."""
-        plan = self.discharge_plan_of(patient_id)
+        plan = self.plan_of(patient_id)
         if plan is None:
             return 0
         return int(plan.unsent) + sum(t.unsent for t in self._tasks_of(plan))

@@ -1,0 +1,172 @@
+"""What the front end and the command lines ask of the core, for one user on one cache.
+
+``CareService`` holds small services the way Anki's ``Collection`` holds its managers:
+
+- ``charts`` — the ward list, a patient's chart, search (app/services/charts.py)
+- ``answers`` — record, confirm, correct, enter in error (answers.py)
+- ``home_care`` — home medications and home-care contacts (home_care.py)
+- ``discharge`` — readiness board, Discharge tab, summary, plan and task edits (discharge.py)
+- ``access`` — break-glass access and audit entries (access.py)
+- ``outbox`` — what waits for the server: counts, refused changes, conflicts (outbox.py)
+
+Every edit is one transaction holding the record, its history line, its outbox
+entry for the server, its audit entry and the search-index update
+(``app.unit_of_work``): after a crash either all of them are on disk or none is.
+History lines are worded by ``app.history_lines``, as the sync engine words a
+colleague's change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from app.clock import Clock
+from app.discharge import Checklist, default_checklist
+from app.discharge import FollowUp as FollowUp
+from app.domain import Actor, Catalog, Provenance, Source
+from app.services.access import MIN_BREAK_GLASS_REASON as MIN_BREAK_GLASS_REASON
+from app.services.access import AccessService
+from app.services.answers import AnswerService
+from app.services.charts import BoardItem as BoardItem
+from app.services.charts import ChartService
+from app.services.charts import PatientChart as PatientChart
+from app.services.charts import PatientHit as PatientHit
+from app.services.charts import WardRow as WardRow
+from app.services.context import ServiceContext
+from app.services.discharge import DischargeRow as DischargeRow
+from app.services.discharge import DischargeService
+from app.services.discharge import DischargeSummary as DischargeSummary
+from app.services.discharge import DischargeView as DischargeView
+from app.services.home_care import HomeCareService
+from app.services.outbox import OutboxService
+from app.store.database import Database
+from app.store.repository import Repository
+from app.store.sync_state import Conflict as Conflict
+from app.store.sync_state import RefusedChange as RefusedChange
+from app.sync_problems import SyncCounts as SyncCounts
+from app.sync_problems import SyncProblems as SyncProblems
+
+
+class CareService:
+    """The core's API for one signed-in user on one open cache, in parts (module docstring)."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        actor: Actor,
+        *,
+        workstation: str,
+        clock: Clock,
+        language: str = "en",
+        checklist: Checklist | None = None,
+    ) -> None:
+        self.ctx = ServiceContext(
+            db=db,
+            catalog=catalog,
+            actor=actor,
+            workstation=workstation,
+            clock=clock,
+            language=language,
+            checklist=checklist or default_checklist(),
+        )
+        self.home_care = HomeCareService(self.ctx)
+        self.discharge = DischargeService(self.ctx, self.home_care)
+        self.charts = ChartService(self.ctx, self.discharge)
+        self.answers = AnswerService(self.ctx)
+        self.access = AccessService(self.ctx)
+        self.outbox = OutboxService(self.ctx)
+
+    # --- who, where, when: shared by every part ----------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @property
+    def repo(self) -> Repository:
+        return self.ctx.repo
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.ctx.catalog
+
+    @property
+    def actor(self) -> Actor:
+        return self.ctx.actor
+
+    @property
+    def workstation(self) -> str:
+        return self.ctx.workstation
+
+    @property
+    def language(self) -> str:
+        """The language of texts the core composes (follow-up channel, summary preferences)."""
+        return self.ctx.language
+
+    @language.setter
+    def language(self, language: str) -> None:
+        self.ctx.language = language
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.ctx.checklist
+
+    def now(self) -> datetime:
+        """The current instant on this session's one clock (``app.clock``)."""
+        return self.ctx.now()
+
+    def today(self) -> date:
+        """The ward's date (local time): due dates and "overdue" are days on the ward."""
+        return self.ctx.today()
+
+    def new_id(self) -> str:
+        return str(uuid.uuid4())
+
+    # TEMPORARY while the UI moves to the parts (removed in the same change).
+    def __getattr__(self, name: str) -> Any:
+        part, method = _MOVED[name]
+        return getattr(getattr(self, part), method)
+
+    def provenance_now(self, source: Source) -> Provenance:
+        """Provenance for a record a dialog builds: this user, now (``RecordFactory``)."""
+        return self.ctx.provenance(self.ctx.now(), source, None)
+
+
+_MOVED = {
+    "ward": ("charts", "ward"),
+    "chart": ("charts", "chart"),
+    "search": ("charts", "search"),
+    "outbox_count": ("outbox", "count"),
+    "sync_counts": ("outbox", "counts"),
+    "sync_problems": ("outbox", "problems"),
+    "release_refused_changes": ("outbox", "release_refused"),
+    "record_answer": ("answers", "record"),
+    "confirm_answer": ("answers", "confirm"),
+    "correct_answer": ("answers", "correct"),
+    "mark_entered_in_error": ("answers", "mark_entered_in_error"),
+    "save_medication": ("home_care", "save_medication"),
+    "stop_medication": ("home_care", "stop_medication"),
+    "save_contact": ("home_care", "save_contact"),
+    "start_break_glass": ("access", "start_break_glass"),
+    "end_expired_break_glass": ("access", "end_expired_break_glass"),
+    "record_audit": ("access", "record_audit"),
+    "discharge_board": ("discharge", "board"),
+    "count_without_plan": ("discharge", "count_without_plan"),
+    "patients_without_plan": ("discharge", "patients_without_plan"),
+    "discharge_view": ("discharge", "view"),
+    "discharge_summary": ("discharge", "summary"),
+    "discharge_plan_of": ("discharge", "plan_of"),
+    "start_discharge_plan": ("discharge", "start_plan"),
+    "save_discharge_plan": ("discharge", "save_plan"),
+    "set_home_helper": ("discharge", "set_home_helper"),
+    "save_discharge_task": ("discharge", "save_task"),
+    "add_discharge_task": ("discharge", "add_task"),
+    "reconcile_medication": ("discharge", "reconcile_medication"),
+    "add_new_medication": ("discharge", "add_new_medication"),
+    "verify_contact": ("discharge", "verify_contact"),
+    "record_summary_output": ("discharge", "record_summary_output"),
+    "discharge_unsent": ("discharge", "unsent"),
+}
