@@ -210,14 +210,14 @@ class _Launcher(QtCore.QObject):
 
     def _open_first_patient(self, window: MainWindow) -> None:
         # For documentation screenshots: a patient with something still to ask.
-        rows = window.ward_model
-        for proxy_row in range(window.ward_proxy.rowCount()):
-            source = window.ward_proxy.mapToSource(window.ward_proxy.index(proxy_row, 0))
-            row = rows.record(source.row())
+        panel = window.ward_panel
+        for proxy_row in range(panel.ward_proxy.rowCount()):
+            source = panel.ward_proxy.mapToSource(panel.ward_proxy.index(proxy_row, 0))
+            row = panel.ward_model.record(source.row())
             if row.due_questions and row.open_questions > 3:
-                window.ward_view.setCurrentIndex(window.ward_proxy.index(proxy_row, 1))
+                panel.ward_view.setCurrentIndex(panel.ward_proxy.index(proxy_row, 1))
                 return
-        window.ward_view.setCurrentIndex(window.ward_proxy.index(0, 1))
+        panel.ward_view.setCurrentIndex(panel.ward_proxy.index(0, 1))
 
     def _save_screenshot(self, widget: QtWidgets.QWidget) -> None:
         target: Path = self.args.screenshot

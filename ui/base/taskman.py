@@ -2,12 +2,15 @@
 
 Modelled on Anki's ``aqt/taskman.py``: everything that touches the cache runs
 on a single worker thread, so database access is serialized and the window
-never freezes; results come back to the GUI thread through a queued signal.
-Worker code never touches widgets.
+never freezes; work that waits on a server has a worker of its own. Results come
+back to the GUI thread through a queued signal. Worker code never touches widgets.
 
 Call sites read like the user's intent (Anki's operations)::
 
     DbOp(tasks, lambda: service.chart(pid)).success(view.show_chart).run()
+    NetOp(tasks, lambda: engine.find_patient(mrn)).success(grant).failure(say).run()
+
+Nobody outside this module unpacks a ``concurrent.futures.Future``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Generic, TypeVar
+from typing import Generic, Self, TypeVar
 
 from app.errors import KnownError
 from ui.qt import QtCore, Signal
@@ -26,7 +29,11 @@ T = TypeVar("T")
 
 
 class TaskManager(QtCore.QObject):
-    """Owns the DB worker thread and hands results back to the GUI thread."""
+    """Owns the DB and network workers and hands results back to the GUI thread.
+
+    Call sites use ``DbOp`` and ``NetOp``; ``run_db`` and ``run_network`` are what they
+    run on.
+    """
 
     sig_busy_changed = Signal(bool)
     """Emitted with True when the first task starts and False when the last one ends."""
@@ -86,8 +93,13 @@ class TaskManager(QtCore.QObject):
         self._db.shutdown(wait=True)
 
 
-class DbOp(Generic[T]):
-    """One unit of cache work with success and failure handlers, run off the GUI thread."""
+class _Op(Generic[T]):
+    """One piece of work off the GUI thread; its handlers run on the GUI thread.
+
+    ``failure`` receives a ``KnownError`` (the environment: disk, PIN, server said no).
+    Anything else is a bug: it is logged and reported through ``TaskManager.sig_error``,
+    as is a ``KnownError`` nobody handles.
+    """
 
     def __init__(self, tasks: TaskManager, op: Callable[[], T]) -> None:
         self._tasks = tasks
@@ -95,16 +107,16 @@ class DbOp(Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[Exception], None] | None = None
 
-    def success(self, handler: Callable[[T], None]) -> DbOp[T]:
+    def success(self, handler: Callable[[T], None]) -> Self:
         self._on_success = handler
         return self
 
-    def failure(self, handler: Callable[[Exception], None]) -> DbOp[T]:
+    def failure(self, handler: Callable[[Exception], None]) -> Self:
         self._on_failure = handler
         return self
 
     def run(self) -> None:
-        self._tasks.run_db(self._op, self._finish)
+        raise NotImplementedError
 
     def _finish(self, future: Future[T]) -> None:
         exc = future.exception()
@@ -120,3 +132,20 @@ class DbOp(Generic[T]):
         if not isinstance(exc, KnownError):
             log.error("unexpected error in a background task", exc_info=exc)
         self._tasks.sig_error.emit(exc)
+
+
+class DbOp(_Op[T]):
+    """One unit of cache work, run on the DB worker (serialized; the window shows 'busy')."""
+
+    def run(self) -> None:
+        self._tasks.run_db(self._op, self._finish)
+
+
+class NetOp(_Op[T]):
+    """Work that waits on a server (a search, a sign-in step, a sync), on the network worker.
+
+    Not counted as 'busy': waiting for a server must not look like a frozen save.
+    """
+
+    def run(self) -> None:
+        self._tasks.run_network(self._op, self._finish)

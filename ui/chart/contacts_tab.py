@@ -236,9 +236,9 @@ class ContactsTab(RecordTab[HomeCareContact, ContactDialog]):
             "Remove “%1” from the contacts? The entry is kept in the history and can be"
             " listed again with “Show removed”."
         ).replace("%1", contact.name)
-        if self._confirm(question):
-            self._actions.save_contact(contact.model_copy(update={"active": False}))
-
-    def _confirm(self, question: str) -> bool:
-        """Ask before changing the record; a method of its own so tests can answer it."""
-        return confirm(self, self.tr("Remove contact"), question)
+        confirm(
+            self,
+            self.tr("Remove contact"),
+            question,
+            lambda: self._actions.save_contact(contact.model_copy(update={"active": False})),
+        )

@@ -208,9 +208,9 @@ class MedicationsTab(RecordTab[HomeMedication, MedicationDialog]):
         question = self.tr(
             "Mark “%1” as stopped? It stays in the list, struck out, and the change is recorded."
         ).replace("%1", med.name)
-        if self._confirm(question):
-            self._actions.stop_medication(med.patient_id, med.id)
-
-    def _confirm(self, question: str) -> bool:
-        """Ask before changing the record; a method of its own so tests can answer it."""
-        return confirm(self, self.tr("Mark stopped"), question)
+        confirm(
+            self,
+            self.tr("Mark stopped"),
+            question,
+            lambda: self._actions.stop_medication(med.patient_id, med.id),
+        )

@@ -249,16 +249,19 @@ class AskOnceBoard(QtWidgets.QWidget):
         return self._chart.patient.id
 
     def record(self, item: BoardItem) -> None:
+        patient_id = self._patient_id()
         dialog = self._dialog_factory(
             item.question, None, correcting=False, language=self.language, parent=self
         )
-        drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+
+        def save() -> None:
             value = dialog.result_value()
             if value is not None:
                 self.chart_actions.record_answer(
-                    self._patient_id(), item.question.code, value, dialog.result_source()
+                    patient_id, item.question.code, value, dialog.result_source()
                 )
+
+        self._open(dialog, patient_id, item, save)
 
     def open_editor(self, question_code: str) -> None:
         """Record or correct the answer to one question (used to reopen a saved draft)."""
@@ -274,39 +277,55 @@ class AskOnceBoard(QtWidgets.QWidget):
             self.chart_actions.confirm_answer(self._patient_id(), item.answer.id, Source.PATIENT)
 
     def correct(self, item: BoardItem) -> None:
-        if item.answer is None:
+        answer = item.answer
+        if answer is None:
             self.record(item)
             return
         assert self._chart is not None
+        patient_id = self._patient_id()
         dialog = self._dialog_factory(
             item.question,
-            item.answer,
+            answer,
             correcting=True,
             language=self.language,
             as_of=self._chart.as_of,
             parent=self,
         )
-        drafts.tag(dialog, "answer", self._patient_id(), item.question.code)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+
+        def save() -> None:
             value = dialog.result_value()
             if value is not None:
                 self.chart_actions.correct_answer(
-                    self._patient_id(),
-                    item.answer.id,
-                    value,
-                    dialog.result_source(),
-                    dialog.result_note(),
+                    patient_id, answer.id, value, dialog.result_source(), dialog.result_note()
                 )
 
-    def entered_in_error(self, item: BoardItem) -> None:
-        if item.answer is None:
-            return
-        reason = self._ask_error_reason()
-        if reason:
-            self.chart_actions.mark_entered_in_error(self._patient_id(), item.answer.id, reason)
+        self._open(dialog, patient_id, item, save)
 
-    def _ask_error_reason(self) -> str:
+    def _open(
+        self,
+        dialog: AnswerDialog,
+        patient_id: str,
+        item: BoardItem,
+        save: Callable[[], None],
+    ) -> None:
+        """Show an answer editor (reopenable after a lock); ``save`` runs when it is accepted."""
+        drafts.tag(dialog, "answer", patient_id, item.question.code)
+        dialog.accepted.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def entered_in_error(self, item: BoardItem) -> None:
+        answer = item.answer
+        if answer is None:
+            return
+        patient_id = self._patient_id()
         dialog = ErrorReasonDialog(self)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            return str(dialog.textValue()).strip()
-        return ""
+
+        def mark() -> None:
+            reason = str(dialog.textValue()).strip()
+            if reason:
+                self.chart_actions.mark_entered_in_error(patient_id, answer.id, reason)
+
+        dialog.accepted.connect(mark)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

@@ -6,7 +6,7 @@ class that calls it, so each tab and dialog keeps its own translation context.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar
@@ -71,15 +71,29 @@ def source_combo(current: Source, parent: QtWidgets.QWidget) -> QtWidgets.QCombo
     return combo
 
 
-def confirm(parent: QtWidgets.QWidget, title: str, question: str) -> bool:
-    answer = QtWidgets.QMessageBox.question(
-        parent,
-        title,
-        question,
-        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-        QtWidgets.QMessageBox.StandardButton.No,
+def confirm(
+    parent: QtWidgets.QWidget, title: str, question: str, on_yes: Callable[[], None]
+) -> QtWidgets.QMessageBox:
+    """Ask before changing a record: ``on_yes`` runs only after Yes (No is the default).
+
+    Window-modal without an event loop of its own: a sync or a lock may come while the
+    box is up; a lock closes it, which counts as No.
+    """
+    yes, no = QtWidgets.QMessageBox.StandardButton.Yes, QtWidgets.QMessageBox.StandardButton.No
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Question, title, question, yes | no, parent
     )
-    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+    box.setDefaultButton(no)
+
+    def answered(_result: int) -> None:
+        clicked = box.clickedButton()
+        if clicked is not None and box.standardButton(clicked) == yes:
+            on_yes()
+
+    box.finished.connect(answered)
+    box.finished.connect(box.deleteLater)
+    box.open()
+    return box
 
 
 def record_table(

@@ -1,10 +1,16 @@
-"""The main window: ward list on the left, the open patient on the right."""
+"""The main window: ward list on the left, the open patient on the right.
+
+It puts the parts together and follows the open patient: the ward panel (ward
+list and search, ``ward_panel.py``), the patient view and the coordinator's
+discharge board (two pages), the commands (``menus.py``), the status bar
+(``status_bar.py``), this cache's sync and emergency access (``ui.access``). It
+opens the cache, and keeps what is typed across a lock.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from datetime import datetime
 from typing import Any
 
@@ -12,26 +18,24 @@ from app import __version__
 from app.clock import today
 from app.domain import Role
 from app.errors import KnownError
-from app.services import CareService, PatientChart, PatientHit, WardRow
+from app.services import CareService, PatientChart, WardRow
 from app.session import CacheSession
 from app.store.sync_state import Conflict
-from ui.access.break_glass import BreakGlassDialog
-from ui.base import drafts, reauth
+from ui.access.break_glass_flow import BreakGlassFlow
+from ui.base import drafts
 from ui.base.error_text import error_text
 from ui.base.taskman import DbOp, TaskManager
 from ui.discharge.readiness_board import DischargeBoard
+from ui.mainwindow.menus import MainMenus
 from ui.mainwindow.patient_view import PatientView
-from ui.mainwindow.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
-from ui.mainwindow.search_model import SearchResultsModel
-from ui.mainwindow.ward_model import PATIENT_ID_ROLE, WardColumn, WardFilterProxy, WardTableModel
+from ui.mainwindow.status_bar import MainStatusBar
+from ui.mainwindow.ward_panel import WardPanel
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.syncstatus.controller import SyncController
 from ui.syncstatus.problems import SyncProblems
 
 log = logging.getLogger(__name__)
-
-SEARCH_DELAY_MS = 200
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -74,12 +78,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self._current_patient: str | None = None
         self._make_sync = make_sync
         self.sync: SyncController | None = None
+        self.break_glass_flow: BreakGlassFlow | None = None
         self.break_glass_minutes = 60
         self._role = Role.NURSE
         self.setWindowTitle(self.tr("AskOnce — DEMO") if demo else self.tr("AskOnce"))
         self.resize(1360, 860)
         self._build()
-        tasks.sig_busy_changed.connect(self._on_busy)
+        self._connect_menus()
+        tasks.sig_busy_changed.connect(self.status.show_busy)
         tasks.sig_error.connect(self.show_error)
 
     # --- construction -------------------------------------------------------------------
@@ -98,8 +104,11 @@ class MainWindow(QtWidgets.QMainWindow):
             banner.setAccessibleName(self.tr("Demo mode"))
             outer.addWidget(banner)
 
+        self.ward_panel = WardPanel(self.tasks)
+        self.ward_panel.sig_patient_selected.connect(self._on_ward_selection)
+        self.ward_panel.sig_result_chosen.connect(self.open_patient)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self._build_left())
+        self.splitter.addWidget(self.ward_panel)
         self.stack = QtWidgets.QStackedWidget()
         self.placeholder = QtWidgets.QLabel(self.tr("Loading the encrypted cache…"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,105 +129,24 @@ class MainWindow(QtWidgets.QMainWindow):
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self.menus = MainMenus(self, demo=self._demo)
+        self.ward_page_action = self.menus.ward_page
+        self.board_page_action = self.menus.board_page
+        if self.menus.coordinator is not None:
+            self.coordinator_action = self.menus.coordinator  # the demo's role switch
         self._build_toolbar()
-        self._build_menus()
-        self.sync_status = QtWidgets.QLabel()
-        self.sync_status.setAccessibleName(self.tr("Sync status"))
-        self.busy_label = QtWidgets.QLabel()
-        self.problems_button = QtWidgets.QPushButton(self.tr("Open…"))
-        self.problems_button.setAccessibleName(self.tr("Open conflicts and refused changes"))
-        self.problems_button.setFlat(True)
-        self.problems_button.hide()
-        self.problems_button.clicked.connect(self.open_sync_problems)
-        self.statusBar().addPermanentWidget(self.busy_label)
-        self.statusBar().addPermanentWidget(self.sync_status)
-        self.statusBar().addPermanentWidget(self.problems_button)
-
-    def _build_left(self) -> QtWidgets.QWidget:
-        left = QtWidgets.QWidget()
-        lay = QtWidgets.QVBoxLayout(left)
-        lay.setContentsMargins(8, 8, 4, 8)
-        self.ward_title = QtWidgets.QLabel(self.tr("<b>My patients</b>"))
-        lay.addWidget(self.ward_title)
-        self.ward_filter = QtWidgets.QLineEdit()
-        self.ward_filter.setPlaceholderText(self.tr("Filter by bed, name or MRN"))
-        self.ward_filter.setAccessibleName(self.tr("Filter ward list"))
-        self.ward_filter.setClearButtonEnabled(True)
-        lay.addWidget(self.ward_filter)
-
-        self.ward_model = WardTableModel(self)
-        self.ward_proxy = WardFilterProxy(self)
-        self.ward_proxy.setSourceModel(self.ward_model)
-        self.ward_filter.textChanged.connect(self.ward_proxy.set_filter_text)
-        self.ward_view = QtWidgets.QTableView()
-        self.ward_view.setModel(self.ward_proxy)
-        self.ward_view.setAccessibleName(self.tr("Ward list"))
-        self.ward_view.setSelectionBehavior(
-            QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows
-        )
-        self.ward_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.ward_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.ward_view.setSortingEnabled(True)
-        self.ward_view.sortByColumn(WardColumn.BED, Qt.SortOrder.AscendingOrder)
-        self.ward_view.verticalHeader().hide()
-        self.ward_view.setAlternatingRowColors(True)
-        self.ward_view.setTabKeyNavigation(False)
-        header = self.ward_view.horizontalHeader()
-        header.setMinimumSectionSize(32)
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WardColumn.NAME, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        self.ward_view.selectionModel().currentRowChanged.connect(self._on_ward_row)
-        self.ward_filter.returnPressed.connect(self.ward_view.setFocus)
-
-        self.results_model = SearchResultsModel(self)
-        self.results_view = QtWidgets.QListView()
-        self.results_view.setModel(self.results_model)
-        self.results_view.setAccessibleName(self.tr("Search results"))
-        self.results_view.setAlternatingRowColors(True)
-        self.results_view.setSpacing(2)
-        self.results_view.setWordWrap(True)
-        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results_view.activated.connect(self._on_result)
-        self.results_view.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self._on_result(cur)
-        )
-        self.results_title = QtWidgets.QLabel()
-
-        self.left_stack = QtWidgets.QStackedWidget()
-        self.left_stack.addWidget(self.ward_view)
-        results_box = QtWidgets.QWidget()
-        rl = QtWidgets.QVBoxLayout(results_box)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.results_title)
-        rl.addWidget(self.results_view, 1)
-        self.left_stack.addWidget(results_box)
-        lay.addWidget(self.left_stack, 1)
-        self.ward_count = QtWidgets.QLabel()
-        self.ward_count.setObjectName("mutedText")
-        lay.addWidget(self.ward_count)
-        return left
+        self.status = MainStatusBar(self)
+        self.status.problems_button.clicked.connect(self.open_sync_problems)
+        self.setStatusBar(self.status)
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
-        title = QtWidgets.QLabel("  <b>AskOnce</b>  ")
-        bar.addWidget(title)
-        self.search_box = QtWidgets.QLineEdit()
-        self.search_box.setPlaceholderText(
-            self.tr("Search patients, phone numbers, answers, medications… (Ctrl+F)")
-        )
-        self.search_box.setAccessibleName(self.tr("Search all patients"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(420)
-        bar.addWidget(self.search_box)
-        self._add_page_switch(bar)
-        self._search_timer = QtCore.QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_box.returnPressed.connect(self._search_enter)
+        bar.addWidget(QtWidgets.QLabel("  <b>AskOnce</b>  "))
+        bar.addWidget(self.ward_panel.search_box)
+        bar.addAction(self.ward_page_action)
+        bar.addAction(self.board_page_action)
         spacer = QtWidgets.QWidget()
         spacer.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred
@@ -228,82 +156,36 @@ class MainWindow(QtWidgets.QMainWindow):
         self.user_label.setAccessibleName(self.tr("Signed-in user"))
         bar.addWidget(self.user_label)
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        go = menu.addMenu(self.tr("&Go"))
-        find = go.addAction(self.tr("&Search all patients"))
-        find.setShortcuts([QtGui.QKeySequence("Ctrl+F"), QtGui.QKeySequence("Ctrl+K")])
-        find.triggered.connect(self.focus_search)
-        ward = go.addAction(self.tr("&Ward list"))
-        ward.setShortcut(QtGui.QKeySequence("Ctrl+W"))
-        ward.triggered.connect(self.focus_ward)
-        nxt = go.addAction(self.tr("&Next patient"))
-        nxt.setShortcut(QtGui.QKeySequence("Ctrl+PgDown"))
-        nxt.triggered.connect(lambda: self._step_patient(1))
-        prev = go.addAction(self.tr("&Previous patient"))
-        prev.setShortcut(QtGui.QKeySequence("Ctrl+PgUp"))
-        prev.triggered.connect(lambda: self._step_patient(-1))
-        reload_action = go.addAction(self.tr("&Reload from cache"))
-        reload_action.setShortcut(QtGui.QKeySequence("Ctrl+R"))
-        reload_action.triggered.connect(self.reload)
-        if not self._demo:
-            go.addSeparator()
-            emergency = go.addAction(self.tr("&Emergency access to a patient…"))
-            emergency.triggered.connect(self.break_glass)
-
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.ward_page_action)
-        view_menu.addAction(self.board_page_action)
-        if self._demo:
-            # The role comes from the signed-in user; the demo has no sign-in, so a switch.
-            view_menu.addSeparator()
-            self.coordinator_action = view_menu.addAction(self.tr("&Coordinator view"))
-            self.coordinator_action.setCheckable(True)
-            self.coordinator_action.setToolTip(
-                self.tr("Demo only: start on the discharge board and the Discharge tab")
-            )
-            self.coordinator_action.toggled.connect(
+    def _connect_menus(self) -> None:
+        m = self.menus
+        m.quit.triggered.connect(self.close)
+        m.search.triggered.connect(self.focus_search)
+        m.ward_list.triggered.connect(self.focus_ward)
+        m.next_patient.triggered.connect(lambda: self.ward_panel.step(1))
+        m.previous_patient.triggered.connect(lambda: self.ward_panel.step(-1))
+        m.reload.triggered.connect(lambda: self.reload())  # not reload(then=<checked>)
+        m.ward_page.triggered.connect(self.focus_ward)
+        m.board_page.triggered.connect(self.show_board)
+        if m.coordinator is not None:
+            m.coordinator.toggled.connect(
                 lambda on: self.set_role(Role.COORDINATOR if on else Role.NURSE)
             )
-
-        sync_menu = menu.addMenu(self.tr("&Sync"))
-        self.sync_action = sync_menu.addAction(self.tr("Sync &now"))
-        self.sync_action.setShortcut(QtGui.QKeySequence("F5"))
-        self.sync_action.triggered.connect(self.sync_now)
-        self.sync_action.setEnabled(False)
-        self.stop_sync_action = sync_menu.addAction(self.tr("&Stop syncing"))
-        self.stop_sync_action.triggered.connect(self._stop_sync)
-        self.stop_sync_action.setEnabled(False)
-        self.problems_action = sync_menu.addAction(self.tr("&Conflicts and refused changes…"))
-        self.problems_action.triggered.connect(self.open_sync_problems)
-        self.problems_action.setEnabled(False)
-
-        if not self._demo:
-            session_menu = menu.addMenu(self.tr("S&ession"))
-            lock = session_menu.addAction(self.tr("&Lock now"))
-            lock.setShortcut(QtGui.QKeySequence("Ctrl+L"))
-            lock.triggered.connect(self.sig_lock_requested.emit)
-            switch = session_menu.addAction(self.tr("&Switch user…"))
-            switch.triggered.connect(self.sig_switch_user_requested.emit)
-            online = session_menu.addAction(self.tr("Sign in &online again…"))
-            online.triggered.connect(self.sig_sign_in_requested.emit)
-            session_menu.addSeparator()
-            sign_out = session_menu.addAction(self.tr("Sign &out"))
-            sign_out.triggered.connect(self.sig_sign_out_requested.emit)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
-        keys.setShortcut(QtGui.QKeySequence.StandardKey.HelpContents)
-        keys.triggered.connect(self._show_shortcuts)
-        about = help_menu.addAction(self.tr("&About AskOnce"))
-        about.triggered.connect(self._show_about)
-
-        escape = QtGui.QShortcut(QtGui.QKeySequence("Escape"), self)
-        escape.activated.connect(self._leave_search)
+        if m.emergency is not None:
+            m.emergency.triggered.connect(self.break_glass)
+        m.sync_now.triggered.connect(self.sync_now)
+        m.stop_sync.triggered.connect(self.stop_sync)
+        m.sync_problems.triggered.connect(self.open_sync_problems)
+        for action, request in (
+            (m.lock, self.sig_lock_requested),
+            (m.switch_user, self.sig_switch_user_requested),
+            (m.sign_in, self.sig_sign_in_requested),
+            (m.sign_out, self.sig_sign_out_requested),
+        ):
+            if action is not None:
+                action.triggered.connect(request.emit)
+        m.shortcuts.triggered.connect(self._show_shortcuts)
+        m.about.triggered.connect(self._show_about)
+        m.escape.activated.connect(self.ward_panel.leave_search)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -323,21 +205,55 @@ class MainWindow(QtWidgets.QMainWindow):
         self.patient_view.discharge.summary_output.demo = session.is_demo
         self.patient_view.show_first_tab(self._role)
         self.discharge_board.set_service(session.service)
+        self.ward_panel.set_service(session.service)
         if self._role is Role.COORDINATOR:
             self.show_board()
         self.placeholder.setText(self.tr("Select a patient from the list, or search (Ctrl+F)."))
         actor = session.service.actor
         self.user_label.setText(f"{actor.display_name}  ")
-        if self._make_sync is not None:
-            self.sync = self._make_sync(session)
-            self.sync.sig_text_changed.connect(self._show_sync_text)
-            self.sync.sig_finished.connect(lambda _summary: self._after_sync())
-            self.sync_action.setEnabled(True)
-            self.stop_sync_action.setEnabled(True)
-            self.problems_action.setEnabled(True)
-            self.reload(then=self._loaded_then_sync)
-        else:
+        if self._make_sync is None:
             self.reload(then=self.sig_loaded.emit)
+            return
+        self.sync = self._make_sync(session)
+        self.sync.sig_text_changed.connect(self._show_sync_text)
+        self.sync.sig_finished.connect(lambda _summary: self._after_sync())
+        self.menus.enable_sync(True)
+        self.break_glass_flow = BreakGlassFlow(
+            self.tasks, session.service, self.sync.engine.find_patient, self
+        )
+        self.break_glass_flow.sig_access_started.connect(lambda _patient_id: self.sync_now())
+        self.break_glass_flow.sig_access_failed.connect(self.show_error)
+        self.reload(then=self._loaded_then_sync)
+
+    def _on_open_failed(self, exc: Exception) -> None:
+        self.placeholder.setText(self.tr("The local cache could not be opened."))
+        self.show_error(exc)
+
+    @property
+    def service(self) -> CareService:
+        assert self.session is not None
+        return self.session.service
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        if self.session is None:
+            return
+        service = self.service
+
+        def load() -> tuple[list[WardRow], int]:
+            return service.ward(), service.outbox_count()
+
+        def show(result: tuple[list[WardRow], int]) -> None:
+            rows, waiting = result
+            self.ward_panel.show_rows(rows, selected=self._current_patient)
+            if self.sync is None:  # else the sync controller owns the status line
+                self.status.show_without_server(waiting, demo=self._demo)
+            if then is not None:
+                then()
+
+        DbOp(self.tasks, load).success(show).run()
+        self.discharge_board.reload()
+
+    # --- sync -----------------------------------------------------------------------------
 
     def _loaded_then_sync(self) -> None:
         self.sig_loaded.emit()
@@ -348,14 +264,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.sync is not None:
             self.sync.sync_now()
 
-    def _stop_sync(self) -> None:
+    def stop_sync(self) -> None:
         if self.sync is not None:
             self.sync.cancel()  # stops between steps; what was confirmed stays confirmed
 
     def _show_sync_text(self, text: str) -> None:
-        self.sync_status.setText(text)
         local = self.sync.local if self.sync is not None else None
-        self.problems_button.setVisible(bool(local and (local.conflicts or local.rejected)))
+        self.status.show_sync(text, problems=bool(local and (local.conflicts or local.rejected)))
 
     def _after_sync(self) -> None:
         self.reload()
@@ -380,81 +295,16 @@ class MainWindow(QtWidgets.QMainWindow):
             )
         self.sync_now()
 
-    def _on_open_failed(self, exc: Exception) -> None:
-        self.placeholder.setText(self.tr("The local cache could not be opened."))
-        self.show_error(exc)
+    def break_glass(self) -> None:
+        """A patient outside the assignment: reason, PIN, then fetched by a sync."""
+        if self.break_glass_flow is not None and self.session is not None:
+            self.break_glass_flow.request(self.break_glass_minutes)
 
-    @property
-    def service(self) -> CareService:
-        assert self.session is not None
-        return self.session.service
+    # --- the open patient -------------------------------------------------------------------
 
-    def reload(self, then: Callable[[], None] | None = None) -> None:
-        if self.session is None:
-            return
-        service = self.service
-
-        def load() -> tuple[list[WardRow], int]:
-            return service.ward(), service.outbox_count()
-
-        def show(result: tuple[list[WardRow], int]) -> None:
-            rows, waiting = result
-            self._show_ward(rows)
-            self._show_sync_status(waiting)
-            if then is not None:
-                then()
-
-        DbOp(self.tasks, load).success(show).run()
-        self.discharge_board.reload()
-
-    def _show_ward(self, rows: list[WardRow]) -> None:
-        selected = self._current_patient
-        self.ward_model.set_records(rows)
-        self.ward_view.sortByColumn(
-            self.ward_view.horizontalHeader().sortIndicatorSection(),
-            self.ward_view.horizontalHeader().sortIndicatorOrder(),
-        )
-        wards = sorted({r.patient.ward for r in rows if r.patient.ward})
-        self.ward_title.setText(
-            "<b>"
-            + self.tr("My patients")
-            + "</b>"
-            + (f" — {', '.join(wards[:2])}" if wards else "")
-        )
-        self.ward_count.setText(self.tr("%n patient(s)", "", len(rows)))
-        if selected is not None:
-            self._select_in_ward(selected)
-
-    def _show_sync_status(self, waiting: int) -> None:
-        if self.sync is not None:
-            return  # the sync controller owns the status line
-        text = self.tr("Demo: no server") if self._demo else self.tr("Not connected to a server")
-        if waiting:
-            text += " · " + self.tr("%n change(s) waiting to be sent", "", waiting)
-        else:
-            text += " · " + self.tr("no changes waiting")
-        self.sync_status.setText(text)
-
-    # --- selecting a patient -------------------------------------------------------------
-
-    def _on_ward_row(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
-        if current.isValid():
-            patient_id = current.data(PATIENT_ID_ROLE)
-            if patient_id and patient_id != self._current_patient:
-                self.open_patient(str(patient_id))
-
-    def _select_in_ward(self, patient_id: str) -> None:
-        row = self.ward_model.row_for(patient_id)
-        if row is None:
-            return
-        index = self.ward_proxy.mapFromSource(self.ward_model.index(row, 0))
-        if index.isValid():
-            self.ward_view.selectionModel().setCurrentIndex(
-                index,
-                QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QtCore.QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.ward_view.scrollTo(index)
+    def _on_ward_selection(self, patient_id: str) -> None:
+        if patient_id != self._current_patient:
+            self.open_patient(patient_id)
 
     def open_patient(self, patient_id: str) -> None:
         if self.session is None:
@@ -486,34 +336,13 @@ class MainWindow(QtWidgets.QMainWindow):
         ).run()
 
     def _on_edit_failed(self, message: str) -> None:
-        QtWidgets.QMessageBox.warning(
-            self, self.tr("Not saved"), message or self.tr("The change could not be saved.")
+        self._message(
+            QtWidgets.QMessageBox.Icon.Warning,
+            self.tr("Not saved"),
+            message or self.tr("The change could not be saved."),
         )
 
-    def _step_patient(self, delta: int) -> None:
-        current = self.ward_view.currentIndex()
-        row = (current.row() if current.isValid() else -1) + delta
-        if 0 <= row < self.ward_proxy.rowCount():
-            self.ward_view.setCurrentIndex(self.ward_proxy.index(row, WardColumn.NAME))
-
-    # --- discharge board and role ----------------------------------------------------------
-
-    def _add_page_switch(self, bar: QtWidgets.QToolBar) -> None:
-        """Two toolbar buttons (and View menu entries): the ward, or the discharge board."""
-        group = QtGui.QActionGroup(self)
-        self.ward_page_action = QtGui.QAction(self.tr("&Ward and patient"), group)
-        self.ward_page_action.setToolTip(self.tr("The ward list and the open patient (Ctrl+W)"))
-        self.ward_page_action.triggered.connect(self.focus_ward)
-        self.board_page_action = QtGui.QAction(self.tr("Discharge &board"), group)
-        self.board_page_action.setShortcut(QtGui.QKeySequence("Ctrl+B"))
-        self.board_page_action.setToolTip(
-            self.tr("Every patient leaving soon, with what is still open (Ctrl+B)")
-        )
-        self.board_page_action.triggered.connect(self.show_board)
-        for action in (self.ward_page_action, self.board_page_action):
-            action.setCheckable(True)
-            bar.addAction(action)
-        self.ward_page_action.setChecked(True)
+    # --- pages and role -----------------------------------------------------------------------
 
     @property
     def role(self) -> Role:
@@ -526,11 +355,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def set_role(self, role: Role) -> None:
         self._role = role
-        coordinator = getattr(self, "coordinator_action", None)
-        if coordinator is not None and coordinator.isChecked() != (role is Role.COORDINATOR):
-            coordinator.blockSignals(True)
-            coordinator.setChecked(role is Role.COORDINATOR)
-            coordinator.blockSignals(False)
+        self.menus.show_coordinator(role is Role.COORDINATOR)
         if self.session is None:
             return  # applied when the cache is open
         self.patient_view.show_first_tab(role)
@@ -548,6 +373,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(self.splitter)
         self.ward_page_action.setChecked(True)
 
+    def focus_search(self) -> None:
+        self.show_ward_page()  # the results list where the ward list is
+        self.ward_panel.focus_search()
+
+    def focus_ward(self) -> None:
+        self.show_ward_page()
+        self.ward_panel.focus_list()
+
     def open_from_board(self, patient_id: str) -> None:
         """A board row was opened: the patient, on the Discharge tab."""
         if self.session is None:
@@ -555,7 +388,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.patient_view.tabs.setCurrentWidget(self.patient_view.discharge)
         self.patient_view.discharge.request_focus()
         self.open_patient(patient_id)
-        self._select_in_ward(patient_id)
+        self.ward_panel.select(patient_id)
 
     def start_plan_from_board(self, patient_id: str) -> None:
         """The patient on the Discharge tab, with the new-plan dialog open over it."""
@@ -569,75 +402,30 @@ class MainWindow(QtWidgets.QMainWindow):
         tab.sig_view_shown.connect(shown)
         self.open_from_board(patient_id)
 
-    # --- search -----------------------------------------------------------------------------
+    # --- messages -------------------------------------------------------------------------------
 
-    def focus_search(self) -> None:
-        self.show_ward_page()  # the results list where the ward list is
-        self.search_box.setFocus()
-        self.search_box.selectAll()
-
-    def focus_ward(self) -> None:
-        self.clear_search()
-        self.show_ward_page()
-        self.ward_view.setFocus()
-
-    def _leave_search(self) -> None:
-        if self.left_stack.currentIndex() == 1 or self.search_box.hasFocus():
-            self.clear_search()
-            self.ward_view.setFocus()
-
-    def clear_search(self) -> None:
-        self.search_box.clear()
-        self.left_stack.setCurrentIndex(0)
-
-    def _run_search(self) -> None:
-        text = self.search_box.text().strip()
-        if not text or self.session is None:
-            self.left_stack.setCurrentIndex(0)
-            return
-        service = self.service
-        DbOp(self.tasks, lambda: service.search(text)).success(
-            lambda hits: self._show_hits(text, hits)
-        ).run()
-
-    def _show_hits(self, text: str, hits: list[PatientHit]) -> None:
-        if text != self.search_box.text().strip():
-            return  # a newer search is on its way
-        self.results_model.set_hits(hits)
-        if hits:
-            title = self.tr(
-                "%n patient(s) match “%1” — Esc returns to the ward list", "", len(hits)
-            )
-        else:
-            title = self.tr("No patient matches “%1” — Esc returns to the ward list")
-        self.results_title.setText(title.replace("%1", text))
-        self.left_stack.setCurrentIndex(1)
-
-    def _search_enter(self) -> None:
-        self._search_timer.stop()
-        self._run_search()
-        self.results_view.setFocus()
-        if self.results_model.rowCount():
-            self.results_view.setCurrentIndex(self.results_model.index(0))
-
-    def _on_result(self, index: QtCore.QModelIndex) -> None:
-        if index.isValid():
-            patient_id = index.data(SEARCH_PATIENT_ROLE)
-            if patient_id:
-                self.open_patient(str(patient_id))
-                self._select_in_ward(str(patient_id))
-
-    # --- feedback -------------------------------------------------------------------------------
-
-    def _on_busy(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("Working…") if busy else "")
+    def _message(
+        self,
+        icon: QtWidgets.QMessageBox.Icon,
+        title: str,
+        text: str,
+        pixmap: QtGui.QPixmap | None = None,
+    ) -> None:
+        """A message box that does not stop the event loop: a sync or a lock may come."""
+        box = QtWidgets.QMessageBox(
+            icon, title, text, QtWidgets.QMessageBox.StandardButton.Ok, self
+        )
+        if pixmap is not None:
+            box.setIconPixmap(pixmap)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def show_error(self, exc: object) -> None:
         if isinstance(exc, KnownError):
-            QtWidgets.QMessageBox.warning(self, self.tr("AskOnce"), error_text(exc))
+            self._message(QtWidgets.QMessageBox.Icon.Warning, self.tr("AskOnce"), error_text(exc))
         else:
-            QtWidgets.QMessageBox.critical(
-                self,
+            self._message(
+                QtWidgets.QMessageBox.Icon.Critical,
                 self.tr("AskOnce"),
                 self.tr(
                     "Something went wrong inside AskOnce. Your saved entries are safe. "
@@ -660,45 +448,16 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         if not self._demo:
             text += "\n" + self.tr("Ctrl+L  lock the screen now (what you typed is kept)")
-        QtWidgets.QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+        self._message(QtWidgets.QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text)
 
     def _show_about(self) -> None:
-        QtWidgets.QMessageBox.about(
-            self,
+        icon = self.windowIcon()  # as QMessageBox.about shows it: the application's icon
+        self._message(
+            QtWidgets.QMessageBox.Icon.NoIcon,
             self.tr("About AskOnce"),
             self.tr("AskOnce %1 — ask every patient question once.").replace("%1", __version__),
+            icon.pixmap(icon.actualSize(QtCore.QSize(64, 64))),
         )
-
-    # --- break-glass ----------------------------------------------------------------------
-
-    def break_glass(self) -> None:
-        """A patient outside the assignment: reason, PIN, then fetched by a sync."""
-        if self.sync is None or self.session is None:
-            return
-        minutes = self.break_glass_minutes
-        dialog = BreakGlassDialog(minutes, self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
-            return
-        if not reauth.require_reauth(self, self.tr("emergency access to a patient")):
-            return
-        mrn = dialog.mrn.text().strip()
-        reason = dialog.reason.toPlainText()
-        engine, service, sync = self.sync.engine, self.service, self.sync
-
-        def found(future: Future[str | None]) -> None:
-            exc = future.exception()
-            if exc is not None:
-                self.show_error(exc)
-                return
-            patient_id = future.result()
-            if patient_id is None:
-                self.show_error(KnownError(self.tr("No patient with that MRN on the server.")))
-                return
-            DbOp(
-                self.tasks, lambda: service.start_break_glass(patient_id, reason, minutes)
-            ).success(lambda _until: sync.sync_now()).run()
-
-        self.tasks.run_network(lambda: engine.find_patient(mrn), found)
 
     # --- drafts across a lock ---------------------------------------------------------------
 
@@ -726,19 +485,13 @@ class MainWindow(QtWidgets.QMainWindow):
             def reopen(shown: str) -> None:
                 self.sig_chart_shown.disconnect(reopen)
                 if shown == patient_id:
-                    # After this event: the editor runs its own event loop.
-                    QtCore.QTimer.singleShot(
-                        0,
-                        lambda: self.patient_view.reopen_editor(
-                            kind, ref if isinstance(ref, str) else None
-                        ),
-                    )
+                    self.patient_view.reopen_editor(kind, ref if isinstance(ref, str) else None)
 
             self.sig_chart_shown.connect(reopen)
-        if self.ward_model.row_for(patient_id) is None:
-            self.open_patient(patient_id)
+        if self.ward_panel.contains(patient_id):
+            self.ward_panel.select(patient_id)  # opens the chart, as a click would
         else:
-            self._select_in_ward(patient_id)  # opens the chart, as a click would
+            self.open_patient(patient_id)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.sync is not None:
@@ -746,6 +499,7 @@ class MainWindow(QtWidgets.QMainWindow):
         session = self.session
         if session is not None:
             self.session = None
+            self.ward_panel.set_service(None)
             # Close on the DB worker, after whatever is still queued there: nothing is lost.
             self.tasks.run_db_blocking(session.close)
         super().closeEvent(event)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,7 +27,7 @@ from sync.engine import (
     SyncSucceeded,
     SyncSummary,
 )
-from ui.base.taskman import DbOp, TaskManager
+from ui.base.taskman import DbOp, NetOp, TaskManager
 from ui.qt import QtCore, Signal
 
 log = logging.getLogger(__name__)
@@ -104,8 +103,20 @@ class SyncController(QtCore.QObject):
         self.running = True
         # Emergency access that ran out ends first, also when the server is away.
         DbOp(self.tasks, self.service.end_expired_break_glass).success(
-            lambda _n: self.tasks.run_network(self.engine.sync, self._on_done)
-        ).failure(lambda _exc: self.tasks.run_network(self.engine.sync, self._on_done)).run()
+            lambda _n: self._run_engine()
+        ).failure(lambda _exc: self._run_engine()).run()
+
+    def _run_engine(self) -> None:
+        engine = self.engine
+
+        def sync() -> SyncSummary:
+            try:
+                return engine.sync()
+            except Exception as exc:  # noqa: BLE001 -- a sync that cannot run failed; retry later
+                log.warning("sync could not run: %s", type(exc).__name__)
+                return SyncSummary(errors=(str(exc),))
+
+        NetOp(self.tasks, sync).success(self._on_done).run()
 
     def cancel(self) -> None:
         self.engine.cancel()
@@ -140,15 +151,13 @@ class SyncController(QtCore.QObject):
         self.sig_status.emit(status)
         self._emit_text()
 
-    def _on_done(self, future: Future[SyncSummary]) -> None:
+    def _on_done(self, summary: SyncSummary) -> None:
         self.running = False
         if self._stopped:
             return  # locked or closed: the cache may be closed already
-        exc = future.exception()
-        summary = future.result() if exc is None else SyncSummary(errors=(str(exc),))
-        if exc is not None:
-            log.warning("sync could not run: %s", type(exc).__name__)
-            self.progress = ""
+        # The engine's last status (succeeded or failed) cleared it; a sync that could not
+        # run sent none.
+        self.progress = ""
         # Come back sooner while the server is away, so we notice when it returns.
         self._timer.setInterval(OFFLINE_RETRY_S * 1000 if self.offline_since else self._interval_ms)
         self.refresh_local(then=lambda: self.sig_finished.emit(summary))

@@ -49,35 +49,51 @@ class SyncProblems(QtCore.QObject):
         held: list[tuple[str, str, str]],
         names: dict[str, str],
     ) -> None:
-        parent = self.window
         refused = [h for h in held if h[2] != "conflict"]
         if refused and not conflicts:
-            box = QtWidgets.QMessageBox(parent)
-            box.setWindowTitle(self.tr("Refused changes"))
-            box.setText(
-                self.tr("The server refused %n change(s). They are kept here.", "", len(refused))
-            )
-            box.setDetailedText("\n".join(f"{kind}: {reason}" for kind, _rid, reason in refused))
-            retry = box.addButton(self.tr("Try again"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
-            box.exec()
+            self._show_refused(refused)
+            return
+        chooser = ConflictListDialog(conflicts, names, self.window)
+        chooser.accepted.connect(lambda: self._show_conflict(chooser.selected, names))
+        chooser.finished.connect(chooser.deleteLater)
+        chooser.open()
+
+    def _show_refused(self, refused: list[tuple[str, str, str]]) -> None:
+        box = QtWidgets.QMessageBox(self.window)
+        box.setWindowTitle(self.tr("Refused changes"))
+        box.setText(
+            self.tr("The server refused %n change(s). They are kept here.", "", len(refused))
+        )
+        box.setDetailedText("\n".join(f"{kind}: {reason}" for kind, _rid, reason in refused))
+        retry = box.addButton(self.tr("Try again"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
+
+        def answered(_result: int) -> None:
             if box.clickedButton() is retry:
                 self._retry_refused()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _show_conflict(self, conflict: Conflict | None, names: dict[str, str]) -> None:
+        if conflict is None:
             return
-        chooser = ConflictListDialog(conflicts, names, parent)
-        if chooser.exec() != QtWidgets.QDialog.DialogCode.Accepted or chooser.selected is None:
-            return
-        conflict = chooser.selected
         dialog = ConflictDialog(
             conflict,
             self.session.service.catalog,
             patient_name=names.get(conflict.patient_id or "", "?"),
             language=self.language,
-            parent=parent,
+            parent=self.window,
         )
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.choice is None:
-            return
-        self.resolve(conflict, dialog.choice)
+
+        def decided() -> None:
+            if dialog.choice is not None:
+                self.resolve(conflict, dialog.choice)
+
+        dialog.accepted.connect(decided)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def resolve(self, conflict: Conflict, choice: Resolution | str) -> None:
         """Apply a person's decision on a conflict (audited), then sync it."""

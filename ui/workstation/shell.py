@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from datetime import datetime
 from typing import Any
 
@@ -37,11 +36,11 @@ from app.session import (
 from app.settings import Settings
 from sync.client import FhirClient
 from sync.engine import Synchronizer, SyncStatus
-from sync.oidc import OidcAuth, OidcClient, OidcError, PendingSignIn, TokenSet
+from sync.oidc import OidcAuth, OidcClient, PendingSignIn, TokenSet
 from ui.base import reauth
 from ui.base.error_text import error_text
 from ui.base.idle import IdleMonitor
-from ui.base.taskman import DbOp, TaskManager
+from ui.base.taskman import DbOp, NetOp, TaskManager
 from ui.mainwindow.window import MainWindow
 from ui.qt import QtCore, QtGui, Signal
 from ui.syncstatus.controller import SyncController
@@ -183,27 +182,17 @@ class Shell(QtCore.QObject):
         if self.main is None:
             self.window.show_waiting()
 
-        def begun(future: Future[PendingSignIn]) -> None:
-            try:
-                pending = future.result()
-            except OidcError as exc:
-                self._online_failed(exc)
-                return
+        def begun(pending: PendingSignIn) -> None:
             self._open_browser(pending.authorize_url)
-            self.tasks.run_network(lambda: self.oidc.finish(pending, wait(pending)), finished)
+            NetOp(self.tasks, lambda: finish(pending)).success(self._signed_in_online).failure(
+                self._online_failed
+            ).run()
 
-        def wait(pending: PendingSignIn) -> str:
-            return pending.wait(BROWSER_TIMEOUT_S, self._cancel)
+        def finish(pending: PendingSignIn) -> TokenSet:
+            """Wait for the browser to come back (or Cancel), then fetch the tokens."""
+            return self.oidc.finish(pending, pending.wait(BROWSER_TIMEOUT_S, self._cancel))
 
-        def finished(future: Future[TokenSet]) -> None:
-            try:
-                tokens = future.result()
-            except OidcError as exc:
-                self._online_failed(exc)
-                return
-            self._signed_in_online(tokens)
-
-        self.tasks.run_network(self.oidc.begin, begun)
+        NetOp(self.tasks, self.oidc.begin).success(begun).failure(self._online_failed).run()
 
     def _online_failed(self, exc: Exception) -> None:
         log.info("online sign-in failed: %s", type(exc).__name__)
@@ -453,15 +442,19 @@ class Shell(QtCore.QObject):
             session.service.record_audit(AuditAction.SIGN_OUT)
 
         def revoke() -> None:
-            if auth is not None:
+            if auth is None:
+                return
+            try:
                 auth.sign_out()  # network: revoke; then the stored refresh token is removed
+            except Exception as exc:  # noqa: BLE001 -- signing out goes on: the cache must close
+                log.warning("sign-out: could not forget the sign-in: %s", type(exc).__name__)
 
         def close(_: object = None) -> None:
             main.close()
             main.deleteLater()
 
         def after_audit(_: object = None) -> None:
-            self.tasks.run_network(revoke, lambda _f: close())
+            NetOp(self.tasks, revoke).success(close).run()
 
         DbOp(self.tasks, audit).success(after_audit).failure(lambda _e: after_audit()).run()
 

@@ -331,23 +331,36 @@ def test_empty_state_and_named_controls(tab):
     assert unnamed_controls(tab) == []
 
 
-def test_remove_asks_then_deactivates(tab, actions, monkeypatch):
+def _question(tab: QtWidgets.QWidget) -> QtWidgets.QMessageBox:
+    """The yes/no question open over the tab."""
+    return next(b for b in tab.findChildren(QtWidgets.QMessageBox) if b.isVisible())
+
+
+def test_remove_asks_then_deactivates(qtbot, tab, actions):
     tab.show_chart(chart(ANNA, SPITEX))
     select(tab, "c-1")
-    monkeypatch.setattr(tab, "_confirm", lambda question: False)
     tab.remove_button.click()
+    box = _question(tab)
+    with qtbot.wait_signal(box.finished):
+        box.button(QtWidgets.QMessageBox.StandardButton.No).click()
     assert actions.saved == []
-    questions: list[str] = []
-
-    def answer(question: str) -> bool:
-        questions.append(question)
-        return True
-
-    monkeypatch.setattr(tab, "_confirm", answer)
     tab.remove_button.click()
-    assert "Anna Example" in questions[0]
+    box = _question(tab)
+    assert "Anna Example" in box.text()
+    with qtbot.wait_signal(box.finished):
+        box.button(QtWidgets.QMessageBox.StandardButton.Yes).click()
     assert [(c.id, c.active) for c in actions.saved] == [("c-1", False)]
     assert actions.saved[0].telecom == ANNA.telecom
+
+
+def test_a_lock_while_asking_removes_nothing(qtbot, tab, actions):
+    tab.show_chart(chart(ANNA))
+    select(tab, "c-1")
+    tab.remove_button.click()
+    box = _question(tab)
+    with qtbot.wait_signal(box.finished):
+        box.reject()  # what the lock does to every open dialog
+    assert actions.saved == []
 
 
 def test_edit_saves_through_the_actions(qtbot, tab, actions):

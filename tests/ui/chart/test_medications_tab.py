@@ -326,24 +326,27 @@ def test_ctrl_shift_m_adds(qtbot, tab):
     assert dlg.name_edit.text() == ""
 
 
-def test_mark_stopped_asks_first(tab, actions, monkeypatch):
+def _question(tab: QtWidgets.QWidget) -> QtWidgets.QMessageBox:
+    """The yes/no question open over the tab."""
+    return next(b for b in tab.findChildren(QtWidgets.QMessageBox) if b.isVisible())
+
+
+def test_mark_stopped_asks_first(qtbot, tab, actions):
     tab.show_chart(chart(METFORMIN, ASPIRIN))
     select(tab, "m-2")
     assert not tab.stop_button.isEnabled()  # already stopped
     select(tab, "m-1")
     assert tab.stop_button.isEnabled()
-    questions: list[str] = []
-
-    def answer(question: str) -> bool:
-        questions.append(question)
-        return False
-
-    monkeypatch.setattr(tab, "_confirm", answer)
     tab.stop_button.click()
+    box = _question(tab)
+    assert "Metformin" in box.text()
+    with qtbot.wait_signal(box.finished):
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # No is the default
     assert actions.stopped == []
-    assert "Metformin" in questions[0]
-    monkeypatch.setattr(tab, "_confirm", lambda q: True)
     tab.stop_button.click()
+    box = _question(tab)
+    with qtbot.wait_signal(box.finished):
+        box.button(QtWidgets.QMessageBox.StandardButton.Yes).click()
     assert actions.stopped == [("p-1", "m-1")]
 
 

@@ -78,9 +78,9 @@ def test_up_to_date_only_when_nothing_waits(
     with qtbot.wait_signal(window.sig_loaded, timeout=20_000):
         window.start()
     assert window.sync is not None
-    qtbot.wait_until(lambda: window.sync_status.text() == "Up to date", timeout=30_000)
+    qtbot.wait_until(lambda: window.status.sync_status.text() == "Up to date", timeout=30_000)
     # the assigned patients arrive in the list right after the sync ends
-    qtbot.wait_until(lambda: window.ward_proxy.rowCount() == 2, timeout=10_000)
+    qtbot.wait_until(lambda: window.ward_panel.ward_proxy.rowCount() == 2, timeout=10_000)
 
     code = next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
     service = window.service
@@ -88,13 +88,13 @@ def test_up_to_date_only_when_nothing_waits(
         lambda: service.record_answer(ward.patients[0], code, "lives alone", Source.PATIENT)
     )
     window.sync.refresh_local()
-    qtbot.wait_until(lambda: "1 change" in window.sync_status.text(), timeout=10_000)
-    assert "waiting" in window.sync_status.text()
-    assert "Up to date" not in window.sync_status.text()
+    qtbot.wait_until(lambda: "1 change" in window.status.sync_status.text(), timeout=10_000)
+    assert "waiting" in window.status.sync_status.text()
+    assert "Up to date" not in window.status.sync_status.text()
 
     with qtbot.wait_signal(window.sync.sig_finished, timeout=30_000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
-    qtbot.wait_until(lambda: window.sync_status.text() == "Up to date", timeout=10_000)
+    qtbot.wait_until(lambda: window.status.sync_status.text() == "Up to date", timeout=10_000)
     window.close()
 
 
@@ -109,6 +109,6 @@ def test_a_dead_server_shows_offline_and_keeps_the_edit(
     window.show()
     with qtbot.wait_signal(window.sig_loaded, timeout=20_000):
         window.start()
-    qtbot.wait_until(lambda: "Offline since" in window.sync_status.text(), timeout=30_000)
-    assert "Up to date" not in window.sync_status.text()
+    qtbot.wait_until(lambda: "Offline since" in window.status.sync_status.text(), timeout=30_000)
+    assert "Up to date" not in window.status.sync_status.text()
     window.close()

@@ -30,7 +30,7 @@ from sync.oidc import OidcClient, OidcConfig
 from tests.conftest import Clock
 from tests.keystore_service import SecretServiceHandle
 from ui.base import drafts, reauth
-from ui.base.taskman import TaskManager
+from ui.base.taskman import NetOp, TaskManager
 from ui.chart.contact_dialog import ContactDialog
 from ui.chart.medication_dialog import MedicationDialog
 from ui.mainwindow.ward_model import WardColumn
@@ -163,7 +163,7 @@ def workstation(
 def _drain(qtbot, tasks: TaskManager) -> None:
     """Let network work still under way (a sync being stopped) finish and report back."""
     done: list[bool] = []
-    tasks.run_network(lambda: None, lambda _f: done.append(True))  # runs after what is queued
+    NetOp(tasks, lambda: None).success(lambda _none: done.append(True)).run()  # after the rest
     qtbot.wait_until(lambda: bool(done) and not tasks.busy, timeout=WAIT_MS)
 
 
@@ -218,9 +218,11 @@ def _lock(qtbot, ws: Workstation, reason: str = "manual") -> None:
 
 
 def _open_first_patient(qtbot, main: MainWindow) -> str:
-    qtbot.wait_until(lambda: main.ward_proxy.rowCount() == PATIENTS, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: main.ward_panel.ward_proxy.rowCount() == PATIENTS, timeout=WAIT_MS)
     with qtbot.wait_signal(main.sig_chart_shown, timeout=WAIT_MS) as blocker:
-        main.ward_view.setCurrentIndex(main.ward_proxy.index(0, WardColumn.NAME))
+        main.ward_panel.ward_view.setCurrentIndex(
+            main.ward_panel.ward_proxy.index(0, WardColumn.NAME)
+        )
     return str(blocker.args[0])
 
 
@@ -299,7 +301,7 @@ def test_both_users_are_offered_and_the_pin_opens_the_main_window(
     assert main.isVisible()
     assert not window.isVisible()
     assert "Nurse Qxone" in main.user_label.text()
-    assert main.ward_proxy.rowCount() == PATIENTS
+    assert main.ward_panel.ward_proxy.rowCount() == PATIENTS
     sign_ins = [e for e in _audit(ws) if e.action is AuditAction.SIGN_IN]
     assert len(sign_ins) == 1
     assert sign_ins[0].user_id == ANNA.user_id
@@ -527,8 +529,11 @@ def test_another_user_takes_over_without_seeing_or_sending_the_first_users_edit(
     service_b = main_b.service
     assert service_b.actor.user_id == BEN.user_id
     assert ws.tasks.run_db_blocking(service_b.outbox_count) == 0
-    qtbot.wait_until(lambda: main_b.ward_proxy.rowCount() == PATIENTS, timeout=WAIT_MS)
-    rows = [main_b.ward_model.record(r) for r in range(main_b.ward_model.rowCount())]
+    qtbot.wait_until(lambda: main_b.ward_panel.ward_proxy.rowCount() == PATIENTS, timeout=WAIT_MS)
+    rows = [
+        main_b.ward_panel.ward_model.record(r)
+        for r in range(main_b.ward_panel.ward_model.rowCount())
+    ]
     assert sum(r.unsent_changes for r in rows) == 0
     chart_b = ws.tasks.run_db_blocking(lambda: service_b.chart(patient_id, audit_view=False))
     item = next(i for i in chart_b.board if i.question.code == code)

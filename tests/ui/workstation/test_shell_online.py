@@ -115,7 +115,7 @@ def _sign_in_online(qtbot, shell: Shell, browser: Browser, user: TestUser) -> Ma
 def _synced(qtbot, main: MainWindow) -> None:
     assert main.sync is not None
     qtbot.waitUntil(lambda: main.sync is not None and not main.sync.running, timeout=60_000)
-    qtbot.waitUntil(lambda: main.ward_model.rowCount() > 0, timeout=30_000)
+    qtbot.waitUntil(lambda: main.ward_panel.ward_model.rowCount() > 0, timeout=30_000)
 
 
 def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServer) -> None:
@@ -128,9 +128,10 @@ def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServe
     _synced(qtbot, anna)
     assert anna.sync is not None
     assert anna.sync.last_success is not None  # synced with Anna's own token
-    assert {anna.ward_model.record(r).patient.id for r in range(anna.ward_model.rowCount())} == set(
-        anna_ward.patients
-    )
+    assert {
+        anna.ward_panel.ward_model.record(r).patient.id
+        for r in range(anna.ward_panel.ward_model.rowCount())
+    } == set(anna_ward.patients)
     _shot(anna, "anna-main")
 
     # Anna records an answer; before the next sync she walks away: the screen locks.
@@ -154,7 +155,10 @@ def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServe
     _shot(shell_.window, "switch-user")
     ben = _sign_in_online(qtbot, shell_, browser, NURSE_BEN)
     _synced(qtbot, ben)
-    ben_ids = {ben.ward_model.record(r).patient.id for r in range(ben.ward_model.rowCount())}
+    ben_ids = {
+        ben.ward_panel.ward_model.record(r).patient.id
+        for r in range(ben.ward_panel.ward_model.rowCount())
+    }
     assert ben_ids.isdisjoint(anna_ward.patients)
     assert shell_.session is not None
     assert shell_.session.service.outbox_count() == 0  # Anna's edit is not in Ben's cache
