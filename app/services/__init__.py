@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
 
 from app.clock import Clock
 from app.discharge import Checklist, default_checklist
@@ -125,48 +124,6 @@ class CareService:
     def new_id(self) -> str:
         return str(uuid.uuid4())
 
-    # TEMPORARY while the UI moves to the parts (removed in the same change).
-    def __getattr__(self, name: str) -> Any:
-        part, method = _MOVED[name]
-        return getattr(getattr(self, part), method)
-
     def provenance_now(self, source: Source) -> Provenance:
         """Provenance for a record a dialog builds: this user, now (``RecordFactory``)."""
         return self.ctx.provenance(self.ctx.now(), source, None)
-
-
-_MOVED = {
-    "ward": ("charts", "ward"),
-    "chart": ("charts", "chart"),
-    "search": ("charts", "search"),
-    "outbox_count": ("outbox", "count"),
-    "sync_counts": ("outbox", "counts"),
-    "sync_problems": ("outbox", "problems"),
-    "release_refused_changes": ("outbox", "release_refused"),
-    "record_answer": ("answers", "record"),
-    "confirm_answer": ("answers", "confirm"),
-    "correct_answer": ("answers", "correct"),
-    "mark_entered_in_error": ("answers", "mark_entered_in_error"),
-    "save_medication": ("home_care", "save_medication"),
-    "stop_medication": ("home_care", "stop_medication"),
-    "save_contact": ("home_care", "save_contact"),
-    "start_break_glass": ("access", "start_break_glass"),
-    "end_expired_break_glass": ("access", "end_expired_break_glass"),
-    "record_audit": ("access", "record_audit"),
-    "discharge_board": ("discharge", "board"),
-    "count_without_plan": ("discharge", "count_without_plan"),
-    "patients_without_plan": ("discharge", "patients_without_plan"),
-    "discharge_view": ("discharge", "view"),
-    "discharge_summary": ("discharge", "summary"),
-    "discharge_plan_of": ("discharge", "plan_of"),
-    "start_discharge_plan": ("discharge", "start_plan"),
-    "save_discharge_plan": ("discharge", "save_plan"),
-    "set_home_helper": ("discharge", "set_home_helper"),
-    "save_discharge_task": ("discharge", "save_task"),
-    "add_discharge_task": ("discharge", "add_task"),
-    "reconcile_medication": ("discharge", "reconcile_medication"),
-    "add_new_medication": ("discharge", "add_new_medication"),
-    "verify_contact": ("discharge", "verify_contact"),
-    "record_summary_output": ("discharge", "record_summary_output"),
-    "discharge_unsent": ("discharge", "unsent"),
-}

@@ -5009,7 +5009,7 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
-    <name>SyncProblems</name>
+    <name>SyncProblemsFlow</name>
     <message>
         <location filename="../../ui/sync_problems.py" line="51"/>
         <source>Refused changes</source>

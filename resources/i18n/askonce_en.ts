@@ -240,7 +240,7 @@
     </message>
 </context>
 <context>
-    <name>SyncProblems</name>
+    <name>SyncProblemsFlow</name>
     <message numerus="yes">
         <location filename="../../ui/sync_problems.py" line="53"/>
         <source>The server refused %n change(s). They are kept here.</source>

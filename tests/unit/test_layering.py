@@ -189,3 +189,18 @@ def ordinary(client, url, dialog, parsed):
     return "Delete from the list", "Select from the menu", "Update the plan", "COMMITTED"
 '''
     assert sql_outside_store(sample) == []
+
+
+def test_ui_never_opens_a_transaction() -> None:
+    """A user's intent is one service call and one transaction inside the core; the UI
+    never holds a connection (the contract above keeps ``app.store`` out of its imports)."""
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("transaction", "unit_of_work", "work")
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

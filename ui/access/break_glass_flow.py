@@ -56,12 +56,13 @@ class BreakGlassFlow(QtCore.QObject):
         return dialog
 
     def _confirm(self, mrn: str, reason: str, minutes: int) -> None:
-        if not reauth.require_reauth(self._window, self.tr("emergency access to a patient")):
-            return
-        find = self._find_patient
-        NetOp(self._tasks, lambda: find(mrn)).success(
-            lambda patient_id: self._grant(patient_id, reason, minutes)
-        ).failure(self.sig_access_failed.emit).run()
+        def confirmed() -> None:
+            find = self._find_patient
+            NetOp(self._tasks, lambda: find(mrn)).success(
+                lambda patient_id: self._grant(patient_id, reason, minutes)
+            ).failure(self.sig_access_failed.emit).run()
+
+        reauth.request_reauth(self._window, self.tr("emergency access to a patient"), confirmed)
 
     def _grant(self, patient_id: str | None, reason: str, minutes: int) -> None:
         if patient_id is None:
@@ -70,6 +71,8 @@ class BreakGlassFlow(QtCore.QObject):
             )
             return
         service = self._service
-        DbOp(self._tasks, lambda: service.start_break_glass(patient_id, reason, minutes)).success(
-            lambda _until: self.sig_access_started.emit(patient_id)
-        ).failure(self.sig_access_failed.emit).run()
+        DbOp(
+            self._tasks, lambda: service.access.start_break_glass(patient_id, reason, minutes)
+        ).success(lambda _until: self.sig_access_started.emit(patient_id)).failure(
+            self.sig_access_failed.emit
+        ).run()

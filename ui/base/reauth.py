@@ -103,12 +103,23 @@ class ReauthDialog(QtWidgets.QDialog):
             super().reject()
 
 
-def require_reauth(parent: QtWidgets.QWidget | None, reason: str) -> bool:
-    """True when the signed-in user confirmed with their PIN (or in the demo)."""
+def request_reauth(
+    parent: QtWidgets.QWidget | None, reason: str, then: Callable[[], None]
+) -> ReauthDialog | None:
+    """Run ``then`` once the signed-in user confirmed with their PIN (at once in the demo).
+
+    Nothing happens on cancel, or with nobody signed in (locked, signed out). The PIN
+    dialog opens window-modal with ``open()``, like every dialog: no nested event loop,
+    so a lock that arrives meanwhile closes it.
+    """
     if _Current.demo:
-        return True
+        then()
+        return None
     if _Current.check is None:
-        return False
+        return None
     check, tasks = _Current.check
     dialog = ReauthDialog(reason, check, tasks, parent)
-    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+    dialog.accepted.connect(then)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -7,7 +7,7 @@ back to the GUI thread through a queued signal. Worker code never touches widget
 
 Call sites read like the user's intent (Anki's operations)::
 
-    DbOp(tasks, lambda: service.chart(pid)).success(view.show_chart).run()
+    DbOp(tasks, lambda: service.charts.chart(pid)).success(view.show_chart).run()
     NetOp(tasks, lambda: engine.find_patient(mrn)).success(grant).failure(say).run()
 
 Nobody outside this module unpacks a ``concurrent.futures.Future``.

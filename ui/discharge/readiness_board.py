@@ -397,9 +397,9 @@ class DischargeBoard(QtWidgets.QWidget):
 
         def read() -> tuple[list[DischargeRow], int]:
             if unplanned:
-                rows = service.patients_without_plan()
+                rows = service.discharge.patients_without_plan()
                 return rows, len(rows)
-            return service.discharge_board(window_days=days), service.count_without_plan()
+            return service.discharge.board(window_days=days), service.discharge.count_without_plan()
 
         def show(result: tuple[list[DischargeRow], int]) -> None:
             if generation == self._generation:

@@ -126,7 +126,7 @@ class DischargeTab(QtWidgets.QWidget):
             if generation == self._generation and view.patient.id == self._patient_id:
                 self.show_view(view)
 
-        DbOp(self._actions.tasks, lambda: service.discharge_view(patient_id)).success(show).run()
+        DbOp(self._actions.tasks, lambda: service.discharge.view(patient_id)).success(show).run()
 
     def show_view(self, view: DischargeView) -> None:
         self.view = view

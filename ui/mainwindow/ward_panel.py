@@ -191,7 +191,7 @@ class WardPanel(QtWidgets.QWidget):
         if not text or service is None:
             self.left_stack.setCurrentIndex(WARD_PAGE)
             return
-        DbOp(self._tasks, lambda: service.search(text)).success(
+        DbOp(self._tasks, lambda: service.charts.search(text)).success(
             lambda hits: self._show_hits(text, hits)
         ).run()
 

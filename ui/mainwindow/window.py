@@ -18,9 +18,8 @@ from app import __version__
 from app.clock import today
 from app.domain import Role
 from app.errors import KnownError
-from app.services import CareService, PatientChart, WardRow
+from app.services import CareService, Conflict, PatientChart, WardRow
 from app.session import CacheSession
-from app.store.sync_state import Conflict
 from ui.access.break_glass_flow import BreakGlassFlow
 from ui.base import drafts
 from ui.base.error_text import error_text
@@ -33,7 +32,7 @@ from ui.mainwindow.ward_panel import WardPanel
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.syncstatus.controller import SyncController
-from ui.syncstatus.problems import SyncProblems
+from ui.syncstatus.problems import SyncProblemsFlow
 
 log = logging.getLogger(__name__)
 
@@ -240,7 +239,7 @@ class MainWindow(QtWidgets.QMainWindow):
         service = self.service
 
         def load() -> tuple[list[WardRow], int]:
-            return service.ward(), service.outbox_count()
+            return service.charts.ward(), service.outbox.count()
 
         def show(result: tuple[list[WardRow], int]) -> None:
             rows, waiting = result
@@ -270,7 +269,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_sync_text(self, text: str) -> None:
         local = self.sync.local if self.sync is not None else None
-        self.status.show_sync(text, problems=bool(local and (local.conflicts or local.rejected)))
+        self.status.show_sync(text, problems=bool(local and (local.conflicts or local.refused)))
 
     def _after_sync(self) -> None:
         self.reload()
@@ -280,7 +279,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_sync_problems(self) -> None:
         """The conflict list (side-by-side dialog per conflict) and the refused changes."""
         if self.sync is not None and self.session is not None:
-            problems = SyncProblems(self, self.tasks, self.session, self._language)
+            problems = SyncProblemsFlow(self, self.tasks, self.session, self._language)
             problems.sig_conflict_resolved.connect(self.after_conflict_resolved)
             problems.sig_retry_requested.connect(self.sync_now)
             problems.show()
@@ -312,7 +311,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._current_patient = patient_id
         self.show_ward_page()
         service = self.service
-        DbOp(self.tasks, lambda: service.chart(patient_id)).success(self._show_chart).run()
+        DbOp(self.tasks, lambda: service.charts.chart(patient_id)).success(self._show_chart).run()
 
     def _show_chart(self, chart: PatientChart) -> None:
         if chart.patient.id != self._current_patient:
@@ -331,7 +330,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _refresh_chart(self, patient_id: str) -> None:
         service = self.service
-        DbOp(self.tasks, lambda: service.chart(patient_id, audit_view=False)).success(
+        DbOp(self.tasks, lambda: service.charts.chart(patient_id, audit_view=False)).success(
             self._show_chart
         ).run()
 

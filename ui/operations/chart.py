@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.discharge import Destination, DischargePlan, DischargeTask
 from app.domain import (
@@ -63,33 +63,35 @@ class ChartActions(QtCore.QObject):
     ) -> None:
         self._edit(
             patient_id,
-            lambda: self.service.record_answer(patient_id, question_code, value, source),
+            lambda: self.service.answers.record(patient_id, question_code, value, source),
             done,
         )
 
     def confirm_answer(self, patient_id: str, answer_id: str, source: Source) -> None:
-        self._edit(patient_id, lambda: self.service.confirm_answer(answer_id, source), None)
+        self._edit(patient_id, lambda: self.service.answers.confirm(answer_id, source), None)
 
     def correct_answer(
         self, patient_id: str, answer_id: str, value: AnswerValue, source: Source, note: str
     ) -> None:
         self._edit(
             patient_id,
-            lambda: self.service.correct_answer(answer_id, value, source, note),
+            lambda: self.service.answers.correct(answer_id, value, source, note),
             None,
         )
 
     def mark_entered_in_error(self, patient_id: str, answer_id: str, reason: str) -> None:
-        self._edit(patient_id, lambda: self.service.mark_entered_in_error(answer_id, reason), None)
+        self._edit(
+            patient_id, lambda: self.service.answers.mark_entered_in_error(answer_id, reason), None
+        )
 
     def save_medication(self, med: HomeMedication) -> None:
-        self._edit(med.patient_id, lambda: self.service.save_medication(med), None)
+        self._edit(med.patient_id, lambda: self.service.home_care.save_medication(med), None)
 
     def stop_medication(self, patient_id: str, med_id: str) -> None:
-        self._edit(patient_id, lambda: self.service.stop_medication(med_id), None)
+        self._edit(patient_id, lambda: self.service.home_care.stop_medication(med_id), None)
 
     def save_contact(self, contact: HomeCareContact) -> None:
-        self._edit(contact.patient_id, lambda: self.service.save_contact(contact), None)
+        self._edit(contact.patient_id, lambda: self.service.home_care.save_contact(contact), None)
 
     # --- discharge planning -------------------------------------------------------------
 
@@ -99,35 +101,37 @@ class ChartActions(QtCore.QObject):
         service = self.service
         self._edit(
             patient_id,
-            lambda: service.start_discharge_plan(patient_id, expected_date, destination, note),
+            lambda: service.discharge.start_plan(patient_id, expected_date, destination, note),
             None,
         )
 
     def save_discharge_plan(self, plan: DischargePlan) -> None:
-        self._edit(plan.patient_id, lambda: self.service.save_discharge_plan(plan), None)
+        self._edit(plan.patient_id, lambda: self.service.discharge.save_plan(plan), None)
+
+    def add_discharge_task(self, patient_id: str, fields: dict[str, Any]) -> None:
+        """A checklist item beyond the standard checklist, as the user typed it."""
+        self._edit(patient_id, lambda: self.service.discharge.add_task(patient_id, **fields), None)
 
     def save_discharge_task(self, task: DischargeTask) -> None:
-        self._edit(task.patient_id, lambda: self.service.save_discharge_task(task), None)
+        self._edit(task.patient_id, lambda: self.service.discharge.save_task(task), None)
 
     def reconcile_medication(
         self, patient_id: str, med_id: str, decision: ReconciliationDecision, note: str = ""
     ) -> None:
         self._edit(
-            patient_id, lambda: self.service.reconcile_medication(med_id, decision, note), None
+            patient_id,
+            lambda: self.service.discharge.reconcile_medication(med_id, decision, note),
+            None,
         )
 
     def add_new_medication(self, med: HomeMedication) -> None:
-        """A medication started for after discharge: saved, then decided "new"."""
-        service = self.service
-
-        def add() -> HomeMedication:
-            saved = service.save_medication(med)
-            return service.reconcile_medication(saved.id, ReconciliationDecision.NEW)
-
-        self._edit(med.patient_id, add, None)
+        """A medication started for after discharge: added and decided "new" in one edit."""
+        self._edit(med.patient_id, lambda: self.service.discharge.add_new_medication(med), None)
 
     def verify_contact(self, patient_id: str, contact_id: str) -> None:
-        self._edit(patient_id, lambda: self.service.verify_contact(contact_id), None)
+        self._edit(patient_id, lambda: self.service.discharge.verify_contact(contact_id), None)
 
     def set_home_helper(self, patient_id: str, contact_id: str | None) -> None:
-        self._edit(patient_id, lambda: self.service.set_home_helper(patient_id, contact_id), None)
+        self._edit(
+            patient_id, lambda: self.service.discharge.set_home_helper(patient_id, contact_id), None
+        )

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from app.domain import Catalog
-from app.store.sync_state import Conflict
+from app.services import Conflict
 from sync import mapping
 from sync.conflicts import Resolution
 from sync.merge import describe_field

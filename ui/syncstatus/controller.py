@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
-from app.services import CareService
-from app.store.sync_state import SyncState
+from app.services import CareService, SyncCounts
 from sync.engine import (
     SyncFailed,
     Synchronizer,
@@ -33,15 +31,6 @@ from ui.qt import QtCore, Signal
 log = logging.getLogger(__name__)
 
 OFFLINE_RETRY_S = 20
-
-
-@dataclass(frozen=True)
-class LocalState:
-    """What is waiting in the cache, read on the DB worker."""
-
-    waiting: int
-    rejected: int
-    conflicts: int
 
 
 class SyncController(QtCore.QObject):
@@ -75,7 +64,7 @@ class SyncController(QtCore.QObject):
         self.offline_since: datetime | None = None
         self.last_failure: tuple[str, ...] = ()
         self.progress = ""
-        self.local = LocalState(0, 0, 0)
+        self.local = SyncCounts(waiting=0, refused=0, conflicts=0)
         self._timer = QtCore.QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         # The engine reports from the network thread; a queued signal hops to the GUI.
@@ -102,7 +91,7 @@ class SyncController(QtCore.QObject):
             return
         self.running = True
         # Emergency access that ran out ends first, also when the server is away.
-        DbOp(self.tasks, self.service.end_expired_break_glass).success(
+        DbOp(self.tasks, self.service.access.end_expired_break_glass).success(
             lambda _n: self._run_engine()
         ).failure(lambda _exc: self._run_engine()).run()
 
@@ -166,22 +155,14 @@ class SyncController(QtCore.QObject):
         """Re-read what is waiting (after a sync, or after an edit) and update the text."""
         if self._stopped:
             return
-        state = SyncState(self.service.db)
 
-        def read() -> LocalState:
-            return LocalState(
-                waiting=self.service.outbox_count(),
-                rejected=len([h for h in state.held() if h[2] != "conflict"]),
-                conflicts=len(state.conflicts()),
-            )
-
-        def show(local: LocalState) -> None:
+        def show(local: SyncCounts) -> None:
             self.local = local
             self._emit_text()
             if then is not None:
                 then()
 
-        DbOp(self.tasks, read).success(show).run()
+        DbOp(self.tasks, self.service.outbox.counts).success(show).run()
 
     def text(self) -> str:
         parts: list[str] = []
@@ -193,7 +174,7 @@ class SyncController(QtCore.QObject):
                     "%1", self.offline_since.astimezone().strftime("%H:%M")
                 )
             )
-        elif self.last_failure and not (self.local.rejected or self.local.conflicts):
+        elif self.last_failure and not (self.local.refused or self.local.conflicts):
             parts.append(self.tr("Last sync failed"))
         elif self.local.waiting == 0 and self.last_success is not None and not self.last_failure:
             parts.append(self.tr("Up to date"))
@@ -201,9 +182,9 @@ class SyncController(QtCore.QObject):
             parts.append(self.tr("Not synced yet"))
         if self.local.conflicts:
             parts.append(self.tr("%n conflict(s) to resolve — open", "", self.local.conflicts))
-        if self.local.rejected:
-            parts.append(self.tr("Server rejected %n change(s) — open", "", self.local.rejected))
-        pending = self.local.waiting - self.local.rejected - self.local.conflicts
+        if self.local.refused:
+            parts.append(self.tr("Server rejected %n change(s) — open", "", self.local.refused))
+        pending = self.local.waiting - self.local.refused - self.local.conflicts
         if pending > 0:
             parts.append(self.tr("%n change(s) waiting", "", pending))
         return " · ".join(parts)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from app.services import Conflict, RefusedChange, SyncProblems
 from app.session import CacheSession
-from app.store.sync_state import Conflict, SyncState
-from sync.conflicts import Resolution, resolve_conflict
+from sync.conflicts import Resolution, apply_resolution
 from ui.base.taskman import DbOp, TaskManager
 from ui.qt import QtCore, QtWidgets, Signal
 from ui.syncstatus.conflict_dialog import EDIT, ConflictDialog, ConflictListDialog
 
 
-class SyncProblems(QtCore.QObject):
+class SyncProblemsFlow(QtCore.QObject):
     """Reads the open problems on the DB worker, shows them, applies the decisions."""
 
     sig_conflict_resolved = Signal(object, bool)
@@ -33,38 +33,24 @@ class SyncProblems(QtCore.QObject):
         self.language = language
 
     def show(self) -> None:
-        db = self.session.db
-        service = self.session.service
+        DbOp(self.tasks, self.session.service.outbox.problems).success(self._show).run()
 
-        def read() -> tuple[list[Conflict], list[tuple[str, str, str]], dict[str, str]]:
-            state = SyncState(db)
-            names = {s.patient.id: s.patient.display_name for s in service.repo.patient_summaries()}
-            return state.conflicts(), state.held(), names
-
-        DbOp(self.tasks, read).success(lambda r: self._show(*r)).run()
-
-    def _show(
-        self,
-        conflicts: list[Conflict],
-        held: list[tuple[str, str, str]],
-        names: dict[str, str],
-    ) -> None:
-        refused = [h for h in held if h[2] != "conflict"]
-        if refused and not conflicts:
-            self._show_refused(refused)
+    def _show(self, problems: SyncProblems) -> None:
+        if problems.refused and not problems.conflicts:
+            self._show_refused(problems.refused)
             return
-        chooser = ConflictListDialog(conflicts, names, self.window)
-        chooser.accepted.connect(lambda: self._show_conflict(chooser.selected, names))
+        chooser = ConflictListDialog(list(problems.conflicts), problems.patient_names, self.window)
+        chooser.accepted.connect(lambda: self._show_conflict(chooser.selected, problems))
         chooser.finished.connect(chooser.deleteLater)
         chooser.open()
 
-    def _show_refused(self, refused: list[tuple[str, str, str]]) -> None:
+    def _show_refused(self, refused: tuple[RefusedChange, ...]) -> None:
         box = QtWidgets.QMessageBox(self.window)
         box.setWindowTitle(self.tr("Refused changes"))
         box.setText(
             self.tr("The server refused %n change(s). They are kept here.", "", len(refused))
         )
-        box.setDetailedText("\n".join(f"{kind}: {reason}" for kind, _rid, reason in refused))
+        box.setDetailedText("\n".join(f"{r.resource_type}: {r.reason}" for r in refused))
         retry = box.addButton(self.tr("Try again"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
 
@@ -76,13 +62,13 @@ class SyncProblems(QtCore.QObject):
         box.finished.connect(box.deleteLater)
         box.open()
 
-    def _show_conflict(self, conflict: Conflict | None, names: dict[str, str]) -> None:
+    def _show_conflict(self, conflict: Conflict | None, problems: SyncProblems) -> None:
         if conflict is None:
             return
         dialog = ConflictDialog(
             conflict,
             self.session.service.catalog,
-            patient_name=names.get(conflict.patient_id or "", "?"),
+            patient_name=problems.patient_name(conflict),
             language=self.language,
             parent=self.window,
         )
@@ -100,26 +86,15 @@ class SyncProblems(QtCore.QObject):
         session = self.session
         resolution = Resolution.KEEP_MINE if choice == EDIT else Resolution(choice)
 
+        service = session.service
+
         def apply() -> None:
-            resolve_conflict(
-                session.db,
-                session.service.catalog,
-                session.service.actor,
-                conflict,
-                resolution,
-                workstation=session.service.workstation,
-                at=session.service.now(),
-            )
+            apply_resolution(service, conflict, resolution)
 
         DbOp(self.tasks, apply).success(
             lambda _none: self.sig_conflict_resolved.emit(conflict, choice == EDIT)
         ).run()
 
     def _retry_refused(self) -> None:
-        db = self.session.db
-
-        def release() -> None:
-            with db.transaction() as conn:
-                SyncState(db).release_held(conn)
-
+        release = self.session.service.outbox.release_refused
         DbOp(self.tasks, release).success(lambda _r: self.sig_retry_requested.emit()).run()

@@ -34,8 +34,8 @@ from app.session import (
     user_folder,
 )
 from app.settings import Settings
-from sync.client import FhirClient
 from sync.engine import Synchronizer, SyncStatus
+from sync.factory import make_synchronizer
 from sync.oidc import OidcAuth, OidcClient, PendingSignIn, TokenSet
 from ui.base import reauth
 from ui.base.error_text import error_text
@@ -272,7 +272,7 @@ class Shell(QtCore.QObject):
 
     def _store_sign_in(self, session: CacheSession, tokens: TokenSet) -> None:
         session.store_refresh_token(tokens.refresh_token)
-        session.service.record_audit(AuditAction.SIGN_IN, detail="online")
+        session.service.access.record_audit(AuditAction.SIGN_IN, detail="online")
 
     # --- a user's main window ---------------------------------------------------------------------
 
@@ -286,7 +286,7 @@ class Shell(QtCore.QObject):
             if tokens is not None:
                 self._store_sign_in(session, tokens)
             else:
-                session.service.record_audit(how, detail="offline PIN")
+                session.service.access.record_audit(how, detail="offline PIN")
             return session.refresh_token()
 
         DbOp(self.tasks, prepare).success(
@@ -321,20 +321,20 @@ class Shell(QtCore.QObject):
 
         def make_sync(opened: CacheSession) -> SyncController:
             stopping = threading.Event()
-            client = FhirClient(
-                server, auth=auth, ca_bundle=settings.ca_bundle, sleep=stopping.wait, clock=clock
-            )
 
             def make_engine(on_status: Callable[[SyncStatus], None]) -> Synchronizer:
-                return Synchronizer(
-                    opened.db,
-                    opened.service.catalog,
-                    client,
-                    actor.user_id,
-                    on_status=on_status,
-                    run_db=self.tasks.run_db_blocking,
-                    retention_days=settings.retention_days,
+                return make_synchronizer(
+                    server,
+                    auth=auth,
+                    db=opened.db,
+                    catalog=opened.service.catalog,
+                    practitioner=actor.user_id,
                     clock=clock,
+                    on_status=on_status,
+                    stop_event=stopping,
+                    run_db=self.tasks.run_db_blocking,
+                    ca_bundle=settings.ca_bundle,
+                    retention_days=settings.retention_days,
                 )
 
             return SyncController(
@@ -412,7 +412,7 @@ class Shell(QtCore.QObject):
         def save() -> None:
             if draft is not None:
                 session.save_draft(draft)
-            session.service.record_audit(AuditAction.LOCK, detail=reason)
+            session.service.access.record_audit(AuditAction.LOCK, detail=reason)
 
         def close(_: object = None) -> None:
             main.close()  # stops the sync and closes the cache (the key is wiped)
@@ -439,7 +439,7 @@ class Shell(QtCore.QObject):
         self.window.show()
 
         def audit() -> None:
-            session.service.record_audit(AuditAction.SIGN_OUT)
+            session.service.access.record_audit(AuditAction.SIGN_OUT)
 
         def revoke() -> None:
             if auth is None:

@@ -19,8 +19,8 @@ def find_view(window: MainWindow, wanted: Callable[[DischargeView], bool]) -> Di
     service = window.service
 
     def search() -> DischargeView | None:
-        for row in sorted(service.ward(), key=lambda r: r.patient.bed):
-            view = service.discharge_view(row.patient.id)
+        for row in sorted(service.charts.ward(), key=lambda r: r.patient.bed):
+            view = service.discharge.view(row.patient.id)
             if wanted(view):
                 return view
         return None
@@ -33,7 +33,7 @@ def find_view(window: MainWindow, wanted: Callable[[DischargeView], bool]) -> Di
 def fresh_view(window: MainWindow, patient_id: str) -> DischargeView:
     """What the cache holds now (read on the DB worker, as the app does)."""
     service = window.service
-    return window.tasks.run_db_blocking(lambda: service.discharge_view(patient_id))
+    return window.tasks.run_db_blocking(lambda: service.discharge.view(patient_id))
 
 
 def load_board(qtbot, window: MainWindow, days: int | None = None) -> None:

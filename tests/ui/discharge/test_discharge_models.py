@@ -71,7 +71,9 @@ def test_the_four_tab_models_pass_the_model_tester_on_every_demo_patient(
         tab.checklist.toggle_done()
 
     service = main_window.service
-    patients = main_window.tasks.run_db_blocking(lambda: [r.patient.id for r in service.ward()])
+    patients = main_window.tasks.run_db_blocking(
+        lambda: [r.patient.id for r in service.charts.ward()]
+    )
     seen = {type(m).__name__: 0 for m in _models(tab)}
     for patient_id in patients:
         with qtbot.wait_signal(tab.sig_view_shown, timeout=10_000):

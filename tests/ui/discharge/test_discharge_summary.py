@@ -56,7 +56,7 @@ def _prepared_summary(window: MainWindow) -> DischargeSummary:
             and any(c.kind is ContactKind.PERSON for c in v.contacts)
             and len(v.medications) >= 2
             # (find_view asks on the DB worker)
-            and bool(service.discharge_summary(v.patient.id).preferences)
+            and bool(service.discharge.summary(v.patient.id).preferences)
         ),
     )
     pid = view.patient.id
@@ -65,18 +65,18 @@ def _prepared_summary(window: MainWindow) -> DischargeSummary:
         decisions = [ReconciliationDecision.CONTINUE, ReconciliationDecision.STOP]
         for n, med in enumerate(view.medications):
             if med.status is not MedicationStatus.STOPPED:
-                service.reconcile_medication(med.id, decisions[n % 2], f"reason {n}")
+                service.discharge.reconcile_medication(med.id, decisions[n % 2], f"reason {n}")
         helper = next(c for c in view.contacts if c.kind is ContactKind.PERSON)
-        service.set_home_helper(pid, helper.id)
-        plan = service.discharge_plan_of(pid)
+        service.discharge.set_home_helper(pid, helper.id)
+        plan = service.discharge.plan_of(pid)
         assert plan is not None
         visit = Appointment(
             when=FIXED_NOW + timedelta(days=9),
             with_whom="GP Dr Weber",
             where="Practice on Lindenstraße",
         )
-        service.save_discharge_plan(plan.model_copy(update={"appointments": (visit,)}))
-        return service.discharge_summary(pid)
+        service.discharge.save_plan(plan.model_copy(update={"appointments": (visit,)}))
+        return service.discharge.summary(pid)
 
     return window.tasks.run_db_blocking(prepare)
 
@@ -205,13 +205,13 @@ def test_summary_holds_nothing_of_another_patient(qtbot, main_window: MainWindow
 
     def others() -> list[tuple[str, str, set[str], set[str], set[str]]]:
         result = []
-        for row in service.ward():
+        for row in service.charts.ward():
             p = row.patient
             if p.id == summary.patient.id:
                 continue
             meds = {m.name for m in service.repo.medications(p.id)}
             contacts = {c.name for c in service.repo.contacts(p.id)}
-            notes = {t.note for t in service.discharge_view(p.id).tasks if t.note}
+            notes = {t.note for t in service.discharge.view(p.id).tasks if t.note}
             result.append((p.display_name, p.mrn, meds, contacts, notes))
         return result
 
@@ -229,7 +229,7 @@ def test_summary_holds_nothing_of_another_patient(qtbot, main_window: MainWindow
 def test_draft_until_ready(qtbot, main_window: MainWindow) -> None:
     view = find_view(main_window, lambda v: v.plan is not None and v.unreconciled > 0)
     summary = main_window.tasks.run_db_blocking(
-        lambda: main_window.service.discharge_summary(view.patient.id)
+        lambda: main_window.service.discharge.summary(view.patient.id)
     )
     text = _document(main_window, summary).plain_text()
     assert "DRAFT — not ready for discharge" in text
@@ -259,10 +259,10 @@ def test_summary_lists_every_checklist_item(qtbot, main_window: MainWindow) -> N
     done, late = view.tasks[0], view.tasks[1]
 
     def prepare() -> DischargeSummary:
-        service.save_discharge_task(done.model_copy(update={"status": TaskStatus.DONE}))
+        service.discharge.save_task(done.model_copy(update={"status": TaskStatus.DONE}))
         overdue = {"status": TaskStatus.TODO, "due": FIXED_NOW.date() - timedelta(days=2)}
-        service.save_discharge_task(late.model_copy(update=overdue))
-        return service.discharge_summary(view.patient.id)
+        service.discharge.save_task(late.model_copy(update=overdue))
+        return service.discharge.summary(view.patient.id)
 
     summary = main_window.tasks.run_db_blocking(prepare)
     tasks = summary.tasks
@@ -417,11 +417,11 @@ def test_export_asks_who_you_are_then_audits(
 ) -> None:
     reasons: list[str] = []
 
-    def confirmed(_parent, reason: str) -> bool:
+    def confirmed(_parent, reason: str, then) -> None:
         reasons.append(reason)
-        return True
+        then()
 
-    monkeypatch.setattr("ui.base.reauth.require_reauth", confirmed)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", confirmed)
     view = find_view(main_window, lambda v: v.plan is not None)
     open_on_discharge_tab(qtbot, main_window, view.patient.id)
     tab = main_window.patient_view.discharge
@@ -441,7 +441,7 @@ def test_export_asks_who_you_are_then_audits(
 def test_refused_reauth_prints_nothing(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: False)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, _then: None)
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
     path = tmp_path / "never.pdf"
@@ -477,7 +477,7 @@ def _printer_dialog_opened(qtbot, window: MainWindow) -> _PrintToFileDialog:
 def test_print_asks_for_a_printer_then_audits(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, then: then())
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
     assert output.printer_dialog is printer_dialog  # Qt's print dialog, unless replaced
@@ -512,7 +512,7 @@ def test_the_print_dialog_is_qts_own(qtbot, main_window: MainWindow) -> None:
 def test_a_cancelled_print_dialog_prints_nothing(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, then: then())
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
     monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
@@ -532,7 +532,7 @@ def test_a_lock_while_the_print_dialog_is_up_prints_nothing(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     """The dialog has no event loop of its own: the lock closes it, and nothing follows."""
-    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, then: then())
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
     monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
@@ -551,7 +551,7 @@ def test_a_lock_while_the_print_dialog_is_up_prints_nothing(
 def test_export_asks_where_and_writes_a_pdf_there(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, then: then())
     view = find_view(main_window, lambda v: v.plan is not None)
     open_on_discharge_tab(qtbot, main_window, view.patient.id)
     tab = main_window.patient_view.discharge
@@ -582,7 +582,7 @@ def test_export_file_name_carries_no_patient_identifier(qtbot, main_window: Main
 def test_a_failed_export_says_so(
     qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("ui.base.reauth.require_reauth", lambda _parent, _reason: True)
+    monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, then: then())
     view = find_view(main_window, lambda v: v.plan is not None)
     tab = main_window.patient_view.discharge
     nowhere = tmp_path / "no-such-folder" / "summary.pdf"

@@ -196,8 +196,8 @@ def test_patients_without_a_plan_are_one_choice_away(qtbot, main_window: MainWin
     def unplanned() -> set[str]:
         return {
             row.patient.id
-            for row in service.ward()
-            if service.discharge_plan_of(row.patient.id) is None
+            for row in service.charts.ward()
+            if service.discharge.plan_of(row.patient.id) is None
         }
 
     expected = main_window.tasks.run_db_blocking(unplanned)

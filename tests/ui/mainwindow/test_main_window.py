@@ -131,7 +131,7 @@ def test_cancel_records_nothing(qtbot, main_window: MainWindow) -> None:
     with qtbot.wait_signal(dialog.finished):
         dialog.reject()
     service = main_window.service
-    chart = main_window.tasks.run_db_blocking(lambda: service.chart(pid, audit_view=False))
+    chart = main_window.tasks.run_db_blocking(lambda: service.charts.chart(pid, audit_view=False))
     item = next(i for i in chart.board if i.question.code == row.item.question.code)
     assert item.answer is None
 
@@ -216,7 +216,7 @@ def test_reload_from_the_menu_reads_the_cache_again(qtbot, main_window: MainWind
     )
     service = main_window.service
     main_window.tasks.run_db_blocking(  # a change the window has not been told about
-        lambda: service.record_answer(first.patient.id, code, "lives alone", Source.PATIENT)
+        lambda: service.answers.record(first.patient.id, code, "lives alone", Source.PATIENT)
     )
     main_window.menus.reload.trigger()
     qtbot.wait_until(
@@ -246,7 +246,7 @@ def test_search_finds_a_medication_and_opens_the_patient(qtbot, main_window: Mai
     service = main_window.service
 
     def first_medication():
-        for row in service.ward():
+        for row in service.charts.ward():
             meds = service.repo.medications(row.patient.id)
             if meds:
                 return row.patient, meds[0]

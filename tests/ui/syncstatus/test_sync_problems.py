@@ -11,7 +11,7 @@ from tests.conftest import Clock
 from ui.mainwindow.window import MainWindow
 from ui.qt import QtWidgets
 from ui.syncstatus.conflict_dialog import ConflictDialog, ConflictListDialog
-from ui.syncstatus.problems import SyncProblems
+from ui.syncstatus.problems import SyncProblemsFlow
 
 
 def _unsent_answer(window: MainWindow) -> Answer:
@@ -19,14 +19,14 @@ def _unsent_answer(window: MainWindow) -> Answer:
     patient_id = window.ward_panel.ward_model.record(0).patient.id
     code = next(q.code for q in service.catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
     answer: Answer = window.tasks.run_db_blocking(
-        lambda: service.record_answer(patient_id, code, "lives alone", Source.PATIENT)
+        lambda: service.answers.record(patient_id, code, "lives alone", Source.PATIENT)
     )
     return answer
 
 
-def _problems(window: MainWindow) -> SyncProblems:
+def _problems(window: MainWindow) -> SyncProblemsFlow:
     assert window.session is not None
-    return SyncProblems(window, window.tasks, window.session, "en")
+    return SyncProblemsFlow(window, window.tasks, window.session, "en")
 
 
 def _shown(qtbot, window: MainWindow, kind: type[Any]) -> Any:

@@ -85,7 +85,7 @@ def test_up_to_date_only_when_nothing_waits(
     code = next(q.code for q in catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
     service = window.service
     tasks.run_db_blocking(
-        lambda: service.record_answer(ward.patients[0], code, "lives alone", Source.PATIENT)
+        lambda: service.answers.record(ward.patients[0], code, "lives alone", Source.PATIENT)
     )
     window.sync.refresh_local()
     qtbot.wait_until(lambda: "1 change" in window.status.sync_status.text(), timeout=10_000)

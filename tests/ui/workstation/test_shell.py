@@ -88,7 +88,7 @@ def _create_cache(paths: AppPaths, actor: Actor, catalog: Catalog, clock: Clock)
     )
     try:
         demo.load_into(session.db, catalog, demo.generate_ward(catalog, clock(), patients=PATIENTS))
-        rows = session.service.ward()
+        rows = session.service.charts.ward()
         assert len(rows) == PATIENTS
         return [
             text
@@ -518,8 +518,8 @@ def test_another_user_takes_over_without_seeing_or_sending_the_first_users_edit(
         if i.answer is None and i.question.answer_type is AnswerType.FREE_TEXT
     )
     service = main.service
-    ws.tasks.run_db_blocking(lambda: service.record_answer(patient_id, code, text, Source.PATIENT))
-    assert ws.tasks.run_db_blocking(service.outbox_count) == 1
+    ws.tasks.run_db_blocking(lambda: service.answers.record(patient_id, code, text, Source.PATIENT))
+    assert ws.tasks.run_db_blocking(service.outbox.count) == 1
 
     _lock(qtbot, ws)
     qtbot.mouseClick(ws.shell.window.switch_button, Qt.MouseButton.LeftButton)
@@ -528,14 +528,14 @@ def test_another_user_takes_over_without_seeing_or_sending_the_first_users_edit(
     assert "Nurse Qxtwo" in main_b.user_label.text()
     service_b = main_b.service
     assert service_b.actor.user_id == BEN.user_id
-    assert ws.tasks.run_db_blocking(service_b.outbox_count) == 0
+    assert ws.tasks.run_db_blocking(service_b.outbox.count) == 0
     qtbot.wait_until(lambda: main_b.ward_panel.ward_proxy.rowCount() == PATIENTS, timeout=WAIT_MS)
     rows = [
         main_b.ward_panel.ward_model.record(r)
         for r in range(main_b.ward_panel.ward_model.rowCount())
     ]
     assert sum(r.unsent_changes for r in rows) == 0
-    chart_b = ws.tasks.run_db_blocking(lambda: service_b.chart(patient_id, audit_view=False))
+    chart_b = ws.tasks.run_db_blocking(lambda: service_b.charts.chart(patient_id, audit_view=False))
     item = next(i for i in chart_b.board if i.question.code == code)
     assert item.answer is None, "Anna's answer is not in Ben's cache"
     assert text not in "\n".join(_visible_texts())

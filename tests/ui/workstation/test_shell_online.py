@@ -139,7 +139,7 @@ def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServe
     service = shell_.session.service
     code = next(q.code for q in service.catalog.questions if q.answer_type is AnswerType.FREE_TEXT)
     shell_.tasks.run_db_blocking(
-        lambda: service.record_answer(
+        lambda: service.answers.record(
             anna_ward.patients[0], code, "only Anna knows", Source.PATIENT
         )
     )
@@ -161,7 +161,7 @@ def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServe
     }
     assert ben_ids.isdisjoint(anna_ward.patients)
     assert shell_.session is not None
-    assert shell_.session.service.outbox_count() == 0  # Anna's edit is not in Ben's cache
+    assert shell_.session.service.outbox.count() == 0  # Anna's edit is not in Ben's cache
     with qtbot.wait_signal(shell_.sig_locked, timeout=30_000):
         shell_.lock("manual")
 
@@ -179,7 +179,7 @@ def test_sign_in_lock_and_another_nurse_takes_over(qtbot, shell, hapi: HapiServe
         clock=system_clock,
     )
     try:
-        assert session.service.outbox_count() == 1
+        assert session.service.outbox.count() == 1
         actions = [e.action for e in session.service.repo.audit_entries()]
         assert AuditAction.SIGN_IN in actions
         assert AuditAction.LOCK in actions

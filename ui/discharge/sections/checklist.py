@@ -7,7 +7,6 @@ key sets any status. Shown only while there is a plan (the plan brings the check
 from __future__ import annotations
 
 from app.discharge import DischargeTask, TaskStatus
-from app.domain import Source
 from app.services import DischargeView
 from ui.base.words import task_status_label
 from ui.chart.record_tab import push_button
@@ -160,22 +159,11 @@ class ChecklistSection(DischargeSection):
         view = self.view
         if view is None or view.plan is None:
             return
-        plan = view.plan
+        patient_id = view.plan.patient_id
         dlg = self._task_dialog(None)
 
         def save() -> None:
-            service = self._actions.service
-            task = DischargeTask.model_validate(
-                {
-                    "id": service.new_id(),
-                    "plan_id": plan.id,
-                    "patient_id": plan.patient_id,
-                    "code": "custom",
-                    "provenance": service.provenance_now(Source.CHART),
-                    **dlg.result_fields(),
-                }
-            )
-            self._actions.save_discharge_task(task)
+            self._actions.add_discharge_task(patient_id, dlg.result_fields())
 
         open_dialog(dlg, save)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.discharge import Appointment
-from app.services.discharge import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from app.domain import AnswerState
 from app.services import DischargeView
+from app.services.discharge import FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION
 from ui.base.style import relative_time
 from ui.chart.record_tab import push_button
 from ui.discharge.dialogs import AppointmentDialog, open_dialog

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.domain import AuditAction
 from app.services import CareService, DischargeSummary
+from ui.base import reauth
 from ui.base.error_text import error_text
 from ui.base.taskman import DbOp, TaskManager
 from ui.discharge.dialogs import open_dialog
@@ -304,13 +305,7 @@ class SummaryOutput(QtCore.QObject):
 
     def _confirm_identity(self, reason: str, then: Callable[[], None]) -> None:
         """``then`` once the signed-in user confirmed who they are (at once in the demo)."""
-        try:
-            from ui.base.reauth import require_reauth  # lazily: the sign-in part owns it
-        except ImportError as exc:  # a packaging bug: fail closed and report it
-            self.tasks.sig_error.emit(exc)
-            return
-        if require_reauth(self._window(), reason):
-            then()
+        reauth.request_reauth(self._window(), reason, then)
 
     def _ask_for_pdf_path(self, then: Callable[[Path], None]) -> None:
         dialog = self.pdf_dialog()
@@ -326,7 +321,7 @@ class SummaryOutput(QtCore.QObject):
 
     def _with_summary(self, patient_id: str, then: Callable[[DischargeSummary], None]) -> None:
         service = self.service
-        DbOp(self.tasks, lambda: service.discharge_summary(patient_id)).success(then).failure(
+        DbOp(self.tasks, lambda: service.discharge.summary(patient_id)).success(then).failure(
             lambda exc: self.sig_output_failed.emit(error_text(exc))
         ).run()
 
@@ -370,6 +365,6 @@ class SummaryOutput(QtCore.QObject):
         service = self.service
         # The kind of output, never a file name (a name may spell out the patient's).
         detail = f"{'printer' if kind == 'print' else 'pdf'}, {pages} page(s)"
-        DbOp(self.tasks, lambda: service.record_summary_output(patient_id, action, detail)).success(
-            lambda _r: self.sig_output_done.emit(kind, pages)
-        ).run()
+        DbOp(
+            self.tasks, lambda: service.discharge.record_summary_output(patient_id, action, detail)
+        ).success(lambda _r: self.sig_output_done.emit(kind, pages)).run()
