@@ -19,7 +19,6 @@ colleague's change.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
 
 from app.clock import Clock
 from app.discharge import Checklist, default_checklist
@@ -33,7 +32,7 @@ from app.services.charts import ChartService
 from app.services.charts import PatientChart as PatientChart
 from app.services.charts import PatientHit as PatientHit
 from app.services.charts import WardRow as WardRow
-from app.services.context import ServiceContext
+from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeRow as DischargeRow
 from app.services.discharge import DischargeService
 from app.services.discharge import DischargeSummary as DischargeSummary
@@ -41,14 +40,13 @@ from app.services.discharge import DischargeView as DischargeView
 from app.services.home_care import HomeCareService
 from app.services.outbox import OutboxService
 from app.store.database import Database
-from app.store.repository import Repository
 from app.store.sync_state import Conflict as Conflict
 from app.store.sync_state import RefusedChange as RefusedChange
 from app.sync_problems import SyncCounts as SyncCounts
 from app.sync_problems import SyncProblems as SyncProblems
 
 
-class CareService:
+class CareService(ServicePart):
     """The core's API for one signed-in user on one open cache, in parts (module docstring)."""
 
     def __init__(
@@ -62,14 +60,16 @@ class CareService:
         language: str = "en",
         checklist: Checklist | None = None,
     ) -> None:
-        self.ctx = ServiceContext(
-            db=db,
-            catalog=catalog,
-            actor=actor,
-            workstation=workstation,
-            clock=clock,
-            language=language,
-            checklist=checklist or default_checklist(),
+        super().__init__(
+            ServiceContext(
+                db=db,
+                catalog=catalog,
+                actor=actor,
+                workstation=workstation,
+                clock=clock,
+                language=language,
+                checklist=checklist or default_checklist(),
+            )
         )
         self.home_care = HomeCareService(self.ctx)
         self.discharge = DischargeService(self.ctx, self.home_care)
@@ -78,27 +78,7 @@ class CareService:
         self.access = AccessService(self.ctx)
         self.outbox = OutboxService(self.ctx)
 
-    # --- who, where, when: shared by every part ----------------------------------------------
-
-    @property
-    def db(self) -> Database:
-        return self.ctx.db
-
-    @property
-    def repo(self) -> Repository:
-        return self.ctx.repo
-
-    @property
-    def catalog(self) -> Catalog:
-        return self.ctx.catalog
-
-    @property
-    def actor(self) -> Actor:
-        return self.ctx.actor
-
-    @property
-    def workstation(self) -> str:
-        return self.ctx.workstation
+    # --- who, where, when (db, repo, catalog, actor, now, today: from ServicePart) -----------
 
     @property
     def language(self) -> str:
@@ -112,14 +92,6 @@ class CareService:
     @property
     def checklist(self) -> Checklist:
         return self.ctx.checklist
-
-    def now(self) -> datetime:
-        """The current instant on this session's one clock (``app.clock``)."""
-        return self.ctx.now()
-
-    def today(self) -> date:
-        """The ward's date (local time): due dates and "overdue" are days on the ward."""
-        return self.ctx.today()
 
     def new_id(self) -> str:
         return str(uuid.uuid4())

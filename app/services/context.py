@@ -105,10 +105,14 @@ class ServiceContext:
 
 
 class ServicePart:
-    """One part of ``CareService``; reads the shared context through short names."""
+    """One part of ``CareService`` (or the whole); reads the shared context by short names."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
 
     @property
     def repo(self) -> Repository:
@@ -121,3 +125,19 @@ class ServicePart:
     @property
     def actor(self) -> Actor:
         return self.ctx.actor
+
+    @property
+    def workstation(self) -> str:
+        return self.ctx.workstation
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.ctx.checklist
+
+    def now(self) -> datetime:
+        """The current instant on this session's one clock (``app.clock``)."""
+        return self.ctx.now()
+
+    def today(self) -> date:
+        """The ward's date (local time): due dates and "overdue" are days on the ward."""
+        return self.ctx.today()

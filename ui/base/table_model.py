@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from ui.base.style import unsent_color
-from ui.qt import Qt, QtCore, QtGui
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """Each cell's natural sort key (a number, an ISO date, casefolded text); proxies sort on it."""
@@ -142,6 +142,25 @@ def muted_brush() -> QtGui.QBrush:
     return QtGui.QBrush(
         palette.color(QtGui.QPalette.ColorGroup.Disabled, QtGui.QPalette.ColorRole.Text)
     )
+
+
+def row_table(
+    model: QtCore.QAbstractItemModel, name: str, parent: QtWidgets.QWidget
+) -> QtWidgets.QTableView:
+    """A read-only table that selects whole rows, one at a time; Tab leaves it, arrows move;
+    no row numbers; columns fit their contents (callers stretch or cap what they need)."""
+    table = QtWidgets.QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 class RecordFilterProxy(QtCore.QSortFilterProxyModel, Generic[R]):

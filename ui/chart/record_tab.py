@@ -13,7 +13,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain import Frozen, Provenance, Source
 from ui.base import drafts
-from ui.base.table_model import RecordTableModel
+from ui.base.table_model import RecordTableModel, row_table
 from ui.base.words import source_text
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -109,18 +109,8 @@ def record_table(
     the columns are wide: a stretched column is squeezed first, and phone numbers must
     not be cut off.
     """
-    table = QtWidgets.QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
+    table = row_table(model, name, parent)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
     table.setSortingEnabled(True)

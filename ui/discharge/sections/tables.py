@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from ui.base.table_model import RECORD_ID_ROLE, RecordTableModel
+from ui.base.table_model import RECORD_ID_ROLE, RecordTableModel, row_table
 from ui.qt import Qt, QtCore, QtWidgets
 
 R = TypeVar("R")
@@ -27,20 +27,10 @@ def section_table(
     (free text) share the rest and are cut off with "…" when the window is narrow (the
     tooltip has the whole text).
     """
-    table = QtWidgets.QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    table = row_table(model, name, parent)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.verticalHeader().hide()
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
     # No column grows past about 30 characters ("who decided, when" can be long): the free
     # text keeps its room and the tab does not scroll sideways; tooltips hold the whole text.
     header.setMaximumSectionSize(table.fontMetrics().averageCharWidth() * 30)
