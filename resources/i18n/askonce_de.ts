@@ -4,77 +4,77 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="25"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="29"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="25"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="29"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="39"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="43"/>
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="44"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="48"/>
         <source>Previous answer: %1 — %2, %3</source>
         <translation>Bisherige Antwort: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="53"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="57"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="67"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="71"/>
         <source>Source of the answer</source>
         <translation>Quelle der Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="68"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="72"/>
         <source>Answer given by:</source>
         <translation>Antwort von:</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="70"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="74"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="72"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
         <source>Why it changed (optional)</source>
         <translation>Grund der Änderung (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="72"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
         <source>Optional note</source>
         <translation>Notiz (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="74"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="95"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="99"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="95"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="99"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="120"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="124"/>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="127"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="131"/>
         <source>Answer text</source>
         <translation>Antworttext</translation>
     </message>
@@ -82,67 +82,67 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="280"/>
+        <location filename="../../ui/discharge/dialogs.py" line="293"/>
         <source>Edit appointment</source>
         <translation>Termin bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="280"/>
+        <location filename="../../ui/discharge/dialogs.py" line="293"/>
         <source>Add appointment</source>
         <translation>Termin hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="291"/>
+        <location filename="../../ui/discharge/dialogs.py" line="304"/>
         <source>Date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="293"/>
+        <location filename="../../ui/discharge/dialogs.py" line="306"/>
         <source>With whom (required)</source>
         <translation>Bei wem (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="294"/>
+        <location filename="../../ui/discharge/dialogs.py" line="307"/>
         <source>Required, e.g. GP Dr Weber</source>
         <translation>Pflichtfeld, z. B. Hausarzt Dr. Weber</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="296"/>
+        <location filename="../../ui/discharge/dialogs.py" line="309"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="297"/>
+        <location filename="../../ui/discharge/dialogs.py" line="310"/>
         <source>e.g. Practice, Hauptstraße 3</source>
         <translation>z. B. Praxis, Hauptstraße 3</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="298"/>
+        <location filename="../../ui/discharge/dialogs.py" line="311"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="299"/>
+        <location filename="../../ui/discharge/dialogs.py" line="312"/>
         <source>Save appointment</source>
         <translation>Termin speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="302"/>
+        <location filename="../../ui/discharge/dialogs.py" line="315"/>
         <source>&amp;When</source>
         <translation>&amp;Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="303"/>
+        <location filename="../../ui/discharge/dialogs.py" line="316"/>
         <source>&amp;With *</source>
         <translation>&amp;Bei *</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="304"/>
+        <location filename="../../ui/discharge/dialogs.py" line="317"/>
         <source>W&amp;here</source>
         <translation>W&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="305"/>
+        <location filename="../../ui/discharge/dialogs.py" line="318"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -150,27 +150,27 @@
 <context>
     <name>AppointmentModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="306"/>
+        <location filename="../../ui/discharge/models.py" line="311"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="307"/>
+        <location filename="../../ui/discharge/models.py" line="312"/>
         <source>With</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="308"/>
+        <location filename="../../ui/discharge/models.py" line="313"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="309"/>
+        <location filename="../../ui/discharge/models.py" line="314"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="324"/>
+        <location filename="../../ui/discharge/models.py" line="329"/>
         <source>date to be agreed</source>
         <translation>Datum noch zu vereinbaren</translation>
     </message>
@@ -178,37 +178,37 @@
 <context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/board.py" line="134"/>
+        <location filename="../../ui/chart/question_board.py" line="136"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="136"/>
+        <location filename="../../ui/chart/question_board.py" line="138"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="138"/>
+        <location filename="../../ui/chart/question_board.py" line="140"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="139"/>
+        <location filename="../../ui/chart/question_board.py" line="141"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="140"/>
+        <location filename="../../ui/chart/question_board.py" line="142"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="141"/>
+        <location filename="../../ui/chart/question_board.py" line="143"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="193"/>
+        <location filename="../../ui/chart/question_board.py" line="195"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
     </message>
@@ -216,37 +216,37 @@
 <context>
     <name>BreakGlassDialog</name>
     <message>
-        <location filename="../../ui/break_glass.py" line="18"/>
+        <location filename="../../ui/access/break_glass.py" line="18"/>
         <source>Emergency access to a patient</source>
         <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/break_glass.py" line="22"/>
+        <location filename="../../ui/access/break_glass.py" line="22"/>
         <source>Only for a patient you must care for now who is not in your list. Access lasts %1 minutes and is recorded with your reason.</source>
         <translation>Nur für einen Patienten, den Sie jetzt versorgen müssen und der nicht in Ihrer Liste steht. Der Zugriff gilt %1 Minuten und wird mit Ihrer Begründung protokolliert.</translation>
     </message>
     <message>
-        <location filename="../../ui/break_glass.py" line="30"/>
+        <location filename="../../ui/access/break_glass.py" line="30"/>
         <source>Medical record number</source>
         <translation>Patienten-ID (PID)</translation>
     </message>
     <message>
-        <location filename="../../ui/break_glass.py" line="31"/>
+        <location filename="../../ui/access/break_glass.py" line="31"/>
         <source>&amp;MRN:</source>
         <translation>&amp;PID:</translation>
     </message>
     <message>
-        <location filename="../../ui/break_glass.py" line="34"/>
+        <location filename="../../ui/access/break_glass.py" line="34"/>
         <source>Reason for emergency access</source>
         <translation>Grund für den Notfallzugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/break_glass.py" line="35"/>
+        <location filename="../../ui/access/break_glass.py" line="35"/>
         <source>e.g. covering bed 12 during a resuscitation</source>
         <translation>z. B. Vertretung für Bett 12 während einer Reanimation</translation>
     </message>
     <message>
-        <location filename="../../ui/break_glass.py" line="37"/>
+        <location filename="../../ui/access/break_glass.py" line="37"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Grund:</translation>
     </message>
@@ -254,12 +254,12 @@
 <context>
     <name>BreakGlassFlow</name>
     <message>
-        <location filename="../../ui/access/break_glass_flow.py" line="59"/>
+        <location filename="../../ui/access/break_glass_flow.py" line="65"/>
         <source>emergency access to a patient</source>
         <translation>Notfallzugriff auf einen Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/access/break_glass_flow.py" line="68"/>
+        <location filename="../../ui/access/break_glass_flow.py" line="70"/>
         <source>No patient with that MRN on the server.</source>
         <translation>Kein Patient mit dieser PID auf dem Server.</translation>
     </message>
@@ -267,22 +267,22 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="36"/>
+        <location filename="../../ui/base/words.py" line="50"/>
         <source>no preference</source>
         <translation>keine Präferenz</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="38"/>
+        <location filename="../../ui/base/words.py" line="52"/>
         <source>phone call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="39"/>
+        <location filename="../../ui/base/words.py" line="53"/>
         <source>text message (SMS)</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="40"/>
+        <location filename="../../ui/base/words.py" line="54"/>
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
@@ -290,47 +290,47 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="63"/>
+        <location filename="../../ui/discharge/models.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="64"/>
+        <location filename="../../ui/discharge/models.py" line="67"/>
         <source>Checklist item</source>
         <translation>Checklistenpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="65"/>
+        <location filename="../../ui/discharge/models.py" line="68"/>
         <source>Owner</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="66"/>
+        <location filename="../../ui/discharge/models.py" line="69"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="67"/>
+        <location filename="../../ui/discharge/models.py" line="70"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="68"/>
+        <location filename="../../ui/discharge/models.py" line="71"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="70"/>
+        <location filename="../../ui/discharge/models.py" line="73"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="87"/>
+        <location filename="../../ui/discharge/models.py" line="90"/>
         <source>Space: done / not done · Enter: edit</source>
         <translation>Leertaste: erledigt / nicht erledigt · Eingabetaste: bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="118"/>
+        <location filename="../../ui/discharge/models.py" line="121"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -338,88 +338,88 @@
 <context>
     <name>ChecklistSection</name>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="35"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="34"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="47"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="46"/>
         <source>Discharge checklist</source>
         <translation>Checkliste zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="52"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="51"/>
         <source>Space marks the selected item done or not done; Enter edits it</source>
         <translation>Die Leertaste markiert den ausgewählten Punkt als erledigt oder nicht erledigt; die Eingabetaste bearbeitet ihn</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="56"/>
-        <location filename="../../ui/discharge/sections/checklist.py" line="122"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="55"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="121"/>
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="57"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="56"/>
         <source>Mark selected checklist item done</source>
         <translation>Ausgewählten Checklistenpunkt als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="58"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="57"/>
         <source>Mark the selected item done, or not done again (Space in the list)</source>
         <translation>Ausgewählten Punkt als erledigt oder wieder als nicht erledigt markieren (Leertaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="62"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="61"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="63"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="62"/>
         <source>Set status of selected checklist item</source>
         <translation>Status des ausgewählten Checklistenpunkts setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="64"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="63"/>
         <source>To do, in progress, done or not needed (menu key in the list)</source>
         <translation>Offen, in Arbeit, erledigt oder entfällt (Menütaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="73"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="72"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="74"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="73"/>
         <source>Edit selected checklist item</source>
         <translation>Ausgewählten Checklistenpunkt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="75"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="74"/>
         <source>Owner, due date, status and note (Enter in the list)</source>
         <translation>Zuständigkeit, Fälligkeit, Status und Notiz (Eingabetaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="79"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="78"/>
         <source>Add item…</source>
         <translation>Punkt hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="80"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="79"/>
         <source>Add checklist item</source>
         <translation>Checklistenpunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="81"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="80"/>
         <source>Add an item this patient needs beyond the standard checklist</source>
         <translation>Einen Punkt hinzufügen, den dieser Patient über die Standard-Checkliste hinaus braucht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="90"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="89"/>
         <source>Space: done · Enter: edit</source>
         <translation>Leertaste: erledigt · Eingabetaste: bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="122"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="121"/>
         <source>Mark not done</source>
         <translation>Als nicht erledigt markieren</translation>
     </message>
@@ -427,27 +427,27 @@
 <context>
     <name>Conflict</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="27"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="27"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="28"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="28"/>
         <source>Home medication</source>
         <translation>Hausmedikation</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="29"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="29"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="30"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="30"/>
         <source>Discharge plan</source>
         <translation>Entlassplan</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="31"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="31"/>
         <source>Discharge checklist item</source>
         <translation>Punkt der Entlass-Checkliste</translation>
     </message>
@@ -455,57 +455,57 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="94"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="94"/>
         <source>Resolve a conflict</source>
         <translation>Konflikt lösen</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="99"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="99"/>
         <source>&lt;b&gt;%1 for %2&lt;/b&gt; was changed on this workstation and, meanwhile, by someone else. Choose which version is right.</source>
         <translation>&lt;b&gt;%1 für %2&lt;/b&gt; wurde auf diesem Arbeitsplatz und zwischenzeitlich auch von jemand anderem geändert. Wählen Sie, welche Version richtig ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="109"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="109"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="109"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="109"/>
         <source>On this workstation</source>
         <translation>Auf diesem Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="109"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="109"/>
         <source>On the server</source>
         <translation>Auf dem Server</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="111"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="111"/>
         <source>Differences</source>
         <translation>Unterschiede</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="128"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="128"/>
         <source>Server version by: %1</source>
         <translation>Server-Version von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="135"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="135"/>
         <source>Keep &amp;mine</source>
         <translation>&amp;Meine behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="138"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="138"/>
         <source>Keep the &amp;server&apos;s</source>
         <translation>&amp;Server-Version behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="141"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="141"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="144"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="144"/>
         <source>Write the right answer yourself</source>
         <translation>Richtige Antwort selbst eingeben</translation>
     </message>
@@ -513,22 +513,22 @@
 <context>
     <name>ConflictListDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="171"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="171"/>
         <source>Conflicts to resolve</source>
         <translation>Zu lösende Konflikte</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="176"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="176"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="184"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="184"/>
         <source>No conflicts.</source>
         <translation>Keine Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="189"/>
+        <location filename="../../ui/syncstatus/conflict_dialog.py" line="189"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
@@ -536,167 +536,167 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="214"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="179"/>
         <source>Edit contact</source>
         <translation>Kontakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="214"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="179"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="216"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="181"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="217"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="182"/>
         <source>Agency or service</source>
         <translation>Einrichtung oder Dienst</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="218"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="183"/>
         <source>Person or agency</source>
         <translation>Person oder Einrichtung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="219"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="184"/>
         <source>Name (required)</source>
         <translation>Name (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="219"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="184"/>
         <source>Required</source>
         <translation>Pflichtfeld</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="221"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="186"/>
         <source>Relationship</source>
         <translation>Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="221"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="186"/>
         <source>e.g. daughter, neighbour</source>
         <translation>z. B. Tochter, Nachbar</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="229"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="194"/>
         <source>Role: %1</source>
         <translation>Rolle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="236"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="201"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="238"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="203"/>
         <source>Preferred times</source>
         <translation>Bevorzugte Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="238"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="203"/>
         <source>e.g. weekdays after 17:00</source>
         <translation>z. B. werktags ab 17:00</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="240"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="205"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="240"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="205"/>
         <source>e.g. German</source>
         <translation>z. B. Deutsch</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="242"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="207"/>
         <source>May receive information about the patient</source>
         <translation>Darf Auskunft über den Patienten erhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="244"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="209"/>
         <source>Consent to share information</source>
         <translation>Einwilligung zur Auskunftserteilung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="247"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="212"/>
         <source>Tick only if the patient agreed that this contact may be told about their care, test results and discharge plans.</source>
         <translation>Nur ankreuzen, wenn der Patient eingewilligt hat, dass dieser Kontakt über Pflege, Befunde und Entlassungsplanung informiert werden darf.</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="256"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="221"/>
         <source>I checked these details with the contact just now</source>
         <translation>Ich habe diese Angaben soeben mit dem Kontakt abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="258"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="223"/>
         <source>Details checked with the contact</source>
         <translation>Angaben mit dem Kontakt abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="259"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="224"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="263"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="228"/>
         <source>Save contact</source>
         <translation>Kontakt speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="263"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="228"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="266"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="231"/>
         <source>&amp;Kind</source>
         <translation>A&amp;rt</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="267"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="232"/>
         <source>&amp;Name *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="268"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="233"/>
         <source>&amp;Relationship</source>
         <translation>&amp;Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="269"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="234"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="270"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="235"/>
         <source>&amp;Phone / e-mail</source>
         <translation>&amp;Telefon / E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="271"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="236"/>
         <source>Pre&amp;ferred channel</source>
         <translation>Bevorzugter &amp;Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="272"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="237"/>
         <source>Preferred &amp;times</source>
         <translation>Bevorzugte &amp;Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="273"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="238"/>
         <source>&amp;Language</source>
         <translation>S&amp;prache</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="277"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="242"/>
         <source>N&amp;ote</source>
         <translation>N&amp;otiz</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="278"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="243"/>
         <source>So&amp;urce</source>
         <translation>&amp;Quelle</translation>
     </message>
@@ -704,22 +704,22 @@
 <context>
     <name>ContactRole</name>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="21"/>
+        <location filename="../../ui/base/words.py" line="35"/>
         <source>helps at home</source>
         <translation>hilft zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="24"/>
+        <location filename="../../ui/base/words.py" line="38"/>
         <source>emergency contact</source>
         <translation>Notfallkontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="27"/>
+        <location filename="../../ui/base/words.py" line="41"/>
         <source>legal proxy</source>
         <translation>gesetzliche Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="28"/>
+        <location filename="../../ui/base/words.py" line="42"/>
         <source>home-care provider</source>
         <translation>ambulanter Pflegedienst</translation>
     </message>
@@ -727,97 +727,97 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="51"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="58"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="52"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="59"/>
         <source>Relationship</source>
         <translation>Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="53"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="60"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="54"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="61"/>
         <source>Phone / e-mail</source>
         <translation>Telefon / E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="55"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="62"/>
         <source>Preferred</source>
         <translation>Bevorzugt</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="56"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="63"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="57"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="64"/>
         <source>Verified</source>
         <translation>Überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="58"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="65"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="61"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="68"/>
         <source>In the order to try: number 1 first</source>
         <translation>In dieser Reihenfolge versuchen: zuerst Nummer 1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="62"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="69"/>
         <source>May receive information about the patient&apos;s care</source>
         <translation>Darf Auskunft über die Versorgung des Patienten erhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="63"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="70"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="88"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="95"/>
         <source>%1 (agency)</source>
         <translation>%1 (Einrichtung)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="89"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="96"/>
         <source>%1 (removed)</source>
         <translation>%1 (entfernt)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="107"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="107"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="103"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="110"/>
         <source>not verified</source>
         <translation>nicht überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="116"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="123"/>
         <source>Checked on %1</source>
         <translation>Überprüft am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="120"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="127"/>
         <source>Recorded by %1 on %2 (source: %3)</source>
         <translation>Erfasst von %1 am %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="125"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="132"/>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
@@ -851,7 +851,7 @@
         <translation>Ausgewählten Kontakt für die Entlassung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/contacts.py" line="51"/>
+        <location filename="../../ui/discharge/sections/contacts.py" line="52"/>
         <source>You checked name and number with the patient or the contact: recorded with your name and the time</source>
         <translation>Sie haben Name und Nummer mit dem Patienten oder dem Kontakt abgeglichen: wird mit Ihrem Namen und der Uhrzeit dokumentiert</translation>
     </message>
@@ -889,203 +889,88 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="166"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="166"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="167"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="167"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="168"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="168"/>
         <source>Add a person or agency (Insert in the list)</source>
         <translation>Person oder Einrichtung hinzufügen (Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="172"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="172"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="173"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="173"/>
         <source>Edit selected contact</source>
         <translation>Ausgewählten Kontakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="174"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="174"/>
         <source>Edit the selected contact (Enter or double-click)</source>
         <translation>Ausgewählten Kontakt bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="178"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="178"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="179"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="179"/>
         <source>Remove selected contact</source>
         <translation>Ausgewählten Kontakt entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="180"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="180"/>
         <source>Remove the selected contact; it stays in the history (Delete in the list)</source>
         <translation>Ausgewählten Kontakt entfernen; er bleibt im Verlauf erhalten (Entf in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="183"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="183"/>
         <source>Show removed</source>
         <translation>Entfernte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="184"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="184"/>
         <source>Show removed contacts</source>
         <translation>Entfernte Kontakte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="185"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="185"/>
         <source>Also list contacts that were removed</source>
         <translation>Auch entfernte Kontakte auflisten</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="188"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="188"/>
         <source>No contacts recorded yet. Ask: “Who helps you at home, and whom should we call if needed?”</source>
         <translation>Noch keine Kontakte erfasst. Fragen Sie: „Wer hilft Ihnen zu Hause, und wen sollen wir im Bedarfsfall anrufen?“</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="193"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="193"/>
         <source>Home-care contacts</source>
         <translation>Kontakte für die häusliche Versorgung</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="236"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="236"/>
         <source>Remove “%1” from the contacts? The entry is kept in the history and can be listed again with “Show removed”.</source>
         <translation>„%1“ aus den Kontakten entfernen? Der Eintrag bleibt im Verlauf erhalten und kann mit „Entfernte anzeigen“ wieder aufgelistet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="244"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="241"/>
         <source>Remove contact</source>
         <translation>Kontakt entfernen</translation>
     </message>
 </context>
 <context>
     <name>Discharge</name>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="18"/>
-        <source>not decided</source>
-        <translation>noch nicht festgelegt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="20"/>
-        <source>home</source>
-        <translation>Zuhause</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="21"/>
-        <source>home with care services</source>
-        <translation>Zuhause mit Pflegedienst</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="24"/>
-        <source>rehabilitation</source>
-        <translation>Rehabilitation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="27"/>
-        <source>nursing facility</source>
-        <translation>Pflegeeinrichtung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="30"/>
-        <source>other</source>
-        <translation>Sonstiges</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="44"/>
-        <source>to do</source>
-        <translation>offen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="45"/>
-        <source>in progress</source>
-        <translation>in Arbeit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="46"/>
-        <source>done</source>
-        <translation>erledigt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="47"/>
-        <source>not needed</source>
-        <translation>entfällt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="58"/>
-        <source>nurse</source>
-        <translation>Pflegekraft</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="59"/>
-        <source>discharge coordinator</source>
-        <translation>Entlassmanagement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="62"/>
-        <source>pharmacist</source>
-        <translation>Apotheke</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="63"/>
-        <source>physician</source>
-        <translation>Ärztlicher Dienst</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="64"/>
-        <source>social worker</source>
-        <translation>Sozialdienst</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="79"/>
-        <source>not yet reconciled</source>
-        <translation>noch offen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="81"/>
-        <source>continue</source>
-        <translation>fortführen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="82"/>
-        <source>change</source>
-        <translation>ändern</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="83"/>
-        <source>stop</source>
-        <translation>absetzen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="84"/>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="98"/>
-        <source>overdue</source>
-        <translation>überfällig</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="104"/>
-        <source>no checklist yet</source>
-        <translation>noch keine Checkliste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_text.py" line="106"/>
-        <source>%1 of %2 done</source>
-        <translation>%1 von %2 erledigt</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../ui/discharge_text.py" line="116"/>
         <source>%n overdue</source>
@@ -1095,7 +980,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_text.py" line="123"/>
+        <location filename="../../ui/base/words.py" line="68"/>
+        <source>not decided</source>
+        <translation>noch nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="70"/>
+        <source>home</source>
+        <translation>Zuhause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="71"/>
+        <source>home with care services</source>
+        <translation>Zuhause mit Pflegedienst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="74"/>
+        <source>rehabilitation</source>
+        <translation>Rehabilitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="77"/>
+        <source>nursing facility</source>
+        <translation>Pflegeeinrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="80"/>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="94"/>
+        <source>to do</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="95"/>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="96"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="97"/>
+        <source>not needed</source>
+        <translation>entfällt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="108"/>
+        <source>nurse</source>
+        <translation>Pflegekraft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="109"/>
+        <source>discharge coordinator</source>
+        <translation>Entlassmanagement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="112"/>
+        <source>pharmacist</source>
+        <translation>Apotheke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="113"/>
+        <source>physician</source>
+        <translation>Ärztlicher Dienst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="114"/>
+        <source>social worker</source>
+        <translation>Sozialdienst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="131"/>
+        <source>not yet reconciled</source>
+        <translation>noch offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="133"/>
+        <source>continue</source>
+        <translation>fortführen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="134"/>
+        <source>change</source>
+        <translation>ändern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="135"/>
+        <source>stop</source>
+        <translation>absetzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="136"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="152"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/text.py" line="19"/>
+        <source>no checklist yet</source>
+        <translation>noch keine Checkliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/text.py" line="21"/>
+        <source>%1 of %2 done</source>
+        <translation>%1 von %2 erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/text.py" line="38"/>
         <source>all medications reconciled</source>
         <translation>Entscheidung zu allen Medikamenten getroffen</translation>
     </message>
@@ -1108,17 +1108,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_text.py" line="131"/>
+        <location filename="../../ui/discharge/text.py" line="46"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_text.py" line="133"/>
+        <location filename="../../ui/discharge/text.py" line="48"/>
         <source>tomorrow</source>
         <translation>morgen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_text.py" line="135"/>
+        <location filename="../../ui/discharge/text.py" line="50"/>
         <source>yesterday</source>
         <translation>gestern</translation>
     </message>
@@ -1142,113 +1142,113 @@
 <context>
     <name>DischargeBoard</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="286"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="261"/>
         <source>Discharge readiness</source>
         <translation>Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="287"/>
-        <location filename="../../ui/discharge_board.py" line="322"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="262"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="297"/>
         <source>Discharge readiness board</source>
         <translation>Übersicht Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="290"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="265"/>
         <source>Dis&amp;charge within:</source>
         <translation>Entlass&amp;zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="292"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="267"/>
         <source>Discharge window</source>
         <translation>Entlasszeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="295"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="270"/>
         <source>no plan yet</source>
         <translation>noch keine Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="297"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="272"/>
         <source>Patients with a discharge in this window — or those without a plan yet</source>
         <translation>Patienten mit Entlassung in diesem Zeitraum – oder die ohne Entlassplanung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="304"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="279"/>
         <source>Filter by name, bed, destination or blocker</source>
         <translation>Nach Name, Bett, Entlassziel oder offenem Punkt filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="305"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="280"/>
         <source>Filter discharge board</source>
         <translation>Entlassübersicht filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="309"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="284"/>
         <source>&amp;Hide ready</source>
         <translation>&amp;Entlassbereite ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="310"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="285"/>
         <source>Hide patients who are ready</source>
         <translation>Entlassbereite Patienten ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="312"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="287"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
         <translation>Patienten ausblenden, deren Checkliste erledigt ist und für deren Medikamente entschieden ist</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="323"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="298"/>
         <source>Enter opens the patient on the Discharge tab</source>
         <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="339"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="314"/>
         <source>Board summary</source>
         <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="343"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="318"/>
         <source>&amp;Start plan…</source>
         <translation>Planung &amp;beginnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="344"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="319"/>
         <source>Start a discharge plan</source>
         <translation>Entlassplanung beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="346"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="321"/>
         <source>Start the discharge plan of the selected patient (on the Discharge tab)</source>
         <translation>Die Entlassplanung des ausgewählten Patienten beginnen (auf der Registerkarte „Entlassung“)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="352"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="327"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="357"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="332"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="360"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="335"/>
         <source>Enter opens the Discharge tab</source>
         <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="382"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="357"/>
         <source>any date</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="384"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="359"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="385"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="360"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1256,7 +1256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="450"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="425"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n Patient ohne Entlassplanung</numerusform>
@@ -1264,7 +1264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="454"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="429"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n Patient im Zeitraum</numerusform>
@@ -1272,7 +1272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="455"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="430"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n mit überfälligen Punkten</numerusform>
@@ -1280,7 +1280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="456"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="431"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n entlassbereit</numerusform>
@@ -1288,7 +1288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="458"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="433"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n ohne Entlassplanung</numerusform>
@@ -1296,7 +1296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="461"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="436"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n angezeigt</numerusform>
@@ -1307,82 +1307,82 @@
 <context>
     <name>DischargeBoardModel</name>
     <message>
-        <location filename="../../ui/discharge_board.py" line="69"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="69"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="70"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="70"/>
         <source>Bed</source>
         <translation>Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="71"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="71"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="72"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="72"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="73"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="73"/>
         <source>Readiness</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="74"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="74"/>
         <source>Medications</source>
         <translation>Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="75"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="75"/>
         <source>Blockers</source>
         <translation>Offene Punkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="76"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="76"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="79"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="79"/>
         <source>Checklist items done, and how many are overdue</source>
         <translation>Erledigte Checklistenpunkte und wie viele überfällig sind</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="81"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="81"/>
         <source>Home medications without a discharge decision yet</source>
         <translation>Hausmedikation noch ohne Entscheidung zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="83"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="83"/>
         <source>Checklist items still open; overdue ones first</source>
         <translation>Noch offene Checklistenpunkte; überfällige zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="84"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="84"/>
         <source>Changes saved here but not yet sent to the server</source>
         <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="130"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="130"/>
         <source>no plan yet</source>
         <translation>noch keine Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="133"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="133"/>
         <source>not set</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="148"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="148"/>
         <source>ready</source>
         <translation>entlassbereit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="153"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="153"/>
         <source>%n to reconcile</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -1390,27 +1390,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="154"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="154"/>
         <source>reconciled</source>
         <translation>alle entschieden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="167"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="167"/>
         <source>no open items</source>
         <translation>keine offenen Punkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="169"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="169"/>
         <source>overdue:</source>
         <translation>überfällig:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="175"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="175"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_board.py" line="180"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="180"/>
         <source>Every checklist item is done or not needed</source>
         <translation>Jeder Checklistenpunkt ist erledigt oder entfällt</translation>
     </message>
@@ -1418,62 +1418,62 @@
 <context>
     <name>DischargeContactModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="232"/>
+        <location filename="../../ui/discharge/models.py" line="235"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="233"/>
+        <location filename="../../ui/discharge/models.py" line="236"/>
         <source>Relationship / role</source>
         <translation>Beziehung / Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="234"/>
+        <location filename="../../ui/discharge/models.py" line="237"/>
         <source>First number</source>
         <translation>Erste Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="235"/>
+        <location filename="../../ui/discharge/models.py" line="238"/>
         <source>Verified for discharge</source>
         <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="236"/>
+        <location filename="../../ui/discharge/models.py" line="239"/>
         <source>At home</source>
         <translation>Zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="237"/>
+        <location filename="../../ui/discharge/models.py" line="240"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="240"/>
+        <location filename="../../ui/discharge/models.py" line="243"/>
         <source>The person who will be at home to help</source>
         <translation>Die Person, die zu Hause hilft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="241"/>
+        <location filename="../../ui/discharge/models.py" line="244"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="260"/>
+        <location filename="../../ui/discharge/models.py" line="265"/>
         <source>Checked on %1</source>
         <translation>Überprüft am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="273"/>
+        <location filename="../../ui/discharge/models.py" line="278"/>
         <source>%1 (agency)</source>
         <translation>%1 (Einrichtung)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="284"/>
+        <location filename="../../ui/discharge/models.py" line="289"/>
         <source>not verified</source>
         <translation>nicht überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="288"/>
+        <location filename="../../ui/discharge/models.py" line="293"/>
         <source>helper at home</source>
         <translation>Helfer zu Hause</translation>
     </message>
@@ -1481,7 +1481,7 @@
 <context>
     <name>DischargeDialogs</name>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="65"/>
+        <location filename="../../ui/discharge/dialogs.py" line="78"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1489,492 +1489,12 @@
 <context>
     <name>DischargeTab</name>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="108"/>
+        <location filename="../../ui/discharge/tab.py" line="82"/>
         <source>Loading the discharge plan…</source>
         <translation>Entlassplanung wird geladen…</translation>
     </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="133"/>
-        <source>Discharge plan</source>
-        <translation>Entlassplanung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="136"/>
-        <source>Expected discharge</source>
-        <translation>Voraussichtliche Entlassung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="138"/>
-        <source>Destination</source>
-        <translation>Entlassziel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="140"/>
-        <source>Readiness</source>
-        <translation>Stand</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="143"/>
-        <source>Overdue checklist items</source>
-        <translation>Überfällige Checklistenpunkte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="148"/>
-        <source>No discharge plan yet. Start one to get the checklist.</source>
-        <translation>Noch keine Entlassplanung. Beginnen Sie eine, um die Checkliste zu erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="151"/>
-        <source>Start discharge plan…</source>
-        <translation>Entlassplanung beginnen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="152"/>
-        <source>Start discharge plan</source>
-        <translation>Entlassplanung beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="153"/>
-        <source>Choose the expected date and destination; the checklist follows</source>
-        <translation>Voraussichtliches Datum und Entlassziel wählen; die Checkliste folgt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="157"/>
-        <source>Edit plan…</source>
-        <translation>Planung bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="158"/>
-        <source>Edit discharge plan</source>
-        <translation>Entlassplanung bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="159"/>
-        <source>Change the expected date, destination or note</source>
-        <translation>Voraussichtliches Datum, Entlassziel oder Notiz ändern</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="163"/>
-        <source>Print summary…</source>
-        <translation>Entlassbericht drucken…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="164"/>
-        <source>Print discharge summary</source>
-        <translation>Entlassbericht drucken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="165"/>
-        <source>Print the discharge summary (Ctrl+P); you confirm who you are first</source>
-        <translation>Entlassbericht drucken (Strg+P); zuvor bestätigen Sie Ihre Identität</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="169"/>
-        <source>Export PDF…</source>
-        <translation>Als PDF exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="170"/>
-        <source>Export discharge summary as PDF</source>
-        <translation>Entlassbericht als PDF exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="171"/>
-        <source>Save the discharge summary as a PDF; you confirm who you are first</source>
-        <translation>Entlassbericht als PDF speichern; zuvor bestätigen Sie Ihre Identität</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="201"/>
-        <source>Checklist</source>
-        <translation>Checkliste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="214"/>
-        <source>Discharge checklist</source>
-        <translation>Checkliste zur Entlassung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="219"/>
-        <source>Space marks the selected item done or not done; Enter edits it</source>
-        <translation>Die Leertaste markiert den ausgewählten Punkt als erledigt oder nicht erledigt; die Eingabetaste bearbeitet ihn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="223"/>
-        <location filename="../../ui/discharge_tab.py" line="711"/>
-        <source>Mark done</source>
-        <translation>Als erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="224"/>
-        <source>Mark selected checklist item done</source>
-        <translation>Ausgewählten Checklistenpunkt als erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="225"/>
-        <source>Mark the selected item done, or not done again (Space in the list)</source>
-        <translation>Ausgewählten Punkt als erledigt oder wieder als nicht erledigt markieren (Leertaste in der Liste)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="229"/>
-        <source>Set status</source>
-        <translation>Status setzen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="230"/>
-        <source>Set status of selected checklist item</source>
-        <translation>Status des ausgewählten Checklistenpunkts setzen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="231"/>
-        <source>To do, in progress, done or not needed (menu key in the list)</source>
-        <translation>Offen, in Arbeit, erledigt oder entfällt (Menütaste in der Liste)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="240"/>
-        <location filename="../../ui/discharge_tab.py" line="425"/>
-        <source>Edit…</source>
-        <translation>Bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="241"/>
-        <source>Edit selected checklist item</source>
-        <translation>Ausgewählten Checklistenpunkt bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="242"/>
-        <source>Owner, due date, status and note (Enter in the list)</source>
-        <translation>Zuständigkeit, Fälligkeit, Status und Notiz (Eingabetaste in der Liste)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="246"/>
-        <source>Add item…</source>
-        <translation>Punkt hinzufügen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="247"/>
-        <source>Add checklist item</source>
-        <translation>Checklistenpunkt hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="248"/>
-        <source>Add an item this patient needs beyond the standard checklist</source>
-        <translation>Einen Punkt hinzufügen, den dieser Patient über die Standard-Checkliste hinaus braucht</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="262"/>
-        <source>Space: done · Enter: edit</source>
-        <translation>Leertaste: erledigt · Eingabetaste: bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="282"/>
-        <source>Home medications — discharge decisions</source>
-        <translation>Hausmedikation — Entscheidungen zur Entlassung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="285"/>
-        <source>Medications not yet reconciled</source>
-        <translation>Medikamente noch ohne Entscheidung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="290"/>
-        <source>Medication reconciliation</source>
-        <translation>Medikationsabgleich</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="300"/>
-        <source>Continue</source>
-        <translation>Fortführen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="301"/>
-        <source>Continue selected medication after discharge</source>
-        <translation>Ausgewähltes Medikament nach der Entlassung fortführen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="302"/>
-        <source>The patient keeps taking it as before</source>
-        <translation>Der Patient nimmt es weiter wie bisher ein</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="305"/>
-        <source>Change…</source>
-        <translation>Ändern…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="306"/>
-        <source>Change selected medication at discharge</source>
-        <translation>Ausgewähltes Medikament bei Entlassung ändern</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="307"/>
-        <source>Continue with a change; you say what changes</source>
-        <translation>Mit Änderung fortführen; Sie geben an, was sich ändert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="310"/>
-        <source>Stop…</source>
-        <translation>Absetzen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="311"/>
-        <source>Stop selected medication at discharge</source>
-        <translation>Ausgewähltes Medikament bei Entlassung absetzen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="312"/>
-        <source>The patient stops taking it; give a reason if you can</source>
-        <translation>Der Patient nimmt es nicht mehr ein; geben Sie nach Möglichkeit einen Grund an</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="315"/>
-        <source>Mark new</source>
-        <translation>Als neu markieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="316"/>
-        <source>Mark selected medication as new at discharge</source>
-        <translation>Ausgewähltes Medikament bei Entlassung als neu markieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="317"/>
-        <source>Started during this stay and continued at home</source>
-        <translation>Während dieses Aufenthalts begonnen und zu Hause fortgeführt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="329"/>
-        <source>Add new medication…</source>
-        <translation>Neues Medikament hinzufügen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="330"/>
-        <location filename="../../ui/discharge_tab.py" line="867"/>
-        <source>Add a new medication for discharge</source>
-        <translation>Neues Medikament für die Entlassung hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="331"/>
-        <source>A medication started for after discharge; it is marked new</source>
-        <translation>Ein für die Zeit nach der Entlassung angesetztes Medikament; es wird als neu markiert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="344"/>
-        <source>Home care — contacts and helper</source>
-        <translation>Häusliche Versorgung — Kontakte und Helfer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="349"/>
-        <source>Home-care contacts for discharge</source>
-        <translation>Kontakte für die häusliche Versorgung nach der Entlassung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="355"/>
-        <source>No contacts recorded yet: add them on the Home &amp; helpers tab.</source>
-        <translation>Noch keine Kontakte erfasst: Fügen Sie sie auf der Registerkarte „Zuhause &amp; Helfer“ hinzu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="362"/>
-        <location filename="../../ui/discharge_tab.py" line="724"/>
-        <source>Verify for discharge</source>
-        <translation>Für Entlassung bestätigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="363"/>
-        <source>Verify selected contact for discharge</source>
-        <translation>Ausgewählten Kontakt für die Entlassung bestätigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="365"/>
-        <source>You checked name and number with the patient or the contact: recorded with your name and the time</source>
-        <translation>Sie haben Name und Nummer mit dem Patienten oder dem Kontakt abgeglichen: wird mit Ihrem Namen und der Uhrzeit dokumentiert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="373"/>
-        <source>Helper at &amp;home after discharge:</source>
-        <translation>Hel&amp;fer zu Hause nach der Entlassung:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="375"/>
-        <source>Helper at home after discharge</source>
-        <translation>Helfer zu Hause nach der Entlassung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="386"/>
-        <source>Follow-up</source>
-        <translation>Nachsorge</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="392"/>
-        <source>Preferred follow-up channel and times</source>
-        <translation>Bevorzugter Kontaktweg und Zeiten für die Nachsorge</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="395"/>
-        <source>Ask on the Ask-once tab…</source>
-        <translation>Unter „Einmal fragen“ erfragen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="396"/>
-        <source>Ask the follow-up question on the Ask-once tab</source>
-        <translation>Die Frage zur Nachsorge auf der Registerkarte „Einmal fragen“ stellen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="397"/>
-        <source>The answer is recorded once, on the Ask-once tab, and shows here</source>
-        <translation>Die Antwort wird einmal auf der Registerkarte „Einmal fragen“ erfasst und hier angezeigt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="403"/>
-        <source>Appointments</source>
-        <translation>Termine</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="408"/>
-        <source>Follow-up appointments</source>
-        <translation>Nachsorgetermine</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="413"/>
-        <source>No follow-up appointments yet.</source>
-        <translation>Noch keine Nachsorgetermine.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="419"/>
-        <source>Add appointment…</source>
-        <translation>Termin hinzufügen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="420"/>
-        <source>Add follow-up appointment</source>
-        <translation>Nachsorgetermin hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="421"/>
-        <source>GP, clinic or home-care first visit after discharge</source>
-        <translation>Hausarzt, Ambulanz oder erster Besuch des Pflegedienstes nach der Entlassung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="426"/>
-        <source>Edit selected appointment</source>
-        <translation>Ausgewählten Termin bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="427"/>
-        <source>Edit the selected appointment (Enter in the list)</source>
-        <translation>Ausgewählten Termin bearbeiten (Eingabetaste in der Liste)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="431"/>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="432"/>
-        <source>Remove selected appointment</source>
-        <translation>Ausgewählten Termin entfernen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="433"/>
-        <source>Remove the selected appointment (Delete in the list)</source>
-        <translation>Ausgewählten Termin entfernen (Entf in der Liste)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="513"/>
-        <source>not decided</source>
-        <translation>noch nicht festgelegt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="516"/>
-        <source>not yet sent</source>
-        <translation>noch nicht gesendet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="521"/>
-        <source>Expected discharge: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Voraussichtliche Entlassung: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="523"/>
-        <source>Destination: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Entlassziel: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="527"/>
-        <source>Note: %1</source>
-        <translation>Notiz: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="537"/>
-        <location filename="../../ui/discharge_tab.py" line="541"/>
-        <source>ready for discharge</source>
-        <translation>entlassbereit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="539"/>
-        <source>Readiness: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Stand: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="541"/>
-        <source>not ready yet</source>
-        <translation>noch nicht entlassbereit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="562"/>
-        <source>No home medications recorded. Record them on the Medications tab.</source>
-        <translation>Keine Hausmedikation erfasst. Erfassen Sie sie auf der Registerkarte „Medikamente“.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="648"/>
-        <source>— nobody chosen yet —</source>
-        <translation>— noch niemand ausgewählt —</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="658"/>
-        <source>Start the discharge plan first</source>
-        <translation>Beginnen Sie zuerst die Entlassplanung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="660"/>
-        <source>The person who will be at home to help after discharge</source>
-        <translation>Die Person, die nach der Entlassung zu Hause hilft</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="669"/>
-        <source>Preferred channel: &lt;b&gt;%1&lt;/b&gt; · best times: &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>Bevorzugter Kontaktweg: &lt;b&gt;%1&lt;/b&gt; · beste Zeiten: &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="671"/>
-        <source>no preference</source>
-        <translation>keine Präferenz</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="676"/>
-        <source>Answered by %1, %2 (from the Ask-once tab)</source>
-        <translation>Beantwortet von %1, %2 (Registerkarte „Einmal fragen“)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="686"/>
-        <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
-        <translation>Der bevorzugte Kontaktweg für die Nachsorge ist &lt;b&gt;erneut zu bestätigen&lt;/b&gt; (letzte Antwort: %1).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="691"/>
-        <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
-        <translation>Der Patient wurde &lt;b&gt;noch nicht gefragt&lt;/b&gt;, wie er nach der Entlassung kontaktiert werden möchte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="711"/>
-        <source>Mark not done</source>
-        <translation>Als nicht erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/discharge_tab.py" line="724"/>
-        <source>Verify again</source>
-        <translation>Erneut bestätigen</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="952"/>
+        <location filename="../../ui/discharge/tab.py" line="177"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
         <translation>
             <numerusform>Entlassbericht gedruckt (%n Seite); im Zugriffsprotokoll vermerkt.</numerusform>
@@ -1982,7 +1502,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="955"/>
+        <location filename="../../ui/discharge/tab.py" line="180"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
         <translation>
             <numerusform>Entlassbericht exportiert (%n Seite); im Zugriffsprotokoll vermerkt.</numerusform>
@@ -1990,12 +1510,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="964"/>
+        <location filename="../../ui/discharge/tab.py" line="190"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_tab.py" line="964"/>
+        <location filename="../../ui/discharge/tab.py" line="191"/>
         <source>Nothing was printed.</source>
         <translation>Es wurde nichts gedruckt.</translation>
     </message>
@@ -2003,12 +1523,12 @@
 <context>
     <name>ErrorReasonDialog</name>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="181"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="185"/>
         <source>Mark as entered in error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/answer_dialog.py" line="183"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="187"/>
         <source>Why is this answer wrong? (for example: recorded for the wrong patient)</source>
         <translation>Warum ist diese Antwort falsch? (z. B. beim falschen Patienten erfasst)</translation>
     </message>
@@ -2016,482 +1536,482 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/error_text.py" line="27"/>
+        <location filename="../../ui/base/error_text.py" line="27"/>
         <source>Too many wrong PINs.</source>
         <translation>Zu viele falsche PINs.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="28"/>
+        <location filename="../../ui/base/error_text.py" line="28"/>
         <source>Wait {seconds} seconds, then try again.</source>
         <translation>Warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="29"/>
+        <location filename="../../ui/base/error_text.py" line="29"/>
         <source>This patient already has a discharge plan.</source>
         <translation>Für diesen Patienten gibt es bereits einen Entlassplan.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="30"/>
+        <location filename="../../ui/base/error_text.py" line="30"/>
         <source>That discharge plan is no longer in the cache.</source>
         <translation>Dieser Entlassplan ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="31"/>
+        <location filename="../../ui/base/error_text.py" line="31"/>
         <source>A discharge plan cannot move to another patient.</source>
         <translation>Ein Entlassplan kann nicht zu einem anderen Patienten wechseln.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="32"/>
+        <location filename="../../ui/base/error_text.py" line="32"/>
         <source>Start a discharge plan first.</source>
         <translation>Legen Sie zuerst einen Entlassplan an.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="33"/>
+        <location filename="../../ui/base/error_text.py" line="33"/>
         <source>That contact is not among this patient&apos;s contacts.</source>
         <translation>Dieser Kontakt gehört nicht zu den Kontakten dieses Patienten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="34"/>
+        <location filename="../../ui/base/error_text.py" line="34"/>
         <source>The helper at home must be a person, not an agency.</source>
         <translation>Die Hilfe zu Hause muss eine Person sein, kein Dienst.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="35"/>
+        <location filename="../../ui/base/error_text.py" line="35"/>
         <source>A checklist item cannot move to another plan or item.</source>
         <translation>Ein Checklistenpunkt kann nicht in einen anderen Plan oder Punkt wechseln.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="36"/>
+        <location filename="../../ui/base/error_text.py" line="36"/>
         <source>A checklist item needs a name.</source>
         <translation>Ein Checklistenpunkt braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="37"/>
+        <location filename="../../ui/base/error_text.py" line="37"/>
         <source>That medication is no longer in the cache.</source>
         <translation>Dieses Medikament ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="38"/>
+        <location filename="../../ui/base/error_text.py" line="38"/>
         <source>That contact is no longer in the cache.</source>
         <translation>Dieser Kontakt ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="39"/>
+        <location filename="../../ui/base/error_text.py" line="39"/>
         <source>The patient already has this prescription: choose continue, change or stop.</source>
         <translation>Der Patient hat diese Verordnung bereits: wählen Sie Fortführen, Ändern oder Absetzen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="43"/>
+        <location filename="../../ui/base/error_text.py" line="43"/>
         <source>The cache key has the wrong length.</source>
         <translation>Der Schlüssel des lokalen Speichers hat die falsche Länge.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="44"/>
+        <location filename="../../ui/base/error_text.py" line="44"/>
         <source>The cache key was dropped (the app is locked).</source>
         <translation>Der Schlüssel des lokalen Speichers wurde verworfen (AskOnce ist gesperrt).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="45"/>
+        <location filename="../../ui/base/error_text.py" line="45"/>
         <source>This workstation&apos;s keystore has no key for this user.</source>
         <translation>Der Schlüsselspeicher dieses Arbeitsplatzes hat keinen Schlüssel für diesen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="46"/>
+        <location filename="../../ui/base/error_text.py" line="46"/>
         <source>Ask IT: the cache cannot be opened on this workstation any more.</source>
         <translation>Wenden Sie sich an die IT: Der lokale Speicher lässt sich an diesem Arbeitsplatz nicht mehr öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="50"/>
+        <location filename="../../ui/base/error_text.py" line="50"/>
         <source>Too many wrong PINs: offline unlock is blocked.</source>
         <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="51"/>
+        <location filename="../../ui/base/error_text.py" line="51"/>
         <source>Sign in online to restore access; your data and unsent changes are kept.</source>
         <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; Ihre Daten und noch nicht gesendeten Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="55"/>
+        <location filename="../../ui/base/error_text.py" line="55"/>
         <source>The key file {file} has an unknown format.</source>
         <translation>Die Schlüsseldatei {file} hat ein unbekanntes Format.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="56"/>
+        <location filename="../../ui/base/error_text.py" line="56"/>
         <source>The key file {file} is damaged.</source>
         <translation>Die Schlüsseldatei {file} ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="57"/>
+        <location filename="../../ui/base/error_text.py" line="57"/>
         <source>This workstation&apos;s keystore entry is damaged.</source>
         <translation>Der Eintrag im Schlüsselspeicher dieses Arbeitsplatzes ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="58"/>
+        <location filename="../../ui/base/error_text.py" line="58"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="59"/>
+        <location filename="../../ui/base/error_text.py" line="59"/>
         <source>Check the PIN and try again.</source>
         <translation>Prüfen Sie die PIN und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="60"/>
+        <location filename="../../ui/base/error_text.py" line="60"/>
         <source>No cache exists for this user on this workstation.</source>
         <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz keinen lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="61"/>
+        <location filename="../../ui/base/error_text.py" line="61"/>
         <source>No secure keystore is available (found {backend}).</source>
         <translation>Kein sicherer Schlüsselspeicher verfügbar (gefunden: {backend}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="62"/>
+        <location filename="../../ui/base/error_text.py" line="62"/>
         <source>Ask IT to check that the workstation&apos;s keystore (Secret Service / Keychain / Credential Manager) is running.</source>
         <translation>Bitten Sie die IT zu prüfen, ob der Schlüsselspeicher des Arbeitsplatzes (Secret Service / Schlüsselbund / Anmeldeinformationsverwaltung) läuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="67"/>
+        <location filename="../../ui/base/error_text.py" line="67"/>
         <source>The workstation&apos;s keystore is locked.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="68"/>
+        <location filename="../../ui/base/error_text.py" line="68"/>
         <source>Unlock your desktop session&apos;s keyring, then try again.</source>
         <translation>Entsperren Sie den Schlüsselbund Ihrer Sitzung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="69"/>
+        <location filename="../../ui/base/error_text.py" line="69"/>
         <source>The workstation&apos;s keystore failed.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="70"/>
+        <location filename="../../ui/base/error_text.py" line="70"/>
         <source>The workstation&apos;s keystore cannot be reached.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="71"/>
+        <location filename="../../ui/base/error_text.py" line="71"/>
         <source>This question is already answered; confirm or correct the answer instead.</source>
         <translation>Diese Frage ist bereits beantwortet; bestätigen oder korrigieren Sie stattdessen die Antwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="75"/>
+        <location filename="../../ui/base/error_text.py" line="75"/>
         <source>Please say why the answer was entered in error.</source>
         <translation>Bitte geben Sie an, warum die Antwort irrtümlich erfasst wurde.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="76"/>
+        <location filename="../../ui/base/error_text.py" line="76"/>
         <source>This answer was entered in error; record a new answer instead.</source>
         <translation>Diese Antwort wurde irrtümlich erfasst; erfassen Sie stattdessen eine neue Antwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="80"/>
+        <location filename="../../ui/base/error_text.py" line="80"/>
         <source>This medication comes from a prescription in another system and cannot be changed here.</source>
         <translation>Dieses Medikament stammt aus einer Verordnung in einem anderen System und kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="85"/>
+        <location filename="../../ui/base/error_text.py" line="85"/>
         <source>That patient is no longer in your list.</source>
         <translation>Dieser Patient ist nicht mehr in Ihrer Liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="86"/>
+        <location filename="../../ui/base/error_text.py" line="86"/>
         <source>That answer is no longer in the cache.</source>
         <translation>Diese Antwort ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="87"/>
+        <location filename="../../ui/base/error_text.py" line="87"/>
         <source>Please enter an answer.</source>
         <translation>Bitte geben Sie eine Antwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="88"/>
+        <location filename="../../ui/base/error_text.py" line="88"/>
         <source>Please pick one of the listed answers.</source>
         <translation>Bitte wählen Sie eine der aufgeführten Antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="89"/>
+        <location filename="../../ui/base/error_text.py" line="89"/>
         <source>Say why you need access (at least {count} characters).</source>
         <translation>Geben Sie an, warum Sie Zugriff brauchen (mindestens {count} Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="90"/>
+        <location filename="../../ui/base/error_text.py" line="90"/>
         <source>That question is not in the catalog.</source>
         <translation>Diese Frage ist nicht im Fragenkatalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="91"/>
+        <location filename="../../ui/base/error_text.py" line="91"/>
         <source>Please answer yes or no.</source>
         <translation>Bitte antworten Sie mit Ja oder Nein.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="92"/>
+        <location filename="../../ui/base/error_text.py" line="92"/>
         <source>Please pick at least one of the listed answers.</source>
         <translation>Bitte wählen Sie mindestens eine der aufgeführten Antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="93"/>
+        <location filename="../../ui/base/error_text.py" line="93"/>
         <source>Please enter a time as HH:MM, for example 21:30.</source>
         <translation>Bitte geben Sie eine Uhrzeit als HH:MM ein, zum Beispiel 21:30.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="94"/>
+        <location filename="../../ui/base/error_text.py" line="94"/>
         <source>A cache for this user already exists on this workstation.</source>
         <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz bereits einen lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="95"/>
+        <location filename="../../ui/base/error_text.py" line="95"/>
         <source>The PIN must have at least {count} characters.</source>
         <translation>Die PIN muss mindestens {count} Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="96"/>
+        <location filename="../../ui/base/error_text.py" line="96"/>
         <source>The PIN is too easy to guess (repeated or consecutive digits).</source>
         <translation>Die PIN ist zu leicht zu erraten (wiederholte oder aufeinanderfolgende Ziffern).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="100"/>
+        <location filename="../../ui/base/error_text.py" line="100"/>
         <source>1 more wrong try will block offline unlock.</source>
         <translation>Noch 1 Fehlversuch, dann ist das Entsperren ohne Netz gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="101"/>
+        <location filename="../../ui/base/error_text.py" line="101"/>
         <source>{left} more wrong tries will block offline unlock.</source>
         <translation>Noch {left} Fehlversuche, dann ist das Entsperren ohne Netz gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="102"/>
+        <location filename="../../ui/base/error_text.py" line="102"/>
         <source>Cannot read {file} ({kind}).</source>
         <translation>{file} kann nicht gelesen werden ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="103"/>
+        <location filename="../../ui/base/error_text.py" line="103"/>
         <source>Too many wrong PINs: offline unlock is now blocked.</source>
         <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist jetzt gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="104"/>
+        <location filename="../../ui/base/error_text.py" line="104"/>
         <source>The local cache reported an error ({kind}).</source>
         <translation>Der lokale Speicher hat einen Fehler gemeldet ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="105"/>
+        <location filename="../../ui/base/error_text.py" line="105"/>
         <source>The disk is full: your last change was not saved.</source>
         <translation>Der Datenträger ist voll: Ihre letzte Änderung wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="106"/>
+        <location filename="../../ui/base/error_text.py" line="106"/>
         <source>Ask IT to free space on this workstation; then save again.</source>
         <translation>Bitten Sie die IT, an diesem Arbeitsplatz Speicherplatz freizugeben; speichern Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="107"/>
+        <location filename="../../ui/base/error_text.py" line="107"/>
         <source>The local cache is in use by another AskOnce window.</source>
         <translation>Der lokale Speicher wird von einem anderen AskOnce-Fenster benutzt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="108"/>
+        <location filename="../../ui/base/error_text.py" line="108"/>
         <source>Close the other AskOnce window and try again.</source>
         <translation>Schließen Sie das andere AskOnce-Fenster und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="109"/>
+        <location filename="../../ui/base/error_text.py" line="109"/>
         <source>The local cache is damaged.</source>
         <translation>Der lokale Speicher ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="110"/>
+        <location filename="../../ui/base/error_text.py" line="110"/>
         <source>Ask IT for help; do not delete it yourself.</source>
         <translation>Wenden Sie sich an die IT; löschen Sie ihn nicht selbst.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="111"/>
+        <location filename="../../ui/base/error_text.py" line="111"/>
         <source>The local cache could not be written (disk or permission problem).</source>
         <translation>Der lokale Speicher konnte nicht geschrieben werden (Datenträger- oder Berechtigungsproblem).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="115"/>
+        <location filename="../../ui/base/error_text.py" line="115"/>
         <source>Ask IT to check the workstation&apos;s disk.</source>
         <translation>Bitten Sie die IT, den Datenträger des Arbeitsplatzes zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="116"/>
+        <location filename="../../ui/base/error_text.py" line="116"/>
         <source>No local cache at {file}.</source>
         <translation>Kein lokaler Speicher unter {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="117"/>
+        <location filename="../../ui/base/error_text.py" line="117"/>
         <source>This cache was written by a newer AskOnce.</source>
         <translation>Dieser lokale Speicher wurde von einer neueren AskOnce-Version geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="118"/>
+        <location filename="../../ui/base/error_text.py" line="118"/>
         <source>Update AskOnce.</source>
         <translation>Aktualisieren Sie AskOnce.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="119"/>
+        <location filename="../../ui/base/error_text.py" line="119"/>
         <source>Nested transactions are not supported.</source>
         <translation>Verschachtelte Transaktionen werden nicht unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="120"/>
+        <location filename="../../ui/base/error_text.py" line="120"/>
         <source>The local cache cannot be opened with this key.</source>
         <translation>Der lokale Speicher lässt sich mit diesem Schlüssel nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="121"/>
+        <location filename="../../ui/base/error_text.py" line="121"/>
         <source>Sign in online to restore access; the cache is kept.</source>
         <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; der lokale Speicher bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="122"/>
+        <location filename="../../ui/base/error_text.py" line="122"/>
         <source>The identity provider sent an unreadable answer ({what}).</source>
         <translation>Der Anmeldedienst hat eine unlesbare Antwort gesendet ({what}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="123"/>
+        <location filename="../../ui/base/error_text.py" line="123"/>
         <source>The identity provider refused the sign-in ({code}).</source>
         <translation>Der Anmeldedienst hat die Anmeldung abgelehnt ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="124"/>
+        <location filename="../../ui/base/error_text.py" line="124"/>
         <source>The sign-in answer came from another identity provider.</source>
         <translation>Die Antwort auf die Anmeldung kam von einem anderen Anmeldedienst.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="125"/>
+        <location filename="../../ui/base/error_text.py" line="125"/>
         <source>The identity provider sent no ID token.</source>
         <translation>Der Anmeldedienst hat kein ID-Token gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="126"/>
+        <location filename="../../ui/base/error_text.py" line="126"/>
         <source>The refreshed sign-in belongs to someone else.</source>
         <translation>Die erneuerte Anmeldung gehört zu einer anderen Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="127"/>
+        <location filename="../../ui/base/error_text.py" line="127"/>
         <source>The identity provider answered {status} ({what}).</source>
         <translation>Der Anmeldedienst hat mit {status} geantwortet ({what}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="128"/>
+        <location filename="../../ui/base/error_text.py" line="128"/>
         <source>The identity provider refused the token request ({code}).</source>
         <translation>Der Anmeldedienst hat die Token-Anfrage abgelehnt ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="129"/>
+        <location filename="../../ui/base/error_text.py" line="129"/>
         <source>The identity provider sent no usable access token.</source>
         <translation>Der Anmeldedienst hat kein verwendbares Zugriffstoken gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="130"/>
+        <location filename="../../ui/base/error_text.py" line="130"/>
         <source>The identity token was issued for another application.</source>
         <translation>Das Identitätstoken wurde für eine andere Anwendung ausgestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="131"/>
+        <location filename="../../ui/base/error_text.py" line="131"/>
         <source>Your account has no {claim} entry.</source>
         <translation>Ihr Konto hat keinen Eintrag {claim}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="132"/>
+        <location filename="../../ui/base/error_text.py" line="132"/>
         <source>Ask IT to link your account to your staff record.</source>
         <translation>Bitten Sie die IT, Ihr Konto mit Ihrem Personaleintrag zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="133"/>
+        <location filename="../../ui/base/error_text.py" line="133"/>
         <source>The identity provider names a different issuer than configured.</source>
         <translation>Der Anmeldedienst nennt einen anderen Aussteller als eingestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="137"/>
+        <location filename="../../ui/base/error_text.py" line="137"/>
         <source>Ask IT to check the oidc_issuer setting.</source>
         <translation>Bitten Sie die IT, die Einstellung oidc_issuer zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="138"/>
+        <location filename="../../ui/base/error_text.py" line="138"/>
         <source>Sign-in was cancelled at the identity provider.</source>
         <translation>Die Anmeldung wurde beim Anmeldedienst abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="139"/>
+        <location filename="../../ui/base/error_text.py" line="139"/>
         <source>The sign-in answer did not match this sign-in (state).</source>
         <translation>Die Antwort passt nicht zu dieser Anmeldung (state).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="140"/>
+        <location filename="../../ui/base/error_text.py" line="140"/>
         <source>Start the sign-in again.</source>
         <translation>Starten Sie die Anmeldung erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="141"/>
+        <location filename="../../ui/base/error_text.py" line="141"/>
         <source>The identity provider cannot be reached.</source>
         <translation>Der Anmeldedienst ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="142"/>
+        <location filename="../../ui/base/error_text.py" line="142"/>
         <source>Check the network and try again.</source>
         <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="143"/>
+        <location filename="../../ui/base/error_text.py" line="143"/>
         <source>Check the network; you can still work offline.</source>
         <translation>Prüfen Sie das Netzwerk; Sie können ohne Netz weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="144"/>
+        <location filename="../../ui/base/error_text.py" line="144"/>
         <source>Your sign-in has expired or was ended.</source>
         <translation>Ihre Anmeldung ist abgelaufen oder wurde beendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="145"/>
+        <location filename="../../ui/base/error_text.py" line="145"/>
         <source>Sign in online again.</source>
         <translation>Melden Sie sich erneut online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="146"/>
+        <location filename="../../ui/base/error_text.py" line="146"/>
         <source>The identity token failed a check ({kind}).</source>
         <translation>Das Identitätstoken hat eine Prüfung nicht bestanden ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="147"/>
         <source>This computer&apos;s clock is {minutes} minutes ahead of the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten vor gegenüber dem Anmeldeserver.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="150"/>
+        <location filename="../../ui/base/error_text.py" line="150"/>
         <source>This computer&apos;s clock is {minutes} minutes behind the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten nach gegenüber dem Anmeldeserver.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="153"/>
+        <location filename="../../ui/base/error_text.py" line="153"/>
         <source>Ask IT to set this computer&apos;s date and time; then sign in again.</source>
         <translation>Bitten Sie die IT, Datum und Uhrzeit dieses Computers einzustellen; melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="156"/>
         <source>Start the sign-in again; if it keeps failing, tell IT.</source>
         <translation>Starten Sie die Anmeldung erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="148"/>
+        <location filename="../../ui/base/error_text.py" line="157"/>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="149"/>
+        <location filename="../../ui/base/error_text.py" line="158"/>
         <source>Sign-in took too long.</source>
         <translation>Die Anmeldung hat zu lange gedauert.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="150"/>
+        <location filename="../../ui/base/error_text.py" line="159"/>
         <source>The identity provider does not offer {what}.</source>
         <translation>Der Anmeldedienst bietet {what} nicht an.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_text.py" line="151"/>
+        <location filename="../../ui/base/error_text.py" line="160"/>
         <source>The identity provider&apos;s keys are unreadable.</source>
         <translation>Die Schlüssel des Anmeldedienstes sind unlesbar.</translation>
     </message>
@@ -2499,52 +2019,52 @@
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../ui/first_run.py" line="18"/>
+        <location filename="../../ui/workstation/first_run.py" line="18"/>
         <source>AskOnce — set-up needed</source>
         <translation>AskOnce — Einrichtung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="29"/>
+        <location filename="../../ui/workstation/first_run.py" line="29"/>
         <source>AskOnce is not set up on this workstation yet</source>
         <translation>AskOnce ist auf diesem Arbeitsplatz noch nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39"/>
+        <location filename="../../ui/workstation/first_run.py" line="39"/>
         <source>To sign in, AskOnce needs settings from your IT department. Missing:</source>
         <translation>Für die Anmeldung benötigt AskOnce Einstellungen von Ihrer IT-Abteilung. Es fehlen:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="44"/>
+        <location filename="../../ui/workstation/first_run.py" line="44"/>
         <source>The server and identity provider are configured, but this version of AskOnce cannot sign in yet.</source>
         <translation>Server und Identitätsanbieter sind konfiguriert, aber diese Version von AskOnce kann sich noch nicht anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49"/>
+        <location filename="../../ui/workstation/first_run.py" line="49"/>
         <source>IT puts these in the machine-wide policy file:</source>
         <translation>Die IT hinterlegt diese in der rechnerweiten Richtliniendatei:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="59"/>
+        <location filename="../../ui/workstation/first_run.py" line="59"/>
         <source>Meanwhile you can try AskOnce with synthetic patients. Nothing is sent anywhere.</source>
         <translation>Bis dahin können Sie AskOnce mit fiktiven Patienten ausprobieren. Es werden keine Daten gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="66"/>
+        <location filename="../../ui/workstation/first_run.py" line="66"/>
         <source>&amp;Try the demo</source>
         <translation>&amp;Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="67"/>
+        <location filename="../../ui/workstation/first_run.py" line="67"/>
         <source>Try the demo</source>
         <translation>Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="70"/>
+        <location filename="../../ui/workstation/first_run.py" line="70"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="71"/>
+        <location filename="../../ui/workstation/first_run.py" line="71"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -2652,12 +2172,12 @@
         <translation>Beantwortet von %1, %2 (Registerkarte „Einmal fragen“)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="137"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="138"/>
         <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
         <translation>Der bevorzugte Kontaktweg für die Nachsorge ist &lt;b&gt;erneut zu bestätigen&lt;/b&gt; (letzte Antwort: %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="142"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="143"/>
         <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
         <translation>Der Patient wurde &lt;b&gt;noch nicht gefragt&lt;/b&gt;, wie er nach der Entlassung kontaktiert werden möchte.</translation>
     </message>
@@ -2665,18 +2185,18 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/history_tab.py" line="103"/>
-        <location filename="../../ui/history_tab.py" line="104"/>
+        <location filename="../../ui/chart/history_tab.py" line="104"/>
+        <location filename="../../ui/chart/history_tab.py" line="105"/>
         <source>Filter history</source>
         <translation>Verlauf filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="105"/>
+        <location filename="../../ui/chart/history_tab.py" line="106"/>
         <source>Show only lines containing this text</source>
         <translation>Nur Zeilen anzeigen, die diesen Text enthalten</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="110"/>
+        <location filename="../../ui/chart/history_tab.py" line="111"/>
         <source>Change history</source>
         <translation>Änderungsverlauf</translation>
     </message>
@@ -2684,72 +2204,72 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history_tab.py" line="36"/>
+        <location filename="../../ui/chart/history_tab.py" line="37"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="37"/>
+        <location filename="../../ui/chart/history_tab.py" line="38"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="38"/>
+        <location filename="../../ui/chart/history_tab.py" line="39"/>
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="39"/>
+        <location filename="../../ui/chart/history_tab.py" line="40"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="40"/>
+        <location filename="../../ui/chart/history_tab.py" line="41"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="41"/>
+        <location filename="../../ui/chart/history_tab.py" line="42"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="66"/>
+        <location filename="../../ui/chart/history_tab.py" line="67"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="67"/>
+        <location filename="../../ui/chart/history_tab.py" line="68"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="68"/>
+        <location filename="../../ui/chart/history_tab.py" line="69"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="69"/>
+        <location filename="../../ui/chart/history_tab.py" line="70"/>
         <source>Discharge</source>
         <translation>Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="82"/>
+        <location filename="../../ui/chart/history_tab.py" line="83"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="83"/>
+        <location filename="../../ui/chart/history_tab.py" line="84"/>
         <source>entered in error</source>
         <translation>als Fehleintrag markiert</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="84"/>
+        <location filename="../../ui/chart/history_tab.py" line="85"/>
         <source>stopped</source>
         <translation>abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_tab.py" line="85"/>
+        <location filename="../../ui/chart/history_tab.py" line="86"/>
         <source>removed</source>
         <translation>entfernt</translation>
     </message>
@@ -2946,333 +2466,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/mainwindow/window.py" line="83"/>
         <source>AskOnce — DEMO</source>
         <translation>AskOnce — DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/main_window.py" line="633"/>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/mainwindow/window.py" line="83"/>
+        <location filename="../../ui/mainwindow/window.py" line="424"/>
+        <location filename="../../ui/mainwindow/window.py" line="428"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/mainwindow/window.py" line="99"/>
         <source>DEMO — synthetic patients only · nothing is sent anywhere</source>
         <translation>DEMO — nur fiktive Patienten · es werden keine Daten gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/mainwindow/window.py" line="103"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/mainwindow/window.py" line="112"/>
         <source>Loading the encrypted cache…</source>
         <translation>Verschlüsselter Cache wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
-        <source>Sync status</source>
-        <translation>Synchronisierungsstatus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <source>Open…</source>
-        <translation>Öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <source>Open conflicts and refused changes</source>
-        <translation>Konflikte und abgelehnte Änderungen öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="140"/>
-        <source>&lt;b&gt;My patients&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <source>Filter by bed, name or MRN</source>
-        <translation>Nach Bett, Name oder PID filtern</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="144"/>
-        <source>Filter ward list</source>
-        <translation>Stationsliste filtern</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <source>Ward list</source>
-        <translation>Stationsliste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <source>Search results</source>
-        <translation>Suchergebnisse</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/mainwindow/window.py" line="142"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
-        <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
-        <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="210"/>
-        <source>Search all patients</source>
-        <translation>Alle Patienten durchsuchen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/mainwindow/window.py" line="155"/>
         <source>Signed-in user</source>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="233"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <source>&amp;Go</source>
-        <translation>&amp;Navigation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <source>&amp;Search all patients</source>
-        <translation>Alle Patienten &amp;durchsuchen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="241"/>
-        <source>&amp;Ward list</source>
-        <translation>&amp;Stationsliste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="244"/>
-        <source>&amp;Next patient</source>
-        <translation>&amp;Nächster Patient</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="247"/>
-        <source>&amp;Previous patient</source>
-        <translation>&amp;Vorheriger Patient</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="250"/>
-        <source>&amp;Reload from cache</source>
-        <translation>Aus dem Cache neu &amp;laden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="255"/>
-        <source>&amp;Emergency access to a patient…</source>
-        <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <source>&amp;Coordinator view</source>
-        <translation>Ansicht Entlass&amp;management</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="267"/>
-        <source>Demo only: start on the discharge board and the Discharge tab</source>
-        <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <source>&amp;Sync</source>
-        <translation>A&amp;bgleich</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <source>Sync &amp;now</source>
-        <translation>&amp;Jetzt abgleichen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <source>&amp;Stop syncing</source>
-        <translation>Abgleich &amp;stoppen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="281"/>
-        <source>&amp;Conflicts and refused changes…</source>
-        <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="286"/>
-        <source>S&amp;ession</source>
-        <translation>&amp;Sitzung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="287"/>
-        <source>&amp;Lock now</source>
-        <translation>Jetzt &amp;sperren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <source>&amp;Switch user…</source>
-        <translation>&amp;Benutzer wechseln…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <source>Sign in &amp;online again…</source>
-        <translation>Erneut &amp;online anmelden…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="295"/>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="297"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="298"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="301"/>
-        <source>&amp;About AskOnce</source>
-        <translation>Ü&amp;ber AskOnce</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/mainwindow/window.py" line="210"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/mainwindow/window.py" line="293"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/mainwindow/window.py" line="228"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
-        <source>My patients</source>
-        <translation>Meine Patienten</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="420"/>
-        <source>%n patient(s)</source>
-        <translation>
-            <numerusform>%n Patient</numerusform>
-            <numerusform>%n Patienten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="427"/>
-        <source>Demo: no server</source>
-        <translation>Demo: kein Server</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="427"/>
-        <source>Not connected to a server</source>
-        <translation>Nicht mit einem Server verbunden</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="429"/>
-        <source>%n change(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n Änderung wartet auf Versand</numerusform>
-            <numerusform>%n Änderungen warten auf Versand</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="431"/>
-        <source>no changes waiting</source>
-        <translation>keine ausstehenden Änderungen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/mainwindow/window.py" line="324"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/mainwindow/window.py" line="340"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/mainwindow/window.py" line="341"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
-        <source>&amp;Ward and patient</source>
-        <translation>&amp;Station und Patient</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="501"/>
-        <source>The ward list and the open patient (Ctrl+W)</source>
-        <translation>Die Stationsliste und der geöffnete Patient (Strg+W)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="503"/>
-        <source>Discharge &amp;board</source>
-        <translation>&amp;Entlassübersicht</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="506"/>
-        <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
-        <translation>Alle Patienten, die bald entlassen werden, mit allem, was noch offen ist (Strg+B)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="605"/>
-        <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
-        <translation>
-            <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
-            <numerusform>%n Patienten passen zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="608"/>
-        <source>No patient matches “%1” — Esc returns to the ward list</source>
-        <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="629"/>
-        <source>Working…</source>
-        <translation>Wird bearbeitet…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/mainwindow/window.py" line="430"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/mainwindow/window.py" line="449"/>
         <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
         <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/mainwindow/window.py" line="450"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/mainwindow/window.py" line="437"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -3295,22 +2571,12 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
-        <source>emergency access to a patient</source>
-        <translation>Notfallzugriff auf einen Patienten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="691"/>
-        <source>No patient with that MRN on the server.</source>
-        <translation>Kein Patient mit dieser PID auf dem Server.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/mainwindow/window.py" line="456"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/mainwindow/window.py" line="457"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -3318,157 +2584,157 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationDialog</name>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="34"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="27"/>
         <source>Edit home medication</source>
         <translation>Hausmedikation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="34"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="27"/>
         <source>Add home medication</source>
         <translation>Hausmedikation hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="37"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="30"/>
         <source>Medication name (required)</source>
         <translation>Name des Medikaments (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="37"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="30"/>
         <source>Required, e.g. Metformin</source>
         <translation>Pflichtfeld, z. B. Metformin</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="39"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="32"/>
         <source>Dose</source>
         <translation>Dosis</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="39"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="32"/>
         <source>e.g. 500 mg</source>
         <translation>z. B. 500 mg</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="43"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="36"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="44"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="37"/>
         <source>Route</source>
         <translation>Applikationsweg</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="45"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="38"/>
         <source>Frequency</source>
         <translation>Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="45"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="38"/>
         <source>e.g. twice a day</source>
         <translation>z. B. zweimal täglich</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="47"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="40"/>
         <source>Last taken</source>
         <translation>Zuletzt eingenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="47"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="40"/>
         <source>e.g. this morning 08:00</source>
         <translation>z. B. heute früh 08:00</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="52"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="56"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="49"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="57"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="50"/>
         <source>Save medication</source>
         <translation>Medikament speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="57"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="60"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="53"/>
         <source>&amp;Medication *</source>
         <translation>&amp;Medikament *</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="61"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="54"/>
         <source>&amp;Dose</source>
         <translation>&amp;Dosis</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="62"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="55"/>
         <source>&amp;Route</source>
         <translation>Applikations&amp;weg</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="63"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="56"/>
         <source>&amp;Frequency</source>
         <translation>&amp;Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="64"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="57"/>
         <source>&amp;Last taken</source>
         <translation>&amp;Zuletzt eingenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="65"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="58"/>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="66"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="59"/>
         <source>So&amp;urce</source>
         <translation>&amp;Quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="67"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="60"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="84"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="77"/>
         <source>oral</source>
         <translation>oral</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="85"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="78"/>
         <source>inhaled</source>
         <translation>inhalativ</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="86"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="79"/>
         <source>subcutaneous</source>
         <translation>subkutan</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="87"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="80"/>
         <source>topical</source>
         <translation>topisch</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="88"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="81"/>
         <source>ophthalmic</source>
         <translation>okulär</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="89"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="82"/>
         <source>transdermal</source>
         <translation>transdermal</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="90"/>
+        <location filename="../../ui/chart/medication_dialog.py" line="83"/>
         <source>rectal</source>
         <translation>rektal</translation>
     </message>
@@ -3476,17 +2742,17 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationStatus</name>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="16"/>
+        <location filename="../../ui/base/words.py" line="27"/>
         <source>taking</source>
         <translation>wird eingenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="17"/>
+        <location filename="../../ui/base/words.py" line="28"/>
         <source>stopped</source>
         <translation>abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/medication_dialog.py" line="18"/>
+        <location filename="../../ui/base/words.py" line="29"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -3494,82 +2760,82 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationTableModel</name>
     <message>
-        <location filename="../../ui/medications_tab.py" line="53"/>
+        <location filename="../../ui/chart/medications_tab.py" line="54"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="54"/>
+        <location filename="../../ui/chart/medications_tab.py" line="55"/>
         <source>Dose</source>
         <translation>Dosis</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="55"/>
+        <location filename="../../ui/chart/medications_tab.py" line="56"/>
         <source>Route</source>
         <translation>Applikationsweg</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="56"/>
+        <location filename="../../ui/chart/medications_tab.py" line="57"/>
         <source>Frequency</source>
         <translation>Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="57"/>
+        <location filename="../../ui/chart/medications_tab.py" line="58"/>
         <source>Last taken</source>
         <translation>Zuletzt eingenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="58"/>
+        <location filename="../../ui/chart/medications_tab.py" line="59"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="59"/>
+        <location filename="../../ui/chart/medications_tab.py" line="60"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="60"/>
+        <location filename="../../ui/chart/medications_tab.py" line="61"/>
         <source>Recorded</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="61"/>
+        <location filename="../../ui/chart/medications_tab.py" line="62"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="63"/>
+        <location filename="../../ui/chart/medications_tab.py" line="64"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="87"/>
+        <location filename="../../ui/chart/medications_tab.py" line="88"/>
         <source>(prescription)</source>
         <translation>(Verordnung)</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="100"/>
+        <location filename="../../ui/chart/medications_tab.py" line="101"/>
         <source>From a prescription in another system: shown here, changed there.</source>
         <translation>Verordnung aus einem anderen System: wird hier angezeigt, aber dort geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="103"/>
+        <location filename="../../ui/chart/medications_tab.py" line="104"/>
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="104"/>
+        <location filename="../../ui/chart/medications_tab.py" line="105"/>
         <source>No medication code recorded</source>
         <translation>Kein Medikamentencode erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="108"/>
+        <location filename="../../ui/chart/medications_tab.py" line="109"/>
         <source>Recorded by %1 on %2</source>
         <translation>Erfasst von %1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="113"/>
+        <location filename="../../ui/chart/medications_tab.py" line="114"/>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
@@ -3676,63 +2942,63 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationsTab</name>
     <message>
-        <location filename="../../ui/medications_tab.py" line="142"/>
+        <location filename="../../ui/chart/medications_tab.py" line="144"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="143"/>
+        <location filename="../../ui/chart/medications_tab.py" line="145"/>
         <source>Add home medication</source>
         <translation>Hausmedikation hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="144"/>
+        <location filename="../../ui/chart/medications_tab.py" line="146"/>
         <source>Add a home medication (%1, or Insert in the list)</source>
         <translation>Hausmedikation hinzufügen (%1 oder Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="151"/>
+        <location filename="../../ui/chart/medications_tab.py" line="153"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="152"/>
+        <location filename="../../ui/chart/medications_tab.py" line="154"/>
         <source>Edit selected medication</source>
         <translation>Ausgewähltes Medikament bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="153"/>
+        <location filename="../../ui/chart/medications_tab.py" line="155"/>
         <source>Edit the selected medication (Enter or double-click)</source>
         <translation>Ausgewähltes Medikament bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="157"/>
-        <location filename="../../ui/medications_tab.py" line="214"/>
+        <location filename="../../ui/chart/medications_tab.py" line="159"/>
+        <location filename="../../ui/chart/medications_tab.py" line="213"/>
         <source>Mark stopped</source>
         <translation>Als abgesetzt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="158"/>
+        <location filename="../../ui/chart/medications_tab.py" line="160"/>
         <source>Mark selected medication as stopped</source>
         <translation>Ausgewähltes Medikament als abgesetzt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="159"/>
+        <location filename="../../ui/chart/medications_tab.py" line="161"/>
         <source>Mark the selected medication as stopped; it stays in the list, struck out</source>
         <translation>Ausgewähltes Medikament als abgesetzt markieren; es bleibt durchgestrichen in der Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="164"/>
+        <location filename="../../ui/chart/medications_tab.py" line="166"/>
         <source>No home medications recorded yet. Ask: “Do you take any medicines, vitamins or herbal remedies at home?”</source>
         <translation>Noch keine Hausmedikation erfasst. Fragen Sie: „Nehmen Sie zu Hause Medikamente, Vitamine oder pflanzliche Mittel ein?“</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="169"/>
+        <location filename="../../ui/chart/medications_tab.py" line="171"/>
         <source>Home medications</source>
         <translation>Hausmedikation</translation>
     </message>
     <message>
-        <location filename="../../ui/medications_tab.py" line="207"/>
+        <location filename="../../ui/chart/medications_tab.py" line="209"/>
         <source>Mark “%1” as stopped? It stays in the list, struck out, and the change is recorded.</source>
         <translation>„%1“ als abgesetzt markieren? Das Medikament bleibt durchgestrichen in der Liste, und die Änderung wird dokumentiert.</translation>
     </message>
@@ -3740,52 +3006,52 @@ Strg+Q  beenden</translation>
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/patient_view.py" line="42"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="42"/>
         <source>Patient banner</source>
         <translation>Patientenkopfzeile</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="74"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="74"/>
         <source>Patient name: %1</source>
         <translation>Patientenname: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="79"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="79"/>
         <source>born %1 (%2 y)</source>
         <translation>geb. %1 (%2 J.)</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="80"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="82"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="81"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="83"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="94"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="96"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="96"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="98"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="102"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="104"/>
         <source>Known %1: %2</source>
         <translation>Bekannte %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="106"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="108"/>
         <source>No known allergies or intolerances recorded</source>
         <translation>Keine bekannten Allergien oder Unverträglichkeiten erfasst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_view.py" line="113"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="115"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
@@ -3796,37 +3062,37 @@ Strg+Q  beenden</translation>
 <context>
     <name>PatientView</name>
     <message>
-        <location filename="../../ui/patient_view.py" line="139"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="141"/>
         <source>Patient tabs</source>
         <translation>Registerkarten des Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="145"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="147"/>
         <source>&amp;Ask once</source>
         <translation>&amp;Einmal fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="146"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="148"/>
         <source>&amp;Medications</source>
         <translation>&amp;Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="147"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="149"/>
         <source>H&amp;ome &amp;&amp; helpers</source>
         <translation>&amp;Zuhause &amp;&amp; Helfer</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="148"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="150"/>
         <source>&amp;Discharge</source>
         <translation>Ent&amp;lassung</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="149"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="151"/>
         <source>Histor&amp;y</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_view.py" line="154"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="156"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
@@ -3834,7 +3100,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>PhotoPlaceholder</name>
     <message>
-        <location filename="../../ui/patient_view.py" line="26"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="26"/>
         <source>Patient photo (none on file)</source>
         <translation>Patientenfoto (keines hinterlegt)</translation>
     </message>
@@ -3842,47 +3108,47 @@ Strg+Q  beenden</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="83"/>
+        <location filename="../../ui/discharge/dialogs.py" line="96"/>
         <source>Edit discharge plan</source>
         <translation>Entlassplanung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="83"/>
+        <location filename="../../ui/discharge/dialogs.py" line="96"/>
         <source>Start discharge plan</source>
         <translation>Entlassplanung beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="86"/>
+        <location filename="../../ui/discharge/dialogs.py" line="99"/>
         <source>Expected discharge date</source>
         <translation>Voraussichtliches Entlassdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="88"/>
+        <location filename="../../ui/discharge/dialogs.py" line="101"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="95"/>
+        <location filename="../../ui/discharge/dialogs.py" line="108"/>
         <source>Plan note</source>
         <translation>Notiz zur Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="96"/>
+        <location filename="../../ui/discharge/dialogs.py" line="109"/>
         <source>Save discharge plan</source>
         <translation>Entlassplanung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="98"/>
+        <location filename="../../ui/discharge/dialogs.py" line="111"/>
         <source>Expected &amp;discharge</source>
         <translation>Voraussichtliche &amp;Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="99"/>
+        <location filename="../../ui/discharge/dialogs.py" line="112"/>
         <source>De&amp;stination</source>
         <translation>Entlass&amp;ziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="100"/>
+        <location filename="../../ui/discharge/dialogs.py" line="113"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -4024,75 +3290,75 @@ Strg+Q  beenden</translation>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/board.py" line="59"/>
+        <location filename="../../ui/chart/question_board.py" line="61"/>
         <source>%1 — %2, %3 (%4)</source>
         <translation>%1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="67"/>
+        <location filename="../../ui/chart/question_board.py" line="69"/>
         <source>Last answer: %1</source>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="71"/>
+        <location filename="../../ui/chart/question_board.py" line="73"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="77"/>
+        <location filename="../../ui/chart/question_board.py" line="79"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="83"/>
+        <location filename="../../ui/chart/question_board.py" line="85"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="83"/>
+        <location filename="../../ui/chart/question_board.py" line="85"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
-        <location filename="../../ui/board.py" line="89"/>
+        <location filename="../../ui/chart/question_board.py" line="87"/>
+        <location filename="../../ui/chart/question_board.py" line="91"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="85"/>
-        <location filename="../../ui/board.py" line="89"/>
+        <location filename="../../ui/chart/question_board.py" line="87"/>
+        <location filename="../../ui/chart/question_board.py" line="91"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="86"/>
+        <location filename="../../ui/chart/question_board.py" line="88"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="86"/>
-        <location filename="../../ui/board.py" line="88"/>
+        <location filename="../../ui/chart/question_board.py" line="88"/>
+        <location filename="../../ui/chart/question_board.py" line="90"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="88"/>
+        <location filename="../../ui/chart/question_board.py" line="90"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="91"/>
+        <location filename="../../ui/chart/question_board.py" line="93"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="91"/>
+        <location filename="../../ui/chart/question_board.py" line="93"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="92"/>
+        <location filename="../../ui/chart/question_board.py" line="94"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
     </message>
@@ -4100,27 +3366,27 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../ui/reauth.py" line="47"/>
+        <location filename="../../ui/base/reauth.py" line="47"/>
         <source>Confirm it is you</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="49"/>
+        <location filename="../../ui/base/reauth.py" line="49"/>
         <source>Enter your PIN to continue: %1</source>
         <translation>Geben Sie Ihre PIN ein, um fortzufahren: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="54"/>
+        <location filename="../../ui/base/reauth.py" line="54"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="77"/>
+        <location filename="../../ui/base/reauth.py" line="77"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/reauth.py" line="87"/>
+        <location filename="../../ui/base/reauth.py" line="87"/>
         <source>The PIN could not be checked. Please tell IT.</source>
         <translation>Die PIN konnte nicht geprüft werden. Bitte informieren Sie die IT.</translation>
     </message>
@@ -4128,47 +3394,47 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="219"/>
+        <location filename="../../ui/discharge/dialogs.py" line="232"/>
         <source>Discharge decision</source>
         <translation>Entscheidung zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="225"/>
+        <location filename="../../ui/discharge/dialogs.py" line="238"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="231"/>
+        <location filename="../../ui/discharge/dialogs.py" line="244"/>
         <source>What changes, or why</source>
         <translation>Was sich ändert, oder warum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="236"/>
+        <location filename="../../ui/discharge/dialogs.py" line="249"/>
         <source>Save decision</source>
         <translation>Entscheidung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="239"/>
+        <location filename="../../ui/discharge/dialogs.py" line="252"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="240"/>
+        <location filename="../../ui/discharge/dialogs.py" line="253"/>
         <source>&amp;Decision</source>
         <translation>&amp;Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="241"/>
+        <location filename="../../ui/discharge/dialogs.py" line="254"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="253"/>
+        <location filename="../../ui/discharge/dialogs.py" line="266"/>
         <source>Say what changes, e.g. “dose 250 mg twice daily”.</source>
         <translation>Geben Sie an, was sich ändert, z. B. „Dosis 250 mg zweimal täglich“.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="255"/>
+        <location filename="../../ui/discharge/dialogs.py" line="268"/>
         <source>Optional: a reason or instruction for the patient.</source>
         <translation>Optional: ein Grund oder ein Hinweis für den Patienten.</translation>
     </message>
@@ -4176,52 +3442,52 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReconciliationModel</name>
     <message>
-        <location filename="../../ui/discharge_models.py" line="152"/>
+        <location filename="../../ui/discharge/models.py" line="155"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="153"/>
+        <location filename="../../ui/discharge/models.py" line="156"/>
         <source>At home</source>
         <translation>Zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="154"/>
+        <location filename="../../ui/discharge/models.py" line="157"/>
         <source>Discharge decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="155"/>
+        <location filename="../../ui/discharge/models.py" line="158"/>
         <source>Decided by</source>
         <translation>Entschieden von</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="156"/>
+        <location filename="../../ui/discharge/models.py" line="159"/>
         <source>Change / reason</source>
         <translation>Änderung / Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="157"/>
+        <location filename="../../ui/discharge/models.py" line="160"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="159"/>
+        <location filename="../../ui/discharge/models.py" line="162"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="177"/>
+        <location filename="../../ui/discharge/models.py" line="180"/>
         <source>Decided by %1 on %2</source>
         <translation>Entschieden von %1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="200"/>
+        <location filename="../../ui/discharge/models.py" line="203"/>
         <source>stopped</source>
         <translation>abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_models.py" line="204"/>
+        <location filename="../../ui/discharge/models.py" line="207"/>
         <source>none needed (stopped before admission)</source>
         <translation>nicht nötig (vor der Aufnahme abgesetzt)</translation>
     </message>
@@ -4229,7 +3495,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/search_model.py" line="40"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="40"/>
         <source> (+%n more)</source>
         <translation>
             <numerusform> (+%n weiterer Treffer)</numerusform>
@@ -4237,7 +3503,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="41"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="41"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
@@ -4245,12 +3511,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="136"/>
+        <location filename="../../ui/workstation/shell.py" line="135"/>
         <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="473"/>
+        <location filename="../../ui/workstation/shell.py" line="468"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -4258,174 +3524,174 @@ Strg+Q  beenden</translation>
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="38"/>
-        <location filename="../../ui/sign_in.py" line="200"/>
-        <location filename="../../ui/sign_in.py" line="217"/>
+        <location filename="../../ui/workstation/sign_in.py" line="38"/>
+        <location filename="../../ui/workstation/sign_in.py" line="200"/>
+        <location filename="../../ui/workstation/sign_in.py" line="217"/>
         <source>AskOnce — Sign in</source>
         <translation>AskOnce — Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="67"/>
+        <location filename="../../ui/workstation/sign_in.py" line="67"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="82"/>
+        <location filename="../../ui/workstation/sign_in.py" line="82"/>
         <source>Users with a cache on this workstation</source>
         <translation>Benutzer mit einem Cache auf diesem Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="86"/>
+        <location filename="../../ui/workstation/sign_in.py" line="86"/>
         <source>&amp;Continue</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="91"/>
+        <location filename="../../ui/workstation/sign_in.py" line="91"/>
         <source>&amp;Someone else…</source>
         <translation>&amp;Jemand anderes…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="92"/>
+        <location filename="../../ui/workstation/sign_in.py" line="92"/>
         <source>Sign in online with your hospital account</source>
         <translation>Online mit Ihrem Krankenhauskonto anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="110"/>
+        <location filename="../../ui/workstation/sign_in.py" line="110"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="112"/>
+        <location filename="../../ui/workstation/sign_in.py" line="112"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="115"/>
+        <location filename="../../ui/workstation/sign_in.py" line="115"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="117"/>
+        <location filename="../../ui/workstation/sign_in.py" line="117"/>
         <source>Sign in &amp;online…</source>
         <translation>&amp;Online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="119"/>
+        <location filename="../../ui/workstation/sign_in.py" line="119"/>
         <source>Forgot the PIN, or offline unlock blocked: sign in with your hospital account</source>
         <translation>PIN vergessen oder Entsperren offline gesperrt: mit Ihrem Krankenhauskonto anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="122"/>
+        <location filename="../../ui/workstation/sign_in.py" line="122"/>
         <source>S&amp;witch user</source>
         <translation>Benutzer &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="137"/>
+        <location filename="../../ui/workstation/sign_in.py" line="137"/>
         <source>Your browser has opened the hospital sign-in page. Sign in there, then come back here.</source>
         <translation>Ihr Browser hat die Anmeldeseite des Krankenhauses geöffnet. Melden Sie sich dort an und kehren Sie dann hierher zurück.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="145"/>
+        <location filename="../../ui/workstation/sign_in.py" line="145"/>
         <source>Waiting for the browser sign-in</source>
         <translation>Warten auf die Anmeldung im Browser</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="147"/>
+        <location filename="../../ui/workstation/sign_in.py" line="147"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="158"/>
+        <location filename="../../ui/workstation/sign_in.py" line="158"/>
         <source>Choose an offline PIN of at least %1 characters. It unlocks your patients&apos; data on this workstation, also when the network is down. Do not share it.</source>
         <translation>Wählen Sie eine Offline-PIN mit mindestens %1 Zeichen. Sie entsperrt die Daten Ihrer Patienten auf diesem Arbeitsplatz, auch wenn das Netzwerk ausgefallen ist. Geben Sie sie nicht weiter.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="167"/>
+        <location filename="../../ui/workstation/sign_in.py" line="167"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="170"/>
+        <location filename="../../ui/workstation/sign_in.py" line="170"/>
         <source>Repeat the new PIN</source>
         <translation>Neue PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="172"/>
+        <location filename="../../ui/workstation/sign_in.py" line="172"/>
         <source>&amp;New PIN:</source>
         <translation>&amp;Neue PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="173"/>
+        <location filename="../../ui/workstation/sign_in.py" line="173"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="175"/>
+        <location filename="../../ui/workstation/sign_in.py" line="175"/>
         <source>Set &amp;PIN</source>
         <translation>&amp;PIN festlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="188"/>
+        <location filename="../../ui/workstation/sign_in.py" line="188"/>
         <source>Continue as %1</source>
         <translation>Weiter als %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="198"/>
+        <location filename="../../ui/workstation/sign_in.py" line="198"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="198"/>
+        <location filename="../../ui/workstation/sign_in.py" line="198"/>
         <source>Sign in to AskOnce</source>
         <translation>Bei AskOnce anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="208"/>
+        <location filename="../../ui/workstation/sign_in.py" line="208"/>
         <source>AskOnce is locked</source>
         <translation>AskOnce ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="210"/>
+        <location filename="../../ui/workstation/sign_in.py" line="210"/>
         <source>Welcome back, %1</source>
         <translation>Willkommen zurück, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="213"/>
+        <location filename="../../ui/workstation/sign_in.py" line="213"/>
         <source>%1 was working here. Enter the PIN to continue.</source>
         <translation>%1 hat hier gearbeitet. Geben Sie die PIN ein, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="215"/>
+        <location filename="../../ui/workstation/sign_in.py" line="215"/>
         <source>Enter your offline PIN.</source>
         <translation>Geben Sie Ihre Offline-PIN ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="217"/>
+        <location filename="../../ui/workstation/sign_in.py" line="217"/>
         <source>AskOnce — Locked</source>
         <translation>AskOnce — Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="225"/>
+        <location filename="../../ui/workstation/sign_in.py" line="225"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="230"/>
+        <location filename="../../ui/workstation/sign_in.py" line="230"/>
         <source>Hello, %1</source>
         <translation>Hallo, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="247"/>
+        <location filename="../../ui/workstation/sign_in.py" line="247"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="267"/>
+        <location filename="../../ui/workstation/sign_in.py" line="267"/>
         <source>At least %1 characters.</source>
         <translation>Mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="271"/>
+        <location filename="../../ui/workstation/sign_in.py" line="271"/>
         <source>The two entries differ.</source>
         <translation>Die beiden Eingaben stimmen nicht überein.</translation>
     </message>
@@ -4433,27 +3699,27 @@ Strg+Q  beenden</translation>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../ui/widgets.py" line="68"/>
+        <location filename="../../ui/chart/record_tab.py" line="69"/>
         <source>Source of the information</source>
         <translation>Informationsquelle</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="66"/>
+        <location filename="../../ui/base/words.py" line="18"/>
         <source>patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="67"/>
+        <location filename="../../ui/base/words.py" line="19"/>
         <source>family</source>
         <translation>Angehörige</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="68"/>
+        <location filename="../../ui/base/words.py" line="20"/>
         <source>chart</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="69"/>
+        <location filename="../../ui/base/words.py" line="21"/>
         <source>other system</source>
         <translation>anderes System</translation>
     </message>
@@ -4461,17 +3727,17 @@ Strg+Q  beenden</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/style.py" line="29"/>
+        <location filename="../../ui/base/style.py" line="30"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="37"/>
+        <location filename="../../ui/base/style.py" line="38"/>
         <source>Re-confirm</source>
         <translation>Erneut bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="44"/>
+        <location filename="../../ui/base/style.py" line="45"/>
         <source>Not asked</source>
         <translation>Nicht gefragt</translation>
     </message>
@@ -4479,32 +3745,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="272"/>
+        <location filename="../../ui/discharge/summary/output.py" line="267"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="277"/>
+        <location filename="../../ui/discharge/summary/output.py" line="283"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="294"/>
+        <location filename="../../ui/discharge/summary/output.py" line="295"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="296"/>
+        <location filename="../../ui/discharge/summary/output.py" line="297"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="329"/>
+        <location filename="../../ui/discharge/summary/output.py" line="344"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="342"/>
+        <location filename="../../ui/discharge/summary/output.py" line="359"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -4512,100 +3778,101 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryWriter</name>
     <message>
-        <location filename="../../ui/discharge_document.py" line="104"/>
-        <location filename="../../ui/discharge_document.py" line="146"/>
-        <location filename="../../ui/discharge_summary.py" line="185"/>
-        <location filename="../../ui/discharge_summary.py" line="225"/>
+        <location filename="../../ui/discharge/summary/output.py" line="188"/>
+        <location filename="../../ui/discharge/summary/output.py" line="206"/>
+        <location filename="../../ui/discharge/summary/document.py" line="106"/>
+        <location filename="../../ui/discharge/summary/document.py" line="148"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="106"/>
+        <location filename="../../ui/discharge/summary/document.py" line="108"/>
         <source>DEMO — synthetic patient</source>
         <translation>DEMO — fiktiver Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="107"/>
+        <location filename="../../ui/discharge/summary/document.py" line="109"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="112"/>
+        <location filename="../../ui/discharge/summary/document.py" line="114"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
         <translation>Gedruckt am %1 von %2 · AskOnce · vertrauliche Patientendaten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="118"/>
+        <location filename="../../ui/discharge/summary/document.py" line="120"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="152"/>
+        <location filename="../../ui/discharge/summary/document.py" line="154"/>
         <source>DEMO — synthetic patient, not a real person</source>
         <translation>DEMO — fiktiver Patient, keine reale Person</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="169"/>
+        <location filename="../../ui/discharge/summary/document.py" line="171"/>
         <source>none recorded</source>
         <translation>keine erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="172"/>
+        <location filename="../../ui/discharge/summary/document.py" line="174"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="174"/>
+        <location filename="../../ui/discharge/summary/document.py" line="176"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="175"/>
+        <location filename="../../ui/discharge/summary/document.py" line="177"/>
         <source>%1 (%2 years)</source>
         <translation>%1 (%2 Jahre)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="177"/>
+        <location filename="../../ui/discharge/summary/document.py" line="179"/>
         <source>MRN</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="179"/>
+        <location filename="../../ui/discharge/summary/document.py" line="181"/>
         <source>Ward / bed</source>
         <translation>Station / Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="180"/>
+        <location filename="../../ui/discharge/summary/document.py" line="182"/>
+        <location filename="../../ui/discharge/summary/document.py" line="189"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="182"/>
+        <location filename="../../ui/discharge/summary/document.py" line="185"/>
         <source>Admitted</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="183"/>
+        <location filename="../../ui/discharge/summary/document.py" line="192"/>
         <source>Allergies and intolerances</source>
         <translation>Allergien und Unverträglichkeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="188"/>
+        <location filename="../../ui/discharge/summary/document.py" line="197"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="188"/>
+        <location filename="../../ui/discharge/summary/document.py" line="197"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="197"/>
+        <location filename="../../ui/discharge/summary/document.py" line="206"/>
         <source>DRAFT — no discharge plan has been started.</source>
         <translation>ENTWURF — es wurde noch keine Entlassplanung begonnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="203"/>
+        <location filename="../../ui/discharge/summary/document.py" line="212"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n Checklistenpunkt offen</numerusform>
@@ -4613,7 +3880,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="205"/>
+        <location filename="../../ui/discharge/summary/document.py" line="214"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n Medikament noch ohne Entscheidung</numerusform>
@@ -4621,103 +3888,103 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="206"/>
+        <location filename="../../ui/discharge/summary/document.py" line="215"/>
         <source>DRAFT — not ready for discharge: %1</source>
         <translation>ENTWURF — noch nicht entlassbereit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="210"/>
+        <location filename="../../ui/discharge/summary/document.py" line="219"/>
         <source>Checklist complete and all medications reconciled.</source>
         <translation>Checkliste vollständig, Entscheidung zu allen Medikamenten getroffen.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="215"/>
+        <location filename="../../ui/discharge/summary/document.py" line="224"/>
         <source>Discharge</source>
         <translation>Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="218"/>
+        <location filename="../../ui/discharge/summary/document.py" line="227"/>
         <source>No discharge plan yet.</source>
         <translation>Noch keine Entlassplanung.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="220"/>
+        <location filename="../../ui/discharge/summary/document.py" line="229"/>
         <source>not decided</source>
         <translation>noch nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="222"/>
+        <location filename="../../ui/discharge/summary/document.py" line="231"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="223"/>
+        <location filename="../../ui/discharge/summary/document.py" line="232"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="224"/>
+        <location filename="../../ui/discharge/summary/document.py" line="233"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="229"/>
+        <location filename="../../ui/discharge/summary/document.py" line="238"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="235"/>
+        <location filename="../../ui/discharge/summary/document.py" line="244"/>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="237"/>
-        <location filename="../../ui/discharge_document.py" line="444"/>
+        <location filename="../../ui/discharge/summary/document.py" line="246"/>
+        <location filename="../../ui/discharge/summary/document.py" line="455"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="270"/>
+        <location filename="../../ui/discharge/summary/document.py" line="279"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="271"/>
+        <location filename="../../ui/discharge/summary/document.py" line="280"/>
         <source>Checklist item</source>
         <translation>Checklistenpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="272"/>
+        <location filename="../../ui/discharge/summary/document.py" line="281"/>
         <source>Owner</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="273"/>
+        <location filename="../../ui/discharge/summary/document.py" line="282"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="274"/>
+        <location filename="../../ui/discharge/summary/document.py" line="283"/>
         <source>Done by, when</source>
         <translation>Erledigt von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="279"/>
+        <location filename="../../ui/discharge/summary/document.py" line="288"/>
         <source>All checklist items</source>
         <translation>Alle Checklistenpunkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="288"/>
+        <location filename="../../ui/discharge/summary/document.py" line="297"/>
         <source>Medications at discharge (reconciled home medication list)</source>
         <translation>Medikamente bei Entlassung (abgestimmte Hausmedikation)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="290"/>
+        <location filename="../../ui/discharge/summary/document.py" line="299"/>
         <source>No home medications recorded.</source>
         <translation>Keine Hausmedikation erfasst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="294"/>
+        <location filename="../../ui/discharge/summary/document.py" line="303"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n Medikament NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
@@ -4725,213 +3992,213 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="322"/>
+        <location filename="../../ui/discharge/summary/document.py" line="331"/>
         <source>(do not take after discharge)</source>
         <translation>(nach der Entlassung nicht mehr einnehmen)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="327"/>
+        <location filename="../../ui/discharge/summary/document.py" line="336"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="328"/>
+        <location filename="../../ui/discharge/summary/document.py" line="337"/>
         <source>Dose, route, frequency</source>
         <translation>Dosis, Applikationsweg, Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="329"/>
+        <location filename="../../ui/discharge/summary/document.py" line="338"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="330"/>
+        <location filename="../../ui/discharge/summary/document.py" line="339"/>
         <source>Change / reason</source>
         <translation>Änderung / Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="331"/>
+        <location filename="../../ui/discharge/summary/document.py" line="340"/>
         <source>Decided by, when</source>
         <translation>Entschieden von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="341"/>
+        <location filename="../../ui/discharge/summary/document.py" line="350"/>
         <source>Home care</source>
         <translation>Versorgung zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="347"/>
+        <location filename="../../ui/discharge/summary/document.py" line="356"/>
         <source>Helper at home after discharge: %1</source>
         <translation>Helfer zu Hause nach der Entlassung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="352"/>
+        <location filename="../../ui/discharge/summary/document.py" line="361"/>
         <source>No helper at home has been named.</source>
         <translation>Noch kein Helfer für zu Hause benannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="356"/>
+        <location filename="../../ui/discharge/summary/document.py" line="365"/>
         <source>No home-care contacts recorded.</source>
         <translation>Keine Kontakte für die Versorgung zu Hause erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="358"/>
+        <location filename="../../ui/discharge/summary/document.py" line="367"/>
         <source>Home-care agency</source>
         <translation>Pflegedienst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="362"/>
+        <location filename="../../ui/discharge/summary/document.py" line="371"/>
         <source>No home-care agency involved.</source>
         <translation>Kein Pflegedienst beteiligt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="374"/>
+        <location filename="../../ui/discharge/summary/document.py" line="383"/>
         <source>(helper at home)</source>
         <translation>(Helfer zu Hause)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="391"/>
+        <location filename="../../ui/discharge/summary/document.py" line="402"/>
         <source>✓ verified by %1</source>
         <translation>✓ überprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="395"/>
+        <location filename="../../ui/discharge/summary/document.py" line="406"/>
         <source>NOT VERIFIED</source>
         <translation>NICHT ÜBERPRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="396"/>
+        <location filename="../../ui/discharge/summary/document.py" line="407"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="396"/>
+        <location filename="../../ui/discharge/summary/document.py" line="407"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="400"/>
+        <location filename="../../ui/discharge/summary/document.py" line="411"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="401"/>
+        <location filename="../../ui/discharge/summary/document.py" line="412"/>
         <source>Relationship / role</source>
         <translation>Beziehung / Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="402"/>
+        <location filename="../../ui/discharge/summary/document.py" line="413"/>
         <source>Phone / e-mail (in order)</source>
         <translation>Telefon / E-Mail (in Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="403"/>
+        <location filename="../../ui/discharge/summary/document.py" line="414"/>
         <source>Best reached</source>
         <translation>Am besten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="404"/>
+        <location filename="../../ui/discharge/summary/document.py" line="415"/>
         <source>Consent to share</source>
         <translation>Einwilligung zur Auskunft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="405"/>
+        <location filename="../../ui/discharge/summary/document.py" line="416"/>
         <source>Verified for discharge</source>
         <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="411"/>
+        <location filename="../../ui/discharge/summary/document.py" line="422"/>
         <source>Follow-up</source>
         <translation>Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="415"/>
+        <location filename="../../ui/discharge/summary/document.py" line="426"/>
         <source>%1, %2 (source: %3)</source>
         <translation>%1, %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="421"/>
-        <location filename="../../ui/discharge_document.py" line="433"/>
+        <location filename="../../ui/discharge/summary/document.py" line="432"/>
+        <location filename="../../ui/discharge/summary/document.py" line="444"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="422"/>
+        <location filename="../../ui/discharge/summary/document.py" line="433"/>
         <source>Best times</source>
         <translation>Beste Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="422"/>
+        <location filename="../../ui/discharge/summary/document.py" line="433"/>
         <source>no preference given</source>
         <translation>keine Präferenz angegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="423"/>
+        <location filename="../../ui/discharge/summary/document.py" line="434"/>
         <source>Recorded by</source>
         <translation>Erfasst von</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="427"/>
+        <location filename="../../ui/discharge/summary/document.py" line="438"/>
         <source>due for re-confirmation</source>
         <translation>erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="429"/>
+        <location filename="../../ui/discharge/summary/document.py" line="440"/>
         <source>not yet asked</source>
         <translation>noch nicht gefragt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="434"/>
+        <location filename="../../ui/discharge/summary/document.py" line="445"/>
         <source>UNKNOWN — %1</source>
         <translation>UNBEKANNT — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="438"/>
+        <location filename="../../ui/discharge/summary/document.py" line="449"/>
         <source>Last answer</source>
         <translation>Letzte Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="440"/>
+        <location filename="../../ui/discharge/summary/document.py" line="451"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="444"/>
+        <location filename="../../ui/discharge/summary/document.py" line="455"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="444"/>
+        <location filename="../../ui/discharge/summary/document.py" line="455"/>
         <source>With</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="444"/>
+        <location filename="../../ui/discharge/summary/document.py" line="455"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="457"/>
+        <location filename="../../ui/discharge/summary/document.py" line="468"/>
         <source>No follow-up appointments booked.</source>
         <translation>Keine Nachsorgetermine vereinbart.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="461"/>
+        <location filename="../../ui/discharge/summary/document.py" line="472"/>
         <source>date to be agreed</source>
         <translation>Datum noch zu vereinbaren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="464"/>
+        <location filename="../../ui/discharge/summary/document.py" line="475"/>
         <source>What the patient told us (key preferences)</source>
         <translation>Was uns der Patient gesagt hat (wichtigste Wünsche)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="468"/>
+        <location filename="../../ui/discharge/summary/document.py" line="479"/>
         <source>No preferences recorded yet.</source>
         <translation>Noch keine Wünsche erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_summary.py" line="206"/>
+        <location filename="../../ui/discharge/summary/output.py" line="220"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
@@ -4939,52 +4206,52 @@ Strg+Q  beenden</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="118"/>
+        <location filename="../../ui/syncstatus/controller.py" line="115"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="121"/>
+        <location filename="../../ui/syncstatus/controller.py" line="118"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="122"/>
+        <location filename="../../ui/syncstatus/controller.py" line="119"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="123"/>
+        <location filename="../../ui/syncstatus/controller.py" line="120"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="126"/>
+        <location filename="../../ui/syncstatus/controller.py" line="123"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="186"/>
+        <location filename="../../ui/syncstatus/controller.py" line="173"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="191"/>
+        <location filename="../../ui/syncstatus/controller.py" line="178"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="193"/>
+        <location filename="../../ui/syncstatus/controller.py" line="180"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_bridge.py" line="195"/>
+        <location filename="../../ui/syncstatus/controller.py" line="182"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="197"/>
+        <location filename="../../ui/syncstatus/controller.py" line="184"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -4992,7 +4259,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="199"/>
+        <location filename="../../ui/syncstatus/controller.py" line="186"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -5000,7 +4267,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="202"/>
+        <location filename="../../ui/syncstatus/controller.py" line="189"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -5011,12 +4278,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>SyncProblemsFlow</name>
     <message>
-        <location filename="../../ui/sync_problems.py" line="51"/>
+        <location filename="../../ui/syncstatus/problems.py" line="49"/>
         <source>Refused changes</source>
         <translation>Abgelehnte Änderungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_problems.py" line="53"/>
+        <location filename="../../ui/syncstatus/problems.py" line="51"/>
         <source>The server refused %n change(s). They are kept here.</source>
         <translation>
             <numerusform>Der Server hat %n Änderung abgelehnt. Sie bleibt hier erhalten.</numerusform>
@@ -5024,7 +4291,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_problems.py" line="56"/>
+        <location filename="../../ui/syncstatus/problems.py" line="54"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -5032,98 +4299,98 @@ Strg+Q  beenden</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="128"/>
+        <location filename="../../ui/discharge/dialogs.py" line="141"/>
         <source>Edit checklist item</source>
         <translation>Checklistenpunkt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="128"/>
+        <location filename="../../ui/discharge/dialogs.py" line="141"/>
         <source>Add checklist item</source>
         <translation>Checklistenpunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="131"/>
+        <location filename="../../ui/discharge/dialogs.py" line="144"/>
         <source>Checklist item (required)</source>
         <translation>Checklistenpunkt (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="132"/>
+        <location filename="../../ui/discharge/dialogs.py" line="145"/>
         <source>Required, e.g. Wound-care supplies ordered</source>
         <translation>Pflichtfeld, z. B. Verbandsmaterial bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="134"/>
+        <location filename="../../ui/discharge/dialogs.py" line="147"/>
         <source>Responsible role</source>
         <translation>Zuständige Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="138"/>
+        <location filename="../../ui/discharge/dialogs.py" line="151"/>
         <source>Assigned to</source>
         <translation>Zugewiesen an</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="139"/>
+        <location filename="../../ui/discharge/dialogs.py" line="152"/>
         <source>nobody yet</source>
         <translation>noch niemand</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="143"/>
+        <location filename="../../ui/discharge/dialogs.py" line="156"/>
         <source>me (%1)</source>
         <translation>ich (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="146"/>
-        <location filename="../../ui/discharge_dialogs.py" line="147"/>
+        <location filename="../../ui/discharge/dialogs.py" line="159"/>
+        <location filename="../../ui/discharge/dialogs.py" line="160"/>
         <source>Has a due date</source>
         <translation>Mit Fälligkeitsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="149"/>
+        <location filename="../../ui/discharge/dialogs.py" line="162"/>
         <source>Due date</source>
         <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="154"/>
+        <location filename="../../ui/discharge/dialogs.py" line="167"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="157"/>
+        <location filename="../../ui/discharge/dialogs.py" line="170"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="158"/>
+        <location filename="../../ui/discharge/dialogs.py" line="171"/>
         <source>Save checklist item</source>
         <translation>Checklistenpunkt speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="165"/>
+        <location filename="../../ui/discharge/dialogs.py" line="178"/>
         <source>&amp;Item *</source>
         <translation>&amp;Aufgabe *</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="166"/>
+        <location filename="../../ui/discharge/dialogs.py" line="179"/>
         <source>&amp;Role</source>
         <translation>&amp;Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="167"/>
+        <location filename="../../ui/discharge/dialogs.py" line="180"/>
         <source>Assigned &amp;to</source>
         <translation>&amp;Zugewiesen an</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="168"/>
+        <location filename="../../ui/discharge/dialogs.py" line="181"/>
         <source>D&amp;ue</source>
         <translation>&amp;Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="169"/>
+        <location filename="../../ui/discharge/dialogs.py" line="182"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_dialogs.py" line="170"/>
+        <location filename="../../ui/discharge/dialogs.py" line="183"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -5131,12 +4398,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Telecom</name>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="48"/>
+        <location filename="../../ui/base/words.py" line="62"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="46"/>
+        <location filename="../../ui/base/words.py" line="60"/>
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
@@ -5144,73 +4411,73 @@ Strg+Q  beenden</translation>
 <context>
     <name>TelecomEditor</name>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="68"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="33"/>
         <source>Phone numbers and e-mail, first is tried first</source>
         <translation>Telefonnummern und E-Mail; der erste Eintrag wird zuerst versucht</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="73"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="38"/>
         <source>Type: phone or e-mail</source>
         <translation>Art: Telefon oder E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="75"/>
-        <location filename="../../ui/contact_dialog.py" line="76"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="40"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="41"/>
         <source>Number or address</source>
         <translation>Nummer oder Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="78"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="43"/>
         <source>Label, e.g. mobile or work</source>
         <translation>Bezeichnung, z. B. mobil oder dienstlich</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="79"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="44"/>
         <source>Label, e.g. mobile</source>
         <translation>Bezeichnung, z. B. mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="80"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="45"/>
         <source>Add number</source>
         <translation>Nummer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="80"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="45"/>
         <source>Add a number or e-mail</source>
         <translation>Nummer oder E-Mail hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="81"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="46"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="81"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="46"/>
         <source>Remove the selected entry</source>
         <translation>Ausgewählten Eintrag entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="82"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="47"/>
         <source>Move up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="82"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="47"/>
         <source>Try the selected entry earlier</source>
         <translation>Ausgewählten Eintrag früher versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="84"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="49"/>
         <source>Move down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="84"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="49"/>
         <source>Try the selected entry later</source>
         <translation>Ausgewählten Eintrag später versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_dialog.py" line="162"/>
+        <location filename="../../ui/chart/contact_dialog.py" line="127"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -5218,22 +4485,22 @@ Strg+Q  beenden</translation>
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../ui/style.py" line="79"/>
+        <location filename="../../ui/base/style.py" line="85"/>
         <source>today %1</source>
         <translation>heute %1</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="83"/>
+        <location filename="../../ui/base/style.py" line="89"/>
         <source>yesterday %1</source>
         <translation>gestern %1</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="87"/>
+        <location filename="../../ui/base/style.py" line="93"/>
         <source>%1 days ago</source>
         <translation>vor %1 Tagen</translation>
     </message>
     <message>
-        <location filename="../../ui/style.py" line="67"/>
+        <location filename="../../ui/base/style.py" line="66"/>
         <source>time unknown</source>
         <translation>Zeitpunkt unbekannt</translation>
     </message>
@@ -5241,7 +4508,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>Unsent</name>
     <message>
-        <location filename="../../ui/table_model.py" line="118"/>
+        <location filename="../../ui/base/table_model.py" line="131"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
@@ -5292,7 +4559,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_panel.py" line="203"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="204"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
@@ -5313,42 +4580,42 @@ Strg+Q  beenden</translation>
 <context>
     <name>WardTableModel</name>
     <message>
-        <location filename="../../ui/ward_model.py" line="32"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="38"/>
         <source>Bed</source>
         <translation>Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="33"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="39"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="34"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="40"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="35"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="41"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="36"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="42"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="39"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="45"/>
         <source>Questions never asked or due for re-confirmation</source>
         <translation>Noch nie gestellte oder erneut zu bestätigende Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="40"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="46"/>
         <source>Changes saved here but not yet sent to the server</source>
         <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="57"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="63"/>
         <source>%n question(s) open</source>
         <translation>
             <numerusform>%n Frage offen</numerusform>
@@ -5356,7 +4623,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="58"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="64"/>
         <source>, %n due for re-confirmation</source>
         <translation>
             <numerusform>, %n erneut zu bestätigen</numerusform>
@@ -5364,12 +4631,12 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="64"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="70"/>
         <source>No longer assigned to you: kept here until your changes reach the server.</source>
         <translation>Ihnen nicht mehr zugeordnet: bleibt hier, bis Ihre Änderungen beim Server angekommen sind.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="67"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="73"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
@@ -5377,17 +4644,17 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="97"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="103"/>
         <source>emergency access until %1</source>
         <translation>Notfallzugriff bis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="102"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="108"/>
         <source>not assigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="108"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="114"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -5395,7 +4662,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="116"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="122"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n nicht gesendet</numerusform>
@@ -5406,12 +4673,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>writer</name>
     <message>
-        <location filename="../../ui/discharge_document.py" line="553"/>
+        <location filename="../../ui/discharge/summary/document.py" line="564"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge_document.py" line="561"/>
+        <location filename="../../ui/discharge/summary/document.py" line="572"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
