@@ -204,3 +204,20 @@ def test_ui_never_opens_a_transaction() -> None:
             ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_no_import_cycles() -> None:
+    """No module imports, directly or through others, a module that imports it back (the
+    layers contracts keep packages apart; this keeps modules inside a package acyclic too)."""
+    import grimp  # import-linter's own import graph
+
+    graph = grimp.build_graph("app", "sync", "ui")
+    cycles = sorted(
+        {
+            tuple(sorted((module, imported)))
+            for module in graph.modules
+            for imported in graph.find_modules_directly_imported_by(module)
+            if graph.find_shortest_chain(importer=imported, imported=module)
+        }
+    )
+    assert cycles == []
