@@ -106,6 +106,7 @@ class _Op(Generic[T]):
         self._op = op
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[Exception], None] | None = None
+        self._on_done: Callable[[], None] | None = None
 
     def success(self, handler: Callable[[T], None]) -> Self:
         self._on_success = handler
@@ -115,10 +116,22 @@ class _Op(Generic[T]):
         self._on_failure = handler
         return self
 
+    def always(self, handler: Callable[[], None]) -> Self:
+        """Run ``handler`` last, whatever happened (success, refusal or bug)."""
+        self._on_done = handler
+        return self
+
     def run(self) -> None:
         raise NotImplementedError
 
     def _finish(self, future: Future[T]) -> None:
+        try:
+            self._deliver(future)
+        finally:
+            if self._on_done is not None:
+                self._on_done()
+
+    def _deliver(self, future: Future[T]) -> None:
         exc = future.exception()
         if exc is None:
             if self._on_success is not None:

@@ -111,3 +111,27 @@ def test_a_bug_is_logged_and_reported_not_handed_to_the_failure_handler(
     assert isinstance(blocker.args[0], BugError)
     assert failed == []
     assert [r.getMessage() for r in caplog.records] == ["unexpected error in a background task"]
+
+
+@pytest.mark.parametrize("op_type", OPS)
+@pytest.mark.parametrize("outcome", ["success", "known error", "bug"])
+def test_always_runs_last_whatever_happened(
+    qtbot, tasks: TaskManager, caplog, op_type: OpType, outcome: str
+) -> None:
+    """What must follow an op (the sync after expiring emergency access) is never lost."""
+
+    def work() -> str:
+        if outcome == "known error":
+            raise KnownError("The server said no.")
+        if outcome == "bug":
+            raise BugError("oops")
+        return "done"
+
+    seen: list[str] = []
+    with caplog.at_level(logging.CRITICAL, logger="ui.base.taskman"):
+        op_type(tasks, work).success(seen.append).failure(
+            lambda _exc: seen.append("failure")
+        ).always(lambda: seen.append("always")).run()
+        qtbot.wait_until(lambda: "always" in seen)
+    expected = {"success": ["done"], "known error": ["failure"], "bug": []}[outcome]
+    assert seen == [*expected, "always"]

@@ -112,3 +112,35 @@ def test_a_dead_server_shows_offline_and_keeps_the_edit(
     qtbot.wait_until(lambda: "Offline since" in window.status.sync_status.text(), timeout=30_000)
     assert "Up to date" not in window.status.sync_status.text()
     window.close()
+
+
+def test_a_bug_before_the_sync_never_stops_syncing(
+    qtbot, tasks: TaskManager, catalog: Catalog, tmp_path: Path, closing, monkeypatch
+) -> None:
+    """Ending expired emergency access fails with a bug: it is reported, and the sync still
+    runs — then and on every later F5 (the controller never stays "running")."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/fhir"
+    window, clients = _window(qtbot, tasks, catalog, tmp_path, dead, "Practitioner/x")
+    closing.extend(clients)
+    window.show()
+    with qtbot.wait_signal(window.sig_loaded, timeout=20_000):
+        window.start()
+    sync = window.sync
+    assert sync is not None
+    qtbot.wait_until(lambda: not sync.running, timeout=30_000)
+
+    def broken() -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(window.service.access, "end_expired_break_glass", broken)
+    for _ in range(2):
+        with (
+            qtbot.wait_signal(tasks.sig_error, timeout=10_000) as reported,
+            qtbot.wait_signal(sync.sig_finished, timeout=30_000),
+        ):
+            sync.sync_now()
+        assert isinstance(reported.args[0], RuntimeError)
+        assert not sync.running
+    window.close()
