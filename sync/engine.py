@@ -29,6 +29,7 @@ from app.domain import (
     OutboxEntry,
     RevisionStatus,
 )
+from app.errors import KnownError
 from app.history_lines import record_change
 from app.store.database import Connection, Database
 from app.store.repository import Repository
@@ -119,6 +120,14 @@ class SyncFailed:
 
 
 SyncStatus = SyncStarted | SyncProgress | SyncSucceeded | SyncFailed
+
+
+FIND_PATIENT_SCAN = 50
+"""How many resources a break-glass lookup reads at most (a lenient server may list all)."""
+
+
+class PatientLookupError(KnownError):
+    """The break-glass lookup could not say which patient has the MRN."""
 
 
 class SyncAlreadyRunningError(SyncError):
@@ -572,11 +581,34 @@ class Synchronizer:
     # --- download ------------------------------------------------------------------------------
 
     def find_patient(self, mrn: str) -> str | None:
-        """The server id of the patient with this MRN (for break-glass access), if any."""
-        for resource in self.client.search("Patient", {"identifier": mrn, "_count": "2"}):
-            if resource.get("resourceType") == "Patient" and resource.get("id"):
-                return str(resource["id"])
-        return None
+        """The server id of the patient with this MRN (for break-glass access), if any.
+
+        Never trust the answer: a server may ignore the search parameter and list other
+        patients, so only a Patient that really carries ``mrn`` as an identifier counts,
+        and two of them are refused rather than guessed. A lenient server is not paged
+        through: the first ``FIND_PATIENT_SCAN`` resources are all that is read.
+        """
+        found: set[str] = set()
+        try:
+            answer = self.client.search("Patient", {"identifier": mrn, "_count": "10"})
+            for n, resource in enumerate(answer):
+                if n >= FIND_PATIENT_SCAN:
+                    break
+                if resource.get("resourceType") == "Patient" and resource.get("id"):
+                    values = {str(i.get("value", "")) for i in resource.get("identifier") or []}
+                    if mrn in values:
+                        found.add(str(resource["id"]))
+        except SyncError as exc:
+            raise PatientLookupError(
+                "The server could not be searched for that patient.",
+                hint="Check the network and try again; if it keeps failing, tell IT.",
+            ) from exc
+        if len(found) > 1:
+            raise PatientLookupError(
+                "More than one patient on the server has that MRN; no access was given.",
+                hint="Ask IT to check the patient records.",
+            )
+        return next(iter(found), None)
 
     def _assigned_patients(self) -> set[str]:
         ids: set[str] = set()

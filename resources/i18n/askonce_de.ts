@@ -1977,6 +1977,26 @@
     </message>
     <message>
         <location filename="../../ui/base/error_text.py" line="147"/>
+        <source>The server could not be searched for that patient.</source>
+        <translation>Der Server konnte nicht nach diesem Patienten durchsucht werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="147"/>
+        <source>Check the network and try again; if it keeps failing, tell IT.</source>
+        <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="147"/>
+        <source>More than one patient on the server has that MRN; no access was given.</source>
+        <translation>Mehr als ein Patient auf dem Server hat diese PID; es wurde kein Zugriff gewährt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="147"/>
+        <source>Ask IT to check the patient records.</source>
+        <translation>Bitten Sie die IT, die Patientendaten zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="147"/>
         <source>This computer&apos;s clock is {minutes} minutes ahead of the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten vor gegenüber dem Anmeldeserver.</translation>
     </message>

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import app.errors
-import sync.oidc
 from ui.base.error_text import TEMPLATES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,9 +92,15 @@ IT_FACING = {"app/catalog.py", "app/discharge.py", "app/settings.py"}
 
 
 def _known_error_classes() -> set[str]:
+    """Every KnownError subclass the core and sync layer define, wherever they live."""
+    modules = [
+        importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        for package in ("app", "sync")
+        for path in sorted((ROOT / package).rglob("*.py"))
+    ]
     return {
         name
-        for module in (app.errors, sync.oidc)
+        for module in modules
         for name, value in vars(module).items()
         if inspect.isclass(value) and issubclass(value, app.errors.KnownError)
     }

@@ -144,6 +144,14 @@ TEMPLATES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Errors", "Your sign-in has expired or was ended."),
         QT_TRANSLATE_NOOP("Errors", "Sign in online again."),
         QT_TRANSLATE_NOOP("Errors", "The identity token failed a check ({kind})."),
+        QT_TRANSLATE_NOOP("Errors", "The server could not be searched for that patient."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Check the network and try again; if it keeps failing, tell IT."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "More than one patient on the server has that MRN; no access was given."
+        ),
+        QT_TRANSLATE_NOOP("Errors", "Ask IT to check the patient records."),
         QT_TRANSLATE_NOOP(
             "Errors", "This computer's clock is {minutes} minutes ahead of the sign-in server's."
         ),
