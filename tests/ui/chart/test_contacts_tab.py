@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import itertools
-from datetime import UTC, date, datetime
 from typing import cast
 
 import pytest
 
 from app.domain import (
-    Actor,
     Channel,
     ContactKind,
     ContactPoint,
     ContactRole,
     HomeCareContact,
-    Patient,
-    Provenance,
     Source,
 )
-from app.services import CareService, PatientChart
-from tests.conftest import FIXED_NOW
+from app.services import CareService
+from tests.ui.chart.helpers import NURSE, RECORDED_AT, FakeRecords, chart, provenance
 from ui.base.table_model import RECORD_ID_ROLE
 from ui.base.taskman import TaskManager
 from ui.chart.contact_dialog import ContactDialog, contact_dialog
@@ -29,13 +24,6 @@ from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtWidgets
 
 # The offscreen platform warns whenever a window is shown; that is not our code's doing.
-
-NURSE = Actor(user_id="u-1", display_name="Nurse Kim")
-RECORDED_AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
-
-
-def provenance(source: Source = Source.PATIENT) -> Provenance:
-    return Provenance(recorded_by=NURSE, recorded_at=RECORDED_AT, source=source)
 
 
 def phone(value: str, rank: int, label: str = "") -> ContactPoint:
@@ -53,39 +41,6 @@ def contact(contact_id: str, name: str, **fields: object) -> HomeCareContact:
             **fields,
         }
     )
-
-
-def chart(*contacts: HomeCareContact) -> PatientChart:
-    patient = Patient(
-        id="p-1",
-        mrn="100200",
-        family_name="Example",
-        given_name="Test",
-        birth_date=date(1940, 5, 1),
-        admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
-    )
-    return PatientChart(
-        patient=patient,
-        board=(),
-        medications=(),
-        contacts=contacts,
-        history=(),
-        unsent_changes=0,
-        as_of=FIXED_NOW,
-    )
-
-
-class FakeRecords:
-    """Stands in for CareService.provenance_now / new_id."""
-
-    def __init__(self) -> None:
-        self._ids = (f"new-{i}" for i in itertools.count(1))
-
-    def provenance_now(self, source: Source) -> Provenance:
-        return provenance(source)
-
-    def new_id(self) -> str:
-        return next(self._ids)
 
 
 class RecordingActions(ChartActions):
@@ -314,7 +269,7 @@ def test_dialog_controls_are_named(qtbot):
 
 
 def test_removed_contacts_hidden_until_asked(tab):
-    tab.show_chart(chart(ANNA, SPITEX, OLD_NEIGHBOUR))
+    tab.show_chart(chart(contacts=(ANNA, SPITEX, OLD_NEIGHBOUR)))
     assert sorted(visible_ids(tab)) == ["c-1", "c-2"]
     tab.show_removed_check.setChecked(True)
     assert sorted(visible_ids(tab)) == ["c-1", "c-2", "c-3"]
@@ -324,9 +279,9 @@ def test_removed_contacts_hidden_until_asked(tab):
 
 
 def test_empty_state_and_named_controls(tab):
-    tab.show_chart(chart(OLD_NEIGHBOUR))
+    tab.show_chart(chart(contacts=(OLD_NEIGHBOUR,)))
     assert not tab.empty_label.isHidden()
-    tab.show_chart(chart(ANNA))
+    tab.show_chart(chart(contacts=(ANNA,)))
     assert tab.empty_label.isHidden()
     assert unnamed_controls(tab) == []
 
@@ -337,7 +292,7 @@ def _question(tab: QtWidgets.QWidget) -> QtWidgets.QMessageBox:
 
 
 def test_remove_asks_then_deactivates(qtbot, tab, actions):
-    tab.show_chart(chart(ANNA, SPITEX))
+    tab.show_chart(chart(contacts=(ANNA, SPITEX)))
     select(tab, "c-1")
     tab.remove_button.click()
     box = _question(tab)
@@ -354,7 +309,7 @@ def test_remove_asks_then_deactivates(qtbot, tab, actions):
 
 
 def test_a_lock_while_asking_removes_nothing(qtbot, tab, actions):
-    tab.show_chart(chart(ANNA))
+    tab.show_chart(chart(contacts=(ANNA,)))
     select(tab, "c-1")
     tab.remove_button.click()
     box = _question(tab)
@@ -364,7 +319,7 @@ def test_a_lock_while_asking_removes_nothing(qtbot, tab, actions):
 
 
 def test_edit_saves_through_the_actions(qtbot, tab, actions):
-    tab.show_chart(chart(ANNA))
+    tab.show_chart(chart(contacts=(ANNA,)))
     select(tab, "c-1")
     tab.edit_button.click()
     dlg = tab.findChild(ContactDialog)
@@ -376,7 +331,7 @@ def test_edit_saves_through_the_actions(qtbot, tab, actions):
 
 
 def test_insert_in_the_list_adds(qtbot, tab):
-    tab.show_chart(chart(ANNA))
+    tab.show_chart(chart(contacts=(ANNA,)))
     with qtbot.wait_active(tab):  # shortcuts only fire in the active window
         tab.show()
         tab.activateWindow()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 
-from app.domain import Actor, HistoryEntry, Patient, Source
-from app.services import PatientChart
-from tests.conftest import FIXED_NOW
+from app.domain import Actor, HistoryEntry, Source
+from tests.ui.chart.helpers import chart
 from ui.chart.history_tab import HistoryColumn, HistoryTab, HistoryTableModel
 from ui.qt import Qt
 
@@ -41,31 +40,11 @@ HISTORY = (
 )
 
 
-def chart(history: tuple[HistoryEntry, ...]) -> PatientChart:
-    patient = Patient(
-        id="p-1",
-        mrn="100200",
-        family_name="Example",
-        given_name="Test",
-        birth_date=date(1940, 5, 1),
-        admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
-    )
-    return PatientChart(
-        patient=patient,
-        board=(),
-        medications=(),
-        contacts=(),
-        history=history,
-        unsent_changes=0,
-        as_of=FIXED_NOW,
-    )
-
-
 @pytest.fixture
 def tab(qtbot):
     widget = HistoryTab()
     qtbot.add_widget(widget)
-    widget.show_chart(chart(HISTORY))
+    widget.show_chart(chart(history=HISTORY))
     return widget
 
 
@@ -117,7 +96,7 @@ def test_filter_across_columns(qtbot, tab):
 
 def test_filter_survives_a_reload(qtbot, tab):
     qtbot.keyClicks(tab.filter_edit, "aspirin")
-    tab.show_chart(chart(HISTORY[1:]))
+    tab.show_chart(chart(history=HISTORY[1:]))
     assert column(tab, HistoryColumn.WHAT) == ["Aspirin"]
 
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
-from datetime import UTC, date, datetime
 from typing import cast
 
 import pytest
 
 from app.domain import (
-    Actor,
     HomeMedication,
     MedicationStatus,
-    Patient,
-    Provenance,
     Reconciliation,
     ReconciliationDecision,
     Source,
 )
-from app.services import CareService, PatientChart
-from tests.conftest import FIXED_NOW
+from app.services import CareService
+from tests.ui.chart.helpers import NURSE, RECORDED_AT, FakeRecords, chart, provenance
 from ui.base.table_model import RECORD_ID_ROLE
 from ui.base.taskman import TaskManager
 from ui.chart.medication_dialog import MedicationDialog, medication_dialog
@@ -29,51 +24,11 @@ from ui.qt import Qt, QtWidgets
 
 # The offscreen platform warns whenever a window is shown; that is not our code's doing.
 
-NURSE = Actor(user_id="u-1", display_name="Nurse Kim")
-RECORDED_AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
-
-
-def provenance(source: Source = Source.PATIENT) -> Provenance:
-    return Provenance(recorded_by=NURSE, recorded_at=RECORDED_AT, source=source)
-
 
 def med(med_id: str, name: str, **fields: object) -> HomeMedication:
     return HomeMedication.model_validate(
         {"id": med_id, "patient_id": "p-1", "name": name, "provenance": provenance(), **fields}
     )
-
-
-def chart(*meds: HomeMedication) -> PatientChart:
-    patient = Patient(
-        id="p-1",
-        mrn="100200",
-        family_name="Example",
-        given_name="Test",
-        birth_date=date(1940, 5, 1),
-        admitted_at=datetime(2025, 2, 28, tzinfo=UTC),
-    )
-    return PatientChart(
-        patient=patient,
-        board=(),
-        medications=meds,
-        contacts=(),
-        history=(),
-        unsent_changes=0,
-        as_of=FIXED_NOW,
-    )
-
-
-class FakeRecords:
-    """Stands in for CareService.provenance_now / new_id."""
-
-    def __init__(self) -> None:
-        self._ids = (f"new-{i}" for i in itertools.count(1))
-
-    def provenance_now(self, source: Source) -> Provenance:
-        return provenance(source)
-
-    def new_id(self) -> str:
-        return next(self._ids)
 
 
 class RecordingActions(ChartActions):
@@ -269,7 +224,7 @@ def test_empty_state_asks_the_question(tab):
     assert "Do you take any medicines" in tab.empty_label.text()
     assert tab.add_button.isEnabled()
     assert not tab.edit_button.isEnabled()
-    tab.show_chart(chart(METFORMIN))
+    tab.show_chart(chart(medications=(METFORMIN,)))
     assert tab.empty_label.isHidden()
 
 
@@ -280,7 +235,7 @@ def test_every_control_is_named_and_add_has_a_shortcut(tab):
 
 
 def test_stopped_medications_stay_listed_and_sort_by_name(tab):
-    tab.show_chart(chart(METFORMIN, ASPIRIN))
+    tab.show_chart(chart(medications=(METFORMIN, ASPIRIN)))
     names = [tab.proxy.index(r, MedColumn.NAME).data() for r in range(tab.proxy.rowCount())]
     assert names == ["Aspirin", "Metformin"]
 
@@ -298,7 +253,7 @@ def test_add_saves_through_the_actions(qtbot, tab, actions):
 
 
 def test_enter_on_a_row_edits_it(qtbot, tab, actions):
-    tab.show_chart(chart(METFORMIN, ASPIRIN))
+    tab.show_chart(chart(medications=(METFORMIN, ASPIRIN)))
     with qtbot.wait_active(tab):  # shortcuts only fire in the active window
         tab.show()
         tab.activateWindow()
@@ -314,7 +269,7 @@ def test_enter_on_a_row_edits_it(qtbot, tab, actions):
 
 
 def test_ctrl_shift_m_adds(qtbot, tab):
-    tab.show_chart(chart(METFORMIN))
+    tab.show_chart(chart(medications=(METFORMIN,)))
     with qtbot.wait_active(tab):
         tab.show()
         tab.activateWindow()
@@ -332,7 +287,7 @@ def _question(tab: QtWidgets.QWidget) -> QtWidgets.QMessageBox:
 
 
 def test_mark_stopped_asks_first(qtbot, tab, actions):
-    tab.show_chart(chart(METFORMIN, ASPIRIN))
+    tab.show_chart(chart(medications=(METFORMIN, ASPIRIN)))
     select(tab, "m-2")
     assert not tab.stop_button.isEnabled()  # already stopped
     select(tab, "m-1")
@@ -351,9 +306,9 @@ def test_mark_stopped_asks_first(qtbot, tab, actions):
 
 
 def test_reload_keeps_the_selection(tab):
-    tab.show_chart(chart(METFORMIN, ASPIRIN))
+    tab.show_chart(chart(medications=(METFORMIN, ASPIRIN)))
     select(tab, "m-1")
-    tab.show_chart(chart(METFORMIN.model_copy(update={"unsent": False}), ASPIRIN))
+    tab.show_chart(chart(medications=(METFORMIN.model_copy(update={"unsent": False}), ASPIRIN)))
     selected = tab.selected_record()
     assert selected is not None
     assert selected.id == "m-1"
