@@ -1,5 +1,6 @@
-"""What the chart tab tests share: one patient's chart as the service reads it, and the
-record factory a dialog builds records with (``CareService.provenance_now`` / ``new_id``)."""
+"""What the chart tab tests share: one patient's chart as the service reads it, the
+record factory a dialog builds records with (``CareService.provenance_now`` / ``new_id``),
+and the check that every control a screen reader meets has a name."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from app.domain import (
 )
 from app.services import PatientChart
 from tests.conftest import FIXED_NOW
+from ui.qt import QtWidgets
 
 NURSE = Actor(user_id="u-1", display_name="Nurse Kim")
 RECORDED_AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
@@ -62,3 +64,29 @@ class FakeRecords:
 
     def new_id(self) -> str:
         return next(self._ids)
+
+
+def unnamed_controls(root: QtWidgets.QWidget) -> list[str]:
+    """Interactive controls without an accessible name (Qt's own sub-widgets excluded)."""
+    kinds = (
+        QtWidgets.QAbstractButton,
+        QtWidgets.QLineEdit,
+        QtWidgets.QComboBox,
+        QtWidgets.QPlainTextEdit,
+        QtWidgets.QAbstractItemView,
+    )
+    composite = (QtWidgets.QAbstractItemView, QtWidgets.QComboBox, QtWidgets.QLineEdit)
+
+    def inside_composite(widget: QtWidgets.QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not root:
+            if isinstance(parent, composite):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    return [
+        type(w).__name__
+        for w in root.findChildren(QtWidgets.QWidget)
+        if isinstance(w, kinds) and not inside_composite(w) and not w.accessibleName()
+    ]

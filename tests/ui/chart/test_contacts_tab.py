@@ -15,7 +15,14 @@ from app.domain import (
     Source,
 )
 from app.services import CareService
-from tests.ui.chart.helpers import NURSE, RECORDED_AT, FakeRecords, chart, provenance
+from tests.ui.chart.helpers import (
+    NURSE,
+    RECORDED_AT,
+    FakeRecords,
+    chart,
+    provenance,
+    unnamed_controls,
+)
 from ui.base.table_model import RECORD_ID_ROLE
 from ui.base.taskman import TaskManager
 from ui.chart.contact_dialog import ContactDialog, contact_dialog
@@ -96,33 +103,6 @@ def visible_ids(tab: ContactsTab) -> list[str]:
 
 def select(tab: ContactsTab, contact_id: str) -> None:
     tab.table.selectRow(visible_ids(tab).index(contact_id))
-
-
-# Same check as in test_medications_tab; belongs in tests/ui/conftest.py once there is one.
-def unnamed_controls(root: QtWidgets.QWidget) -> list[str]:
-    """Interactive controls without an accessible name (Qt's own sub-widgets excluded)."""
-    kinds = (
-        QtWidgets.QAbstractButton,
-        QtWidgets.QLineEdit,
-        QtWidgets.QComboBox,
-        QtWidgets.QPlainTextEdit,
-        QtWidgets.QAbstractItemView,
-    )
-    composite = (QtWidgets.QAbstractItemView, QtWidgets.QComboBox, QtWidgets.QLineEdit)
-
-    def inside_composite(widget: QtWidgets.QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None and parent is not root:
-            if isinstance(parent, composite):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    return [
-        type(w).__name__
-        for w in root.findChildren(QtWidgets.QWidget)
-        if isinstance(w, kinds) and not inside_composite(w) and not w.accessibleName()
-    ]
 
 
 def new_dialog(qtbot, existing: HomeCareContact | None = None) -> ContactDialog:
