@@ -2,44 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Discharge</name>
-    <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="116"/>
-        <source>%n overdue</source>
-        <translation>
-            <numerusform>%n overdue</numerusform>
-            <numerusform>%n overdue</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="124"/>
-        <source>%n not yet reconciled</source>
-        <translation>
-            <numerusform>%n not yet reconciled</numerusform>
-            <numerusform>%n not yet reconciled</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="137"/>
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>in %n day</numerusform>
-            <numerusform>in %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="138"/>
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n day ago</numerusform>
-            <numerusform>%n days ago</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DischargeBoard</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="385"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="360"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -47,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="450"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="425"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n patient without a discharge plan</numerusform>
@@ -55,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="454"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="429"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n patient in the window</numerusform>
@@ -63,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="455"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="430"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n with overdue items</numerusform>
@@ -71,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="456"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="431"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n ready</numerusform>
@@ -79,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="458"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="433"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n without a plan</numerusform>
@@ -87,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="461"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="436"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n shown</numerusform>
@@ -98,7 +63,7 @@
 <context>
     <name>DischargeBoardModel</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_board.py" line="153"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="153"/>
         <source>%n to reconcile</source>
         <translation>
             <numerusform>%n to reconcile</numerusform>
@@ -109,7 +74,7 @@
 <context>
     <name>DischargeTab</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="952"/>
+        <location filename="../../ui/discharge/tab.py" line="177"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
         <translation>
             <numerusform>Discharge summary printed (%n page); recorded in the audit log.</numerusform>
@@ -117,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_tab.py" line="955"/>
+        <location filename="../../ui/discharge/tab.py" line="180"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
         <translation>
             <numerusform>Discharge summary exported (%n page); recorded in the audit log.</numerusform>
@@ -137,36 +102,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="420"/>
-        <source>%n patient(s)</source>
-        <translation>
-            <numerusform>%n patient</numerusform>
-            <numerusform>%n patients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="429"/>
-        <source>%n change(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n change waiting to be sent</numerusform>
-            <numerusform>%n changes waiting to be sent</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="605"/>
-        <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
-        <translation>
-            <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
-            <numerusform>%n patients match “%1” — Esc returns to the ward list</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PatientBanner</name>
     <message numerus="yes">
-        <location filename="../../ui/patient_view.py" line="113"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="115"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -177,7 +115,7 @@
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/search_model.py" line="40"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="40"/>
         <source> (+%n more)</source>
         <translation>
             <numerusform> (+%n more)</numerusform>
@@ -188,7 +126,7 @@
 <context>
     <name>SummaryWriter</name>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="203"/>
+        <location filename="../../ui/discharge/summary/document.py" line="212"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n checklist item open</numerusform>
@@ -196,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="205"/>
+        <location filename="../../ui/discharge/summary/document.py" line="214"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n medication not yet reconciled</numerusform>
@@ -204,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_document.py" line="294"/>
+        <location filename="../../ui/discharge/summary/document.py" line="303"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n medication NOT YET RECONCILED — decide before discharge.</numerusform>
@@ -215,7 +153,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="197"/>
+        <location filename="../../ui/syncstatus/controller.py" line="186"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n conflict to resolve — open</numerusform>
@@ -223,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="199"/>
+        <location filename="../../ui/syncstatus/controller.py" line="188"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server rejected %n change — open</numerusform>
@@ -231,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_bridge.py" line="202"/>
+        <location filename="../../ui/syncstatus/controller.py" line="191"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -242,7 +180,7 @@
 <context>
     <name>SyncProblemsFlow</name>
     <message numerus="yes">
-        <location filename="../../ui/sync_problems.py" line="53"/>
+        <location filename="../../ui/syncstatus/problems.py" line="51"/>
         <source>The server refused %n change(s). They are kept here.</source>
         <translation>
             <numerusform>The server refused %n change. It is kept here.</numerusform>
@@ -261,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_panel.py" line="203"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="204"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n patient matches “%1” — Esc returns to the ward list</numerusform>
@@ -272,7 +210,7 @@
 <context>
     <name>WardTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="57"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="63"/>
         <source>%n question(s) open</source>
         <translation>
             <numerusform>%n question open</numerusform>
@@ -280,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="58"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="64"/>
         <source>, %n due for re-confirmation</source>
         <translation>
             <numerusform>, %n due for re-confirmation</numerusform>
@@ -288,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="67"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="73"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n change not yet sent</numerusform>
@@ -296,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="108"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="114"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -304,11 +242,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ward_model.py" line="116"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="122"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n not sent</numerusform>
             <numerusform>%n not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Discharge</name>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="137"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="116"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="124"/>
+        <source>%n not yet reconciled</source>
+        <translation>
+            <numerusform>%n not yet reconciled</numerusform>
+            <numerusform>%n not yet reconciled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="138"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
 </context>
