@@ -31,6 +31,8 @@ EXT_ANSWER_TYPE = "https://fhir.askonce.app/StructureDefinition/answer-type"
 EXT_VALIDITY = "https://fhir.askonce.app/StructureDefinition/validity"
 EXT_VALIDITY_DAYS = "https://fhir.askonce.app/StructureDefinition/validity-days"
 EXT_TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+EXT_OPTION_ABSENT = "https://fhir.askonce.app/StructureDefinition/option-absent"
+"""On an answer option: choosing it says the thing asked about is absent ("No hearing aid")."""
 
 # Which FHIR item types fit which answer type.
 _FHIR_TYPES: dict[AnswerType, set[str]] = {
@@ -190,12 +192,16 @@ def _parse_options(item: Mapping[str, Any], fail: Any) -> tuple[AnswerOption, ..
         coding = opt.get("valueCoding") if isinstance(opt, Mapping) else None
         if not isinstance(coding, Mapping) or not coding.get("code"):
             raise fail("an answer option has no valueCoding code")
+        absent = _extension(opt, EXT_OPTION_ABSENT)
+        if absent is not None and not isinstance(absent.get("valueBoolean"), bool):
+            raise fail(f"option {coding['code']}: option-absent needs a valueBoolean")
         options.append(
             AnswerOption(
                 system=str(coding.get("system") or ANSWER_SYSTEM),
                 code=str(coding["code"]),
                 display=str(coding.get("display") or coding["code"]),
                 translations=_checked_translations(coding, "_display", fail),
+                absent=bool(absent and absent["valueBoolean"]),
             )
         )
     if len({o.code for o in options}) != len(options):

@@ -62,7 +62,7 @@ from app.history_lines import (
 )
 from app.store.database import Connection, Database
 from app.store.repository import Repository
-from app.store.search import reindex_patient
+from app.store.search import mark_index_current, reindex_patient
 
 DEMO_WARD = "4B Internal Medicine"
 DEMO_USER = Actor(user_id="Practitioner/demo-nurse", display_name="Demo Nurse")
@@ -654,6 +654,7 @@ def _load_plan(
 def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch: int = 500) -> int:
     """Write generated patients as if downloaded from the server (nothing in the outbox)."""
     repo = Repository(db)
+    fresh = repo.patient_count() == 0
     count = 0
     pending: list[DemoPatient] = []
 
@@ -697,4 +698,7 @@ def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch
             flush()
     if pending:
         flush()
+    if fresh:  # every patient was indexed as loaded: the index is whole
+        with db.transaction() as conn:
+            mark_index_current(conn, repo, catalog)
     return count

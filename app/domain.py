@@ -146,6 +146,8 @@ class AnswerOption(Frozen):
     code: str
     display: str
     translations: dict[str, str] = Field(default_factory=dict)
+    absent: bool = False
+    """Choosing this option says the thing asked about is absent ("No hearing aid")."""
 
     def display_for(self, language: str) -> str:
         return self.translations.get(language, self.display)
@@ -163,6 +165,8 @@ class Category(Frozen):
     code: str
     display: str
     translations: dict[str, str] = Field(default_factory=dict)
+    absent: bool = False
+    """Choosing this option says the thing asked about is absent ("No hearing aid")."""
 
     def display_for(self, language: str) -> str:
         return self.translations.get(language, self.display)
@@ -187,6 +191,17 @@ class Question(Frozen):
 
     def label_for(self, language: str) -> str:
         return self.label_translations.get(language, self.label)
+
+    def says_absent(self, value: AnswerValue) -> bool:
+        """Whether the answer says "no" to what is asked: ``False``, or only absent options.
+
+        Search ranks such answers last: "hearing aid" finds who has one first.
+        """
+        if isinstance(value, bool):
+            return not value
+        chosen = value if isinstance(value, tuple) else (value,)
+        options = [self.option(code) for code in chosen]
+        return bool(options) and all(o is not None and o.absent for o in options)
 
     def format_value(self, value: AnswerValue, language: str = "en") -> str:
         """The answer in words (option displays, Yes/No), for screens, history and search."""

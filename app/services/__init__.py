@@ -31,6 +31,7 @@ from app.services.charts import BoardItem as BoardItem
 from app.services.charts import ChartService
 from app.services.charts import PatientChart as PatientChart
 from app.services.charts import PatientHit as PatientHit
+from app.services.charts import SearchResults as SearchResults
 from app.services.charts import WardRow as WardRow
 from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeRow as DischargeRow
@@ -77,6 +78,7 @@ class CareService(ServicePart):
         self.answers = AnswerService(self.ctx)
         self.access = AccessService(self.ctx)
         self.outbox = OutboxService(self.ctx)
+        self.charts.bring_search_index_up_to_date()
 
     # --- who, where, when (db, repo, catalog, actor, now, today: from ServicePart) -----------
 

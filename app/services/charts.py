@@ -18,9 +18,10 @@ from app.domain import (
     RevisionStatus,
     answer_state,
 )
+from app.search.query import parse_query
 from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeService
-from app.store.search import SearchHit, search
+from app.store.search import MatchedFact, index_is_current, rebuild_index, search
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,15 @@ class PatientChart:
 @dataclass(frozen=True)
 class PatientHit:
     patient: Patient
-    hits: tuple[SearchHit, ...]
+    facts: tuple[MatchedFact, ...]
+    """Why the patient was found, best first (word them with ``text_for(language)``)."""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: tuple[PatientHit, ...]
+    total: int
+    """How many patients matched; ``hits`` holds the best of them."""
 
 
 class ChartService(ServicePart):
@@ -137,13 +146,28 @@ class ChartService(ServicePart):
             as_of=now,
         )
 
-    def search(self, text: str) -> list[PatientHit]:
-        grouped: dict[str, list[SearchHit]] = {}
-        for hit in search(self.ctx.db, text):
-            grouped.setdefault(hit.patient_id, []).append(hit)
-        result = []
-        for patient_id, hits in grouped.items():
-            patient = self.repo.patient(patient_id)
-            if patient is not None:
-                result.append(PatientHit(patient, tuple(hits)))
-        return result
+    def search(self, text: str) -> SearchResults:
+        """Every patient in the cache matching all words of ``text``, best first.
+
+        Read in the user's language (what 04/02/1971 means); found in every language.
+        """
+        result = search(
+            self.ctx.db, parse_query(text, language=self.ctx.language), today=self.today()
+        )
+        patients = self.repo.patients_by_id([m.patient_id for m in result.matches])
+        hits = tuple(
+            PatientHit(patients[m.patient_id], m.facts)
+            for m in result.matches
+            if m.patient_id in patients
+        )
+        return SearchResults(hits, result.total)
+
+    def bring_search_index_up_to_date(self) -> int:
+        """Rebuild the index if the words behind it changed (catalog, vocabulary, format).
+
+        Returns how many patients were indexed (0: it was current).
+        """
+        if index_is_current(self.repo, self.catalog):
+            return 0
+        with self.db.transaction() as conn:
+            return rebuild_index(conn, self.repo, self.catalog)

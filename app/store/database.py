@@ -215,9 +215,50 @@ def _v5(conn: Connection) -> None:
     conn.execute("ALTER TABLE patients DROP COLUMN admitted_at")
 
 
+def _v6(conn: Connection) -> None:
+    """Search ranks by meaning: each fact has a strength, its wording in every language
+    (JSON), and keys for typos and sound-alikes. The old rows are dropped; the index is
+    rebuilt from the records when the cache is next opened (``app.store.search``)."""
+    _run_script(
+        conn,
+        """
+        DROP TRIGGER search_facts_added;
+        DROP TRIGGER search_facts_removed;
+        DROP TABLE search_index;
+        DROP TABLE search_facts;
+        CREATE TABLE search_facts (
+            id INTEGER PRIMARY KEY,
+            patient_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            strength INTEGER NOT NULL,
+            texts TEXT NOT NULL,
+            terms TEXT NOT NULL,
+            similar TEXT NOT NULL
+        );
+        CREATE INDEX search_facts_by_patient ON search_facts (patient_id);
+        CREATE VIRTUAL TABLE search_index USING fts5 (
+            terms,
+            similar,
+            content = 'search_facts',
+            content_rowid = 'id',
+            tokenize = "unicode61 remove_diacritics 2"
+        );
+        CREATE TRIGGER search_facts_added AFTER INSERT ON search_facts BEGIN
+            INSERT INTO search_index (rowid, terms, similar)
+            VALUES (new.id, new.terms, new.similar);
+        END;
+        CREATE TRIGGER search_facts_removed AFTER DELETE ON search_facts BEGIN
+            INSERT INTO search_index (search_index, rowid, terms, similar)
+            VALUES ('delete', old.id, old.terms, old.similar);
+        END;
+        DELETE FROM meta WHERE key = 'search_index';
+        """,
+    )
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
 # a released step (tests migrate from every earlier version).
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

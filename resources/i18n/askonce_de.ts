@@ -3513,7 +3513,85 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="30"/>
+        <source>Similar name: %1</source>
+        <translation>Ähnlicher Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="32"/>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="34"/>
+        <source>MRN %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="36"/>
+        <source>Born %1</source>
+        <translation>Geboren am %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="38"/>
+        <source>Age %1</source>
+        <translation>Alter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="40"/>
+        <source>Bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="42"/>
+        <source>Allergy or intolerance: %1</source>
+        <translation>Allergie oder Unverträglichkeit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="44"/>
+        <source>Home medication: %1</source>
+        <translation>Hausmedikation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="46"/>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="48"/>
+        <source>Discharge: %1</source>
+        <translation>Entlassung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="50"/>
+        <source>Discharge plan</source>
+        <translation>Entlassplan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="52"/>
+        <source>Discharge checklist: %1</source>
+        <translation>Entlass-Checkliste: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="54"/>
+        <source> (similar spelling)</source>
+        <translation> (ähnliche Schreibweise)</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="92"/>
+        <source>born %1</source>
+        <translation>geb. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="96"/>
+        <source>bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/mainwindow/search_model.py" line="40"/>
         <source> (+%n more)</source>
@@ -4576,6 +4654,14 @@ Strg+Q  beenden</translation>
         <translation>
             <numerusform>%n Patient</numerusform>
             <numerusform>%n Patienten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="205"/>
+        <source>The best %2 of %n patient(s) matching “%1” — add a word to narrow down; Esc returns to the ward list</source>
+        <translation>
+            <numerusform>Die besten %2 von %n Patienten zu „%1“ — ein weiteres Wort grenzt ein; mit Esc zurück zur Stationsliste</numerusform>
+            <numerusform>Die besten %2 von %n Patienten zu „%1“ — ein weiteres Wort grenzt ein; mit Esc zurück zur Stationsliste</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -199,6 +199,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="205"/>
+        <source>The best %2 of %n patient(s) matching “%1” — add a word to narrow down; Esc returns to the ward list</source>
+        <translation>
+            <numerusform>The best %2 of %n patient matching “%1” — add a word to narrow down; Esc returns to the ward list</numerusform>
+            <numerusform>The best %2 of %n patients matching “%1” — add a word to narrow down; Esc returns to the ward list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/mainwindow/ward_panel.py" line="204"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>

@@ -192,7 +192,7 @@ def use_canaries(service: CareService, patient_id: str, canaries: Canaries) -> N
         canaries.medication_name,
         canaries.contact_name,
     ):
-        hits = service.charts.search(text)
+        hits = service.charts.search(text).hits
         assert [h.patient.id for h in hits] == [patient_id], f"search for {text!r}"
     ward = service.charts.ward()
     assert patient_id in [row.patient.id for row in ward]

@@ -20,7 +20,9 @@ from app.domain import (
     Source,
 )
 from app.keys import DatabaseKey
-from app.services import CareService, PatientHit
+from app.search.facts import FactKind
+from app.search.query import parse_query
+from app.services import CareService, PatientHit, SearchResults
 from app.store.database import Database
 from app.store.search import search
 from tests.conftest import FIXED_NOW, NURSE, Clock
@@ -114,12 +116,20 @@ def fresh_ward(db: Database, catalog: Catalog, make_service: MakeService) -> War
 
 
 def found(ward: Ward, text: str) -> set[str]:
-    return {hit.patient.id for hit in ward.service.charts.search(text)}
+    return {hit.patient.id for hit in ward.service.charts.search(text).hits}
 
 
 def only_hit(ward: Ward, text: str) -> PatientHit:
-    (hit,) = ward.service.charts.search(text)
+    (hit,) = ward.service.charts.search(text).hits
     return hit
+
+
+def kinds(hit: PatientHit) -> list[FactKind]:
+    return [f.kind for f in hit.facts]
+
+
+def texts(hit: PatientHit) -> list[str]:
+    return [f.text_for("en") for f in hit.facts]
 
 
 # --- names and MRN -----------------------------------------------------------------------
@@ -128,12 +138,12 @@ def only_hit(ward: Ward, text: str) -> PatientHit:
 @pytest.mark.parametrize(
     "text", ["Müller", "Mül", "müll", "MÜLLER", "muller", "mull", "Ingrid", "ingrid müller"]
 )
-def test_a_patient_is_found_by_name_prefix_with_or_without_diacritics(
+def test_a_patient_is_found_by_name_beginning_with_or_without_diacritics(
     ward: Ward, text: str
 ) -> None:
     hit = only_hit(ward, text)
     assert hit.patient.id == ward.mueller.id
-    assert [h.kind for h in hit.hits] == ["patient"]
+    assert kinds(hit) == [FactKind.NAME]
 
 
 @pytest.mark.parametrize("text", ["ayse", "Ayşe", "Yıl", "wojcik", "Wójcik", "Stanisław"])
@@ -152,8 +162,8 @@ def test_a_patient_is_found_by_mrn_or_bed(ward: Ward, text: str) -> None:
 
 
 def test_a_name_that_is_nobodys_finds_nothing(ward: Ward) -> None:
-    assert ward.service.charts.search("Zimmermann") == []
-    assert ward.service.charts.search("99999999") == []
+    assert found(ward, "Zimmermann") == set()
+    assert found(ward, "99999999") == set()
 
 
 # --- facts: answers, medications, contacts ---------------------------------------------
@@ -162,36 +172,35 @@ def test_a_name_that_is_nobodys_finds_nothing(ward: Ward) -> None:
 def test_an_answer_is_found_with_the_matched_fact(ward: Ward) -> None:
     hit = only_hit(ward, "lactose")
     assert hit.patient.id == ward.mueller.id
-    (fact,) = hit.hits
-    assert fact.kind == "answer"
-    assert fact.label == "Lactose intolerance"
-    assert fact.describe() == "Lactose intolerance: Yes"
+    (fact,) = hit.facts
+    assert fact.kind is FactKind.ANSWER
+    assert fact.text_for("en") == "Lactose intolerance: Yes"
+    assert not fact.similar
 
 
 def test_a_free_text_answer_is_found(ward: Ward) -> None:
     hit = only_hit(ward, "mushroom")
     assert hit.patient.id == ward.schneider.id
-    assert [h.describe() for h in hit.hits] == ["Food dislikes: Mushrooms"]
+    assert texts(hit) == ["Food dislikes: Mushrooms"]
 
 
 @pytest.mark.parametrize("text", ["Metformin", "metf", "metformin 500"])
 def test_a_medication_is_found(ward: Ward, text: str) -> None:
     hit = only_hit(ward, text)
     assert hit.patient.id == ward.mueller.id
-    (fact,) = hit.hits
-    assert fact.kind == "medication"
-    assert fact.describe() == "Home medication: Metformin 500 mg oral twice daily"
+    (fact,) = hit.facts
+    assert fact.kind is FactKind.MEDICATION
+    assert fact.text_for("en") == "Metformin 500 mg oral twice daily"
 
 
 @pytest.mark.parametrize("text", ["Hans Weber", "weber", "hans", "hans@example"])
 def test_a_contact_is_found_by_name_or_email(ward: Ward, text: str) -> None:
     hit = only_hit(ward, text)
     assert hit.patient.id == ward.mueller.id
-    (fact,) = hit.hits
-    assert fact.kind == "contact"
-    # The digits-only copy used for matching is not shown to the nurse.
-    assert fact.fact == "Hans Weber son +49 171 2345678 hans@example.org"
-    assert fact.describe() == "Contact: " + fact.fact
+    (fact,) = hit.facts
+    assert fact.kind is FactKind.CONTACT
+    # The digit runs used for matching are not shown to the nurse.
+    assert fact.text_for("en") == "Hans Weber (son) · +49 171 2345678"
 
 
 @pytest.mark.parametrize(
@@ -210,7 +219,7 @@ def test_a_contact_is_found_by_name_or_email(ward: Ward, text: str) -> None:
 def test_a_phone_number_is_found_whatever_the_spacing(ward: Ward, text: str) -> None:
     hit = only_hit(ward, text)
     assert hit.patient.id == ward.mueller.id
-    assert [h.kind for h in hit.hits] == ["contact"]
+    assert kinds(hit) == [FactKind.CONTACT]
 
 
 @pytest.mark.parametrize(
@@ -227,7 +236,7 @@ def test_a_phone_number_is_found_whatever_the_spacing(ward: Ward, text: str) -> 
 def test_a_phone_number_typed_in_national_format_is_found(ward: Ward, text: str) -> None:
     hit = only_hit(ward, text)
     assert hit.patient.id == ward.mueller.id
-    assert [h.kind for h in hit.hits] == ["contact"]
+    assert kinds(hit) == [FactKind.CONTACT]
 
 
 @pytest.mark.parametrize("text", ["+49 (171) 234-5678", "0049 171 2345678"])
@@ -241,7 +250,7 @@ def test_several_facts_of_one_patient_come_back_as_one_result(fresh_ward: Ward) 
     )
     hit = only_hit(fresh_ward, "oral")
     assert hit.patient.id == fresh_ward.mueller.id
-    assert sorted(h.kind for h in hit.hits) == ["answer", "medication"]
+    assert sorted(kinds(hit)) == [FactKind.ANSWER, FactKind.MEDICATION]
 
 
 # --- the index follows edits ----------------------------------------------------------------
@@ -252,14 +261,12 @@ def test_a_corrected_answer_is_found_by_its_new_value_only(fresh_ward: Ward) -> 
     assert found(fresh_ward, "mushrooms") == set()
     hit = only_hit(fresh_ward, "liver")
     assert hit.patient.id == fresh_ward.schneider.id
-    assert [h.describe() for h in hit.hits] == ["Food dislikes: Liver"]
+    assert texts(hit) == ["Food dislikes: Liver"]
 
 
 def test_a_corrected_choice_shows_the_new_value(fresh_ward: Ward) -> None:
     fresh_ward.service.answers.correct(fresh_ward.lactose_answer_id, False, Source.PATIENT)
-    assert [h.describe() for h in only_hit(fresh_ward, "lactose").hits] == [
-        "Lactose intolerance: No"
-    ]
+    assert texts(only_hit(fresh_ward, "lactose")) == ["Lactose intolerance: No"]
 
 
 def test_an_answer_entered_in_error_is_no_longer_found(fresh_ward: Ward) -> None:
@@ -331,11 +338,12 @@ def test_a_removed_contact_is_no_longer_found(fresh_ward: Ward) -> None:
     ],
 )
 def test_odd_input_never_raises(ward: Ward, text: str) -> None:
-    assert isinstance(ward.service.charts.search(text), list)
-    assert isinstance(search(ward.service.db, text), list)
+    assert isinstance(ward.service.charts.search(text), SearchResults)
+    for language in ("en", "de"):
+        search(ward.service.db, parse_query(text, language=language), today=FIXED_NOW.date())
     assert ward.service.repo.patient_count() == 4
 
 
 def test_empty_input_finds_nothing(ward: Ward) -> None:
-    assert ward.service.charts.search("") == []
-    assert ward.service.charts.search("  *  ") == []
+    for text in ("", "  *  "):
+        assert ward.service.charts.search(text) == SearchResults((), 0)

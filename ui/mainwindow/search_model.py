@@ -1,13 +1,63 @@
-"""Search results: one row per matching patient, with the fact that matched."""
+"""Search results: one row per matching patient, with why the patient was found."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from app.search.facts import FactKind, MatchedFact
 from app.services import PatientHit
 from ui.qt import Qt, QtCore
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def ui_language() -> str:
+    """The language the UI speaks ("de" from the default QLocale "de_DE")."""
+    return QtCore.QLocale().name().split("_")[0]
+
+
+def _date(day: date) -> str:
+    return QtCore.QLocale().toString(QtCore.QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def fact_text(fact: MatchedFact, language: str) -> str:
+    """Why a patient was found, in the UI language ("Contact: Anna Braun (daughter)")."""
+    text = fact.text_for(language)
+    translate = QtCore.QCoreApplication.translate
+    match fact.kind:
+        case FactKind.NAME:
+            template = (
+                translate("Search", "Similar name: %1")
+                if fact.similar
+                else translate("Search", "Name: %1")
+            )
+            return template.replace("%1", text)
+        case FactKind.MRN:
+            return translate("Search", "MRN %1").replace("%1", text)
+        case FactKind.BIRTH:
+            return translate("Search", "Born %1").replace("%1", _date(date.fromisoformat(text)))
+        case FactKind.AGE:
+            return translate("Search", "Age %1").replace("%1", str(fact.age))
+        case FactKind.BED:
+            return translate("Search", "Bed %1").replace("%1", text)
+        case FactKind.ALLERGY:
+            line = translate("Search", "Allergy or intolerance: %1").replace("%1", text)
+        case FactKind.MEDICATION:
+            line = translate("Search", "Home medication: %1").replace("%1", text)
+        case FactKind.CONTACT:
+            line = translate("Search", "Contact: %1").replace("%1", text)
+        case FactKind.DISCHARGE:
+            line = (
+                translate("Search", "Discharge: %1").replace("%1", text)
+                if text
+                else translate("Search", "Discharge plan")
+            )
+        case FactKind.TASK:
+            line = translate("Search", "Discharge checklist: %1").replace("%1", text)
+        case _:
+            line = text
+    return line + translate("Search", " (similar spelling)") if fact.similar else line
 
 
 class SearchResultsModel(QtCore.QAbstractListModel):
@@ -35,13 +85,20 @@ class SearchResultsModel(QtCore.QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         p = hit.patient
-        first = hit.hits[0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            more = self.tr(" (+%n more)", "", len(hit.hits) - 1) if len(hit.hits) > 1 else ""
+        language = ui_language()
+        reasons = [fact_text(f, language) for f in hit.facts]
+        if role == Qt.ItemDataRole.DisplayRole:
+            more = self.tr(" (+%n more)", "", len(reasons) - 1) if len(reasons) > 1 else ""
             bed = self.tr("Bed %1").replace("%1", p.bed) if p.bed else ""
-            return f"{p.display_name}   {bed}\n    {first.describe()}{more}"
+            born = self.tr("born %1").replace("%1", _date(p.birth_date))
+            first = f"\n    {reasons[0]}{more}" if reasons else ""
+            return f"{p.display_name}   {bed}   {born}{first}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            bed = self.tr("bed %1").replace("%1", p.bed) if p.bed else ""
+            born = self.tr("born %1").replace("%1", _date(p.birth_date))
+            return ", ".join(x for x in (p.display_name, bed, born, *reasons) if x)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(h.describe() for h in hit.hits)
+            return "\n".join(reasons)
         if role == PATIENT_ID_ROLE:
             return p.id
         return None

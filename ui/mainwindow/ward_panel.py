@@ -8,7 +8,7 @@ its results take the ward list's place until Esc.
 
 from __future__ import annotations
 
-from app.services import CareService, PatientHit, WardRow
+from app.services import CareService, SearchResults, WardRow
 from ui.base.taskman import DbOp, TaskManager
 from ui.mainwindow.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
 from ui.mainwindow.search_model import SearchResultsModel
@@ -195,17 +195,27 @@ class WardPanel(QtWidgets.QWidget):
             lambda hits: self._show_hits(text, hits)
         ).run()
 
-    def _show_hits(self, text: str, hits: list[PatientHit]) -> None:
+    def _show_hits(self, text: str, results: SearchResults) -> None:
         if text != self.search_box.text().strip():
             return  # a newer search is on its way
-        self.results_model.set_hits(hits)
-        if hits:
-            title = self.tr(
-                "%n patient(s) match “%1” — Esc returns to the ward list", "", len(hits)
-            )
-        else:
+        self.results_model.set_hits(list(results.hits))
+        if not results.hits:
             title = self.tr("No patient matches “%1” — Esc returns to the ward list")
+        elif results.total > len(results.hits):
+            title = (
+                self.tr(
+                    "The best %2 of %n patient(s) matching “%1” — add a word to narrow down;"
+                    " Esc returns to the ward list",
+                    "",
+                    results.total,
+                )
+            ).replace("%2", str(len(results.hits)))
+        else:
+            title = self.tr(
+                "%n patient(s) match “%1” — Esc returns to the ward list", "", results.total
+            )
         self.results_title.setText(title.replace("%1", text))
+        self.results_title.setWordWrap(True)
         self.left_stack.setCurrentIndex(RESULTS_PAGE)
 
     def _search_enter(self) -> None:

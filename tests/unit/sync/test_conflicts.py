@@ -10,6 +10,7 @@ import pytest
 from app.domain import AuditAction, Catalog, HomeMedication
 from app.services import CareService
 from app.store.database import Database
+from app.search.query import parse_query
 from app.store.search import search
 from app.store.sync_state import Conflict, SyncState
 from sync import mapping
@@ -90,8 +91,11 @@ def test_keep_theirs_takes_the_servers_version_with_history_audit_and_index(
         "Metformin 1000 mg oral twice daily (taking)",
         "Metformin 850 mg oral twice daily (taking)",
     )
-    assert [h.fact for h in search(db, "850")] == ["Metformin 850 mg oral twice daily"]
-    assert search(db, "1000 mg") == []
+    found = search(db, parse_query("850"), today=clock.now.date()).matches
+    assert [f.text_for("en") for m in found for f in m.facts] == [
+        "Metformin 850 mg oral twice daily"
+    ]
+    assert search(db, parse_query("1000 mg"), today=clock.now.date()).matches == ()
 
 
 def test_keep_mine_moves_the_base_and_sends_mine_again_audited(
