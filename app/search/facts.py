@@ -9,6 +9,7 @@ misspelled or sound-alike names and drug names.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,7 @@ class FactKind(enum.StrEnum):
     BIRTH = "birth"
     AGE = "age"  # never stored: computed from the birth date on the day of the search
     BED = "bed"
+    WARD = "ward"
     ANSWER = "answer"
     ALLERGY = "allergy"
     MEDICATION = "medication"
@@ -100,7 +102,13 @@ def year_token(year: int) -> str:
 
 
 def _terms(*texts: str, extra: Iterable[str] = ()) -> str:
-    return join([w for t in texts for w in spellings(t)] + list(extra))
+    """The words in order (not de-duplicated: "nursing home" must stay a phrase)."""
+    return " ".join([w for t in texts for w in spellings(t)] + [e for e in extra if e])
+
+
+def _compound(text: str) -> str:
+    """ "daughter-in-law" as one word: a search for "daughter" prefers real daughters."""
+    return re.sub(r"(?<=\w)-(?=\w)", "", text)
 
 
 def _similar(*texts: str) -> str:
@@ -143,15 +151,17 @@ def _who(patient: Patient, vocabulary: Vocabulary) -> list[Fact]:
             join([date_token(patient.birth_date), year_token(patient.birth_date.year)]),
         ),
     ]
-    if patient.bed or patient.ward:
+    if patient.bed:
         bed_words = vocabulary.all_words(vocabulary.kinds["bed"])
         facts.append(
             Fact(
-                FactKind.BED,
-                Strength.WHO,
-                {NEUTRAL: patient.bed},
-                _terms(patient.bed, patient.ward, *bed_words),
+                FactKind.BED, Strength.WHO, {NEUTRAL: patient.bed}, _terms(patient.bed, *bed_words)
             )
+        )
+    if patient.ward:
+        # A ward holds many patients: its name says less about one of them than a bed.
+        facts.append(
+            Fact(FactKind.WARD, Strength.FACT, {NEUTRAL: patient.ward}, _terms(patient.ward))
         )
     return facts
 
@@ -194,13 +204,12 @@ def _allergies(patient: Patient, vocabulary: Vocabulary) -> list[Fact]:
 
 def _medication(med: HomeMedication, vocabulary: Vocabulary) -> Fact:
     text = " ".join(p for p in (med.name, med.dose, med.route, med.frequency) if p)
-    kind_words = vocabulary.all_words(vocabulary.kinds["medication"])
     strength = Strength.WEAK if med.status is MedicationStatus.STOPPED else Strength.FACT
     return Fact(
         FactKind.MEDICATION,
         strength,
         {NEUTRAL: text},
-        _terms(text, med.note, *kind_words),
+        _terms(text, med.note),
         _similar(med.name),
     )
 
@@ -208,27 +217,29 @@ def _medication(med: HomeMedication, vocabulary: Vocabulary) -> Fact:
 def _contact(contact: HomeCareContact, vocabulary: Vocabulary) -> Fact:
     phones = [t.value for t in contact.ranked_telecom() if t.system == "phone"]
     emails = [t.value for t in contact.ranked_telecom() if t.system == "email"]
-    text = contact.name
-    if contact.relationship:
-        text += f" ({contact.relationship})"
-    if phones or emails:
-        text += " · " + (phones or emails)[0]
-    role_words = [
-        w for r in contact.roles for w in vocabulary.all_words(vocabulary.contact_roles[r])
-    ]
-    relationship = vocabulary.all_words(vocabulary.relationship(contact.relationship))
+    known = vocabulary.relationship(contact.relationship)
+    # "(daughter)" reads "(Tochter)" in German; a relationship the vocabulary does not
+    # know is shown as typed.
+    said = {lang: words_[0] for lang, words_ in known.items()} or {NEUTRAL: contact.relationship}
+    reach = f" · {(phones or emails)[0]}" if phones or emails else ""
+    texts = {
+        lang: (f"{contact.name} ({relation})" if relation else contact.name) + reach
+        for lang, relation in said.items()
+    }
+    roles = [vocabulary.contact_roles[r] for r in contact.roles]
+    role_words = [w for entry in roles for w in vocabulary.all_words(entry)]
     numbers = [run for p in phones for form in phone_digits(p) for run in digit_runs(form)]
     return Fact(
         FactKind.CONTACT,
         Strength.FACT,
-        {NEUTRAL: text},
+        texts,
         _terms(
             contact.name,
-            contact.relationship,
+            _compound(contact.relationship),
             contact.note,
             *emails,
             *role_words,
-            *relationship,
+            *(_compound(w) for w in vocabulary.all_words(known)),
             extra=numbers,
         ),
         _similar(contact.name),

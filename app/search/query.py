@@ -14,12 +14,24 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.search.facts import date_token, year_token
-from app.search.text import MIN_DIGIT_RUN, SIMILAR_MIN_LETTERS, sound_code, typo_keys, words
+from app.search.text import (
+    MIN_DIGIT_RUN,
+    SIMILAR_MIN_LETTERS,
+    sound_code,
+    spellings,
+    typo_keys,
+    words,
+)
 
 MAX_AGE = 120
 MAX_TERMS = 8
 """Words beyond this add nothing a nurse needs, and each costs an index lookup."""
 MAX_WORD = 40
+SHORT_WORD = 3
+"""Words this short begin a name or bed only (every answer has an "a" in it)."""
+STEM_MIN_LETTERS = 7
+"""From this length a word is also found without its last letter or two."""
+_RAW_WORD = re.compile(r"\w+", re.UNICODE)
 """Longer "words" are pasted text: matched as typed, never by typo or sound."""
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
@@ -38,6 +50,8 @@ class Term:
     """Index words that must begin with one of these (the normal case)."""
     exact: tuple[str, ...] = ()
     """Whole index words, ranked above a mere beginning ("Maier" over "Maierhofer")."""
+    stems: tuple[str, ...] = ()
+    """The word without its ending ("intoleran" for "intolerant" finds "intolerance")."""
     similar: tuple[str, ...] = ()
     """Typo keys and sound codes: a misspelled or sound-alike name or drug."""
     age: int | None = None
@@ -76,12 +90,16 @@ def parse_query(text: str, *, language: str = "en") -> Query:
         if rest.strip().startswith("00"):
             digits = digits[2:]
         return Query((*terms, Term(text.strip(), prefixes=(digits,))))
-    for word in dict.fromkeys(groups):  # "Müller Müller" is one word
-        terms.append(_word_term(word))
+    seen: set[str] = set()
+    for raw in _RAW_WORD.findall(rest):
+        forms = spellings(raw)  # "Müller": muller, and mueller as typed without ü
+        if forms and forms[0] not in seen:  # "Müller Müller" is one word
+            seen.add(forms[0])
+            terms.append(_word_term(forms[0], forms[1:]))
     return Query(tuple(terms[:MAX_TERMS]))
 
 
-def _word_term(word: str) -> Term:
+def _word_term(word: str, respelled: list[str]) -> Term:
     if word.isdigit():
         number = int(word)
         if len(word) >= MIN_DIGIT_RUN:
@@ -90,11 +108,18 @@ def _word_term(word: str) -> Term:
             return Term(word, prefixes=(word, *dialled), exact=(word, *born))
         age = number if number <= MAX_AGE else None
         return Term(word, prefixes=(word,), exact=(word,), age=age, only_who=True)
+    forms = (word, *respelled)
+    if len(word) < SHORT_WORD:
+        # "m", "ho": the nurse is typing a name or a bed, not a word of an answer
+        return Term(word, prefixes=forms, only_who=True)
     similar: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
     if SIMILAR_MIN_LETTERS <= len(word) <= MAX_WORD and word.isalpha():
         code = sound_code(word)
         similar = tuple(sorted(typo_keys(word))) + (("s" + code,) if len(code) >= 2 else ())
-    return Term(word, prefixes=(word,), exact=(word,), similar=similar)
+    if STEM_MIN_LETTERS <= len(word) <= MAX_WORD and word.isalpha():
+        stems = (word[:-1],) if len(word) < STEM_MIN_LETTERS + 2 else (word[:-2],)
+    return Term(word, prefixes=forms, exact=forms, stems=stems, similar=similar)
 
 
 def _date_term(match: re.Match[str], pattern: re.Pattern[str], language: str) -> Term | None:

@@ -216,9 +216,10 @@ def _v5(conn: Connection) -> None:
 
 
 def _v6(conn: Connection) -> None:
-    """Search ranks by meaning: each fact has a strength, its wording in every language
-    (JSON), and keys for typos and sound-alikes. The old rows are dropped; the index is
-    rebuilt from the records when the cache is next opened (``app.store.search``)."""
+    """Search ranks by meaning (``app.store.search``). A fact's rowid says whose it is and
+    how strong it is, so ranking reads the FTS index alone; ``search_patients`` holds
+    what the ranking needs of a patient (bed order, birth date for ages). The old rows
+    are dropped; the index is rebuilt from the records when the cache is next opened."""
     _run_script(
         conn,
         """
@@ -226,30 +227,39 @@ def _v6(conn: Connection) -> None:
         DROP TRIGGER search_facts_removed;
         DROP TABLE search_index;
         DROP TABLE search_facts;
+        CREATE TABLE search_patients (
+            seq INTEGER PRIMARY KEY,
+            patient_id TEXT NOT NULL UNIQUE,
+            birth_date TEXT NOT NULL,
+            rank_key TEXT NOT NULL
+        );
+        CREATE INDEX search_patients_by_rank ON search_patients (rank_key);
         CREATE TABLE search_facts (
             id INTEGER PRIMARY KEY,
-            patient_id TEXT NOT NULL,
             kind TEXT NOT NULL,
-            strength INTEGER NOT NULL,
             texts TEXT NOT NULL,
+            who TEXT NOT NULL,
             terms TEXT NOT NULL,
             similar TEXT NOT NULL
         );
-        CREATE INDEX search_facts_by_patient ON search_facts (patient_id);
         CREATE VIRTUAL TABLE search_index USING fts5 (
+            who,
             terms,
             similar,
             content = 'search_facts',
             content_rowid = 'id',
-            tokenize = "unicode61 remove_diacritics 2"
+            tokenize = "unicode61 remove_diacritics 2",
+            prefix = '2 3'
         );
+        -- How many facts hold each word: the rarest word of a query is looked up first.
+        CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_index, 'row');
         CREATE TRIGGER search_facts_added AFTER INSERT ON search_facts BEGIN
-            INSERT INTO search_index (rowid, terms, similar)
-            VALUES (new.id, new.terms, new.similar);
+            INSERT INTO search_index (rowid, who, terms, similar)
+            VALUES (new.id, new.who, new.terms, new.similar);
         END;
         CREATE TRIGGER search_facts_removed AFTER DELETE ON search_facts BEGIN
-            INSERT INTO search_index (search_index, rowid, terms, similar)
-            VALUES ('delete', old.id, old.terms, old.similar);
+            INSERT INTO search_index (search_index, rowid, who, terms, similar)
+            VALUES ('delete', old.id, old.who, old.terms, old.similar);
         END;
         DELETE FROM meta WHERE key = 'search_index';
         """,

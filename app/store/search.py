@@ -17,28 +17,47 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from app.discharge import default_checklist
-from app.domain import Catalog
+from app.domain import Catalog, Patient
+from app.errors import BugError
 from app.search.facts import FactKind, MatchedFact, Strength, patient_facts
 from app.search.query import Query, Term
+from app.search.text import fold
 from app.search.vocabulary import Vocabulary, default_vocabulary
 from app.store.database import Connection, Database
 from app.store.repository import Repository
 
 MAX_HITS = 100
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 """Raise when what is indexed changes, so every cache rebuilds its index on open."""
 INDEX_META = "search_index"
+
+# A fact's rowid: the patient's number, the fact's strength, the fact's number. Ranking
+# needs nothing else, so it never reads the (large, encrypted) fact rows themselves.
+_SEQ_SHIFT = 14
+_STRENGTH_SHIFT = 10
+_FACT_BITS = (1 << _STRENGTH_SHIFT) - 1
+_AGE_FACT = _FACT_BITS
+"""The fact number that stands for "of this age" (computed, never stored)."""
 
 # Points per term: the fact's strength × 10, plus how the word matched.
 _WHOLE_WORD = 2
 _BEGINNING = 0
+_STEM = -1
 _SIMILAR = -5
-_AGE_SCORE = Strength.WHO * 10
+COMMON_WORD = 2000
+"""A word in more facts than this is a word of labels and options (``_term_sql``)."""
+_AGE_POINTS = Strength.WHO * 10 + _WHOLE_WORD
+# Bonus when all words are said of one fact, and more when in the order typed.
+_PHRASE = 5
+
+_STRENGTH_SQL = f"((rowid >> {_STRENGTH_SHIFT}) & 15)"
+_SEQ_OF_ROWID = f"(rowid >> {_SEQ_SHIFT})"
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,32 @@ def _fingerprint(catalog: Catalog, vocabulary: Vocabulary) -> str:
     return f"{INDEX_FORMAT}:{digest}:{vocabulary.fingerprint()}"
 
 
+def rank_key(patient: Patient) -> str:
+    """Bed order ("2A" before "10A"; no bed last), then name: how ties are broken."""
+    bed = re.sub(r"\d+", lambda m: m.group(0).zfill(6), fold(patient.bed))
+    names = f"{fold(patient.family_name)}\x1f{fold(patient.given_name)}"
+    return f"{0 if patient.bed else 1}{bed}\x1f{names}"
+
+
+def _seq(conn: Connection, patient_id: str) -> int | None:
+    row = conn.execute(
+        "SELECT seq FROM search_patients WHERE patient_id = ?", (patient_id,)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def forget_patient(conn: Connection, patient_id: str) -> None:
+    """Remove the patient from the index (purged, or about to be indexed afresh)."""
+    seq = _seq(conn, patient_id)
+    if seq is None:
+        return
+    conn.execute(
+        "DELETE FROM search_facts WHERE id BETWEEN ? AND ?",
+        (seq << _SEQ_SHIFT, ((seq + 1) << _SEQ_SHIFT) - 1),
+    )
+    conn.execute("DELETE FROM search_patients WHERE seq = ?", (seq,))
+
+
 def reindex_patient(
     conn: Connection,
     repo: Repository,
@@ -73,7 +118,7 @@ def reindex_patient(
     vocabulary: Vocabulary | None = None,
 ) -> None:
     """Replace the patient's index rows with what the cache holds now."""
-    conn.execute("DELETE FROM search_facts WHERE patient_id = ?", (patient_id,))
+    forget_patient(conn, patient_id)
     patient = repo.patient(patient_id)
     if patient is None:
         return
@@ -90,19 +135,25 @@ def reindex_patient(
         checklist=default_checklist(),
         vocabulary=vocabulary or default_vocabulary(),
     )
+    cursor = conn.execute(
+        "INSERT INTO search_patients (patient_id, birth_date, rank_key) VALUES (?, ?, ?)",
+        (patient_id, patient.birth_date.isoformat(), rank_key(patient)),
+    )
+    seq = int(cursor.lastrowid or 0)
+    if len(facts) > _AGE_FACT:
+        raise BugError("more facts of one patient than the search index numbers")
     conn.executemany(
-        """INSERT INTO search_facts (patient_id, kind, strength, texts, terms, similar)
-           VALUES (?, ?, ?, ?, ?, ?)""",
+        "INSERT INTO search_facts (id, kind, texts, who, terms, similar) VALUES (?, ?, ?, ?, ?, ?)",
         [
             (
-                patient_id,
+                seq << _SEQ_SHIFT | int(f.strength) << _STRENGTH_SHIFT | n,
                 f.kind.value,
-                int(f.strength),
                 json.dumps(dict(f.texts), ensure_ascii=False),
-                f.terms,
+                f.terms if f.strength is Strength.WHO else "",
+                "" if f.strength is Strength.WHO else f.terms,
                 f.similar,
             )
-            for f in facts
+            for n, f in enumerate(facts)
         ],
     )
 
@@ -114,6 +165,7 @@ def index_is_current(repo: Repository, catalog: Catalog) -> bool:
 def rebuild_index(conn: Connection, repo: Repository, catalog: Catalog) -> int:
     """Index every cached patient afresh (the words behind the index changed)."""
     conn.execute("DELETE FROM search_facts")
+    conn.execute("DELETE FROM search_patients")
     ids = [row[0] for row in conn.execute("SELECT id FROM patients ORDER BY id").fetchall()]
     for patient_id in ids:
         reindex_patient(conn, repo, catalog, patient_id)
@@ -140,29 +192,39 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _term_sql(term: Term, today: date) -> tuple[str, list[Any]]:
-    """One term's matching facts as (patient id, fact id, points) rows."""
+def _term_sql(term: Term, today: date, within: str, *, common: bool) -> tuple[str, list[Any]]:
+    """One term's matching facts as (fid, points) rows, of the patients ``within`` allows.
+
+    A ``common`` word (a word of labels and options, thousands of facts) is looked up
+    once, as a beginning: it is no typo, and "whole word or beginning" ranks nothing
+    there that its fact's strength does not.
+    """
     fts = (
-        "SELECT f.patient_id AS pid, f.id AS fid, f.strength * 10 + {points} AS points"
-        " FROM search_index JOIN search_facts f ON f.id = search_index.rowid"
-        " WHERE search_index MATCH ?{who}"
+        f"SELECT rowid AS fid, {_STRENGTH_SQL} * 10 + {{points}} AS points"
+        f" FROM search_index WHERE search_index MATCH ?{within.format(seq=_SEQ_OF_ROWID)}"
     )
     parts: list[str] = []
     params: list[Any] = []
-    for tokens, column, prefix, points in (
-        (term.exact, "terms", False, _WHOLE_WORD),
-        (term.prefixes, "terms", True, _BEGINNING),
-        (term.similar, "similar", False, _SIMILAR),
+    anywhere = "{who terms}"
+    # The stem begins every word the word itself begins: one look-up does for both.
+    prefixes = () if term.stems else term.prefixes
+    if common:
+        prefixes = term.prefixes
+    for tokens, columns, prefix, points in (
+        (() if common else term.exact, anywhere, False, _WHOLE_WORD),
+        (prefixes, "who" if term.only_who else anywhere, True, _BEGINNING),
+        (() if common else term.stems, anywhere, True, _STEM),
+        (() if common else term.similar, "similar", False, _SIMILAR),
     ):
         if tokens:
-            only_who = term.only_who and prefix
-            who = f" AND f.strength = {int(Strength.WHO)}" if only_who else ""
-            parts.append(fts.format(points=points, who=who))
-            params.append(f"{column} : ({_phrases(tokens, prefix=prefix)})")
+            parts.append(fts.format(points=points))
+            params.append(f"{columns} : ({_phrases(tokens, prefix=prefix)})")
     if term.age is not None:
         parts.append(
-            f"SELECT id AS pid, NULL AS fid, {_AGE_SCORE} AS points FROM patients"
-            " WHERE birth_date > ? AND birth_date <= ?"
+            # (SQLite gives << and | one precedence, hence the brackets)
+            f"SELECT (seq << {_SEQ_SHIFT}) | ({int(Strength.WHO)} << {_STRENGTH_SHIFT})"
+            f" | {_AGE_FACT} AS fid, {_AGE_POINTS} AS points FROM search_patients"
+            f" WHERE birth_date > ? AND birth_date <= ?{within.format(seq='seq')}"
         )
         params += [
             _years_before(today, term.age + 1).isoformat(),
@@ -171,44 +233,80 @@ def _term_sql(term: Term, today: date) -> tuple[str, list[Any]]:
     return " UNION ALL ".join(parts), params
 
 
+def _how_common(db: Database, term: Term) -> int:
+    """About how many facts hold the term (the index's own count of its words)."""
+    if term.age is not None:
+        return 0  # one year of births: few patients
+    words = term.exact or term.prefixes
+    marks = ",".join("?" * len(words))
+    row = db.query(f"SELECT coalesce(sum(doc), 0) FROM search_vocab WHERE term IN ({marks})", words)
+    return int(row[0][0])
+
+
 def search(db: Database, query: Query, *, today: date, limit: int = MAX_HITS) -> SearchResult:
-    """Patients matching every term of ``query``, best first (module docstring)."""
+    """Patients matching every term of ``query``, best first (module docstring).
+
+    The rarest term is looked up first and the others only among its patients, so a
+    query with a common word ("home", "aid") costs about what its rare word costs.
+    """
     if not query:
         return SearchResult((), 0)
+    counted = sorted((_how_common(db, t), i, t) for i, t in enumerate(query.terms))
+    terms = [t for _, _, t in counted]
     ctes: list[str] = []
     params: list[Any] = []
-    for i, term in enumerate(query.terms):
-        sql, term_params = _term_sql(term, today)
+    for i, (count, _, term) in enumerate(counted):
+        within = " AND {seq} IN (SELECT seq FROM t0)" if i else ""
+        sql, term_params = _term_sql(term, today, within, common=count > COMMON_WORD)
         ctes.append(
-            f"t{i}(pid, score, facts) AS (SELECT pid, MAX(points),"
-            f" group_concat(fid || ':' || points) FROM ({sql})"
-            " GROUP BY pid)"
+            f"m{i}(seq, fid, points) AS MATERIALIZED (SELECT fid >> {_SEQ_SHIFT}, * FROM ({sql}))"
+        )
+        ctes.append(
+            f"t{i}(seq, score) AS MATERIALIZED (SELECT seq, MAX(points) FROM m{i} GROUP BY seq)"
         )
         params += term_params
-    joins = " ".join(f"JOIN t{i} ON t{i}.pid = t0.pid" for i in range(1, len(query.terms)))
-    score = " + ".join(f"t{i}.score" for i in range(len(query.terms)))
+    n = len(terms)
+    joins = " ".join(f"JOIN t{i} ON t{i}.seq = t0.seq" for i in range(1, n))
+    score = " + ".join(f"t{i}.score" for i in range(n))
+    if n > 1:
+        # All words said of one fact ("Hearing aid: with me") beat "hearing" in one fact
+        # and "aid" in another ("Walking aid"): the fact's strength once more ...
+        # (a typo or sound-alike does not count: "Meier Tochter" is not Anja Meyer's
+        # daughter fact)
+        same = " ".join(f"JOIN m{i} ON m{i}.fid = m0.fid" for i in range(1, n))
+        strength = f"((m0.fid >> {_STRENGTH_SHIFT}) & 15) * 10"
+        as_typed = " AND ".join(f"m{i}.points - {strength} > {_SIMILAR}" for i in range(n))
+        ctes.append(
+            f"together(seq, bonus) AS (SELECT m0.seq, MAX({strength}) FROM m0 {same}"
+            f" WHERE {as_typed} GROUP BY m0.seq)"
+        )
+        joins += " LEFT JOIN together ON together.seq = t0.seq"
+        score += " + coalesce(together.bonus, 0)"
     words = [t for t in query.terms if t.prefixes and not t.only_who]
     if len(words) > 1:
-        # "hearing aid" said of one fact (Hearing aid: with me) beats "hearing" in one
-        # fact and "aid" in another (Walking aid): the fact's strength once more.
+        # ... and a little more in the order typed ("nursing home", not "Nursing
+        # Service ... helps at home").
         ctes.append(
-            "together(pid, bonus) AS (SELECT f.patient_id, MAX(f.strength) * 10"
-            " FROM search_index JOIN search_facts f ON f.id = search_index.rowid"
-            " WHERE search_index MATCH ? GROUP BY f.patient_id)"
+            f"phrase(seq) AS (SELECT DISTINCT {_SEQ_OF_ROWID} FROM search_index"
+            f" WHERE search_index MATCH ? AND {_SEQ_OF_ROWID} IN (SELECT seq FROM t0))"
         )
-        params.append(" AND ".join(f"terms : ({_phrases(t.prefixes, prefix=True)})" for t in words))
-        joins += " LEFT JOIN together ON together.pid = t0.pid"
-        score += " + coalesce(together.bonus, 0)"
-    facts = ", ".join(f"t{i}.facts" for i in range(len(query.terms)))
+        in_order = " + ".join(f'"{t.prefixes[0]}"' for t in words)
+        params.append(f"{{who terms}} : ({in_order}*)")
+        score += f" + {_PHRASE} * (t0.seq IN (SELECT seq FROM phrase))"
+    # What each term matched, for the best patients only (the result list says why).
+    facts = ", ".join(
+        f"(SELECT group_concat(fid || ':' || points) FROM m{i} WHERE m{i}.seq = best.seq)"
+        for i in range(n)
+    )
     rows = db.query(
         f"WITH {', '.join(ctes)}"
-        f" SELECT t0.pid, {score} AS score, p.birth_date, COUNT(*) OVER (), {facts}"
-        f" FROM t0 {joins} JOIN patients p ON p.id = t0.pid"
-        " ORDER BY score DESC, p.bed = '', CAST(p.bed AS INTEGER), p.bed,"
-        " p.family_name, p.given_name, p.id"
-        " LIMIT ?",
+        f" SELECT best.*, {facts} FROM ("
+        f"SELECT t0.seq, sp.patient_id, {score} AS score, sp.birth_date, COUNT(*) OVER ()"
+        f" FROM t0 {joins} JOIN search_patients sp ON sp.seq = t0.seq"
+        " ORDER BY score DESC, sp.rank_key, sp.seq LIMIT ?) AS best",
         (*params, limit),
     )
+    rows = [row[1:] for row in rows]
     if not rows:
         return SearchResult((), 0)
     return SearchResult(_explain(db, query, rows, today), rows[0][3])
@@ -216,44 +314,40 @@ def search(db: Database, query: Query, *, today: date, limit: int = MAX_HITS) ->
 
 def _explain(db: Database, query: Query, rows: list[Any], today: date) -> tuple[SearchMatch, ...]:
     """Each patient's matched facts, best first, worded for the result list."""
-    best: list[dict[int, tuple[int, int]]] = []  # fact → (terms it matched, points)
+    # fact → (how many terms it matched, their points, the weakest way one matched)
+    found_per_row: list[dict[int, tuple[int, int, int]]] = []
     for row in rows:
-        found: dict[int, tuple[int, int]] = {}
+        found: dict[int, tuple[int, int, int]] = {}
         for term_facts in row[4:]:
             points: dict[int, int] = {}
             for item in filter(None, (term_facts or "").split(",")):
                 fid, _, value = item.partition(":")
                 points[int(fid)] = max(points.get(int(fid), -99), int(value))
             for fid, value in points.items():
-                terms, total = found.get(fid, (0, 0))
-                found[fid] = (terms + 1, total + value)
-        best.append(found)
-    ids = sorted({fid for points in best for fid in points})
-    facts: dict[int, tuple[str, int, dict[str, str]]] = {}
+                how = value - ((fid >> _STRENGTH_SHIFT) & 15) * 10
+                terms, total, weakest = found.get(fid, (0, 0, _WHOLE_WORD))
+                found[fid] = (terms + 1, total + value, min(weakest, how))
+        found_per_row.append(found)
+    ids = sorted({fid for found in found_per_row for fid in found})
+    stored: dict[int, tuple[str, dict[str, str]]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for fid, kind, strength, texts in db.query(
-            f"SELECT id, kind, strength, texts FROM search_facts"
-            f" WHERE id IN ({','.join('?' * len(chunk))})",
+        for fid, kind, texts in db.query(
+            f"SELECT id, kind, texts FROM search_facts WHERE id IN ({','.join('?' * len(chunk))})",
             tuple(chunk),
         ):
-            facts[fid] = (kind, strength, json.loads(texts))
-    ages = [t.age for t in query.terms if t.age is not None]
+            stored[fid] = (kind, json.loads(texts))
     matches = []
-    for row, found in zip(rows, best, strict=True):
+    for row, found in zip(rows, found_per_row, strict=True):
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
-        matched = [
-            MatchedFact(
-                FactKind(facts[fid][0]),
-                facts[fid][2],
-                similar=total < terms * (facts[fid][1] * 10 + _BEGINNING),
-            )
-            for fid, (terms, total) in ranked
-            if fid in facts
-        ]
-        age = _age(date.fromisoformat(row[2]), today)
-        if age in ages:
-            matched.append(MatchedFact(FactKind.AGE, {}, similar=False, age=age))
+        matched = []
+        for fid, (_terms, _total, weakest) in ranked:
+            if fid & _FACT_BITS == _AGE_FACT:
+                age = _age(date.fromisoformat(row[2]), today)
+                matched.append(MatchedFact(FactKind.AGE, {}, similar=False, age=age))
+            elif fid in stored:
+                kind, texts = stored[fid]
+                matched.append(MatchedFact(FactKind(kind), texts, similar=weakest <= _SIMILAR))
         matches.append(SearchMatch(row[0], row[1], tuple(matched)))
     return tuple(matches)
 

@@ -24,6 +24,7 @@ from app.domain import (
 )
 from app.store.database import Connection, Database
 from app.store.repository import UNASSIGNED, UNASSIGNED_META, Repository, from_ts, ts
+from app.store.search import forget_patient
 
 # Local tables of the records the server knows as these FHIR resource types.
 RECORD_TABLES = {
@@ -265,7 +266,7 @@ class SyncState:
 
     def purge_patient(self, conn: Connection, patient_id: str) -> None:
         """Remove a patient who left the assignment, with everything cached about them."""
-        conn.execute("DELETE FROM search_facts WHERE patient_id = ?", (patient_id,))
+        forget_patient(conn, patient_id)
         conn.execute("DELETE FROM server_resources WHERE patient_id = ?", (patient_id,))
         conn.execute("DELETE FROM conflicts WHERE patient_id = ?", (patient_id,))
         # answers, medications, contacts, discharge plans and tasks and history follow by

@@ -3545,6 +3545,11 @@ Strg+Q  beenden</translation>
         <translation>Bett %1</translation>
     </message>
     <message>
+        <location filename="../../ui/mainwindow/search_model.py" line="44"/>
+        <source>Ward %1</source>
+        <translation>Station %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/mainwindow/search_model.py" line="42"/>
         <source>Allergy or intolerance: %1</source>
         <translation>Allergie oder Unverträglichkeit: %1</translation>

@@ -41,6 +41,8 @@ def fact_text(fact: MatchedFact, language: str) -> str:
             return translate("Search", "Age %1").replace("%1", str(fact.age))
         case FactKind.BED:
             return translate("Search", "Bed %1").replace("%1", text)
+        case FactKind.WARD:
+            return translate("Search", "Ward %1").replace("%1", text)
         case FactKind.ALLERGY:
             line = translate("Search", "Allergy or intolerance: %1").replace("%1", text)
         case FactKind.MEDICATION:
