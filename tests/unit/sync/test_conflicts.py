@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from app.domain import AuditAction, Catalog, HomeMedication
+from app.search.query import parse_query
 from app.services import CareService
 from app.store.database import Database
-from app.search.query import parse_query
 from app.store.search import search
 from app.store.sync_state import Conflict, SyncState
 from sync import mapping
