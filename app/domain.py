@@ -165,8 +165,6 @@ class Category(Frozen):
     code: str
     display: str
     translations: dict[str, str] = Field(default_factory=dict)
-    absent: bool = False
-    """Choosing this option says the thing asked about is absent ("No hearing aid")."""
 
     def display_for(self, language: str) -> str:
         return self.translations.get(language, self.display)

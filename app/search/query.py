@@ -27,6 +27,8 @@ MAX_AGE = 120
 MAX_TERMS = 8
 """Words beyond this add nothing a nurse needs, and each costs an index lookup."""
 MAX_WORD = 40
+PHONE_MIN_DIGITS = 6
+"""Spaced digits are one phone number from this many on ("0171 23"); "82 12" is two."""
 SHORT_WORD = 3
 """Words this short begin a name or bed only (every answer has an "a" in it)."""
 STEM_MIN_LETTERS = 7
@@ -83,13 +85,13 @@ def parse_query(text: str, *, language: str = "en") -> Query:
     if (
         len(groups) > 1
         and _PHONE_LIKE.match(rest.strip())
-        and sum(c.isdigit() for c in rest) >= MIN_DIGIT_RUN
+        and (sum(map(len, groups)) >= PHONE_MIN_DIGITS or max(map(len, groups)) >= MIN_DIGIT_RUN)
     ):
         # "0171 234 5678" is one number, however it is spaced
         digits = "".join(c for c in rest if c.isdigit())
         if rest.strip().startswith("00"):
             digits = digits[2:]
-        return Query((*terms, Term(text.strip(), prefixes=(digits,))))
+        return Query((*terms, Term(text.strip(), prefixes=(digits,)))[:MAX_TERMS])
     seen: set[str] = set()
     for raw in _RAW_WORD.findall(rest):
         forms = spellings(raw)  # "Müller": muller, and mueller as typed without ü

@@ -76,9 +76,18 @@ def phone_digits(number: str) -> list[str]:
 
 # --- sounds alike: Kölner Phonetik (Postel 1969), made for German names ----------------
 
+# Sets, not strings: "" (no neighbour at the word's edge) is in every string.
+_VOWELS = frozenset("aeijouy")
+_CSZ = frozenset("csz")
+_SZ = frozenset("sz")
+_CKQ = frozenset("ckq")
+_C_HARD_FIRST = frozenset("ahkloqrux")
+_C_HARD = frozenset("ahkoqux")
+
 
 def _cologne_digit(prev: str, ch: str, nxt: str, first: bool) -> str:
-    if ch in "aeijouy":
+    """One letter's digit; ``prev``/``nxt`` are "" at the word's edges (never "in" a set)."""
+    if ch in _VOWELS:
         return "0"
     if ch == "h":
         return ""
@@ -87,17 +96,17 @@ def _cologne_digit(prev: str, ch: str, nxt: str, first: bool) -> str:
     if ch == "p":
         return "3" if nxt == "h" else "1"
     if ch in "dt":
-        return "8" if nxt in "csz" else "2"
+        return "8" if nxt in _CSZ else "2"
     if ch in "fvw":
         return "3"
     if ch in "gkq":
         return "4"
     if ch == "c":
         if first:
-            return "4" if nxt in "ahkloqrux" else "8"
-        return "8" if prev in "sz" or nxt not in "ahkoqux" else "4"
+            return "4" if nxt in _C_HARD_FIRST else "8"
+        return "4" if nxt in _C_HARD and prev not in _SZ else "8"
     if ch == "x":
-        return "8" if prev in "ckq" else "48"
+        return "8" if prev in _CKQ else "48"
     if ch == "l":
         return "5"
     if ch in "mn":
@@ -131,9 +140,11 @@ def sound_code(word: str) -> str:
 def typo_keys(word: str) -> set[str]:
     """The word and each form of it with one letter left out.
 
-    Two words are one typo apart (a letter missing, extra or wrong, or two letters
-    swapped) exactly when their key sets meet (the "symmetric delete" idea of SymSpell):
-    "hofmann" is "hoffmann" with an f left out; "hoffnam" and "hoffman" share "hoffma".
+    Two words one typo apart (a letter missing, extra or wrong, or two neighbours
+    swapped) always share a key (the "symmetric delete" idea of SymSpell): "hofmann" is
+    "hoffmann" with an f left out; "hoffamn" and "hoffman" share "hoffan". A few words
+    two typos apart share one too ("schmitz", "schmidt": "schmit"), which search
+    accepts: such matches rank below every word as typed.
     """
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 

@@ -53,8 +53,6 @@ _SIMILAR = -5
 COMMON_WORD = 2000
 """A word in more facts than this is a word of labels and options (``_term_sql``)."""
 _AGE_POINTS = Strength.WHO * 10 + _WHOLE_WORD
-# Bonus when all words are said of one fact, and more when in the order typed.
-_PHRASE = 5
 
 _STRENGTH_SQL = f"((rowid >> {_STRENGTH_SHIFT}) & 15)"
 _SEQ_OF_ROWID = f"(rowid >> {_SEQ_SHIFT})"
@@ -268,31 +266,21 @@ def search(db: Database, query: Query, *, today: date, limit: int = MAX_HITS) ->
     n = len(terms)
     joins = " ".join(f"JOIN t{i} ON t{i}.seq = t0.seq" for i in range(1, n))
     score = " + ".join(f"t{i}.score" for i in range(n))
-    if n > 1:
-        # All words said of one fact ("Hearing aid: with me") beat "hearing" in one fact
-        # and "aid" in another ("Walking aid"): the fact's strength once more ...
-        # (a typo or sound-alike does not count: "Meier Tochter" is not Anja Meyer's
-        # daughter fact)
-        same = " ".join(f"JOIN m{i} ON m{i}.fid = m0.fid" for i in range(1, n))
-        strength = f"((m0.fid >> {_STRENGTH_SHIFT}) & 15) * 10"
-        as_typed = " AND ".join(f"m{i}.points - {strength} > {_SIMILAR}" for i in range(n))
-        ctes.append(
-            f"together(seq, bonus) AS (SELECT m0.seq, MAX({strength}) FROM m0 {same}"
-            f" WHERE {as_typed} GROUP BY m0.seq)"
-        )
-        joins += " LEFT JOIN together ON together.seq = t0.seq"
-        score += " + coalesce(together.bonus, 0)"
     words = [t for t in query.terms if t.prefixes and not t.only_who]
     if len(words) > 1:
-        # ... and a little more in the order typed ("nursing home", not "Nursing
-        # Service ... helps at home").
+        # Words said side by side in one fact ("Hearing aid: with me", "nursing home")
+        # beat the same words in two facts ("Hearing, speech … support" and "Walking
+        # aid"; "Nursing Service" and "helps at home"): the fact's strength once more.
+        # Typed words only: a sound-alike ("Meyer" for "Meier") earns no bonus.
+        near = " ".join(f'"{(t.stems or t.prefixes)[0]}"*' for t in words)
         ctes.append(
-            f"phrase(seq) AS (SELECT DISTINCT {_SEQ_OF_ROWID} FROM search_index"
-            f" WHERE search_index MATCH ? AND {_SEQ_OF_ROWID} IN (SELECT seq FROM t0))"
+            f"together(seq, bonus) AS (SELECT {_SEQ_OF_ROWID}, MAX({_STRENGTH_SQL}) * 10"
+            f" FROM search_index WHERE search_index MATCH ?"
+            f" AND {_SEQ_OF_ROWID} IN (SELECT seq FROM t0) GROUP BY 1)"
         )
-        in_order = " + ".join(f'"{t.prefixes[0]}"' for t in words)
-        params.append(f"{{who terms}} : ({in_order}*)")
-        score += f" + {_PHRASE} * (t0.seq IN (SELECT seq FROM phrase))"
+        params.append(f"{{who terms}} : NEAR({near}, 0)")
+        joins += " LEFT JOIN together ON together.seq = t0.seq"
+        score += " + coalesce(together.bonus, 0)"
     # What each term matched, for the best patients only (the result list says why).
     facts = ", ".join(
         f"(SELECT group_concat(fid || ':' || points) FROM m{i} WHERE m{i}.seq = best.seq)"

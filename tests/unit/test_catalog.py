@@ -17,12 +17,13 @@ import pytest
 
 from app.catalog import (
     EXT_ANSWER_TYPE,
+    EXT_OPTION_ABSENT,
     EXT_VALIDITY,
     EXT_VALIDITY_DAYS,
     default_catalog_path,
     load_catalog,
 )
-from app.domain import AnswerType, Catalog, ValidityKind
+from app.domain import AnswerType, AnswerValue, Catalog, ValidityKind
 from app.errors import CatalogError
 
 EXPECTED_CATEGORIES = {
@@ -253,6 +254,103 @@ def test_a_malformed_translation_is_named(tmp_path: Path, shipped_json: Json) ->
     with pytest.raises(CatalogError) as caught:
         load_catalog(_write(tmp_path, doc))
     assert "'diet.lactose'" in caught.value.message
+
+
+# --- options that say "absent" -----------------------------------------------------------
+
+
+def _option(q: Json, code: str) -> Json:
+    option: Json = next(o for o in q["answerOption"] if o["valueCoding"]["code"] == code)
+    return option
+
+
+def test_the_option_absent_extension_is_read(catalog: Catalog) -> None:
+    hearing_aid = catalog.question("mobility.hearing-aid")
+    assert {o.code for o in hearing_aid.options if o.absent} == {"none"}
+    walking_aid = catalog.question("mobility.walking-aid")
+    assert {o.code for o in walking_aid.options if o.absent} == {"none"}
+    # Questions whose options all say something is there have no absent option.
+    assert not any(o.absent for o in catalog.question("diet.drinks").options)
+
+
+def test_option_absent_false_is_not_absent(tmp_path: Path, shipped_json: Json) -> None:
+    doc = copy.deepcopy(shipped_json)
+    none = _option(_question(doc, "mobility.hearing-aid"), "none")
+    _ext(none, EXT_OPTION_ABSENT)["valueBoolean"] = False
+    stick = _option(_question(doc, "mobility.walking-aid"), "stick")
+    stick["extension"] = [{"url": EXT_OPTION_ABSENT, "valueBoolean": True}]
+    catalog = load_catalog(_write(tmp_path, doc))
+    hearing_aid = catalog.question("mobility.hearing-aid")
+    assert not any(o.absent for o in hearing_aid.options)
+    walking_aid = catalog.question("mobility.walking-aid")
+    assert {o.code for o in walking_aid.options if o.absent} == {"none", "stick"}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("true", id="a-string"),
+        pytest.param(1, id="a-number"),
+        pytest.param(None, id="null"),
+        pytest.param(..., id="missing"),
+    ],
+)
+def test_option_absent_that_is_not_a_boolean_is_named(
+    tmp_path: Path, shipped_json: Json, value: object
+) -> None:
+    doc = copy.deepcopy(shipped_json)
+    extension = _ext(_option(_question(doc, "mobility.hearing-aid"), "none"), EXT_OPTION_ABSENT)
+    if value is ...:
+        del extension["valueBoolean"]
+    else:
+        extension["valueBoolean"] = value
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(_write(tmp_path, doc))
+    message = caught.value.message
+    assert "'mobility.hearing-aid'" in message
+    assert "option none" in message
+    assert "option-absent" in message
+    assert caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "absent"),
+    [
+        ("diet.lactose", False, True),
+        ("diet.lactose", True, False),
+        ("mobility.hearing-aid", "none", True),
+        ("mobility.hearing-aid", "with-me", False),
+        ("mobility.hearing-aid", "no-such-option", False),
+        ("mobility.walking-aid", ("none",), True),
+        ("mobility.walking-aid", ("stick",), False),
+        ("mobility.walking-aid", ("none", "stick"), False),
+        ("mobility.walking-aid", ("stick", "none"), False),
+        ("mobility.walking-aid", (), False),
+        ("diet.drinks", ("still-water",), False),
+        ("diet.food-dislikes", "none", False),
+        ("diet.food-dislikes", "No", False),
+        ("diet.food-dislikes", "", False),
+        ("comfort.bedtime", "22:00", False),
+    ],
+)
+def test_an_answer_says_absent_for_false_or_only_absent_options(
+    catalog: Catalog, code: str, value: AnswerValue, absent: bool
+) -> None:
+    assert catalog.question(code).says_absent(value) is absent
+
+
+def test_a_multi_choice_is_absent_only_when_every_chosen_option_is(
+    tmp_path: Path, shipped_json: Json
+) -> None:
+    doc = copy.deepcopy(shipped_json)
+    glasses = _question(doc, "mobility.glasses")  # a second absent option, for the test
+    _option(glasses, "not-with-me")["extension"] = [
+        {"url": EXT_OPTION_ABSENT, "valueBoolean": True}
+    ]
+    question = load_catalog(_write(tmp_path, doc)).question("mobility.glasses")
+    assert question.says_absent(("none", "not-with-me"))
+    assert question.says_absent(("not-with-me",))
+    assert not question.says_absent(("not-with-me", "reading"))
 
 
 # --- broken files -------------------------------------------------------------------------

@@ -281,7 +281,7 @@ def test_every_button_has_an_accessible_name(qtbot, main_window: MainWindow) -> 
 
 
 def test_search_results_model_passes_qt_model_tester(qtbot, qtmodeltester, main_window) -> None:
-    main_window.ward_panel.search_box.setText("a")
+    main_window.ward_panel.search_box.setText("bed")  # every patient in a bed
     qtbot.wait_until(lambda: main_window.ward_panel.results_model.rowCount() > 0, timeout=10_000)
     qtmodeltester.check(main_window.ward_panel.results_model)
 
