@@ -99,10 +99,12 @@ class Patient(Frozen):
         return f"{self.family_name}, {self.given_name}"
 
     def age_on(self, day: date) -> int:
-        years = day.year - self.birth_date.year
-        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
-            years -= 1
-        return years
+        return age_on(self.birth_date, day)
+
+
+def age_on(born: date, day: date) -> int:
+    """Full years of life on ``day`` (a 29 February birthday counts from 1 March)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 # --- question catalog -----------------------------------------------------------
