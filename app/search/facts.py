@@ -130,7 +130,7 @@ def patient_facts(
     facts = _who(patient, vocabulary)
     facts += _answers(answers, catalog, vocabulary)
     facts += _allergies(patient, vocabulary)
-    facts += [_medication(m, vocabulary) for m in medications]
+    facts += [_medication(m) for m in medications]
     facts += [_contact(c, vocabulary) for c in contacts if c.active]
     facts += _discharge(patient, plans, tasks, checklist, vocabulary)
     return facts
@@ -202,7 +202,7 @@ def _allergies(patient: Patient, vocabulary: Vocabulary) -> list[Fact]:
     return facts
 
 
-def _medication(med: HomeMedication, vocabulary: Vocabulary) -> Fact:
+def _medication(med: HomeMedication) -> Fact:
     text = " ".join(p for p in (med.name, med.dose, med.route, med.frequency) if p)
     strength = Strength.WEAK if med.status is MedicationStatus.STOPPED else Strength.FACT
     return Fact(
