@@ -268,7 +268,8 @@ def search(db: Database, query: Query, *, today: date, limit: int = MAX_HITS) ->
         )
         params += term_params
     n = len(counted)
-    joins = " ".join(f"JOIN t{i} ON t{i}.seq = t0.seq" for i in range(1, n))
+    everyone = " ".join(f"JOIN t{i} ON t{i}.seq = t0.seq" for i in range(1, n))
+    joins = everyone
     score = " + ".join(f"t{i}.score" for i in range(n))
     words = [t for t in query.terms if t.prefixes and not t.only_who]
     if len(words) > 1:
@@ -293,7 +294,8 @@ def search(db: Database, query: Query, *, today: date, limit: int = MAX_HITS) ->
     rows = db.query(
         f"WITH {', '.join(ctes)}"
         f" SELECT best.*, {facts} FROM ("
-        f"SELECT t0.seq, sp.patient_id, {score} AS score, sp.birth_date, COUNT(*) OVER ()"
+        f"SELECT t0.seq, sp.patient_id, {score} AS score, sp.birth_date,"
+        f" (SELECT count(*) FROM t0 {everyone})"
         f" FROM t0 {joins} JOIN search_patients sp ON sp.seq = t0.seq"
         " ORDER BY score DESC, sp.rank_key, sp.seq LIMIT ?) AS best",
         (*params, limit),
