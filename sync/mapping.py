@@ -180,6 +180,13 @@ def _ext_value(resource: Resource, url: str, key: str, default: Any = None) -> A
     return ext.get(key, default) if ext else default
 
 
+def _concept_text(concept: Resource) -> str:
+    """A CodeableConcept in words: its text, else its first coding's display, else code
+    (another system's RelatedPerson may carry only ``v3-RoleCode#DAU``)."""
+    coding = _first(concept.get("coding", []))
+    return str(concept.get("text") or coding.get("display") or coding.get("code") or "")
+
+
 def _first(items: Any) -> Resource:
     """The first element of a FHIR list, or an empty element."""
     if isinstance(items, list) and items and isinstance(items[0], dict):
@@ -662,7 +669,7 @@ def related_person_to_contact(
         patient_id=_reference_id(res["patient"]["reference"], "Patient"),
         kind=ContactKind(_ext_value(res, EXT_KIND, "valueCode", ContactKind.PERSON.value)),
         name=str(_first(res.get("name", [])).get("text") or "?"),
-        relationship=str(_first(res.get("relationship", [])).get("text", "")),
+        relationship=_concept_text(_first(res.get("relationship", []))),
         telecom=tuple(
             ContactPoint(
                 system="email" if t.get("system") == "email" else "phone",

@@ -50,10 +50,12 @@ class Vocabulary:
     def relationship(self, text: str) -> Words:
         """All words for the person a free-text relationship names ("Daughter" → Tochter …).
 
-        Unknown relationships ("the lady upstairs") have no entry: they are found by
-        their own words only.
+        The text may be a word of any language or an HL7 v3 RoleCode ("DAU", as another
+        system's RelatedPerson may hold it). Unknown relationships ("the lady upstairs")
+        have no entry: they are found by their own words only.
         """
-        return self._relationship_by_words.get(tuple(words(text)), {})
+        by_code = self.relationships.get(text.strip().upper())  # v3 RoleCode: "DAU"
+        return by_code or self._relationship_by_words.get(tuple(words(text)), {})
 
     def all_words(self, entry: Words) -> list[str]:
         return [w for lang in self.languages for w in entry.get(lang, ())]

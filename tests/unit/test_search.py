@@ -347,3 +347,18 @@ def test_odd_input_never_raises(ward: Ward, text: str) -> None:
 def test_empty_input_finds_nothing(ward: Ward) -> None:
     for text in ("", "  *  "):
         assert ward.service.charts.search(text) == SearchResults((), 0)
+
+
+def test_a_relationship_given_as_a_role_code_is_found_in_every_language(
+    fresh_ward: Ward,
+) -> None:
+    # another system's RelatedPerson may say only v3-RoleCode#DAU
+    fresh_ward.service.home_care.save_contact(
+        fresh_ward.contact.model_copy(update={"relationship": "DAU"})
+    )
+    for text in ("daughter", "Tochter"):
+        hit = only_hit(fresh_ward, text)
+        assert hit.patient.id == fresh_ward.mueller.id
+    (fact,) = only_hit(fresh_ward, "Tochter").facts
+    assert fact.text_for("de") == "Hans Weber (Tochter) · +49 171 2345678"
+    assert fact.text_for("en") == "Hans Weber (daughter) · +49 171 2345678"

@@ -28,6 +28,8 @@ from tests.conftest import FIXED_NOW
 
 NURSE = Actor(user_id="Practitioner/nurse-1", display_name="Nurse One")
 
+V3_ROLE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+
 
 def _answer_for(service: CareService, catalog: Catalog, answer_type: AnswerType) -> Answer:
     question = next(q for q in catalog.questions if q.answer_type is answer_type)
@@ -367,3 +369,25 @@ def test_undated_resources_from_the_server_keep_an_unknown_time() -> None:
     res = mapping.contact_to_related_person(contact)
     assert '"valueDateTime"' not in json.dumps(res)
     assert mapping.related_person_to_contact(res).provenance.recorded_at is None
+
+
+@pytest.mark.parametrize(
+    ("relationship", "expected"),
+    [
+        ({"text": "Tochter"}, "Tochter"),
+        ({"coding": [{"system": V3_ROLE, "code": "DAU", "display": "daughter"}]}, "daughter"),
+        ({"coding": [{"system": V3_ROLE, "code": "DAU"}]}, "DAU"),
+        ({}, ""),
+    ],
+)
+def test_another_systems_relationship_is_read_as_text_display_or_code(
+    relationship: dict[str, object], expected: str
+) -> None:
+    person = {
+        "resourceType": "RelatedPerson",
+        "id": "rp-3",
+        "patient": {"reference": "Patient/p-1"},
+        "name": [{"text": "Anna Braun"}],
+        "relationship": [relationship],
+    }
+    assert mapping.related_person_to_contact(person).relationship == expected
