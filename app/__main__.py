@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="number of synthetic patients with --demo (default 32)",
     )
     parser.add_argument("--language", metavar="LANG", help="user-interface language, e.g. en or de")
+    parser.add_argument(
+        "--appearance",
+        choices=("system", "light", "dark", "high-contrast"),
+        help="colours for this run (the View menu keeps a choice)",
+    )
     parser.add_argument("--verbose", action="store_true", help="write debug lines to the log")
     return parser
 

@@ -7,10 +7,12 @@ reported as locked so the settings dialog can show them greyed out.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 from pydantic import ValidationError as PydanticValidationError
@@ -18,6 +20,9 @@ from pydantic import ValidationError as PydanticValidationError
 from app.errors import KnownError
 
 log = logging.getLogger(__name__)
+
+Appearance = Literal["system", "light", "dark", "high-contrast"]
+APPEARANCES: tuple[Appearance, ...] = ("system", "light", "dark", "high-contrast")
 
 
 class Settings(BaseModel):
@@ -57,6 +62,10 @@ class Settings(BaseModel):
     max_cached_users: int = Field(default=8, ge=1, description="Per-user caches kept here.")
     sync_interval_seconds: int = Field(default=120, ge=15, description="Background sync.")
     language: str = Field(default="", description="UI language (empty: the system's).")
+    appearance: Appearance = Field(
+        default="system",
+        description="Colours: follow the system, light, dark, or high contrast.",
+    )
     catalog_file: Path | None = Field(
         default=None,
         description="A hospital's own question catalog (FHIR Questionnaire JSON) instead of "
@@ -126,3 +135,26 @@ def load_settings(policy_file: Path, user_file: Path | None) -> LayeredSettings:
         _check_layer(user, user_file, "preferences file", "Correct or delete that file.")
     effective = Settings.model_validate({**user, **policy})
     return LayeredSettings(effective=effective, locked=frozenset(policy))
+
+
+def save_preference(user_file: Path, name: str, value: Any) -> None:
+    """Set one of the user's own preferences, checked as on reading, written atomically.
+
+    A preference the machine policy sets is IT's to change: the caller offers it only
+    when not locked (``LayeredSettings.locked``).
+    """
+    values = _read_layer(user_file, "preferences file")
+    values[name] = value
+    _check_layer(values, user_file, "preferences file", "Correct or delete that file.")
+    partial = user_file.with_name(user_file.name + ".new")
+    try:
+        user_file.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(values, indent=2) + "\n", encoding="utf-8")
+        os.replace(partial, user_file)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise SettingsError(
+            f"The preferences file {user_file} cannot be written ({exc.strerror}).",
+            hint="Check that the disk is not full.",
+        ) from exc

@@ -22,6 +22,7 @@ from app.session import CacheSession, open_demo_cache
 from app.settings import LayeredSettings, Settings, load_settings
 from sync.oidc import OidcClient, OidcConfig
 from ui.base import reauth
+from ui.base.appearance import AppearanceController
 from ui.base.gc_guard import GuiThreadCollector
 from ui.base.style import apply_app_style
 from ui.base.taskman import TaskManager
@@ -92,6 +93,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     language = pick_language(args.language, settings.effective)
     install_translators(app, language)
+    appearance = AppearanceController(
+        app,
+        current=settings.effective.appearance,
+        preferences=None if args.demo else paths.config / "preferences.json",
+        locked="appearance" in settings.locked,
+    )
+    appearance.apply(args.appearance or settings.effective.appearance)
 
     tasks = TaskManager()
     launcher = _Launcher(app, tasks, args, settings, language, catalog)

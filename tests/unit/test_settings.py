@@ -166,3 +166,22 @@ def test_files_live_under_askonce_home_in_tests(isolated_home: Path) -> None:
     assert load_settings(paths.policy_file, paths.config / "settings.json").effective == (
         Settings()
     )
+
+
+def test_a_preference_is_saved_checked_and_kept_with_the_others(tmp_path: Path) -> None:
+    from app.settings import SettingsError, save_preference
+
+    prefs = tmp_path / "config" / "preferences.json"
+    save_preference(prefs, "language", "de")
+    save_preference(prefs, "appearance", "high-contrast")
+    assert json.loads(prefs.read_text(encoding="utf-8")) == {
+        "language": "de",
+        "appearance": "high-contrast",
+    }
+    with pytest.raises(SettingsError):
+        save_preference(prefs, "appearance", "purple")
+    with pytest.raises(SettingsError):
+        save_preference(prefs, "no_such_option", 1)
+    # a refused value leaves the file as it was, and no partial file behind
+    assert json.loads(prefs.read_text(encoding="utf-8"))["appearance"] == "high-contrast"
+    assert sorted(p.name for p in prefs.parent.iterdir()) == ["preferences.json"]

@@ -78,6 +78,15 @@ class SignInWindow(QtWidgets.QWidget):
         page = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
+        # First use here: no one has a cache yet, so say plainly what to do.
+        self.first_use = QtWidgets.QLabel(
+            self.tr(
+                "Sign in with your hospital account. Your browser opens the hospital's "
+                "sign-in page; afterwards you choose an offline PIN for this workstation."
+            )
+        )
+        self.first_use.setWordWrap(True)
+        lay.addWidget(self.first_use)
         self.users = QtWidgets.QListWidget()
         self.users.setAccessibleName(self.tr("Users with a cache on this workstation"))
         self.users.itemActivated.connect(self._chosen)
@@ -194,6 +203,12 @@ class SignInWindow(QtWidgets.QWidget):
         has_users = self.users.count() > 0
         self.continue_button.setVisible(has_users)
         self.users.setVisible(has_users)
+        self.first_use.setVisible(not has_users)
+        self.someone_else.setText(
+            self.tr("&Someone else…")
+            if has_users
+            else self.tr("&Sign in with your hospital account…")
+        )
         self.title.setText(
             self.tr("Who is signing in?") if has_users else self.tr("Sign in to AskOnce")
         )
