@@ -422,6 +422,24 @@ class HistoryEntry(Frozen):
     source: Source | None = None
 
 
+class NewsItem(Frozen):
+    """A colleague's change, downloaded for a patient this user already had, not yet seen.
+
+    ``record_key`` says which item changed: the question code of an answer, else the
+    record's id. Worded like its History line.
+    """
+
+    seq: int = 0
+    patient_id: str
+    area: Literal["answer", "medication", "contact", "discharge"]
+    record_key: str
+    actor: Actor
+    at: UtcDateTime | None
+    subject: str
+    action: str
+    new_value: str = ""
+
+
 class AuditAction(enum.StrEnum):
     VIEW = "view"
     EDIT = "edit"

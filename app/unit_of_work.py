@@ -26,6 +26,7 @@ from app.domain import (
     ContactKind,
     HistoryEntry,
     HomeCareContact,
+    NewsItem,
     OutboxOperation,
     Patient,
     Source,
@@ -134,10 +135,13 @@ class UnitOfWork:
         record: Record,
         doc: dict[str, Any],
         line: HistoryLine | None,
+        *,
+        news: bool = False,
     ) -> None:
         """A record as the server has it (nothing queued): stored with its merge base; the
         History line names who recorded it, dated when it was recorded (or, undated on the
-        server, when this workstation learnt of it)."""
+        server, when this workstation learnt of it). ``news``: the patient was already
+        here, so the change is also news until the user has seen it."""
         self.state.put_record(self.conn, resource_type, record, doc)
         if line is not None:
             prov = record.provenance
@@ -148,6 +152,22 @@ class UnitOfWork:
                 at=prov.recorded_at or self.at,
                 source=prov.source,
             )
+            if news:
+                self.repo.add_news(
+                    self.conn,
+                    NewsItem(
+                        patient_id=record.patient_id,
+                        area=line.area,
+                        record_key=record.question_code
+                        if isinstance(record, Answer)
+                        else record.id,
+                        actor=prov.recorded_by,
+                        at=prov.recorded_at,
+                        subject=line.subject,
+                        action=line.action,
+                        new_value=line.new_value,
+                    ),
+                )
         self._touched.add(record.patient_id)
 
     def take_patient(self, patient: Patient, doc: dict[str, Any]) -> None:

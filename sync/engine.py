@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -737,7 +737,7 @@ class Synchronizer:
 
                 def store(work: UnitOfWork, batch: list[dict[str, Any]] = batch) -> None:
                     for res in batch:
-                        self._apply_download(work, resource_type, res, tally)
+                        self._apply_download(work, resource_type, res, tally, new)
 
                 self._write_records(store)
         if newest is not None and newest != cursor:
@@ -745,9 +745,17 @@ class Synchronizer:
             self._write(lambda conn: self.state.set_cursor(conn, resource_type, final))
 
     def _apply_download(
-        self, work: UnitOfWork, resource_type: str, res: dict[str, Any], tally: _Tally
+        self,
+        work: UnitOfWork,
+        resource_type: str,
+        res: dict[str, Any],
+        tally: _Tally,
+        new: set[str],
     ) -> None:
-        """Take one server resource into the cache (unless we have it, or edits wait)."""
+        """Take one server resource into the cache (unless we have it, or edits wait).
+
+        A change for a patient already here is news for the user (``new``: the patients
+        this sync brought, whose every record is new and none of it news)."""
         rid = str(res.get("id", ""))
         known = self.state.server_doc(resource_type, rid)
         if known is not None and mapping.version_of(known) == mapping.version_of(res):
@@ -757,15 +765,24 @@ class Synchronizer:
             # so the base stays where our edit started.
             return
         try:
-            self._apply_local(work, resource_type, res)
+            self._apply_local(work, resource_type, res, news=True, new=new)
         except (mapping.MappingError, ValueError, KeyError) as exc:
             tally.errors.append(f"{resource_type}/{rid}: {exc}")
             return
         tally.downloaded += 1
 
-    def _apply_local(self, work: UnitOfWork, resource_type: str, res: dict[str, Any]) -> None:
+    def _apply_local(
+        self,
+        work: UnitOfWork,
+        resource_type: str,
+        res: dict[str, Any],
+        *,
+        news: bool = False,
+        new: Collection[str] = (),
+    ) -> None:
         """The server's version into the cache, with a History line worded like a local edit
-        of the same change (``app.history_lines``), in the name of who made it."""
+        of the same change (``app.history_lines``), in the name of who made it; ``news``:
+        also news for the user, unless the patient is one of the ``new`` ones."""
         record = mapping.record_from_resource(resource_type, res, self.catalog)
         old = self.repo.stored(record)
         if isinstance(record, Answer):
@@ -773,7 +790,9 @@ class Synchronizer:
         line = record_change(old, record, self.catalog)
         if self.repo.patient(record.patient_id) is None:
             raise mapping.MappingError(f"{resource_type}/{record.id} belongs to no cached patient")
-        work.take_from_server(resource_type, record, res, line)
+        work.take_from_server(
+            resource_type, record, res, line, news=news and record.patient_id not in new
+        )
 
     # --- reconciliation -----------------------------------------------------------------------
 

@@ -266,9 +266,28 @@ def _v6(conn: Connection) -> None:
     )
 
 
+def _v7(conn: Connection) -> None:
+    """Colleagues' news: a change downloaded for a patient already in the cache, kept
+    until the user has seen it (``app.services.news``)."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE news (
+            seq INTEGER PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            area TEXT NOT NULL,
+            record_key TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX news_by_patient ON news (patient_id, seq);
+        """,
+    )
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
 # a released step (tests migrate from every earlier version).
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,7 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     MedicationStatus,
+    NewsItem,
     OutboxEntry,
     OutboxOperation,
     Patient,
@@ -417,6 +418,40 @@ class Repository:
             (patient_id,),
         )
         return [HistoryEntry.model_validate_json(doc) for (doc,) in rows]
+
+    # --- colleagues' news ------------------------------------------------------------
+
+    def add_news(self, conn: Connection, item: NewsItem) -> None:
+        conn.execute(
+            "INSERT INTO news (patient_id, area, record_key, actor_id, doc) VALUES (?, ?, ?, ?, ?)",
+            (
+                item.patient_id,
+                item.area,
+                item.record_key,
+                item.actor.user_id,
+                item.model_dump_json(exclude={"seq"}),
+            ),
+        )
+
+    def news(self, patient_id: str, *, not_by: str) -> list[NewsItem]:
+        """The patient's unseen news, newest first, leaving out ``not_by``'s own changes."""
+        rows = self.db.query(
+            "SELECT seq, doc FROM news WHERE patient_id = ? AND actor_id != ? ORDER BY seq DESC",
+            (patient_id, not_by),
+        )
+        return [
+            NewsItem.model_validate_json(doc).model_copy(update={"seq": seq}) for seq, doc in rows
+        ]
+
+    def news_counts(self, *, not_by: str) -> dict[str, int]:
+        rows = self.db.query(
+            "SELECT patient_id, count(*) FROM news WHERE actor_id != ? GROUP BY patient_id",
+            (not_by,),
+        )
+        return {pid: int(n) for pid, n in rows}
+
+    def clear_news(self, conn: Connection, patient_id: str, up_to: int) -> None:
+        conn.execute("DELETE FROM news WHERE patient_id = ? AND seq <= ?", (patient_id, up_to))
 
     # --- outbox -------------------------------------------------------------------
 
