@@ -750,12 +750,13 @@ class Synchronizer:
         resource_type: str,
         res: dict[str, Any],
         tally: _Tally,
-        new: set[str],
+        new: Collection[str] | None = None,
     ) -> None:
         """Take one server resource into the cache (unless we have it, or edits wait).
 
         A change for a patient already here is news for the user (``new``: the patients
-        this sync brought, whose every record is new and none of it news)."""
+        this sync brought, whose every record is new and none of it news; ``None``: no
+        news, e.g. an agency shared by many patients)."""
         rid = str(res.get("id", ""))
         known = self.state.server_doc(resource_type, rid)
         if known is not None and mapping.version_of(known) == mapping.version_of(res):
@@ -765,7 +766,7 @@ class Synchronizer:
             # so the base stays where our edit started.
             return
         try:
-            self._apply_local(work, resource_type, res, news=True, new=new)
+            self._apply_local(work, resource_type, res, news=new is not None, new=new or ())
         except (mapping.MappingError, ValueError, KeyError) as exc:
             tally.errors.append(f"{resource_type}/{rid}: {exc}")
             return
