@@ -71,3 +71,10 @@ class Vocabulary:
 def default_vocabulary() -> Vocabulary:
     ref = resources.files("resources") / "search" / "vocabulary.json"
     return Vocabulary(json.loads(ref.read_text(encoding="utf-8")))
+
+
+def relationship_in(text: str, language: str) -> str:
+    """A relationship in ``language`` if the vocabulary knows it ("daughter" → "Tochter"),
+    else as typed."""
+    known = default_vocabulary().relationship(text)
+    return known[language][0] if language in known else text

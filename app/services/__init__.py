@@ -8,6 +8,7 @@
 - ``discharge`` — readiness board, Discharge tab, summary, plan and task edits (discharge.py)
 - ``access`` — break-glass access and audit entries (access.py)
 - ``outbox`` — what waits for the server: counts, refused changes, conflicts (outbox.py)
+- ``news`` — colleagues' changes the user has not seen yet (news.py)
 
 Every edit is one transaction holding the record, its history line, its outbox
 entry for the server, its audit entry and the search-index update
@@ -38,7 +39,11 @@ from app.services.discharge import DischargeRow as DischargeRow
 from app.services.discharge import DischargeService
 from app.services.discharge import DischargeSummary as DischargeSummary
 from app.services.discharge import DischargeView as DischargeView
+from app.services.handover import HandoverPatient as HandoverPatient
+from app.services.handover import HandoverService
+from app.services.handover import HandoverSheet as HandoverSheet
 from app.services.home_care import HomeCareService
+from app.services.news import NewsService
 from app.services.outbox import OutboxService
 from app.store.database import Database
 from app.store.sync_state import Conflict as Conflict
@@ -75,9 +80,11 @@ class CareService(ServicePart):
         self.home_care = HomeCareService(self.ctx)
         self.discharge = DischargeService(self.ctx, self.home_care)
         self.charts = ChartService(self.ctx, self.discharge)
+        self.handover = HandoverService(self.ctx, self.discharge)
         self.answers = AnswerService(self.ctx)
         self.access = AccessService(self.ctx)
         self.outbox = OutboxService(self.ctx)
+        self.news = NewsService(self.ctx)
         self.charts.bring_search_index_up_to_date()
 
     # --- who, where, when (db, repo, catalog, actor, now, today: from ServicePart) -----------
