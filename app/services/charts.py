@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +11,7 @@ from app.clock import local_day
 from app.domain import (
     Answer,
     AnswerState,
+    AnswerValue,
     AuditAction,
     HistoryEntry,
     HomeCareContact,
@@ -18,6 +21,7 @@ from app.domain import (
     RevisionStatus,
     answer_state,
 )
+from app.name_alerts import NameMatch, name_matches
 from app.search.query import parse_query
 from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeService
@@ -37,6 +41,13 @@ class WardRow:
     """Left the user's care team while edits were waiting: kept until they are sent."""
     break_glass_until: datetime | None = None
     """Not assigned, opened with emergency access that lasts until then."""
+    name_matches: tuple[NameMatch, ...] = ()
+    """Patients in the cache this one could be taken for, strongest first (``app.name_alerts``)."""
+
+    @property
+    def name_alerts(self) -> tuple[NameMatch, ...]:
+        """The matches that are alerts (same or similar name), not notices."""
+        return tuple(m for m in self.name_matches if m.is_alert)
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,115 @@ class BoardItem:
     question: Question
     state: AnswerState
     answer: Answer | None  # the newest answer not entered in error (shown even when due)
+
+
+class NeedKind(enum.StrEnum):
+    INTERPRETER = "interpreter"
+    LANGUAGE = "language"
+    HEARING = "hearing"
+    SIGHT = "sight"
+    CONVERSATION = "conversation"
+
+
+INTERPRETER_NEEDED = "communication.interpreter-needed"
+INTERPRETER_LANGUAGE = "communication.interpreter-language"
+PREFERRED_LANGUAGE = "communication.preferred-language"
+HEARING_AID = "mobility.hearing-aid"
+GLASSES = "mobility.glasses"
+CONVERSATION_HELP = "communication.conversation-help"
+
+
+@dataclass(frozen=True)
+class CommunicationNeed:
+    """A communication or sensory need the patient's answers already tell (a banner chip).
+
+    Worded from the catalog in any language: ``label_for`` names it ("Hearing aid"),
+    ``value_for`` says what is true ("Yes, but it is at home"; empty when the label says
+    it all, as "Interpreter needed" with no language known).
+    """
+
+    kind: NeedKind
+    question: Question
+    """The question whose label names the need."""
+    value_question: Question
+    """The question whose options word ``value`` (the interpreter's language, or ``question``)."""
+    value: AnswerValue | None
+    due: bool
+    """An answer due for re-confirmation (an earlier stay's): shown, but as "to re-confirm"."""
+
+    def label_for(self, language: str) -> str:
+        return self.question.label_for(language)
+
+    def value_for(self, language: str) -> str:
+        if self.value is None:
+            return ""
+        return self.value_question.format_value(self.value, language)
+
+    def matters_in(self, language: str) -> bool:
+        """Whether it is worth a chip for someone reading ``language``.
+
+        A preferred language the reader's own UI is in needs no chip; every other need does.
+        """
+        return not (self.kind is NeedKind.LANGUAGE and self.value == language)
+
+
+def _present(question: Question, value: AnswerValue) -> AnswerValue | None:
+    """What of ``value`` says the thing is there: absent options dropped ("No glasses")."""
+    if question.says_absent(value):
+        return None
+    if isinstance(value, tuple):
+        kept = tuple(code for code in value if not ((o := question.option(code)) and o.absent))
+        return kept or None
+    return value
+
+
+def communication_needs(board: Iterable[BoardItem]) -> tuple[CommunicationNeed, ...]:
+    """The interpreter, language, hearing, sight and conversation needs the answers tell.
+
+    Only what is known and present: a question never asked, or answered "no hearing aid",
+    "nothing special needed", "no interpreter", gives no need. An interpreter language
+    without the "needed" question answered is still shown (someone asked which language).
+    """
+    answered = {item.question.code: item for item in board if item.answer is not None}
+    needs: list[CommunicationNeed] = []
+
+    def need(
+        kind: NeedKind,
+        label: BoardItem,
+        worded: BoardItem,
+        value: AnswerValue | None,
+    ) -> None:
+        due = any(i.state is AnswerState.DUE for i in (label, worded))
+        needs.append(CommunicationNeed(kind, label.question, worded.question, value, due))
+
+    needed = answered.get(INTERPRETER_NEEDED)
+    language = answered.get(INTERPRETER_LANGUAGE)
+    spoken = (
+        _present(language.question, language.answer.value)
+        if language is not None and language.answer is not None
+        else None
+    )
+    if needed is not None and needed.answer is not None and needed.answer.value is True:
+        if language is not None and spoken is not None:
+            need(NeedKind.INTERPRETER, needed, language, spoken)
+        else:
+            need(NeedKind.INTERPRETER, needed, needed, None)
+    elif needed is None and language is not None and spoken is not None:
+        need(NeedKind.INTERPRETER, language, language, spoken)
+
+    for code, kind in (
+        (PREFERRED_LANGUAGE, NeedKind.LANGUAGE),
+        (HEARING_AID, NeedKind.HEARING),
+        (GLASSES, NeedKind.SIGHT),
+        (CONVERSATION_HELP, NeedKind.CONVERSATION),
+    ):
+        item = answered.get(code)
+        if item is None or item.answer is None:
+            continue
+        value = _present(item.question, item.answer.value)
+        if value is not None and value != "":
+            need(kind, item, item, value)
+    return tuple(needs)
 
 
 @dataclass(frozen=True)
@@ -58,6 +178,14 @@ class PatientChart:
     unsent_changes: int
     as_of: datetime
     """The instant the chart was read: answer states hold, and "today 14:05" counts, from it."""
+    name_matches: tuple[NameMatch, ...] = ()
+    """Patients in the cache this one could be taken for (the banner's name alert)."""
+    needs: tuple[CommunicationNeed, ...] = ()
+    """Communication and sensory needs already known (the banner's chips)."""
+
+    @property
+    def name_alerts(self) -> tuple[NameMatch, ...]:
+        return tuple(m for m in self.name_matches if m.is_alert)
 
 
 @dataclass(frozen=True)
@@ -65,6 +193,12 @@ class PatientHit:
     patient: Patient
     facts: tuple[MatchedFact, ...]
     """Why the patient was found, best first (word them with ``text_for(language)``)."""
+    name_matches: tuple[NameMatch, ...] = ()
+    """Patients in the cache this one could be taken for (``app.name_alerts``)."""
+
+    @property
+    def name_alerts(self) -> tuple[NameMatch, ...]:
+        return tuple(m for m in self.name_matches if m.is_alert)
 
 
 @dataclass(frozen=True)
@@ -88,7 +222,9 @@ class ChartService(ServicePart):
             latest.setdefault(t.patient_id, {})[t.question_code] = t.effective_at
         rows = []
         grants = self.repo.break_glass_grants()
-        for summary in self.repo.patient_summaries():
+        summaries = self.repo.patient_summaries()
+        matches = name_matches(s.patient for s in summaries)
+        for summary in summaries:
             p = summary.patient
             answered = latest.get(p.id, {})
             states = [
@@ -104,6 +240,7 @@ class ChartService(ServicePart):
                     unsent_changes=summary.unsent_changes,
                     no_longer_assigned=summary.no_longer_assigned,
                     break_glass_until=grants.get(p.id),
+                    name_matches=matches.get(p.id, ()),
                 )
             )
         return rows
@@ -144,6 +281,8 @@ class ChartService(ServicePart):
             history=tuple(self.repo.history(patient_id)),
             unsent_changes=unsent,
             as_of=now,
+            name_matches=self._name_matches().get(patient_id, ()),
+            needs=communication_needs(board),
         )
 
     def search(self, text: str) -> SearchResults:
@@ -155,12 +294,17 @@ class ChartService(ServicePart):
             self.ctx.db, parse_query(text, language=self.ctx.language), today=self.today()
         )
         patients = self.repo.patients_by_id([m.patient_id for m in result.matches])
+        matches = self._name_matches() if patients else {}
         hits = tuple(
-            PatientHit(patients[m.patient_id], m.facts)
+            PatientHit(patients[m.patient_id], m.facts, matches.get(m.patient_id, ()))
             for m in result.matches
             if m.patient_id in patients
         )
         return SearchResults(hits, result.total)
+
+    def _name_matches(self) -> dict[str, tuple[NameMatch, ...]]:
+        """Name matches over every patient in the cache (grouped: milliseconds at 2,000)."""
+        return name_matches(s.patient for s in self.repo.patient_summaries())
 
     def bring_search_index_up_to_date(self) -> int:
         """Rebuild the index if the words behind it changed (catalog, vocabulary, format).

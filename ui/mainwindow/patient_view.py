@@ -1,19 +1,164 @@
-"""The patient screen: a banner that is always visible, and the five tabs under it."""
+"""The patient screen: a banner that is always visible, and the five tabs under it.
+
+The banner is what makes sure it is the right patient: name, birth date, MRN, bed, a
+name alert when another patient's name is the same or alike, the allergies, and the
+communication and sensory needs already known (interpreter, language, hearing, sight).
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from app.clock import local_day
 from app.domain import Patient, Role
+from app.name_alerts import NameMatch
 from app.services import PatientChart
+from app.services.charts import CommunicationNeed
 from ui.chart.contacts_tab import ContactsTab
 from ui.chart.history_tab import HistoryTab
 from ui.chart.medications_tab import MedicationsTab
 from ui.chart.question_board import AskOnceBoard
 from ui.discharge.tab import DischargeTab
+from ui.mainwindow.ward_model import (
+    ALERT_GLYPH,
+    NOTICE_GLYPH,
+    locale_date,
+    name_match_text,
+    other_patient_text,
+    spoken_name_matches,
+)
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+
+class FlowLayout(QtWidgets.QLayout):
+    """Chips left to right, on as many lines as the width needs (Qt's flow layout example).
+
+    Each line's items are centred on the line, so a large name and small chips sit level.
+    An item wider than the line gets the line's width (a chip then wraps its words).
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QtWidgets.QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QtWidgets.QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QtWidgets.QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QtWidgets.QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QtCore.QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QtCore.QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QtCore.QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QtCore.QSize:
+        size = QtCore.QSize(0, 0)
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QtCore.QRect, *, apply: bool) -> int:
+        width = max(rect.width(), 1)
+        x, y, line_height = 0, 0, 0
+        line: list[tuple[QtWidgets.QLayoutItem, int, int, int]] = []
+
+        def place() -> None:
+            for item, left, item_width, item_height in line:
+                top = y + (line_height - item_height) // 2
+                item.setGeometry(
+                    QtCore.QRect(rect.x() + left, rect.y() + top, item_width, item_height)
+                )
+
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            item_width = min(hint.width(), width)
+            item_height = (
+                item.heightForWidth(item_width) if item.hasHeightForWidth() else hint.height()
+            )
+            if line and x + item_width > width:
+                if apply:
+                    place()
+                y += line_height + self._gap
+                x, line_height, line = 0, 0, []
+            line.append((item, x, item_width, item_height))
+            x += item_width + self._gap
+            line_height = max(line_height, item_height)
+        if apply:
+            place()
+        return y + line_height
+
+
+class Chip(QtWidgets.QLabel):
+    """A rounded label for one fact in the banner; it wraps its words only when it must."""
+
+    def __init__(self, text: str, object_name: str, spoken: str = "") -> None:
+        super().__init__(text)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(spoken or text)
+
+    def sizeHint(self) -> QtCore.QSize:
+        # A wrapping label hints a narrow block; a chip wants its text on one line.
+        self.ensurePolished()
+        margins = self.contentsMargins()
+        natural = (
+            self.fontMetrics().horizontalAdvance(self.text())
+            + margins.left()
+            + margins.right()
+            + 2 * self.margin()
+            + 12
+        )
+        return QtCore.QSize(natural, super().sizeHint().height())
+
+
+def _dark() -> bool:
+    base = QtGui.QGuiApplication.palette().color(QtGui.QPalette.ColorRole.Base)
+    return base.lightness() < 128
+
+
+def banner_chip_styles() -> str:
+    """The name alert, notice and need chips, in colours with their own contrast per palette.
+
+    Never colour alone: the alert chip carries ⚠ and "Name alert", the notice ≈ and words.
+    """
+    if _dark():
+        alert = "color: #fde68a; background: #451a03; border: 2px solid #d97706;"
+        need = "color: #e0f2fe; background: #0c4a6e; border: 1px solid #0369a1;"
+    else:
+        alert = "color: #78350f; background: #fef3c7; border: 2px solid #d97706;"
+        need = "color: #0c4a6e; background: #e0f2fe; border: 1px solid #7dd3fc;"
+    chip = "border-radius: 8px; padding: 1px 8px;"
+    return (
+        f"QLabel#nameAlertChip {{ {alert} {chip} font-weight: 700; }}"
+        f" QLabel#nameNoticeChip {{ color: palette(text); background: palette(base);"
+        f" border: 1px solid palette(mid); {chip} }}"
+        f" QLabel#needChip {{ {need} {chip} font-weight: 600; }}"
+    )
 
 
 class PhotoPlaceholder(QtWidgets.QLabel):
@@ -34,10 +179,11 @@ class PhotoPlaceholder(QtWidgets.QLabel):
 
 
 class PatientBanner(QtWidgets.QFrame):
-    """Name, preferred name, birth date and age, MRN, bed, allergies: on every patient tab."""
+    """Name and name alert, birth date and age, MRN, bed, allergies and communication needs."""
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, parent: QtWidgets.QWidget | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
+        self.language = language
         self.setObjectName("patientBanner")
         self.setAccessibleName(self.tr("Patient banner"))
         layout = QtWidgets.QHBoxLayout(self)
@@ -45,24 +191,42 @@ class PatientBanner(QtWidgets.QFrame):
         self.photo = PhotoPlaceholder()
         layout.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         text = QtWidgets.QVBoxLayout()
-        text.setSpacing(2)
+        text.setSpacing(4)
+        self.name_row = FlowLayout(spacing=10)
         self.name = QtWidgets.QLabel()
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         self.name.setFont(font)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.addWidget(self.name)
+        self.name_row.addWidget(self.name)
+        text.addLayout(self.name_row)
+        self.name_alert_chips: list[Chip] = []
         self.details = QtWidgets.QLabel()
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(self.details)
-        self.allergy_row = QtWidgets.QHBoxLayout()
-        self.allergy_row.setSpacing(6)
+        self.allergy_row = FlowLayout()
         text.addLayout(self.allergy_row)
+        self.need_chips: list[Chip] = []
         layout.addLayout(text, 1)
         self.unsent = QtWidgets.QLabel()
         self.unsent.setObjectName("unsentBadge")
         layout.addWidget(self.unsent, 0, Qt.AlignmentFlag.AlignTop)
+        self._follow_palette()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (
+            QtCore.QEvent.Type.PaletteChange,
+            QtCore.QEvent.Type.ApplicationPaletteChange,
+        ):
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        # Only on a real change: a style sheet sets the palette, which would call us again.
+        sheet = banner_chip_styles()
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     def show_chart(self, chart: PatientChart) -> None:
         p = chart.patient
@@ -72,12 +236,9 @@ class PatientBanner(QtWidgets.QFrame):
             name += f" <span style='font-weight:400'>“{html.escape(p.preferred_name)}”</span>"
         self.name.setText(name)
         self.name.setAccessibleName(self.tr("Patient name: %1").replace("%1", p.display_name))
-        born = QtCore.QLocale().toString(
-            QtCore.QDate(p.birth_date.year, p.birth_date.month, p.birth_date.day), "d MMM yyyy"
-        )
         parts = [
             self.tr("born %1 (%2 y)")
-            .replace("%1", born)
+            .replace("%1", locale_date(p.birth_date))
             .replace("%2", str(p.age_on(local_day(chart.as_of)))),
             self.tr("MRN %1").replace("%1", p.mrn),
             self.tr("Bed %1").replace("%1", p.bed) if p.bed else "",
@@ -85,11 +246,9 @@ class PatientBanner(QtWidgets.QFrame):
         ]
         self.details.setText("  ·  ".join(html.escape(x) for x in parts if x))
         self.details.setAccessibleName(self.details.text().replace("·", ","))
+        self._show_name_matches(p, chart.name_matches)
 
-        while self.allergy_row.count():
-            child = self.allergy_row.takeAt(0)
-            if child is not None and (w := child.widget()) is not None:
-                w.deleteLater()
+        _clear(self.allergy_row)
         if p.allergies:
             for allergy in p.allergies:
                 kind = (
@@ -98,17 +257,19 @@ class PatientBanner(QtWidgets.QFrame):
                     else self.tr("intolerance")
                 )
                 reaction = f", {allergy.reaction}" if allergy.reaction else ""
-                chip = QtWidgets.QLabel(f"⚠ {allergy.substance} ({kind}{reaction})")
-                chip.setObjectName("allergyChip")
-                chip.setAccessibleName(
-                    self.tr("Known %1: %2").replace("%1", kind).replace("%2", allergy.substance)
+                chip = Chip(
+                    f"⚠ {allergy.substance} ({kind}{reaction})",
+                    "allergyChip",
+                    self.tr("Known %1: %2").replace("%1", kind).replace("%2", allergy.substance),
                 )
                 self.allergy_row.addWidget(chip)
         else:
             none = QtWidgets.QLabel(self.tr("No known allergies or intolerances recorded"))
             none.setObjectName("mutedText")
             self.allergy_row.addWidget(none)
-        self.allergy_row.addStretch(1)
+        self.need_chips = [self._need_chip(n) for n in chart.needs if n.matters_in(self.language)]
+        for chip in self.need_chips:
+            self.allergy_row.addWidget(chip)
 
         if chart.unsent_changes:
             self.unsent.setText(
@@ -117,6 +278,45 @@ class PatientBanner(QtWidgets.QFrame):
             self.unsent.show()
         else:
             self.unsent.hide()
+
+    def _show_name_matches(self, p: Patient, matches: Sequence[NameMatch]) -> None:
+        """A prominent chip for each alert; one quiet chip for the family names on the ward."""
+        for chip in self.name_alert_chips:
+            self.name_row.removeWidget(chip)
+            chip.deleteLater()
+        self.name_alert_chips = []
+        alerts = [m for m in matches if m.is_alert]
+        notices = [m for m in matches if not m.is_alert]
+        title = self.tr("Name alert")
+        for match in alerts:
+            words = f"{title}: {name_match_text(match, p.ward)}"
+            chip = Chip(f"{ALERT_GLYPH} {words}", "nameAlertChip", words)
+            self.name_alert_chips.append(chip)
+        if notices:
+            others = ", ".join(other_patient_text(m.other, p.ward) for m in notices)
+            words = self.tr("Same family name on this ward: %1").replace("%1", others)
+            chip = Chip(f"{NOTICE_GLYPH} {words}", "nameNoticeChip", words)
+            self.name_alert_chips.append(chip)
+        for chip in self.name_alert_chips:
+            self.name_row.addWidget(chip)
+        self.setAccessibleDescription(spoken_name_matches(matches, p.ward))
+
+    def _need_chip(self, need: CommunicationNeed) -> Chip:
+        label, value = need.label_for(self.language), need.value_for(self.language)
+        words = f"{label}: {value}" if value else label
+        if need.due:
+            due = self.tr("to re-confirm")
+            chip = Chip(f"↻ {words} ({due})", "needChip", f"{words}, {due}")
+            chip.setToolTip(self.tr("Known from an earlier answer that is due for re-confirmation"))
+            return chip
+        return Chip(words, "needChip")
+
+
+def _clear(layout: QtWidgets.QLayout) -> None:
+    while layout.count():
+        child = layout.takeAt(0)
+        if child is not None and (w := child.widget()) is not None:
+            w.deleteLater()
 
 
 class PatientView(QtWidgets.QWidget):
@@ -134,7 +334,7 @@ class PatientView(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = PatientBanner()
+        self.banner = PatientBanner(language=language)
         layout.addWidget(self.banner)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -1,4 +1,10 @@
-"""Search results: one row per matching patient, with why the patient was found."""
+"""Search results: one row per matching patient, with why the patient was found.
+
+A patient whose name is the same as or similar to another's carries the name alert
+(⚠, the line saying whom, and the words for a screen reader). The lower level, the
+same family name on one ward, stays in the ward list and the banner: results reach
+across wards, where it means nothing.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,13 @@ from typing import Any
 
 from app.search.facts import FactKind, MatchedFact
 from app.services import PatientHit
+from ui.mainwindow.ward_model import (
+    ALERT_GLYPH,
+    locale_date,
+    name_alert_icon,
+    name_matches_text,
+    spoken_name_matches,
+)
 from ui.qt import Qt, QtCore
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,8 +30,7 @@ def ui_language() -> str:
     return QtCore.QLocale().name().split("_")[0]
 
 
-def _date(day: date) -> str:
-    return QtCore.QLocale().toString(QtCore.QDate(day.year, day.month, day.day), "d MMM yyyy")
+_date = locale_date
 
 
 def fact_text(fact: MatchedFact, language: str) -> str:
@@ -72,6 +84,9 @@ class SearchResultsModel(QtCore.QAbstractListModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def hit(self, row: int) -> PatientHit:
+        return self._hits[row]
+
     def rowCount(
         self,
         parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex(),
@@ -89,18 +104,27 @@ class SearchResultsModel(QtCore.QAbstractListModel):
         p = hit.patient
         language = ui_language()
         reasons = [fact_text(f, language) for f in hit.facts]
+        alerts = hit.name_alerts
         if role == Qt.ItemDataRole.DisplayRole:
             more = self.tr(" (+%n more)", "", len(reasons) - 1) if len(reasons) > 1 else ""
             bed = self.tr("Bed %1").replace("%1", p.bed) if p.bed else ""
             born = self.tr("born %1").replace("%1", _date(p.birth_date))
             first = f"\n    {reasons[0]}{more}" if reasons else ""
-            return f"{p.display_name}   {bed}   {born}{first}"
+            alert = ""
+            if alerts:
+                others = self.tr(" (+%n more)", "", len(alerts) - 1) if len(alerts) > 1 else ""
+                alert = f"\n{ALERT_GLYPH} {name_matches_text(alerts[:1], p.ward)}{others}"
+            return f"{p.display_name}   {bed}   {born}{alert}{first}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             bed = self.tr("bed %1").replace("%1", p.bed) if p.bed else ""
             born = self.tr("born %1").replace("%1", _date(p.birth_date))
-            return ", ".join(x for x in (p.display_name, bed, born, *reasons) if x)
+            alert = spoken_name_matches(alerts, p.ward)
+            return ", ".join(x for x in (p.display_name, bed, born, alert, *reasons) if x)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(reasons)
+            lines = [name_matches_text(alerts, p.ward)] if alerts else []
+            return "\n".join(lines + reasons)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return name_alert_icon(alerts, 20)  # an empty one without: names stay aligned
         if role == PATIENT_ID_ROLE:
             return p.id
         return None

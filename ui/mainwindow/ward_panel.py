@@ -13,9 +13,11 @@ from ui.base.taskman import DbOp, TaskManager
 from ui.mainwindow.search_model import PATIENT_ID_ROLE as SEARCH_PATIENT_ROLE
 from ui.mainwindow.search_model import SearchResultsModel
 from ui.mainwindow.ward_model import PATIENT_ID_ROLE, WardColumn, WardFilterProxy, WardTableModel
-from ui.qt import Qt, QtCore, QtWidgets, Signal
+from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 SEARCH_DELAY_MS = 200
+NAME_MAX_CHARS = 32
+"""The ward list keeps room for its longest name, up to about this many characters."""
 
 WARD_PAGE, RESULTS_PAGE = 0, 1
 
@@ -132,9 +134,46 @@ class WardPanel(QtWidgets.QWidget):
             + "</b>"
             + (f" — {', '.join(wards[:2])}" if wards else "")
         )
-        self.ward_count.setText(self.tr("%n patient(s)", "", len(rows)))
+        alerts = sum(bool(r.name_alerts) for r in rows)
+        count = self.tr("%n patient(s)", "", len(rows))
+        if alerts:
+            count += "  ·  ⚠ " + self.tr("%n with a name alert", "", alerts)
+        self.ward_count.setText(count)
+        self._keep_names_readable(rows)
         if selected is not None:
             self.select(selected)
+
+    def _keep_names_readable(self, rows: list[WardRow]) -> None:
+        """Ask for the width the other columns take plus the longest name (within reason).
+
+        Measured, not fixed: the headers' words, the font and the screen's scale all count.
+        """
+        view, header = self.ward_view, self.ward_view.horizontalHeader()
+        others = sum(
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in WardColumn
+            if c is not WardColumn.NAME
+        )
+        bold = QtGui.QFont(view.font())
+        bold.setBold(True)
+        metrics = QtGui.QFontMetrics(bold)
+        longest = max(
+            (
+                metrics.horizontalAdvance(
+                    f"{r.patient.display_name} ({r.patient.preferred_name})"
+                    if r.patient.preferred_name
+                    else r.patient.display_name
+                )
+                for r in rows
+            ),
+            default=0,
+        )
+        name = min(longest, metrics.averageCharWidth() * NAME_MAX_CHARS)
+        # The mark, the delegate's margins around mark and text, and a letter to spare.
+        margin = view.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        name += view.iconSize().width() + 4 * margin + 2 * metrics.averageCharWidth()
+        chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        view.setMinimumWidth(others + name + chrome)
 
     def contains(self, patient_id: str) -> bool:
         return self.ward_model.row_for(patient_id) is not None
