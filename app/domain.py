@@ -102,6 +102,12 @@ class Patient(Frozen):
         return age_on(self.birth_date, day)
 
 
+def bed_sort_key(bed: str) -> tuple[int, str]:
+    """Beds in ward order: "9A" before "10A" (by number, then as written); no number last."""
+    digits = "".join(ch for ch in bed if ch.isdigit())
+    return (int(digits) if digits else 1 << 30, bed)
+
+
 def age_on(born: date, day: date) -> int:
     """Full years of life on ``day`` (a 29 February birthday counts from 1 March)."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

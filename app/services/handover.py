@@ -25,7 +25,7 @@ Choices a charge nurse would ask about:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -35,7 +35,6 @@ from app.domain import (
     Actor,
     Answer,
     AnswerState,
-    AnswerValue,
     AuditAction,
     ContactKind,
     ContactRole,
@@ -44,9 +43,11 @@ from app.domain import (
     Question,
     RevisionStatus,
     answer_state,
+    bed_sort_key,
 )
 from app.errors import BugError
 from app.search.vocabulary import relationship_in
+from app.services.charts import BoardItem, communication_needs
 from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeRow, DischargeService
 
@@ -216,7 +217,9 @@ class HandoverService(ServicePart):
             patient=patient,
             age=patient.age_on(local_day(now)),
             what_matters=str(matters.value).strip() if matters is not None else "",
-            needs=self._needs(holds),
+            needs=self._needs(
+                [BoardItem(q, states[q.code], newest.get(q.code)) for q in self.catalog.questions]
+            ),
             never_asked=sum(s is AnswerState.NEVER_ASKED for s in states.values()),
             due=tuple(
                 q.label_for(self.ctx.language)
@@ -235,24 +238,21 @@ class HandoverService(ServicePart):
                 newest[answer.question_code] = answer
         return newest
 
-    def _needs(self, holds: Callable[[str], Answer | None]) -> tuple[HandoverNeed, ...]:
+    def _needs(self, board: list[BoardItem]) -> tuple[HandoverNeed, ...]:
+        """The needs the banner shows (``communication_needs``), less what the sheet must
+        not state as fact (answers due for re-confirmation are listed as due) and the
+        sheet's own language."""
         language = self.ctx.language
-        needs = []
-        for code in COMMUNICATION_QUESTIONS:
-            question = self._question(code)
-            answer = holds(code)
-            if question is None or answer is None or question.says_absent(answer.value):
-                continue
-            if code == PREFERRED_LANGUAGE_QUESTION and answer.value == language:
-                continue  # the sheet's own language is no need
-            text = _present_text(question, answer.value, language)
-            if code == INTERPRETER_QUESTION:
-                spoken = holds(INTERPRETER_LANGUAGE_QUESTION)
-                spoken_in = self._question(INTERPRETER_LANGUAGE_QUESTION)
-                if spoken is not None and spoken_in is not None:
-                    text = _present_text(spoken_in, spoken.value, language)
-            needs.append(HandoverNeed(code=code, label=question.label_for(language), text=text))
-        return tuple(needs)
+        return tuple(
+            HandoverNeed(
+                code=need.question.code,
+                label=need.label_for(language),
+                # no value: "Interpreter needed", language unknown — the yes of that question
+                text=need.value_for(language) or need.question.format_value(True, language),
+            )
+            for need in communication_needs(board)
+            if not need.due and need.matters_in(language)
+        )
 
     def _question(self, code: str) -> Question | None:
         try:
@@ -302,17 +302,6 @@ class HandoverService(ServicePart):
         )
 
 
-def _present_text(question: Question, value: AnswerValue, language: str) -> str:
-    """The answer in words, without the options that say "none" (a multiple choice that
-    holds "No glasses" next to "Reading glasses" shows the glasses)."""
-    if isinstance(value, tuple):
-        present = tuple(code for code in value if not ((o := question.option(code)) and o.absent))
-        value = present or value
-    return question.format_value(value, language)
-
-
 def bed_order(patient: Patient) -> tuple[str, int, str, str]:
     """Ward, then bed number ("9A" before "10A"; a bed without a number last), then name."""
-    digits = "".join(ch for ch in patient.bed if ch.isdigit())
-    number = int(digits) if digits else 1 << 30
-    return (patient.ward, number, patient.bed, patient.display_name.casefold())
+    return (patient.ward, *bed_sort_key(patient.bed), patient.display_name.casefold())

@@ -19,13 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from app.discharge import default_checklist
-from app.domain import Catalog, Patient, age_on
+from app.domain import Catalog, Patient, age_on, bed_sort_key
 from app.search.facts import FactKind, MatchedFact, Strength, patient_facts
 from app.search.query import Query, Term
 from app.search.text import fold
@@ -36,7 +35,7 @@ from app.store.repository import Repository
 log = logging.getLogger(__name__)
 
 MAX_HITS = 100
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
 """Raise when what is indexed changes, so every cache rebuilds its index on open."""
 INDEX_META = "search_index"
 
@@ -86,10 +85,12 @@ def _fingerprint(catalog: Catalog, vocabulary: Vocabulary) -> str:
 
 
 def rank_key(patient: Patient) -> str:
-    """Bed order ("2A" before "10A"; no bed last), then name: how ties are broken."""
-    bed = re.sub(r"\d+", lambda m: m.group(0).zfill(6), fold(patient.bed))
-    names = f"{fold(patient.family_name)}\x1f{fold(patient.given_name)}"
-    return f"{0 if patient.bed else 1}{bed}\x1f{names}"
+    """``bed_sort_key`` as text SQLite can sort ("2A" before "10A"; no bed last), then name:
+    how ties are broken."""
+    number, bed = bed_sort_key(patient.bed)
+    return (
+        f"{number:011d}\x1f{fold(bed)}\x1f{fold(patient.family_name)}\x1f{fold(patient.given_name)}"
+    )
 
 
 def _seq(conn: Connection, patient_id: str) -> int | None:

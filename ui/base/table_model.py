@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from app.domain import bed_sort_key as bed_sort_key
 from ui.base.style import unsent_color
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
@@ -23,12 +24,6 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The id of the row's record, on every cell of the row."""
 
 R = TypeVar("R")
-
-
-def bed_sort_key(bed: str) -> tuple[int, str]:
-    """Beds in ward order: "9A" before "10A" (by number, then as written); no number last."""
-    digits = "".join(ch for ch in bed if ch.isdigit())
-    return (int(digits) if digits else 1 << 30, bed)
 
 
 C = TypeVar("C", bound=enum.IntEnum)
