@@ -7,7 +7,7 @@ reads in black and white, for colour-blind staff and through a screen reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from app.clock import local_day
 from app.domain import AnswerState
@@ -92,6 +92,11 @@ def relative_time(at: datetime | None, now: datetime | None) -> str:
     if days < 14:
         return QtCore.QCoreApplication.translate("Time", "%1 days ago").replace("%1", str(days))
     return _locale_text(local, "d MMM yyyy")
+
+
+def date_text(day: date, fmt: str = "d MMM yyyy") -> str:
+    """A date in the UI language's words (QLocale), e.g. "4 Feb 1951"."""
+    return QtCore.QLocale().toString(QtCore.QDate(day.year, day.month, day.day), fmt)
 
 
 def local_datetime(at: datetime | None) -> str:

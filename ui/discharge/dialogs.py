@@ -7,7 +7,6 @@ planning opens through ``open_dialog``: window-modal, without an event loop of i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 from app.discharge import (
@@ -19,24 +18,9 @@ from app.discharge import (
     TaskStatus,
 )
 from app.domain import Actor, HomeMedication, ReconciliationDecision
+from ui.base.dialogs import open_dialog as open_dialog
 from ui.base.words import decision_label, destination_text, owner_role_text, task_status_label
 from ui.qt import Qt, QtCore, QtWidgets
-
-
-def open_dialog(
-    dialog: QtWidgets.QDialog, on_accepted: Callable[[], None] | None = None
-) -> QtWidgets.QDialog:
-    """Show ``dialog`` window-modal and return at once; ``on_accepted`` runs when it is accepted.
-
-    No nested event loop (``exec()``): a lock or a sync that arrives while the dialog is up
-    is handled as usual, and a lock closes the dialog (rejected) without saving. The dialog
-    needs a parent (that keeps it alive) and is deleted once it is closed.
-    """
-    if on_accepted is not None:
-        dialog.accepted.connect(on_accepted)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
 
 
 def _qdate(day: date) -> QtCore.QDate:

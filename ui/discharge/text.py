@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.discharge import Readiness
+from ui.base.style import date_text as base_date_text
 from ui.base.words import OVERDUE_GLYPH
 from ui.qt import QtCore
 
@@ -55,4 +56,4 @@ def days_until_text(day: date, today: date) -> str:
 
 def date_text(day: date, fmt: str = "ddd d MMM yyyy") -> str:
     """A date in the UI language's words (QLocale), e.g. "Mon 23 Nov 2026"."""
-    return QtCore.QLocale().toString(QtCore.QDate(day.year, day.month, day.day), fmt)
+    return base_date_text(day, fmt)

@@ -9,7 +9,6 @@ a fax and a PDF viewer. What ends up on paper is only what the ``HandoverSheet``
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +16,9 @@ from datetime import date, datetime
 from app.clock import local_day
 from app.domain import Actor, Allergy, AllergyKind
 from app.services import HandoverPatient, HandoverSheet
-from ui.base.style import local_datetime
+from ui.base.printing import escape as _e
+from ui.base.printing import unbroken as _unbroken
+from ui.base.style import date_text, local_datetime
 from ui.base.words import OVERDUE_GLYPH, destination_text
 from ui.qt import QtCore, QtGui, QtWidgets
 
@@ -34,20 +35,6 @@ td.who { background-color: #e6e6e6; }
 h1 { font-size: 14pt; font-weight: 700; margin-top: 0px; margin-bottom: 2px; }
 p { margin-top: 0px; margin-bottom: 2px; }
 """
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
-def _unbroken(text: str) -> str:
-    """Escaped, with no line break at its spaces (a date or a phone number stays whole)."""
-    return _e(text).replace(" ", "&nbsp;")
-
-
-def date_text(day: date, fmt: str = "d MMM yyyy") -> str:
-    """A date with the UI language's month names (QLocale), e.g. "4 Feb 1951"."""
-    return QtCore.QLocale().toString(QtCore.QDate(day.year, day.month, day.day), fmt)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,13 @@ from pathlib import Path
 from app.clock import local_day
 from app.domain import AuditAction
 from app.services import CareService, HandoverSheet
-from ui.base import reauth
+from ui.base import printing, reauth
+from ui.base.dialogs import open_dialog
 from ui.base.error_text import error_text
+from ui.base.printing import default_page_size
 from ui.base.taskman import DbOp, TaskManager
 from ui.handover.document import PrintableHandover, PrintedBy, handover_document
-from ui.handover.pages import default_page_size, pdf_printer, render, sheet_printer
+from ui.handover.pages import pdf_printer, render, sheet_printer
 from ui.qt import QtCore, QtPrintSupport, QtWidgets, Signal
 
 log = logging.getLogger(__name__)
@@ -34,19 +36,9 @@ PrinterDialogFactory = Callable[[QtPrintSupport.QPrinter, QtWidgets.QWidget], Qt
 def printer_dialog(
     printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget
 ) -> QtWidgets.QDialog:
-    """Qt's print dialog (printers, "Print to File (PDF)", copies) over ``printer``."""
-    dialog = QtPrintSupport.QPrintDialog(printer, parent)
-    dialog.setWindowTitle(
-        QtCore.QCoreApplication.translate("HandoverOutput", "Print handover sheet")
-    )
-    return dialog
-
-
-def open_dialog(dialog: QtWidgets.QDialog, on_accepted: Callable[[], None]) -> None:
-    """Window-modal, without an event loop of its own; deleted once closed."""
-    dialog.accepted.connect(on_accepted)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
+    """Qt's print dialog over ``printer``, titled for the handover sheet."""
+    title = QtCore.QCoreApplication.translate("HandoverOutput", "Print handover sheet")
+    return printing.printer_dialog(printer, parent, title)
 
 
 class HandoverOutput(QtCore.QObject):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ui.base import printing
+from ui.base.printing import default_page_size
 from ui.handover.document import PrintableHandover
 from ui.qt import Qt, QtCore, QtGui, QtPrintSupport
 
@@ -23,34 +25,9 @@ PAGE_MARGINS_MM = QtCore.QMarginsF(15, 12, 15, 12)
 BLOCK_GAP_MM = 2.5
 """White space between two patients."""
 
-# Territories that print on US Letter; everyone else uses A4.
-_LETTER_TERRITORIES = {
-    QtCore.QLocale.Country.UnitedStates,
-    QtCore.QLocale.Country.Canada,
-    QtCore.QLocale.Country.Mexico,
-    QtCore.QLocale.Country.Philippines,
-    QtCore.QLocale.Country.Chile,
-    QtCore.QLocale.Country.Colombia,
-    QtCore.QLocale.Country.Venezuela,
-    QtCore.QLocale.Country.PuertoRico,
-}
-
-
-def default_page_size(locale: QtCore.QLocale | None = None) -> QtGui.QPageSize.PageSizeId:
-    """Letter where the locale prints on Letter, A4 everywhere else."""
-    locale = locale or QtCore.QLocale()
-    if locale.territory() in _LETTER_TERRITORIES:
-        return QtGui.QPageSize.PageSizeId.Letter
-    return QtGui.QPageSize.PageSizeId.A4
-
 
 def page_layout(size: QtGui.QPageSize.PageSizeId) -> QtGui.QPageLayout:
-    return QtGui.QPageLayout(
-        QtGui.QPageSize(size),
-        QtGui.QPageLayout.Orientation.Portrait,
-        PAGE_MARGINS_MM,
-        QtGui.QPageLayout.Unit.Millimeter,
-    )
+    return printing.page_layout(size, PAGE_MARGINS_MM)
 
 
 @dataclass(frozen=True)

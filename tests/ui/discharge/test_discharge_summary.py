@@ -23,6 +23,7 @@ from app.domain import (
 from app.services import DischargeSummary
 from tests.conftest import FIXED_NOW
 from tests.ui.discharge.helpers import find_view, open_on_discharge_tab, opened_dialog
+from tests.ui.print_dialog import PrintToFileDialog
 from ui.base.style import local_datetime
 from ui.base.words import owner_role_text
 from ui.discharge.summary.output import (
@@ -453,25 +454,11 @@ def test_refused_reauth_prints_nothing(
     assert _audit(main_window, view.patient.id, AuditAction.PRINT) == []
 
 
-class _PrintToFileDialog(QtWidgets.QDialog):
-    """Stands in for Qt's print dialog: accepting it is picking "Print to File (PDF)"."""
-
-    target: Path
-
-    def __init__(self, printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget) -> None:
-        super().__init__(parent)
-        self.accepted.connect(lambda: self._to_file(printer))
-
-    def _to_file(self, printer: QtPrintSupport.QPrinter) -> None:
-        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.target))
-
-
-def _printer_dialog_opened(qtbot, window: MainWindow) -> _PrintToFileDialog:
+def _printer_dialog_opened(qtbot, window: MainWindow) -> PrintToFileDialog:
     """The stand-in print dialog, once the summary has been read (on the DB worker)."""
     tab = window.patient_view.discharge
-    qtbot.wait_until(lambda: tab.findChild(_PrintToFileDialog) is not None, timeout=10_000)
-    return opened_dialog(qtbot, tab, _PrintToFileDialog)
+    qtbot.wait_until(lambda: tab.findChild(PrintToFileDialog) is not None, timeout=10_000)
+    return opened_dialog(qtbot, tab, PrintToFileDialog)
 
 
 def test_print_asks_for_a_printer_then_audits(
@@ -481,8 +468,8 @@ def test_print_asks_for_a_printer_then_audits(
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
     assert output.printer_dialog is printer_dialog  # Qt's print dialog, unless replaced
-    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "printer.pdf", raising=False)
-    output.printer_dialog = _PrintToFileDialog
+    monkeypatch.setattr(PrintToFileDialog, "target", tmp_path / "printer.pdf", raising=False)
+    output.printer_dialog = PrintToFileDialog
     output.print_summary(view.patient.id)
     dialog = _printer_dialog_opened(qtbot, main_window)
     with (
@@ -518,8 +505,8 @@ def test_a_print_dialog_closed_without_printing_prints_nothing(
     monkeypatch.setattr("ui.base.reauth.request_reauth", lambda _parent, _reason, then: then())
     view = find_view(main_window, lambda v: v.plan is not None)
     output = main_window.patient_view.discharge.summary_output
-    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
-    output.printer_dialog = _PrintToFileDialog
+    monkeypatch.setattr(PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
+    output.printer_dialog = PrintToFileDialog
     output.print_summary(view.patient.id)
     dialog = _printer_dialog_opened(qtbot, main_window)
     with (

@@ -15,6 +15,7 @@ from app.errors import WrongPinError
 from app.services import CareService, HandoverSheet
 from app.session import open_demo_cache
 from tests.conftest import FIXED_NOW, Clock
+from tests.ui.print_dialog import PrintToFileDialog
 from ui.application import install_translators
 from ui.base import reauth
 from ui.base.taskman import TaskManager
@@ -326,20 +327,6 @@ def test_a_wrong_pin_writes_nothing_and_the_right_one_goes_on(qtbot, ward: Ward)
     assert _audit(ward, AuditAction.EXPORT) == []
 
 
-class _PrintToFileDialog(QtWidgets.QDialog):
-    """Stands in for Qt's print dialog: accepting it is picking "Print to File (PDF)"."""
-
-    target: Path
-
-    def __init__(self, printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget) -> None:
-        super().__init__(parent)
-        self.accepted.connect(lambda: self._to_file(printer))
-
-    def _to_file(self, printer: QtPrintSupport.QPrinter) -> None:
-        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.target))
-
-
 def test_print_after_reauth_for_selected_patients_is_audited(
     qtbot, ward: Ward, confirmed: list[str], tmp_path: Path, monkeypatch
 ) -> None:
@@ -349,10 +336,10 @@ def test_print_after_reauth_for_selected_patients_is_audited(
     assert dialog.sheet is not None
     assert [p.patient.id for p in dialog.sheet.patients] == picked[::-1]  # bed order
     assert dialog.output.printer_dialog is printer_dialog  # Qt's own, unless replaced
-    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "printer.pdf", raising=False)
-    dialog.output.printer_dialog = _PrintToFileDialog
+    monkeypatch.setattr(PrintToFileDialog, "target", tmp_path / "printer.pdf", raising=False)
+    dialog.output.printer_dialog = PrintToFileDialog
     dialog.print_button.click()
-    stand_in = _opened(qtbot, dialog, _PrintToFileDialog)
+    stand_in = _opened(qtbot, dialog, PrintToFileDialog)
     with qtbot.wait_signal(dialog.output.sig_output_done, timeout=20_000) as done:
         stand_in.accept()
     assert done.args == ["print", 1]
@@ -379,10 +366,10 @@ def test_a_lock_closes_the_sheet_and_prints_nothing(
     qtbot, ward: Ward, confirmed: list[str], tmp_path: Path, monkeypatch
 ) -> None:
     dialog = _open(qtbot, ward)
-    monkeypatch.setattr(_PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
-    dialog.output.printer_dialog = _PrintToFileDialog
+    monkeypatch.setattr(PrintToFileDialog, "target", tmp_path / "never.pdf", raising=False)
+    dialog.output.printer_dialog = PrintToFileDialog
     dialog.print_button.click()
-    stand_in = _opened(qtbot, dialog, _PrintToFileDialog)
+    stand_in = _opened(qtbot, dialog, PrintToFileDialog)
     closed: list[int] = []
     stand_in.finished.connect(closed.append)
     dialog.finished.connect(closed.append)

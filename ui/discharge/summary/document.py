@@ -8,7 +8,6 @@ printer, a fax and a PDF viewer. What ends up on paper is only what the
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +24,8 @@ from app.domain import (
     ReconciliationDecision,
 )
 from app.services import DischargeSummary
+from ui.base.printing import escape as _e
+from ui.base.printing import unbroken as _unbroken
 from ui.base.style import local_datetime
 from ui.base.words import (
     OVERDUE_GLYPH,
@@ -61,15 +62,6 @@ def _tag(name: str, text: str, *, css: str = "", bold: bool = False) -> str:
     inner = f"<b>{_e(text)}</b>" if bold else _e(text)
     attrs = f" class='{css}'" if css else ""
     return f"<{name}{attrs}>{inner}</{name}>"
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
-def _unbroken(text: str) -> str:
-    """Escaped, with no line break at its spaces (a date stays on one line)."""
-    return _e(text).replace(" ", "&nbsp;")
 
 
 def _one_line(cell: str) -> str:

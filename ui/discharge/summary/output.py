@@ -16,10 +16,11 @@ from pathlib import Path
 
 from app.domain import AuditAction
 from app.services import CareService, DischargeSummary
-from ui.base import reauth
+from ui.base import printing, reauth
+from ui.base.dialogs import open_dialog
 from ui.base.error_text import error_text
+from ui.base.printing import default_page_size
 from ui.base.taskman import DbOp, TaskManager
-from ui.discharge.dialogs import open_dialog
 from ui.discharge.summary.document import PrintableSummary, PrintedBy, summary_document
 from ui.discharge.summary.page_breaks import place_page_breaks
 from ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets, Signal
@@ -41,34 +42,9 @@ __all__ = [
 
 PAGE_MARGINS_MM = QtCore.QMarginsF(18, 14, 18, 14)
 
-# Territories that print on US Letter; everyone else uses A4.
-_LETTER_TERRITORIES = {
-    QtCore.QLocale.Country.UnitedStates,
-    QtCore.QLocale.Country.Canada,
-    QtCore.QLocale.Country.Mexico,
-    QtCore.QLocale.Country.Philippines,
-    QtCore.QLocale.Country.Chile,
-    QtCore.QLocale.Country.Colombia,
-    QtCore.QLocale.Country.Venezuela,
-    QtCore.QLocale.Country.PuertoRico,
-}
-
-
-def default_page_size(locale: QtCore.QLocale | None = None) -> QtGui.QPageSize.PageSizeId:
-    """Letter where the locale prints on Letter, A4 everywhere else."""
-    locale = locale or QtCore.QLocale()
-    if locale.territory() in _LETTER_TERRITORIES:
-        return QtGui.QPageSize.PageSizeId.Letter
-    return QtGui.QPageSize.PageSizeId.A4
-
 
 def page_layout(size: QtGui.QPageSize.PageSizeId) -> QtGui.QPageLayout:
-    return QtGui.QPageLayout(
-        QtGui.QPageSize(size),
-        QtGui.QPageLayout.Orientation.Portrait,
-        PAGE_MARGINS_MM,
-        QtGui.QPageLayout.Unit.Millimeter,
-    )
+    return printing.page_layout(size, PAGE_MARGINS_MM)
 
 
 def _band(doc: QtGui.QTextDocument, printer: QtPrintSupport.QPrinter) -> tuple[QtGui.QFont, float]:
@@ -214,12 +190,9 @@ PrinterDialogFactory = Callable[[QtPrintSupport.QPrinter, QtWidgets.QWidget], Qt
 def printer_dialog(
     printer: QtPrintSupport.QPrinter, parent: QtWidgets.QWidget
 ) -> QtWidgets.QDialog:
-    """Qt's print dialog (printers, "Print to File (PDF)", copies) over ``printer``."""
-    dialog = QtPrintSupport.QPrintDialog(printer, parent)
-    dialog.setWindowTitle(
-        QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
-    )
-    return dialog
+    """Qt's print dialog over ``printer``, titled for the summary."""
+    title = QtCore.QCoreApplication.translate("SummaryWriter", "Print discharge summary")
+    return printing.printer_dialog(printer, parent, title)
 
 
 class SummaryOutput(QtCore.QObject):
