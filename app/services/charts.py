@@ -16,6 +16,7 @@ from app.domain import (
     HistoryEntry,
     HomeCareContact,
     HomeMedication,
+    NewsItem,
     Patient,
     Question,
     RevisionStatus,
@@ -43,6 +44,8 @@ class WardRow:
     """Not assigned, opened with emergency access that lasts until then."""
     name_matches: tuple[NameMatch, ...] = ()
     """Patients in the cache this one could be taken for, strongest first (``app.name_alerts``)."""
+    news: int = 0
+    """Colleagues' changes since the user last saw this patient (``app.services.news``)."""
 
     @property
     def name_alerts(self) -> tuple[NameMatch, ...]:
@@ -182,6 +185,12 @@ class PatientChart:
     """Patients in the cache this one could be taken for (the banner's name alert)."""
     needs: tuple[CommunicationNeed, ...] = ()
     """Communication and sensory needs already known (the banner's chips)."""
+    news: tuple[NewsItem, ...] = ()
+    """Colleagues' changes the user has not seen yet, newest first (``app.services.news``)."""
+
+    def news_about(self, record_key: str) -> NewsItem | None:
+        """The newest unseen change of one item (a question code, or a record's id)."""
+        return next((n for n in self.news if n.record_key == record_key), None)
 
     @property
     def name_alerts(self) -> tuple[NameMatch, ...]:
@@ -214,6 +223,7 @@ class ChartService(ServicePart):
     def __init__(self, ctx: ServiceContext, discharge: DischargeService) -> None:
         super().__init__(ctx)
         self.discharge = discharge
+        self._matches: tuple[str, dict[str, tuple[NameMatch, ...]]] | None = None
 
     def ward(self) -> list[WardRow]:
         now = self.ctx.now()
@@ -223,7 +233,8 @@ class ChartService(ServicePart):
         rows = []
         grants = self.repo.break_glass_grants()
         summaries = self.repo.patient_summaries()
-        matches = name_matches(s.patient for s in summaries)
+        matches = self._name_matches()
+        news = self.repo.news_counts(not_by=self.actor.user_id)
         for summary in summaries:
             p = summary.patient
             answered = latest.get(p.id, {})
@@ -241,6 +252,7 @@ class ChartService(ServicePart):
                     no_longer_assigned=summary.no_longer_assigned,
                     break_glass_until=grants.get(p.id),
                     name_matches=matches.get(p.id, ()),
+                    news=news.get(p.id, 0),
                 )
             )
         return rows
@@ -283,6 +295,7 @@ class ChartService(ServicePart):
             as_of=now,
             name_matches=self._name_matches().get(patient_id, ()),
             needs=communication_needs(board),
+            news=tuple(self.repo.news(patient_id, not_by=self.actor.user_id)),
         )
 
     def search(self, text: str) -> SearchResults:
@@ -303,8 +316,13 @@ class ChartService(ServicePart):
         return SearchResults(hits, result.total)
 
     def _name_matches(self) -> dict[str, tuple[NameMatch, ...]]:
-        """Name matches over every patient in the cache (grouped: milliseconds at 2,000)."""
-        return name_matches(s.patient for s in self.repo.patient_summaries())
+        """Name matches over every patient in the cache, worked out again only when a
+        patient was added, changed or removed (a chart or a search does not pay for it)."""
+        generation = self.repo.patients_generation()
+        if self._matches is None or self._matches[0] != generation:
+            patients = (s.patient for s in self.repo.patient_summaries())
+            self._matches = (generation, name_matches(patients))
+        return self._matches[1]
 
     def bring_search_index_up_to_date(self) -> int:
         """Rebuild the index if the words behind it changed (catalog, vocabulary, format).

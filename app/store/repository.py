@@ -98,6 +98,9 @@ class PatientSummary:
     no_longer_assigned: bool = False
 
 
+PATIENTS_GENERATION = "patients_generation"
+
+
 class Repository:
     """Queries over one open cache. Not thread-safe: the DB worker serializes calls."""
 
@@ -126,6 +129,20 @@ class Repository:
                 photo,
             ),
         )
+        self.patients_changed(conn)
+
+    def patients_changed(self, conn: Connection) -> None:
+        """Count a change to who is in the cache or what they are called (``generation``)."""
+        conn.execute(
+            """INSERT INTO meta (key, value) VALUES (?, '1')
+               ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1""",
+            (PATIENTS_GENERATION,),
+        )
+
+    def patients_generation(self) -> str:
+        """Changes whenever a patient is added, changed or removed: what was worked out
+        from all patients (name alerts) holds while this stays the same."""
+        return self.meta(PATIENTS_GENERATION) or "0"
 
     def patient(self, patient_id: str) -> Patient | None:
         rows = self.db.query("SELECT doc FROM patients WHERE id = ?", (patient_id,))

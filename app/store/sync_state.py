@@ -272,6 +272,7 @@ class SyncState:
         # answers, medications, contacts, discharge plans and tasks and history follow by
         # ON DELETE CASCADE
         conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
+        self.repo.patients_changed(conn)
         conn.execute("DELETE FROM meta WHERE key = ?", (UNASSIGNED_META + patient_id,))
 
     def unassigned_since(self, patient_id: str) -> datetime | None:

@@ -191,6 +191,13 @@
 <context>
     <name>WardPanel</name>
     <message numerus="yes">
+        <source>%n with a name alert</source>
+        <translation>
+            <numerusform>%n with a name alert</numerusform>
+            <numerusform>%n with a name alert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/mainwindow/ward_panel.py" line="135"/>
         <source>%n patient(s)</source>
         <translation>
@@ -217,6 +224,20 @@
 </context>
 <context>
     <name>WardTableModel</name>
+    <message numerus="yes">
+        <source>%n change(s) by colleagues since you last saw this patient</source>
+        <translation>
+            <numerusform>%n change by colleagues since you last saw this patient</numerusform>
+            <numerusform>%n changes by colleagues since you last saw this patient</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/mainwindow/ward_model.py" line="63"/>
         <source>%n question(s) open</source>

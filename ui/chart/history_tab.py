@@ -27,6 +27,21 @@ class HistoryColumn(enum.IntEnum):
 _SPOKEN_ACTIONS = ("confirmed", "entered-in-error", "stopped", "removed")
 
 
+def change_text(action: str, old_value: str, new_value: str) -> str:
+    """A change in words: "old → new", with the action where the arrow does not say it."""
+    change = f"{old_value} → {new_value}" if old_value else new_value
+    if action not in _SPOKEN_ACTIONS:
+        return change
+    translate = QtCore.QCoreApplication.translate
+    word = {
+        "confirmed": translate("HistoryTableModel", "confirmed"),
+        "entered-in-error": translate("HistoryTableModel", "entered in error"),
+        "stopped": translate("HistoryTableModel", "stopped"),
+        "removed": translate("HistoryTableModel", "removed"),
+    }[action]
+    return f"{word}: {change}" if change else word
+
+
 class HistoryTableModel(RecordTableModel[HistoryEntry, HistoryColumn]):
     """One row per history line, in the order given (the chart has them newest first)."""
 
@@ -76,16 +91,7 @@ class HistoryTableModel(RecordTableModel[HistoryEntry, HistoryColumn]):
         return source_text(entry.source) if entry.source is not None else ""
 
     def _change(self, entry: HistoryEntry) -> str:
-        change = f"{entry.old_value} → {entry.new_value}" if entry.old_value else entry.new_value
-        if entry.action not in _SPOKEN_ACTIONS:
-            return change
-        action = {
-            "confirmed": self.tr("confirmed"),
-            "entered-in-error": self.tr("entered in error"),
-            "stopped": self.tr("stopped"),
-            "removed": self.tr("removed"),
-        }[entry.action]
-        return f"{action}: {change}" if change else action
+        return change_text(entry.action, entry.old_value, entry.new_value)
 
 
 class HistoryTab(QtWidgets.QWidget):

@@ -15,8 +15,9 @@ from app.domain import Patient, Role
 from app.name_alerts import NameMatch
 from app.services import PatientChart
 from app.services.charts import CommunicationNeed
+from ui.base.style import relative_time
 from ui.chart.contacts_tab import ContactsTab
-from ui.chart.history_tab import HistoryTab
+from ui.chart.history_tab import HistoryTab, change_text
 from ui.chart.medications_tab import MedicationsTab
 from ui.chart.question_board import AskOnceBoard
 from ui.discharge.tab import DischargeTab
@@ -319,6 +320,55 @@ def _clear(layout: QtWidgets.QLayout) -> None:
             w.deleteLater()
 
 
+class NewsStrip(QtWidgets.QFrame):
+    """What colleagues changed since the user last saw the patient: never a silent change.
+
+    Shown under the banner until the user says "Seen"; news that arrives after that (a
+    later sync) shows again. Lists each change with who made it and when.
+    """
+
+    sig_seen = QtCore.Signal(str, int)
+    """The user has seen the news (arguments: patient id, the newest ``seq`` shown)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newsStrip")
+        self._patient_id = ""
+        self._up_to = 0
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        self.text = QtWidgets.QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.text, 1)
+        self.seen_button = QtWidgets.QPushButton(self.tr("&Seen"))
+        self.seen_button.setAccessibleName(self.tr("Mark the colleagues' changes as seen"))
+        self.seen_button.clicked.connect(lambda: self.sig_seen.emit(self._patient_id, self._up_to))
+        layout.addWidget(self.seen_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_news(self, chart: PatientChart) -> None:
+        self._patient_id = chart.patient.id
+        if not chart.news:
+            self.hide()
+            return
+        self._up_to = max(n.seq for n in chart.news)
+        lines = [
+            self.tr("%1 — %2, %3")
+            .replace("%1", f"{n.subject}: {change_text(n.action, '', n.new_value)}".rstrip(": "))
+            .replace("%2", n.actor.display_name)
+            .replace("%3", relative_time(n.at, chart.as_of))
+            for n in chart.news
+        ]
+        title = self.tr("New from colleagues since you last saw this patient:")
+        self.text.setText(
+            f"<b>{html.escape(title)}</b><br>"
+            + "<br>".join(f"● {html.escape(line)}" for line in lines)
+        )
+        self.setAccessibleName(title + " " + "; ".join(lines))
+        self.show()
+
+
 class PatientView(QtWidgets.QWidget):
     """Banner plus the tabs Ask once, Medications, Home & helpers, Discharge, History."""
 
@@ -336,9 +386,13 @@ class PatientView(QtWidgets.QWidget):
         layout.setSpacing(0)
         self.banner = PatientBanner(language=language)
         layout.addWidget(self.banner)
+        self.news = NewsStrip()
+        self.news.sig_seen.connect(actions.mark_news_seen)
+        layout.addWidget(self.news)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Patient tabs"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Patient tabs"))
         self.board = AskOnceBoard(actions, language=language)
         self.medications = MedicationsTab(actions)
         self.contacts = ContactsTab(actions)
@@ -359,6 +413,7 @@ class PatientView(QtWidgets.QWidget):
     def show_chart(self, chart: PatientChart) -> None:
         self.chart = chart
         self.banner.show_chart(chart)
+        self.news.show_news(chart)
         self.board.show_chart(chart)
         self.medications.show_chart(chart)
         self.contacts.show_chart(chart)

@@ -205,8 +205,17 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
         if role == Qt.ItemDataRole.DecorationRole and column == WardColumn.NAME:
             return name_alert_icon(r.name_matches)
         if role == Qt.ItemDataRole.ToolTipRole:
+            news = (
+                self.tr("%n change(s) by colleagues since you last saw this patient", "", r.news)
+                if r.news
+                else ""
+            )
+            if column == WardColumn.NAME and news and not r.name_matches:
+                return news
             if column == WardColumn.NAME and r.name_matches:
                 tip = name_matches_text(r.name_matches, r.patient.ward)
+                if news:
+                    tip += "\n" + news
                 if r.no_longer_assigned:
                     tip += "\n" + self.tr(
                         "No longer assigned to you: kept here until your changes reach the server."
@@ -254,6 +263,9 @@ class WardTableModel(RecordTableModel[WardRow, WardColumn]):
                 )
             elif r.no_longer_assigned:
                 name += " — " + self.tr("not assigned")
+            if r.news:
+                # never a silent change: the list says a colleague changed something
+                name += "  ● " + self.tr("%n new", "", r.news)
             if spoken and r.name_matches:
                 name += ", " + spoken_name_matches(r.name_matches, p.ward)
             return name

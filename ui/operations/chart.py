@@ -53,6 +53,10 @@ class ChartActions(QtCore.QObject):
 
         DbOp(self.tasks, op).success(ok).failure(refused).run()
 
+    def mark_news_seen(self, patient_id: str, up_to: int) -> None:
+        """The user has seen colleagues' changes up to ``up_to`` (the chart reloads)."""
+        self._edit(patient_id, lambda: self.service.news.seen(patient_id, up_to), None)
+
     def record_answer(
         self,
         patient_id: str,
