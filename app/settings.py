@@ -38,6 +38,11 @@ class Settings(BaseModel):
     ca_bundle: Path | None = Field(
         default=None, description="Extra CA bundle for the hospital's TLS certificates."
     )
+    http_proxy: str | None = Field(
+        default=None,
+        description="HTTP(S) proxy for the FHIR server and the identity provider, e.g. "
+        "http://proxy.hospital.example:3128 (empty: connect directly).",
+    )
     idle_lock_seconds: int = Field(default=300, ge=30, description="Lock after inactivity.")
     retention_days: int = Field(
         default=7, ge=0, description="Days to keep patients who left the assignment."
