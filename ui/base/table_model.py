@@ -51,6 +51,7 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[R, C]):
         self._header_tips: Mapping[C, str] = {}
         self.as_of: datetime | None = None
         """The instant the records were read: what "today 14:05" and "overdue" count from."""
+        self._marks: Mapping[str, str] = {}
 
     def _set_headers(self, headers: Mapping[C, str], tips: Mapping[C, str] | None = None) -> None:
         # The subclass translates the texts: tr() files them under the class that calls it.
@@ -63,6 +64,15 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[R, C]):
         self._records = list(records)
         self.as_of = as_of
         self.endResetModel()
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Mark records by id with a "●" before the first column and ``marks[id]`` in its
+        tooltip and spoken text ("New from Leyla Demir, 10:42"): a colleague's change is
+        never silent. Kept until the next call."""
+        self._marks = dict(marks)
+        if self._records:
+            last = self.index(len(self._records) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def record(self, row: int) -> R:
         return self._records[row]
@@ -108,7 +118,16 @@ class RecordTableModel(QtCore.QAbstractTableModel, Generic[R, C]):
         record = self._records[index.row()]
         if role == RECORD_ID_ROLE and self._record_id is not None:
             return self._record_id(record)
-        return self.cell_data(record, self._columns(index.column()), role)
+        value = self.cell_data(record, self._columns(index.column()), role)
+        mark = self._marks.get(self._record_id(record)) if self._record_id and self._marks else None
+        if mark is None or index.column() != 0:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"● {value}" if value else "●"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            shown = value or self.cell_data(record, self._columns(0), Qt.ItemDataRole.DisplayRole)
+            return f"{shown}\n{mark}" if shown else mark
+        return value
 
     def cell_data(self, record: R, column: C, role: int) -> Any:
         """What ``record`` shows in ``column`` for ``role``; ``None`` for nothing."""

@@ -25,6 +25,7 @@ from ui.chart.record_tab import (
     RecordTab,
     confirm,
     empty_state_label,
+    news_marks,
     push_button,
     record_table,
 )
@@ -209,6 +210,7 @@ class ContactsTab(RecordTab[HomeCareContact, ContactDialog]):
 
     def show_chart(self, chart: PatientChart) -> None:
         self._show_records(chart.patient.id, chart.contacts, chart.as_of)
+        self.model.set_marks(news_marks(chart, "contact"))
         self.empty_label.setVisible(not any(c.active for c in chart.contacts))
 
     def _set_show_removed(self, show: bool) -> None:

@@ -16,6 +16,7 @@ from ui.chart.record_tab import (
     RecordTab,
     confirm,
     empty_state_label,
+    news_marks,
     push_button,
     record_table,
 )
@@ -177,6 +178,7 @@ class MedicationsTab(RecordTab[HomeMedication, MedicationDialog]):
 
     def show_chart(self, chart: PatientChart) -> None:
         self._show_records(chart.patient.id, chart.medications, chart.as_of)
+        self.model.set_marks(news_marks(chart, "medication"))
         self.empty_label.setVisible(not chart.medications)
 
     def _update_buttons(self) -> None:

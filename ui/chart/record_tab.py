@@ -12,7 +12,9 @@ from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain import Frozen, Provenance, Source
+from app.services import PatientChart
 from ui.base import drafts
+from ui.base.style import relative_time
 from ui.base.table_model import RecordTableModel, row_table
 from ui.base.words import source_text
 from ui.operations.chart import ChartActions
@@ -308,3 +310,16 @@ class RecordTab(QtWidgets.QWidget, Generic[R, DialogT]):
     def _save(self, dlg: DialogT) -> None:
         """Save what the accepted dialog holds."""
         raise NotImplementedError
+
+
+def news_marks(chart: PatientChart, area: str) -> dict[str, str]:
+    """Record id → "New from Leyla Demir, today 10:42" for the chart's unseen news in ``area``."""
+    marks: dict[str, str] = {}
+    for item in chart.news:  # newest first: the newest change of a record speaks
+        if item.area == area and item.record_key not in marks:
+            marks[item.record_key] = (
+                QtCore.QCoreApplication.translate("RecordTab", "New from %1, %2")
+                .replace("%1", item.actor.display_name)
+                .replace("%2", relative_time(item.at, chart.as_of))
+            )
+    return marks

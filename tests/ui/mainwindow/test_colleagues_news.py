@@ -75,3 +75,44 @@ def test_news_is_marked_listed_and_cleared_when_seen(qtbot, main_window: MainWin
         timeout=10_000,
     )
     assert main_window.service.news.counts() == {}
+
+
+def test_a_colleagues_new_medication_is_marked_in_its_tab(qtbot, main_window: MainWindow) -> None:
+    panel = main_window.ward_panel
+    row_of_patient, patient_id = next(
+        (r, pid)
+        for r in range(panel.ward_proxy.rowCount())
+        if len(
+            main_window.service.repo.medications(
+                pid := str(panel.ward_proxy.index(r, WardColumn.NAME).data(PATIENT_ID_ROLE))
+            )
+        )
+        > 1
+    )
+    med = main_window.service.repo.medications(patient_id)[0]
+    repo = Repository(main_window.service.db)
+    with main_window.service.db.transaction() as conn:
+        repo.add_news(
+            conn,
+            NewsItem(
+                patient_id=patient_id,
+                area="medication",
+                record_key=med.id,
+                actor=LEYLA,
+                at=FIXED_NOW - timedelta(minutes=5),
+                subject=med.name,
+                action="added",
+                new_value=med.name,
+            ),
+        )
+    with qtbot.wait_signal(main_window.sig_chart_shown, timeout=10_000):
+        panel.ward_view.setCurrentIndex(panel.ward_proxy.index(row_of_patient, WardColumn.NAME))
+    model = main_window.patient_view.medications.model
+    row = model.row_for(med.id)
+    assert row is not None
+    first = model.index(row, 0)
+    assert str(first.data(Qt.ItemDataRole.DisplayRole)).startswith("● ")
+    assert "New from Leyla Demir" in str(first.data(Qt.ItemDataRole.ToolTipRole))
+    assert "New from Leyla Demir" in str(first.data(Qt.ItemDataRole.AccessibleTextRole))
+    other = next(r for r in range(model.rowCount()) if r != row)
+    assert not str(model.index(other, 0).data(Qt.ItemDataRole.DisplayRole)).startswith("●")
