@@ -24,6 +24,7 @@ from sync.oidc import OidcClient, OidcConfig
 from ui.base import reauth
 from ui.base.appearance import AppearanceController
 from ui.base.gc_guard import GuiThreadCollector
+from ui.base.preferences import Preferences
 from ui.base.style import apply_app_style
 from ui.base.taskman import TaskManager
 from ui.mainwindow.window import MainWindow
@@ -100,6 +101,12 @@ def run(args: argparse.Namespace) -> int:
         locked="appearance" in settings.locked,
     )
     appearance.apply(args.appearance or settings.effective.appearance)
+    Preferences(
+        app,
+        settings=settings,
+        path=None if args.demo else paths.config / "preferences.json",
+        appearance=appearance,
+    )
 
     tasks = TaskManager()
     launcher = _Launcher(app, tasks, args, settings, language, catalog)
