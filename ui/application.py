@@ -10,27 +10,26 @@ import sys
 import types
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.catalog import load_catalog
 from app.clock import system_clock
 from app.domain import Catalog
 from app.errors import KnownError
-from app.keystore import OsKeystore
 from app.logs import configure_logging
 from app.paths import default_paths
-from app.session import CacheSession, open_demo_cache
 from app.settings import LayeredSettings, Settings, load_settings
-from sync.oidc import OidcClient, OidcConfig
 from ui.base import reauth
 from ui.base.appearance import AppearanceController
 from ui.base.gc_guard import GuiThreadCollector
 from ui.base.preferences import Preferences
 from ui.base.style import apply_app_style
 from ui.base.taskman import TaskManager
-from ui.mainwindow.window import MainWindow
 from ui.qt import QtCore, QtGui, QtWidgets
-from ui.workstation.first_run import FirstRunWindow
-from ui.workstation.shell import Shell
+
+if TYPE_CHECKING:  # each first window loads only what it needs (start-up time)
+    from ui.mainwindow.window import MainWindow
+    from ui.workstation.shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +146,8 @@ class _Launcher(QtCore.QObject):
         if not self.settings.effective.missing_for_sign_in():
             self.open_shell()
             return
+        from ui.workstation.first_run import FirstRunWindow
+
         first = FirstRunWindow(
             self.settings.effective.missing_for_sign_in(), str(default_paths().policy_file)
         )
@@ -162,6 +163,9 @@ class _Launcher(QtCore.QObject):
             QtCore.QTimer.singleShot(0, lambda: self._save_screenshot(first))
 
     def open_demo(self) -> None:
+        from app.session import CacheSession, open_demo_cache
+        from ui.mainwindow.window import MainWindow
+
         catalog = self.catalog
         data_dir = self.args.data_dir
         patients = self.args.patients
@@ -191,6 +195,10 @@ class _Launcher(QtCore.QObject):
 
     def open_shell(self) -> None:
         """The shared-workstation sign-in: users with a cache here, or someone new."""
+        from app.keystore import OsKeystore
+        from sync.oidc import OidcClient, OidcConfig
+        from ui.workstation.shell import Shell
+
         policy = self.settings.effective
         assert policy.oidc_issuer is not None
         oidc = OidcClient(

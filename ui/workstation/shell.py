@@ -16,7 +16,7 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.accounts import UserProfile, cached_users, load_profile
 from app.domain import Actor, AuditAction, Catalog, Role
@@ -34,17 +34,18 @@ from app.session import (
     user_folder,
 )
 from app.settings import Settings
-from sync.engine import Synchronizer, SyncStatus
-from sync.factory import make_synchronizer
 from sync.oidc import OidcAuth, OidcClient, PendingSignIn, TokenSet
 from ui.base import reauth
 from ui.base.error_text import error_text
 from ui.base.idle import IdleMonitor
 from ui.base.taskman import DbOp, NetOp, TaskManager
-from ui.mainwindow.window import MainWindow
 from ui.qt import QtCore, QtGui, Signal
-from ui.syncstatus.controller import SyncController
 from ui.workstation.sign_in import SignInWindow
+
+if TYPE_CHECKING:  # the main window and sync load after sign-in, not before the first window
+    from sync.engine import Synchronizer, SyncStatus
+    from ui.mainwindow.window import MainWindow
+    from ui.syncstatus.controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -296,6 +297,11 @@ class Shell(QtCore.QObject):
     def _show_main(
         self, session: CacheSession, tokens: TokenSet | None, refresh_token: str | None
     ) -> None:
+        # Loaded on the first sign-in, not before the first window (start-up time).
+        from sync.factory import make_synchronizer
+        from ui.mainwindow.window import MainWindow
+        from ui.syncstatus.controller import SyncController
+
         actor = session.service.actor
 
         def save_refresh_token(token: str | None) -> None:
