@@ -1,8 +1,11 @@
-"""Typed settings in layers: built-in defaults < machine policy (IT) < user preferences.
+"""Typed settings in layers: built-in defaults < user preferences < machine policy (IT).
 
 Declared once (qutebrowser's configdata habit): every option has a type, a
-default and a description. Policy values win over user values and are
-reported as locked so the settings dialog can show them greyed out.
+default and a description; ``option_specs`` describes them for the JSON Schema,
+the ADMX templates (``app/policy_templates.py``), the registry and ``askonce policy``.
+Policy values win over user values and are reported as locked so the settings
+dialog can show them greyed out. The policy comes only from the administrator-owned
+places in ``app.paths.machine_policy_sources``; nothing here reads the environment.
 """
 
 from __future__ import annotations
@@ -11,13 +14,21 @@ import contextlib
 import json
 import logging
 import os
+import plistlib
+import sys
+import types
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+import annotated_types
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, HttpUrl
 from pydantic import ValidationError as PydanticValidationError
+from pydantic.fields import FieldInfo
 
 from app.errors import KnownError
+from app.paths import PolicySources, machine_policy_sources
 
 log = logging.getLogger(__name__)
 
@@ -98,48 +109,300 @@ class LayeredSettings(BaseModel):
     effective: Settings
     locked: frozenset[str]
     """Names of options set by the machine policy (the user cannot change them)."""
+    origins: dict[str, str] = Field(default_factory=dict)
+    """Where each option not at its default came from: ``policy file PATH``,
+    ``registry HKLM\\...``, ``managed preferences PATH`` or ``preferences file PATH``."""
+
+    def origin(self, name: str) -> str:
+        return self.origins.get(name, DEFAULT_ORIGIN)
+
+
+DEFAULT_ORIGIN = "default"
 
 
 class SettingsError(KnownError):
     """The policy or preferences file is unreadable or has a wrong value."""
 
 
+# --- the declaration, described for templates, the registry and the CLI ----------------
+
+OptionKind = Literal["text", "integer", "boolean", "enum"]
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One option of ``Settings`` as IT's tools see it (JSON Schema, ADMX, registry)."""
+
+    name: str
+    kind: OptionKind
+    description: str
+    default: str | int | bool | None
+    optional: bool
+    """``None`` (unset) is allowed; an empty registry string means unset."""
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+    format: Literal["url", "path", ""] = ""
+    secret: bool = False
+    """Never shown or exported (``policy show``, diagnostics): declare with
+    ``json_schema_extra={"secret": True}``."""
+
+
+def option_specs() -> list[OptionSpec]:
+    """Every option of ``Settings``, in declaration order."""
+    return [_spec(name, field) for name, field in Settings.model_fields.items()]
+
+
+def _spec(name: str, field: FieldInfo) -> OptionSpec:
+    annotation: Any = field.annotation
+    optional = False
+    if get_origin(annotation) in (Union, types.UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        optional = len(members) < len(get_args(annotation))
+        if len(members) != 1:
+            raise TypeError(f"option {name}: one type (or it and None) only")
+        annotation = members[0]
+    minimum = maximum = None
+    for rule in field.metadata:
+        if isinstance(rule, annotated_types.Ge):
+            minimum = int(rule.ge)  # type: ignore[call-overload]
+        elif isinstance(rule, annotated_types.Le):
+            maximum = int(rule.le)  # type: ignore[call-overload]
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    default = field.default
+    if default is not None and not isinstance(default, str | int | bool):
+        default = str(default)
+    common: dict[str, Any] = {
+        "name": name,
+        "description": field.description or name,
+        "default": default,
+        "optional": optional,
+        "secret": bool(extra.get("secret", False)),
+    }
+    if get_origin(annotation) is Literal:
+        return OptionSpec(kind="enum", choices=tuple(get_args(annotation)), **common)
+    if annotation is bool:
+        return OptionSpec(kind="boolean", **common)
+    if annotation is int:
+        return OptionSpec(kind="integer", minimum=minimum, maximum=maximum, **common)
+    if isinstance(annotation, type) and issubclass(annotation, AnyUrl):
+        return OptionSpec(kind="text", format="url", **common)
+    if annotation is Path:
+        return OptionSpec(kind="text", format="path", **common)
+    if annotation is str:
+        return OptionSpec(kind="text", **common)
+    raise TypeError(f"option {name}: no policy form for {annotation!r}")
+
+
+# --- reading the layers ----------------------------------------------------------------
+
+REG_SZ, REG_EXPAND_SZ, REG_DWORD, REG_QWORD = 1, 2, 4, 11
+RegistryValue = tuple[str, object, int]
+"""A registry value as ``winreg.EnumValue`` gives it: name, data, type."""
+RegistryReader = Callable[[str], list[RegistryValue]]
+
+
+def registry_to_policy(values: Iterable[RegistryValue], where: str) -> dict[str, Any]:
+    """Registry values (as Group Policy writes them from our ADMX) to policy values.
+
+    Numbers come as REG_DWORD, text and choices as REG_SZ; an empty string means "not set"
+    for an option that may be unset. REG_EXPAND_SZ is taken literally: expanding it would
+    let a user's own environment variables into the policy.
+    """
+    specs = {spec.name.lower(): spec for spec in option_specs()}
+    policy: dict[str, Any] = {}
+    for raw_name, data, kind in values:
+        spec = specs.get(raw_name.lower())
+        if spec is None:
+            raise SettingsError(f"The {where} has an unknown value: {raw_name}.", hint=IT_HINT)
+        if spec.kind in ("integer", "boolean"):
+            if kind in (REG_DWORD, REG_QWORD) and isinstance(data, int):
+                policy[spec.name] = bool(data) if spec.kind == "boolean" else data
+                continue
+            if kind in (REG_SZ, REG_EXPAND_SZ) and isinstance(data, str):
+                policy[spec.name] = data.strip()  # checked (and converted) with the rest
+                continue
+        elif kind in (REG_SZ, REG_EXPAND_SZ) and isinstance(data, str):
+            policy[spec.name] = None if (data == "" and spec.optional) else data
+            continue
+        raise SettingsError(
+            f"The {where} value {raw_name} has the wrong registry type for the option "
+            f"{spec.name} ({'REG_DWORD' if spec.kind != 'text' else 'REG_SZ'} expected).",
+            hint=IT_HINT,
+        )
+    return policy
+
+
+def read_windows_registry(key: str) -> list[RegistryValue]:  # pragma: no cover - Windows
+    """The values under ``HKEY_LOCAL_MACHINE\\key`` (64-bit view); none if it is absent."""
+    if sys.platform != "win32":
+        return []
+    import winreg
+
+    try:
+        handle = winreg.OpenKey(
+            winreg.HKEY_LOCAL_MACHINE, key, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY
+        )
+    except FileNotFoundError:
+        return []
+    values: list[RegistryValue] = []
+    with handle:
+        index = 0
+        while True:
+            try:
+                name, data, kind = winreg.EnumValue(handle, index)
+            except OSError:  # no more values
+                return values
+            values.append((name, data, kind))
+            index += 1
+
+
+IT_HINT = "Ask IT to correct it."
+USER_HINT = "Correct or delete that file."
+
+
 def _read_layer(path: Path, what: str) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if path.suffix == ".plist":
+            with path.open("rb") as stream:
+                data = plistlib.load(stream)
+        else:
+            data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, plistlib.InvalidFileException) as exc:
         raise SettingsError(f"The {what} {path} cannot be read ({exc}).") from exc
     if not isinstance(data, dict):
-        raise SettingsError(f"The {what} {path} must hold a JSON object.")
-    unknown = set(data) - set(Settings.model_fields)
-    if unknown:
-        raise SettingsError(f"The {what} {path} has unknown options: {', '.join(sorted(unknown))}.")
+        form = "a dictionary" if path.suffix == ".plist" else "a JSON object"
+        raise SettingsError(f"The {what} {path} must hold {form}.")
+    _check_names(data, f"{what} {path}")
     return data
 
 
-def _check_layer(values: dict[str, Any], path: Path, what: str, hint: str) -> None:
+def _check_names(values: dict[str, Any], where: str) -> None:
+    unknown = set(values) - set(Settings.model_fields)
+    if unknown:
+        raise SettingsError(f"The {where} has unknown options: {', '.join(sorted(unknown))}.")
+
+
+def _check_layer(values: dict[str, Any], where: str, hint: str) -> None:
     try:
         Settings.model_validate(values)
     except PydanticValidationError as exc:
-        fields = ", ".join(str(e["loc"][0]) for e in exc.errors() if e["loc"])
-        raise SettingsError(
-            f"The {what} {path} has invalid value(s) for: {fields}.", hint=hint
-        ) from exc
+        # The option and the rule it breaks, never the value (it could be anything).
+        fields = "; ".join(f"{e['loc'][0]} ({e['msg']})" for e in exc.errors() if e["loc"])
+        raise SettingsError(f"The {where} has invalid value(s) for: {fields}.", hint=hint) from exc
 
 
-def load_settings(policy_file: Path, user_file: Path | None) -> LayeredSettings:
-    policy = _read_layer(policy_file, "policy file")
-    _check_layer(policy, policy_file, "policy file", "Ask IT to correct it.")
+def check_policy_values(values: dict[str, Any], where: str) -> None:
+    """``SettingsError`` naming ``where`` and the option unless ``values`` is a valid policy."""
+    _check_names(values, where)
+    _check_layer(values, where, IT_HINT)
+
+
+def check_policy_file(path: Path) -> dict[str, Any]:
+    """The values of one policy file, checked as on reading; ``SettingsError`` names
+    the file and the option otherwise (``askonce policy check``)."""
+    if not path.is_file():
+        raise SettingsError(f"The policy file {path} does not exist.")
+    values = _read_layer(path, "policy file")
+    _check_layer(values, f"policy file {path}", IT_HINT)
+    return values
+
+
+def read_policy(
+    sources: PolicySources, registry: RegistryReader = read_windows_registry
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The machine policy's values and, for each, the source that set it.
+
+    Lowest first: the main file, the drop-ins in lexical order, then the OS's managed
+    store (registry or MDM plist); a later source wins. Each source is checked on its
+    own, so an error names the one file or key to fix.
+    """
+    layers: list[tuple[str, dict[str, Any]]] = []
+    for path in [sources.file, *_drop_ins(sources.drop_in_dir)]:
+        where = f"policy file {path}"
+        layers.append((where, _read_layer(path, "policy file")))
+    if sources.registry_key is not None:
+        where = f"registry HKLM\\{sources.registry_key}"
+        layers.append((where, registry_to_policy(registry(sources.registry_key), where)))
+    if sources.managed_plist is not None:
+        layers.append(
+            (
+                f"managed preferences {sources.managed_plist}",
+                _read_layer(sources.managed_plist, "managed preferences"),
+            )
+        )
+    policy: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for where, values in layers:
+        _check_layer(values, where, IT_HINT)
+        policy.update(values)
+        origins.update(dict.fromkeys(values, where))
+    return policy, origins
+
+
+def _drop_ins(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.glob("*.json") if p.is_file())
+    except OSError as exc:
+        raise SettingsError(f"The policy folder {folder} cannot be read ({exc}).") from exc
+
+
+def _as_sources(policy: Path | PolicySources) -> PolicySources:
+    if isinstance(policy, PolicySources):
+        return policy
+    machine = machine_policy_sources()
+    # The machine's own policy file brings its drop-ins and the OS's managed store along.
+    return machine if policy == machine.file else PolicySources.for_file(policy)
+
+
+def load_settings(
+    policy: Path | PolicySources,
+    user_file: Path | None,
+    *,
+    registry: RegistryReader = read_windows_registry,
+) -> LayeredSettings:
+    """Defaults < the user's preferences < the machine policy (locked).
+
+    ``policy`` is the machine's sources, or one policy file (with the ``policy.d``
+    drop-ins beside it). Nothing here reads an environment variable.
+    """
+    values, origins = read_policy(_as_sources(policy), registry)
     user: dict[str, Any] = {}
     if user_file is not None:
         user = _read_layer(user_file, "preferences file")
         # A user value the policy overrides does not matter, even when it is wrong.
-        user = {k: v for k, v in user.items() if k not in policy}
-        _check_layer(user, user_file, "preferences file", "Correct or delete that file.")
-    effective = Settings.model_validate({**user, **policy})
-    return LayeredSettings(effective=effective, locked=frozenset(policy))
+        user = {k: v for k, v in user.items() if k not in values}
+        _check_layer(user, f"preferences file {user_file}", USER_HINT)
+    effective = Settings.model_validate({**user, **values})
+    user_origins = dict.fromkeys(user, f"preferences file {user_file}")
+    return LayeredSettings(
+        effective=effective, locked=frozenset(values), origins={**user_origins, **origins}
+    )
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def write_json_atomically(path: Path, values: dict[str, Any], *, mode: int = 0o644) -> None:
+    """Write ``values`` to ``path`` whole or not at all (a temporary file, then a rename).
+
+    Raises ``OSError`` (``PermissionError`` when the folder is not the caller's to write).
+    """
+    partial = path.with_name(path.name + ".new")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(values, indent=2) + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
 
 
 def save_preference(user_file: Path, name: str, value: Any) -> None:
@@ -150,15 +413,10 @@ def save_preference(user_file: Path, name: str, value: Any) -> None:
     """
     values = _read_layer(user_file, "preferences file")
     values[name] = value
-    _check_layer(values, user_file, "preferences file", "Correct or delete that file.")
-    partial = user_file.with_name(user_file.name + ".new")
+    _check_layer(values, f"preferences file {user_file}", USER_HINT)
     try:
-        user_file.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(values, indent=2) + "\n", encoding="utf-8")
-        os.replace(partial, user_file)
+        write_json_atomically(user_file, values, mode=0o600)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
         raise SettingsError(
             f"The preferences file {user_file} cannot be written ({exc.strerror}).",
             hint="Check that the disk is not full.",

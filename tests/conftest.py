@@ -18,6 +18,7 @@ from app.catalog import load_catalog
 from app.clock import system_clock
 from app.domain import Actor, Catalog
 from app.keys import DatabaseKey
+from app.paths import TEST_POLICY_ENV
 from app.services import CareService
 from app.store.database import Database
 from tests.fhir_server import hapi  # noqa: F401 -- the session's FHIR server fixture
@@ -84,6 +85,9 @@ def isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("ASKONCE_HOME", str(home / "askonce"))
+    # The test-only machine policy (app/paths.py): policy.json and policy.d/ in the same
+    # folder. Honoured only in a source checkout, never by an installed build.
+    monkeypatch.setenv(TEST_POLICY_ENV, str(home / "askonce"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))

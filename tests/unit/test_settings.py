@@ -161,6 +161,8 @@ def test_files_live_under_askonce_home_in_tests(isolated_home: Path) -> None:
     assert paths.data == root / "data"
     assert paths.config == root / "config"
     assert paths.logs == root / "logs"
+    # Not because of ASKONCE_HOME: the test-only policy folder (app/paths.py), set by
+    # tests/conftest.py to the same folder.
     assert paths.policy_file == root / "policy.json"
     assert paths.user_dir("abc") == root / "data" / "users" / "abc"
     assert load_settings(paths.policy_file, paths.config / "settings.json").effective == (
