@@ -65,10 +65,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sync.cli import main as sync_main  # lazily: headless, no Qt
 
         return sync_main(argv[1:])
+    if argv[:1] == ["policy"]:
+        from app.policy_cli import main as policy_main
+
+        return policy_main(argv[1:])
     if argv[:1] == ["audit"]:
         from app.audit_cli import main as audit_main
 
         return audit_main(argv[1:])
+    if argv[:1] == ["diagnostics"]:
+        from app.diagnostics_cli import main as diagnostics_main
+
+        return diagnostics_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.patients < 1:
         print("askonce: --patients must be at least 1", file=sys.stderr)

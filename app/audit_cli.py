@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     paths = default_paths()
-    configure_logging(paths.logs)
+    configure_logging(paths.logs, "audit")
     try:
         pin = read_secret(args.pin_file, "ASKONCE_PIN")
     except KnownError as exc:

@@ -76,7 +76,7 @@ def _policy_wins(name: str, given: object, policy: object) -> str | None:
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     paths = default_paths()
-    configure_logging(paths.logs)
+    configure_logging(paths.logs, "sync")
     try:
         policy = load_settings(paths.policy_file, None).effective
     except KnownError as exc:
@@ -133,6 +133,7 @@ def main(argv: Sequence[str]) -> int:
             clock=system_clock,
             on_status=show,
             ca_bundle=ca_bundle,
+            http_proxy=policy.http_proxy,
         )
         with engine.client:
             summary = engine.sync()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import ssl
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Any, Protocol
 import httpx
 
 from app.clock import Clock
+from sync.tls import certificate_problem, http_client_options
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,10 @@ class SyncError(Exception):
 
 class ServerUnreachableError(SyncError):
     """No answer (connection refused or reset, DNS, timeout) after the allowed retries."""
+
+
+class ServerNotTrustedError(SyncError):
+    """The server's TLS certificate failed the check (OS trust store plus the policy's CA)."""
 
 
 class SyncStoppedError(SyncError):
@@ -123,6 +127,7 @@ class FhirClient:
         *,
         auth: AuthHook | None = None,
         ca_bundle: Path | None = None,
+        http_proxy: str | None = None,
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -136,14 +141,11 @@ class FhirClient:
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 -- jitter, not secrets
-        # Certificate checks stay on; a CA bundle only adds the hospital's own CA.
-        verify: ssl.SSLContext | bool = True
-        if ca_bundle is not None:
-            verify = ssl.create_default_context(cafile=str(ca_bundle))
+        # The OS trust store plus the hospital's CA; the policy's proxy (sync/tls.py).
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            verify=verify,
+            **http_client_options(ca_bundle=ca_bundle, http_proxy=http_proxy),
             transport=transport,
             headers={"Accept": FHIR_JSON, "User-Agent": "AskOnce"},
             follow_redirects=False,
@@ -246,6 +248,13 @@ class FhirClient:
             except (httpx.TransportError, _TooLargeError) as exc:
                 if isinstance(exc, _TooLargeError):
                     raise BadResponseError(f"{what}: the answer is too large") from exc
+                if (problem := certificate_problem(exc)) is not None:
+                    # Not a network hiccup: retrying cannot help, IT must act.
+                    log.warning("%s: the server's certificate is not trusted (%s)", what, problem)
+                    raise ServerNotTrustedError(
+                        f"{what}: the server's certificate is not trusted ({problem}); "
+                        "IT must add the hospital's CA to this computer or to ca_bundle"
+                    ) from exc
                 if attempt + 1 >= self._retry.attempts:
                     raise ServerUnreachableError(f"{what}: no answer from the server") from exc
                 delay = self._retry.delay(attempt, None, self._rng)

@@ -34,6 +34,7 @@ def make_synchronizer(
     stop_event: threading.Event | None = None,
     run_db: RunDb | None = None,
     ca_bundle: Path | None = None,
+    http_proxy: str | None = None,
     retention_days: int = 0,
 ) -> Synchronizer:
     """A synchronizer of ``db`` against the FHIR server at ``server_url``.
@@ -41,12 +42,20 @@ def make_synchronizer(
     ``practitioner`` is the signed-in user's "Practitioner/<id>"; the synchronizer's
     ``client`` is its own (close it with ``synchronizer.client.close()`` when done).
     """
+    # TLS (OS trust store plus ca_bundle) and the policy's proxy: sync/tls.py.
     if stop_event is not None:
         client = FhirClient(
-            server_url, auth=auth, ca_bundle=ca_bundle, sleep=stop_event.wait, clock=clock
+            server_url,
+            auth=auth,
+            ca_bundle=ca_bundle,
+            http_proxy=http_proxy,
+            sleep=stop_event.wait,
+            clock=clock,
         )
     else:
-        client = FhirClient(server_url, auth=auth, ca_bundle=ca_bundle, clock=clock)
+        client = FhirClient(
+            server_url, auth=auth, ca_bundle=ca_bundle, http_proxy=http_proxy, clock=clock
+        )
     return Synchronizer(
         db,
         catalog,

@@ -31,7 +31,6 @@ import html
 import http.server
 import logging
 import secrets
-import ssl
 import threading
 import time
 import urllib.parse
@@ -56,6 +55,7 @@ from joserfc.jwk import KeySet
 from app.domain import Role
 from app.errors import KnownError
 from sync.client import AuthenticationError, ServerUnreachableError
+from sync.tls import certificate_problem, http_client_options
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,10 @@ class OidcError(KnownError):
 
 class ProviderUnreachableError(OidcError):
     """The identity provider cannot be reached (the network or the provider is down)."""
+
+
+class ProviderNotTrustedError(ProviderUnreachableError):
+    """The identity provider's TLS certificate failed the check: IT must act, not retry."""
 
 
 class SignInRejectedError(OidcError):
@@ -103,6 +107,7 @@ class OidcConfig:
     scopes: tuple[str, ...] = ("openid", "profile")
     leeway_s: int = 60
     ca_bundle: Path | None = None
+    http_proxy: str | None = None
     timeout_s: float = 15.0
 
 
@@ -224,13 +229,10 @@ class OidcClient:
     ) -> None:
         self.config = config
         self._clock = clock
-        # Certificate checks stay on; a CA bundle only adds the hospital's own CA.
-        verify: ssl.SSLContext | bool = True
-        if config.ca_bundle is not None:
-            verify = ssl.create_default_context(cafile=str(config.ca_bundle))
+        # The OS trust store plus the hospital's CA; the policy's proxy (sync/tls.py).
         self._http = httpx.Client(
             timeout=httpx.Timeout(config.timeout_s, connect=min(config.timeout_s, 10.0)),
-            verify=verify,
+            **http_client_options(ca_bundle=config.ca_bundle, http_proxy=config.http_proxy),
             transport=transport,
             headers={"User-Agent": "AskOnce", "Accept": "application/json"},
         )
@@ -373,6 +375,7 @@ class OidcClient:
         try:
             response = self._http.get(url)
         except httpx.HTTPError as exc:
+            _refuse_if_not_trusted(exc)
             raise ProviderUnreachableError(
                 "The identity provider cannot be reached.",
                 hint="Check the network and try again.",
@@ -393,6 +396,7 @@ class OidcClient:
         try:
             response = self._http.post(endpoint, data=form)
         except httpx.HTTPError as exc:
+            _refuse_if_not_trusted(exc)
             raise ProviderUnreachableError(
                 "The identity provider cannot be reached.",
                 hint="Check the network; you can still work offline.",
@@ -558,6 +562,18 @@ class OidcClient:
         return Identity(
             subject=str(claims["sub"]), user_id=user_id, display_name=str(name), role=role
         )
+
+
+def _refuse_if_not_trusted(exc: BaseException) -> None:
+    """A certificate the checks refuse is said as such, not as "cannot be reached"."""
+    problem = certificate_problem(exc)
+    if problem is not None:
+        log.warning("identity provider: certificate not trusted (%s)", problem)
+        raise ProviderNotTrustedError(
+            "The identity provider's certificate is not trusted by this computer.",
+            hint="Ask IT to add the hospital's CA certificate to this computer or to the "
+            "ca_bundle setting.",
+        ) from exc
 
 
 def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:

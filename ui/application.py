@@ -68,7 +68,7 @@ def install_translators(app: QtWidgets.QApplication, language: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = default_paths()
-    configure_logging(paths.logs, verbose=args.verbose)
+    configure_logging(paths.logs, "gui", verbose=args.verbose)
     sys.excepthook = _excepthook
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if args.screenshot and headless and sys.platform.startswith("linux"):
@@ -208,6 +208,7 @@ class _Launcher(QtCore.QObject):
                 user_claim=policy.oidc_user_claim,
                 role_claim=policy.oidc_role_claim,
                 ca_bundle=policy.ca_bundle,
+                http_proxy=policy.http_proxy,
             ),
             clock=system_clock,
         )

@@ -104,7 +104,7 @@ def test_production_code_reads_the_wall_clock_only_in_app_clock() -> None:
     )
 
 
-ENTRY_POINTS = {"ui/application.py", "sync/cli.py", "app/audit_cli.py"}
+ENTRY_POINTS = {"ui/application.py", "sync/cli.py", "app/audit_cli.py", "app/diagnostics_cli.py"}
 """Where the app is put together: the only modules that hand ``system_clock`` in."""
 
 

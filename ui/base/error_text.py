@@ -24,6 +24,22 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # (the name lupdate look
 
 TEMPLATES: frozenset[str] = frozenset(
     (
+        QT_TRANSLATE_NOOP("Errors", "The extra CA certificates in {path} cannot be read."),
+        QT_TRANSLATE_NOOP("Errors", "Ask IT to check the ca_bundle setting (a PEM file)."),
+        QT_TRANSLATE_NOOP("Errors", "The proxy setting is not an http:// or https:// address."),
+        QT_TRANSLATE_NOOP("Errors", "Ask IT to check the http_proxy setting."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "The identity provider's certificate is not trusted by this computer."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Ask IT to add the hospital's CA certificate to this computer or to the ca_bundle "
+            "setting.",
+        ),
+        QT_TRANSLATE_NOOP("Errors", "{path} already exists."),
+        QT_TRANSLATE_NOOP("Errors", "Choose another file name."),
+        QT_TRANSLATE_NOOP("Errors", "The diagnostics file {path} cannot be written ({reason})."),
+        QT_TRANSLATE_NOOP("Errors", "Choose another folder, or check that the disk is not full."),
         QT_TRANSLATE_NOOP("Errors", "Too many wrong PINs."),
         QT_TRANSLATE_NOOP("Errors", "Wait {seconds} seconds, then try again."),
         QT_TRANSLATE_NOOP("Errors", "This patient already has a discharge plan."),

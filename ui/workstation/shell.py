@@ -340,6 +340,7 @@ class Shell(QtCore.QObject):
                     stop_event=stopping,
                     run_db=self.tasks.run_db_blocking,
                     ca_bundle=settings.ca_bundle,
+                    http_proxy=settings.http_proxy,
                     retention_days=settings.retention_days,
                 )
 
