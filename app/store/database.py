@@ -291,9 +291,18 @@ MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _folder_problem() -> StoreError:
+    return StoreError(
+        "The data folder is missing or read-only, so the local cache cannot be opened.",
+        hint="Ask IT to check AskOnce's data folder and its permissions on this workstation.",
+    )
+
+
 def translate_error(exc: Exception) -> StoreError:
     """Turn a driver error into a KnownError a nurse can act on (message is PHI-free)."""
     text = str(exc).lower()
+    if "unable to open" in text:
+        return _folder_problem()
     if "full" in text:
         return DiskFullError(
             "The disk is full: your last change was not saved.",
@@ -330,7 +339,10 @@ class Database:
         if not create and not path.exists():
             raise CacheKeyError("No local cache at {file}.", file=path.name)
         key_pragma = f"PRAGMA key = {key.pragma_literal()}"  # raises if the key was wiped
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _folder_problem() from exc
         try:
             conn = sqlcipher3.connect(
                 str(path), isolation_level=None, check_same_thread=False, timeout=5.0

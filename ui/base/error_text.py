@@ -24,6 +24,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # (the name lupdate look
 
 TEMPLATES: frozenset[str] = frozenset(
     (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The data folder is missing or read-only, so the local cache cannot be opened.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Ask IT to check AskOnce's data folder and its permissions on this workstation.",
+        ),
         QT_TRANSLATE_NOOP("Errors", "The extra CA certificates in {path} cannot be read."),
         QT_TRANSLATE_NOOP("Errors", "Ask IT to check the ca_bundle setting (a PEM file)."),
         QT_TRANSLATE_NOOP("Errors", "The proxy setting is not an http:// or https:// address."),
