@@ -3,6 +3,11 @@
 A nurse sees without reading what is answered (green ✓), due for
 re-confirmation (amber ↻, with the old answer) and never asked (grey ○), and
 acts in place: record, "still true" (one click), correct, entered in error.
+
+By keyboard: every row is a Tab stop (its buttons follow it), Up/Down go from row to
+row, Home/End to the first and last, Enter or Space does the row's first action, and
+I starts the interview over the open questions. A screen reader hears each row as
+question, answer, who and when, and state.
 """
 
 from __future__ import annotations
@@ -11,16 +16,21 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from app.domain import AnswerState, Source
+from app.domain import Answer, AnswerAction, AnswerState, Source
 from app.services import BoardItem, PatientChart
 from ui.base import drafts
 from ui.base.style import make_chip, relative_time, state_chip, unsent_color
 from ui.base.words import source_text
 from ui.chart.answer_dialog import AnswerDialog, ErrorReasonDialog
 from ui.operations.chart import ChartActions
-from ui.qt import Qt, QtWidgets
+from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 DialogFactory = Callable[..., AnswerDialog]
+
+ROW_STYLE = """
+QFrame#questionRow { border: 2px solid transparent; border-radius: 6px; }
+QFrame#questionRow:focus { border-color: palette(highlight); background: palette(alternate-base); }
+"""
 
 
 class QuestionRow(QtWidgets.QFrame):
@@ -95,8 +105,100 @@ class QuestionRow(QtWidgets.QFrame):
         for button in self.buttons.values():
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
-        state_word = state_chip(item.state).text
-        self.setAccessibleName(f"{label}: {state_word}")
+        self._board = board
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        spoken = self.spoken_text(as_of)
+        self.setAccessibleName(spoken)
+        self.setAccessibleDescription(self._description())
+        for button in self.buttons.values():
+            button.setAccessibleDescription(spoken)
+            button.installEventFilter(self)  # Up/Down on a button go to the next row too
+
+    def spoken_text(self, as_of: datetime) -> str:
+        """Question, answer, who and when, state: "Lactose intolerance: Yes — recorded by
+        Leyla Demir, today 10:42 — Answered"."""
+        q, answer = self.item.question, self.item.answer
+        label = q.label_for(self._language)
+        state_word = state_chip(self.item.state).text
+        if answer is None:
+            return self.tr("%1 — %2").replace("%1", label).replace("%2", state_word)
+        return (
+            self.tr("%1: %2 — %3 — %4")
+            .replace("%1", label)
+            .replace("%2", q.format_value(answer.value, self._language))
+            .replace("%3", self._who_and_when(answer, as_of))
+            .replace("%4", state_word)
+        )
+
+    def _who_and_when(self, answer: Answer, as_of: datetime) -> str:
+        action = answer.history[-1].action if answer.history else AnswerAction.RECORDED
+        if action is AnswerAction.CONFIRMED:
+            text = self.tr("confirmed by %1, %2")
+        elif action is AnswerAction.CORRECTED:
+            text = self.tr("corrected by %1, %2")
+        else:
+            text = self.tr("recorded by %1, %2")
+        return text.replace("%1", answer.provenance.recorded_by.display_name).replace(
+            "%2", relative_time(answer.effective_at, as_of)
+        )
+
+    def _description(self) -> str:
+        """The question as asked, where the answer came from, and what Enter does here."""
+        parts = [self.item.question.text_for(self._language)]
+        answer = self.item.answer
+        if answer is not None:
+            parts.append(
+                self.tr("Given by: %1").replace("%1", source_text(answer.provenance.source))
+            )
+            if answer.unsent:
+                parts.append(self.tr("not yet sent"))
+        first = next(iter(self.buttons.values()), None)
+        if first is not None:
+            parts.append(self.tr("Enter: %1").replace("%1", first.text().rstrip("…")))
+        return " — ".join(parts)
+
+    def primary_action(self) -> None:
+        """Enter or Space on the row: its first button (Record…, Still true or Correct…)."""
+        first = next(iter(self.buttons.values()), None)
+        if first is not None:
+            first.click()
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        # Arrow keys pressed on the row's buttons arrive here too (buttons ignore them).
+        key = event.key()
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and plain:
+            self._board.focus_neighbour(self, -1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._board.focus_end(last=key == Qt.Key.Key_End)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and plain:
+            self.primary_action()  # (a button takes Space itself, Enter in the filter below)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        # A push button moves among its siblings on arrow keys: Up/Down mean the next row
+        # here. Enter presses the button itself, not the row's first action.
+        if (
+            event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(watched, QtWidgets.QPushButton)
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._board.focus_neighbour(self, -1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                watched.click()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._board.row_focused(self)
 
     def _button(
         self, key: str, text: str, handler: Callable[[BoardItem], None], spoken: str
@@ -112,6 +214,9 @@ class AskOnceBoard(QtWidgets.QWidget):
     """All catalog questions for the open patient."""
 
     FILTERS = ("all", "open", "answered")
+
+    sig_interview_requested = Signal()
+    """The nurse wants to ask the open questions one after another (the interview)."""
 
     def __init__(
         self,
@@ -135,6 +240,20 @@ class AskOnceBoard(QtWidgets.QWidget):
         self.summary = QtWidgets.QLabel()
         self.summary.setAccessibleName(self.tr("Question summary"))
         top.addWidget(self.summary, 1)
+        self.interview_button = QtWidgets.QPushButton(self.tr("Ask the open questions…"))
+        self.interview_button.setAccessibleName(self.tr("Ask the open questions one by one"))
+        self.interview_button.setToolTip(
+            self.tr("One question after another, one key per answer (Ctrl+I, or I on the board)")
+        )
+        self.interview_button.setAutoDefault(False)
+        self.interview_button.clicked.connect(self.sig_interview_requested.emit)
+        top.addWidget(self.interview_button)
+        QtGui.QShortcut(
+            QtGui.QKeySequence(Qt.Key.Key_I),
+            self,
+            self.sig_interview_requested.emit,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         show_label = QtWidgets.QLabel(self.tr("&Show:"))
         self.filter = QtWidgets.QComboBox()
         self.filter.addItem(self.tr("All questions"), "all")
@@ -160,6 +279,7 @@ class AskOnceBoard(QtWidgets.QWidget):
         focused = self._focused_key()
         content = QtWidgets.QWidget()
         content.setObjectName("boardContent")
+        content.setStyleSheet(ROW_STYLE)
         lay = QtWidgets.QVBoxLayout(content)
         lay.setContentsMargins(8, 0, 8, 8)
         self.rows = []
@@ -198,6 +318,8 @@ class AskOnceBoard(QtWidgets.QWidget):
             .replace("%3", str(counts[AnswerState.DUE]))
             .replace("%4", str(counts[AnswerState.NEVER_ASKED]))
         )
+        open_count = counts[AnswerState.DUE] + counts[AnswerState.NEVER_ASKED]
+        self.interview_button.setEnabled(open_count > 0)
         self._apply_filter()
         self._restore_focus(focused)
 
@@ -216,8 +338,11 @@ class AskOnceBoard(QtWidgets.QWidget):
             box.setVisible(visible > 0)
 
     def _focused_key(self) -> tuple[str, str] | None:
-        widget = QtWidgets.QApplication.focusWidget()
+        # The window's focus widget, even while a dialog over it is the active window.
+        widget = QtWidgets.QApplication.focusWidget() or self.window().focusWidget()
         for row in self.rows:
+            if row is widget:
+                return row.item.question.code, "row"
             for key, button in row.buttons.items():
                 if button is widget:
                     return row.item.question.code, key
@@ -228,8 +353,44 @@ class AskOnceBoard(QtWidgets.QWidget):
         if key is None:
             return
         for row in self.rows:
-            if row.item.question.code == key[0] and row.buttons:
+            if row.item.question.code != key[0]:
+                continue
+            if key[1] == "row" or not row.buttons:
+                row.setFocus()
+                self.row_focused(row)
+            else:
                 row.buttons.get(key[1], next(iter(row.buttons.values()))).setFocus()
+
+    # --- the keyboard between rows ------------------------------------------------------------
+
+    def _visible_rows(self) -> list[QuestionRow]:
+        return [r for r in self.rows if not r.isHidden()]
+
+    def focus_neighbour(self, row: QuestionRow, step: int) -> None:
+        """Up/Down: the row above or below (of those shown), staying put at either end."""
+        rows = self._visible_rows()
+        if row in rows:
+            at = rows.index(row) + step
+            if 0 <= at < len(rows):
+                rows[at].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_end(self, *, last: bool) -> None:
+        rows = self._visible_rows()
+        if rows:
+            rows[-1 if last else 0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def row_focused(self, row: QuestionRow) -> None:
+        self._scroll.ensureWidgetVisible(row)
+        # Again once the layout has placed a freshly built board's rows.
+        QtCore.QTimer.singleShot(0, row, lambda: self._scroll.ensureWidgetVisible(row))
+
+    def focus_question(self, code: str | None) -> None:
+        """Put the keyboard on one question's row (the first row if it is not shown)."""
+        rows = self._visible_rows()
+        row = next((r for r in rows if r.item.question.code == code), rows[0] if rows else None)
+        if row is not None:
+            row.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.row_focused(row)  # also while the window is not yet active again
 
     def show_question(self, code: str) -> None:
         """Scroll to one question and put the keyboard on its first action (e.g. Record…)."""

@@ -25,6 +25,7 @@ class MainMenus(QtCore.QObject):
         self.quit = file_menu.addAction(self.tr("&Quit"))
         self.quit.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
         self._add_go_menu(bar)
+        self._add_ask_once_menu(bar)
         self._add_view_menu(bar)
         self._add_sync_menu(bar)
         self._add_session_menu(bar)
@@ -64,6 +65,14 @@ class MainMenus(QtCore.QObject):
         if not self._demo:
             go.addSeparator()
             self.emergency = go.addAction(self.tr("&Emergency access to a patient…"))
+
+    def _add_ask_once_menu(self, bar: QtWidgets.QMenuBar) -> None:
+        ask_once = bar.addMenu(self.tr("Ask &once"))
+        self.interview = ask_once.addAction(self.tr("Ask the &open questions…"))
+        self.interview.setShortcut(QtGui.QKeySequence("Ctrl+I"))
+        self.interview.setToolTip(
+            self.tr("The open patient's open questions one after another, one key per answer")
+        )
 
     def _add_view_menu(self, bar: QtWidgets.QMenuBar) -> None:
         view_menu = bar.addMenu(self.tr("&View"))

@@ -25,6 +25,7 @@ from ui.base import drafts
 from ui.base.error_text import error_text
 from ui.base.taskman import DbOp, TaskManager
 from ui.discharge.readiness_board import DischargeBoard
+from ui.interview.dialog import INTERVIEW_DRAFT_KIND, InterviewDialog
 from ui.mainwindow.menus import MainMenus
 from ui.mainwindow.patient_view import PatientView
 from ui.mainwindow.status_bar import MainStatusBar
@@ -165,6 +166,7 @@ class MainWindow(QtWidgets.QMainWindow):
         m.reload.triggered.connect(lambda: self.reload())  # not reload(then=<checked>)
         m.ward_page.triggered.connect(self.focus_ward)
         m.board_page.triggered.connect(self.show_board)
+        m.interview.triggered.connect(self.open_interview)
         if m.coordinator is not None:
             m.coordinator.toggled.connect(
                 lambda on: self.set_role(Role.COORDINATOR if on else Role.NURSE)
@@ -200,6 +202,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chart_actions.sig_chart_changed.connect(self._on_chart_changed)
         self.chart_actions.sig_edit_failed.connect(self._on_edit_failed)
         self.patient_view = PatientView(self.chart_actions, language=self._language)
+        self.patient_view.board.sig_interview_requested.connect(self.open_interview)
         self.stack.addWidget(self.patient_view)
         self.patient_view.discharge.summary_output.demo = session.is_demo
         self.patient_view.show_first_tab(self._role)
@@ -341,6 +344,51 @@ class MainWindow(QtWidgets.QMainWindow):
             message or self.tr("The change could not be saved."),
         )
 
+    # --- the interview ------------------------------------------------------------------------
+
+    def open_interview(self) -> None:
+        """Ask the open patient's open questions, one after another (Ctrl+I, I on the board)."""
+        chart = self.patient_view.chart if self.session is not None else None
+        if chart is None or chart.patient.id != self._current_patient:
+            self.statusBar().showMessage(self.tr("Open a patient first."), 6000)
+            return
+        if any(
+            isinstance(w, InterviewDialog) and w.isVisible()
+            for w in self.findChildren(QtWidgets.QDialog)
+        ):
+            return
+        assert self.chart_actions is not None
+        pending = drafts.KEEPER.pending
+        resuming = pending is not None and pending.get("kind") == INTERVIEW_DRAFT_KIND
+        dialog = InterviewDialog(chart, self.chart_actions, language=self._language, parent=self)
+        if not dialog.flow.items and not resuming:
+            dialog.deleteLater()
+            self.statusBar().showMessage(self.tr("No open questions for this patient."), 6000)
+            return
+        self.show_ward_page()
+        self.patient_view.tabs.setCurrentWidget(self.patient_view.board)
+        drafts.tag(dialog, INTERVIEW_DRAFT_KIND, chart.patient.id, None)
+        dialog.finished.connect(lambda _result: self._interview_closed(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _interview_closed(self, dialog: InterviewDialog) -> None:
+        patient_id, last_code, summary = dialog.patient_id, dialog.last_code, dialog.summary_line()
+        # Later, not now: a lock closes the dialog first and then hides this window.
+        QtCore.QTimer.singleShot(
+            0, self, lambda: self._after_interview(patient_id, last_code, summary)
+        )
+
+    def _after_interview(self, patient_id: str, last_code: str | None, summary: str) -> None:
+        """Back on the board, on the last question asked, with the answers shown."""
+        if self.session is None or not self.isVisible():
+            return  # closed by a lock: what was answered is shown after the unlock
+        board = self.patient_view.board
+        self.patient_view.tabs.setCurrentWidget(board)
+        board.focus_question(last_code)
+        self._on_chart_changed(patient_id)
+        self.statusBar().showMessage(summary, 8000)
+
     # --- pages and role -----------------------------------------------------------------------
 
     @property
@@ -445,6 +493,9 @@ class MainWindow(QtWidgets.QMainWindow):
             "Ctrl+R  reload from the cache\n"
             "Ctrl+Q  quit"
         )
+        text += "\n" + self.tr(
+            "Ctrl+I  ask the open questions, one key per answer (I on the board)"
+        )
         if not self._demo:
             text += "\n" + self.tr("Ctrl+L  lock the screen now (what you typed is kept)")
         self._message(QtWidgets.QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text)
@@ -483,7 +534,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
             def reopen(shown: str) -> None:
                 self.sig_chart_shown.disconnect(reopen)
-                if shown == patient_id:
+                if shown == patient_id and kind == INTERVIEW_DRAFT_KIND:
+                    self.open_interview()  # goes on where it was
+                elif shown == patient_id:
                     self.patient_view.reopen_editor(kind, ref if isinstance(ref, str) else None)
 
             self.sig_chart_shown.connect(reopen)
