@@ -267,6 +267,7 @@ class AskOnceBoard(QtWidgets.QWidget):
         outer.addLayout(top)
 
         self._scroll = QtWidgets.QScrollArea()
+        self._scroll.setAccessibleName(self.tr("Ask-once questions"))
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         outer.addWidget(self._scroll, 1)

@@ -6,6 +6,7 @@ or only a signed-in workstation has; the window says what each command does.
 
 from __future__ import annotations
 
+from ui.base.appearance import AppearanceController
 from ui.qt import QtCore, QtGui, QtWidgets
 
 
@@ -22,8 +23,17 @@ class MainMenus(QtCore.QObject):
         self._add_page_switch()
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.handover = file_menu.addAction(self.tr("Print &handover sheet…"))
+        self.handover.setShortcut(QtGui.QKeySequence("Ctrl+Shift+P"))
+        self.handover.setToolTip(
+            self.tr("The ward's shift handover: print it or save it as PDF (Ctrl+Shift+P)")
+        )
+        file_menu.addSeparator()
         self.quit = file_menu.addAction(self.tr("&Quit"))
         self.quit.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.settings = edit_menu.addAction(self.tr("&Settings…"))
+        self.settings.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
         self._add_go_menu(bar)
         self._add_ask_once_menu(bar)
         self._add_view_menu(bar)
@@ -32,6 +42,10 @@ class MainMenus(QtCore.QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts = help_menu.addAction(self.tr("&Keyboard shortcuts"))
         self.shortcuts.setShortcut(QtGui.QKeySequence.StandardKey.HelpContents)
+        self.export_diagnostics = help_menu.addAction(self.tr("Export &diagnostics…"))
+        self.export_diagnostics.setToolTip(
+            self.tr("A file for IT about this workstation, without any patient data")
+        )
         self.about = help_menu.addAction(self.tr("&About AskOnce"))
         self.escape = QtGui.QShortcut(QtGui.QKeySequence("Escape"), window)
 
@@ -78,6 +92,10 @@ class MainMenus(QtCore.QObject):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.ward_page)
         view_menu.addAction(self.board_page)
+        appearance = AppearanceController.of(QtWidgets.QApplication.instance())
+        if appearance is not None:  # the app has one; a window in a test may not
+            view_menu.addSeparator()
+            view_menu.addMenu(appearance.menu(bar))
         self.coordinator: QtGui.QAction | None = None
         if self._demo:
             # The role comes from the signed-in user; the demo has no sign-in, so a switch.

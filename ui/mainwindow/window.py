@@ -22,9 +22,13 @@ from app.services import CareService, Conflict, PatientChart, WardRow
 from app.session import CacheSession
 from ui.access.break_glass_flow import BreakGlassFlow
 from ui.base import drafts
+from ui.base.diagnostics import export_diagnostics
+from ui.base.dialogs import open_dialog
 from ui.base.error_text import error_text
+from ui.base.preferences import Preferences, PreferencesDialog
 from ui.base.taskman import DbOp, TaskManager
 from ui.discharge.readiness_board import DischargeBoard
+from ui.handover import open_handover
 from ui.interview.dialog import INTERVIEW_DRAFT_KIND, InterviewDialog
 from ui.mainwindow.menus import MainMenus
 from ui.mainwindow.patient_view import PatientView
@@ -167,6 +171,9 @@ class MainWindow(QtWidgets.QMainWindow):
         m.ward_page.triggered.connect(self.focus_ward)
         m.board_page.triggered.connect(self.show_board)
         m.interview.triggered.connect(self.open_interview)
+        m.handover.triggered.connect(self.open_handover)
+        m.settings.triggered.connect(self.open_settings)
+        m.export_diagnostics.triggered.connect(self.export_diagnostics)
         if m.coordinator is not None:
             m.coordinator.toggled.connect(
                 lambda on: self.set_role(Role.COORDINATOR if on else Role.NURSE)
@@ -345,6 +352,26 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     # --- the interview ------------------------------------------------------------------------
+
+    def open_handover(self) -> None:
+        """The ward's shift handover sheet: preview, then print or save (Ctrl+Shift+P)."""
+        if self.session is None:
+            return
+        open_handover(self, self.tasks, self.service, None, demo=self._demo)
+
+    def open_settings(self) -> None:
+        """Edit ▸ Settings: the user's language and colours; IT's choices shown locked."""
+        preferences = Preferences.of(QtWidgets.QApplication.instance())
+        if preferences is None:
+            self.statusBar().showMessage(self.tr("Settings are not available here."), 6000)
+            return
+        open_dialog(PreferencesDialog(preferences, self))
+
+    def export_diagnostics(self) -> None:
+        """Help ▸ Export diagnostics: a file for IT, without patient data."""
+        export_diagnostics(
+            self, self.tasks, self.service if self.session is not None else None, clock=self._clock
+        )
 
     def open_interview(self) -> None:
         """Ask the open patient's open questions, one after another (Ctrl+I, I on the board)."""
