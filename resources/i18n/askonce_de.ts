@@ -80,69 +80,115 @@
     </message>
 </context>
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="25"/>
+        <source>Follow the &amp;system</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="26"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="27"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="28"/>
+        <source>&amp;High contrast</source>
+        <translation>&amp;Hoher Kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceController</name>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="150"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="151"/>
+        <source>The choice applies now but could not be kept for next time.</source>
+        <translation>Die Auswahl gilt jetzt, konnte aber nicht für das nächste Mal gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="157"/>
+        <source>A&amp;ppearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/appearance.py" line="169"/>
+        <source>Set by your IT department</source>
+        <translation>Von Ihrer IT-Abteilung festgelegt</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="293"/>
+        <location filename="../../ui/discharge/dialogs.py" line="277"/>
         <source>Edit appointment</source>
         <translation>Termin bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="293"/>
+        <location filename="../../ui/discharge/dialogs.py" line="277"/>
         <source>Add appointment</source>
         <translation>Termin hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="304"/>
+        <location filename="../../ui/discharge/dialogs.py" line="288"/>
         <source>Date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="306"/>
+        <location filename="../../ui/discharge/dialogs.py" line="290"/>
         <source>With whom (required)</source>
         <translation>Bei wem (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="307"/>
+        <location filename="../../ui/discharge/dialogs.py" line="291"/>
         <source>Required, e.g. GP Dr Weber</source>
         <translation>Pflichtfeld, z. B. Hausarzt Dr. Weber</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="309"/>
+        <location filename="../../ui/discharge/dialogs.py" line="293"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="310"/>
+        <location filename="../../ui/discharge/dialogs.py" line="294"/>
         <source>e.g. Practice, Hauptstraße 3</source>
         <translation>z. B. Praxis, Hauptstraße 3</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="311"/>
+        <location filename="../../ui/discharge/dialogs.py" line="295"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="312"/>
+        <location filename="../../ui/discharge/dialogs.py" line="296"/>
         <source>Save appointment</source>
         <translation>Termin speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="315"/>
+        <location filename="../../ui/discharge/dialogs.py" line="299"/>
         <source>&amp;When</source>
         <translation>&amp;Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="316"/>
+        <location filename="../../ui/discharge/dialogs.py" line="300"/>
         <source>&amp;With *</source>
         <translation>&amp;Bei *</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="317"/>
+        <location filename="../../ui/discharge/dialogs.py" line="301"/>
         <source>W&amp;here</source>
         <translation>W&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="318"/>
+        <location filename="../../ui/discharge/dialogs.py" line="302"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -178,37 +224,57 @@
 <context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="136"/>
+        <location filename="../../ui/chart/question_board.py" line="241"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="138"/>
+        <location filename="../../ui/chart/question_board.py" line="243"/>
+        <source>Ask the open questions…</source>
+        <translation>Offene Fragen stellen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="244"/>
+        <source>Ask the open questions one by one</source>
+        <translation>Die offenen Fragen nacheinander stellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="246"/>
+        <source>One question after another, one key per answer (Ctrl+I, or I on the board)</source>
+        <translation>Eine Frage nach der anderen, eine Taste pro Antwort (Strg+I, oder I auf dieser Registerkarte)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="257"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="140"/>
+        <location filename="../../ui/chart/question_board.py" line="259"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="141"/>
+        <location filename="../../ui/chart/question_board.py" line="260"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="142"/>
+        <location filename="../../ui/chart/question_board.py" line="261"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="143"/>
+        <location filename="../../ui/chart/question_board.py" line="262"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="195"/>
+        <location filename="../../ui/chart/question_board.py" line="270"/>
+        <source>Ask-once questions</source>
+        <translation>Fragen zum Einmal-Fragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="316"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
     </message>
@@ -727,97 +793,97 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="58"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="59"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="59"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="60"/>
         <source>Relationship</source>
         <translation>Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="60"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="61"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="61"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="62"/>
         <source>Phone / e-mail</source>
         <translation>Telefon / E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="62"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="63"/>
         <source>Preferred</source>
         <translation>Bevorzugt</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="63"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="64"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="64"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="65"/>
         <source>Verified</source>
         <translation>Überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="65"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="66"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="68"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="69"/>
         <source>In the order to try: number 1 first</source>
         <translation>In dieser Reihenfolge versuchen: zuerst Nummer 1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="69"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="70"/>
         <source>May receive information about the patient&apos;s care</source>
         <translation>Darf Auskunft über die Versorgung des Patienten erhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="70"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="71"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="95"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="96"/>
         <source>%1 (agency)</source>
         <translation>%1 (Einrichtung)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="96"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="97"/>
         <source>%1 (removed)</source>
         <translation>%1 (entfernt)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="107"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="108"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="107"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="108"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="110"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="111"/>
         <source>not verified</source>
         <translation>nicht überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="123"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="124"/>
         <source>Checked on %1</source>
         <translation>Überprüft am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="127"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="128"/>
         <source>Recorded by %1 on %2 (source: %3)</source>
         <translation>Erfasst von %1 am %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="132"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="133"/>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
@@ -889,96 +955,122 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="166"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="167"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="167"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="168"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="168"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="169"/>
         <source>Add a person or agency (Insert in the list)</source>
         <translation>Person oder Einrichtung hinzufügen (Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="172"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="173"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="173"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="174"/>
         <source>Edit selected contact</source>
         <translation>Ausgewählten Kontakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="174"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="175"/>
         <source>Edit the selected contact (Enter or double-click)</source>
         <translation>Ausgewählten Kontakt bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="178"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="179"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="179"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="180"/>
         <source>Remove selected contact</source>
         <translation>Ausgewählten Kontakt entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="180"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="181"/>
         <source>Remove the selected contact; it stays in the history (Delete in the list)</source>
         <translation>Ausgewählten Kontakt entfernen; er bleibt im Verlauf erhalten (Entf in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="183"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="184"/>
         <source>Show removed</source>
         <translation>Entfernte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="184"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="185"/>
         <source>Show removed contacts</source>
         <translation>Entfernte Kontakte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="185"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="186"/>
         <source>Also list contacts that were removed</source>
         <translation>Auch entfernte Kontakte auflisten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="188"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="189"/>
         <source>No contacts recorded yet. Ask: “Who helps you at home, and whom should we call if needed?”</source>
         <translation>Noch keine Kontakte erfasst. Fragen Sie: „Wer hilft Ihnen zu Hause, und wen sollen wir im Bedarfsfall anrufen?“</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="193"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="194"/>
         <source>Home-care contacts</source>
         <translation>Kontakte für die häusliche Versorgung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="236"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="238"/>
         <source>Remove “%1” from the contacts? The entry is kept in the history and can be listed again with “Show removed”.</source>
         <translation>„%1“ aus den Kontakten entfernen? Der Eintrag bleibt im Verlauf erhalten und kann mit „Entfernte anzeigen“ wieder aufgelistet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="241"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="243"/>
         <source>Remove contact</source>
         <translation>Kontakt entfernen</translation>
     </message>
 </context>
 <context>
-    <name>Discharge</name>
-    <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="116"/>
-        <source>%n overdue</source>
-        <translation>
-            <numerusform>%n überfällig</numerusform>
-            <numerusform>%n überfällig</numerusform>
-        </translation>
+    <name>Diagnostics</name>
+    <message>
+        <location filename="../../ui/base/diagnostics.py" line="45"/>
+        <source>Export diagnostics</source>
+        <translation>Diagnose exportieren</translation>
     </message>
+    <message>
+        <location filename="../../ui/base/diagnostics.py" line="50"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/diagnostics.py" line="89"/>
+        <source>Diagnostics exported</source>
+        <translation>Diagnose exportiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/diagnostics.py" line="90"/>
+        <source>The diagnostics were saved to:
+{path}
+
+They hold no patient data. Send the file to IT.</source>
+        <translation>Die Diagnose wurde gespeichert unter:
+{path}
+
+Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/diagnostics.py" line="102"/>
+        <source>Diagnostics not exported</source>
+        <translation>Diagnose nicht exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>Discharge</name>
     <message>
         <location filename="../../ui/base/words.py" line="68"/>
         <source>not decided</source>
@@ -1085,22 +1177,22 @@
         <translation>überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/text.py" line="19"/>
+        <location filename="../../ui/discharge/text.py" line="20"/>
         <source>no checklist yet</source>
         <translation>noch keine Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/text.py" line="21"/>
+        <location filename="../../ui/discharge/text.py" line="22"/>
         <source>%1 of %2 done</source>
         <translation>%1 von %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/text.py" line="38"/>
+        <location filename="../../ui/discharge/text.py" line="39"/>
         <source>all medications reconciled</source>
         <translation>Entscheidung zu allen Medikamenten getroffen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="124"/>
+        <location filename="../../ui/discharge/text.py" line="40"/>
         <source>%n not yet reconciled</source>
         <translation>
             <numerusform>%n noch offen</numerusform>
@@ -1108,22 +1200,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/text.py" line="46"/>
+        <location filename="../../ui/discharge/text.py" line="47"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/text.py" line="48"/>
+        <location filename="../../ui/discharge/text.py" line="49"/>
         <source>tomorrow</source>
         <translation>morgen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/text.py" line="50"/>
+        <location filename="../../ui/discharge/text.py" line="51"/>
         <source>yesterday</source>
         <translation>gestern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="137"/>
+        <location filename="../../ui/discharge/text.py" line="53"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n Tag</numerusform>
@@ -1131,11 +1223,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge_text.py" line="138"/>
+        <location filename="../../ui/discharge/text.py" line="54"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
             <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/discharge_text.py" line="116"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
         </translation>
     </message>
 </context>
@@ -1481,7 +1581,7 @@
 <context>
     <name>DischargeDialogs</name>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="78"/>
+        <location filename="../../ui/discharge/dialogs.py" line="62"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1537,501 +1637,561 @@
     <name>Errors</name>
     <message>
         <location filename="../../ui/base/error_text.py" line="27"/>
+        <source>The data folder is missing or read-only, so the local cache cannot be opened.</source>
+        <translation>Der Datenordner fehlt oder ist schreibgeschützt, daher kann der lokale Speicher nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="31"/>
+        <source>Ask IT to check AskOnce&apos;s data folder and its permissions on this workstation.</source>
+        <translation>Bitten Sie die IT, den Datenordner von AskOnce und seine Berechtigungen auf diesem Arbeitsplatz zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="35"/>
+        <source>The extra CA certificates in {path} cannot be read.</source>
+        <translation>Die zusätzlichen CA-Zertifikate in {path} können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="36"/>
+        <source>Ask IT to check the ca_bundle setting (a PEM file).</source>
+        <translation>Bitten Sie die IT, die Einstellung ca_bundle (eine PEM-Datei) zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="37"/>
+        <source>The proxy setting is not an http:// or https:// address.</source>
+        <translation>Die Proxy-Einstellung ist keine http://- oder https://-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="38"/>
+        <source>Ask IT to check the http_proxy setting.</source>
+        <translation>Bitten Sie die IT, die Einstellung http_proxy zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="39"/>
+        <source>The identity provider&apos;s certificate is not trusted by this computer.</source>
+        <translation>Diesem Computer ist das Zertifikat des Anmeldedienstes nicht vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="42"/>
+        <source>Ask IT to add the hospital&apos;s CA certificate to this computer or to the ca_bundle setting.</source>
+        <translation>Bitten Sie die IT, das CA-Zertifikat des Krankenhauses auf diesem Computer oder in der Einstellung ca_bundle hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="47"/>
+        <source>{path} already exists.</source>
+        <translation>{path} existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="48"/>
+        <source>Choose another file name.</source>
+        <translation>Wählen Sie einen anderen Dateinamen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="49"/>
+        <source>The diagnostics file {path} cannot be written ({reason}).</source>
+        <translation>Die Diagnosedatei {path} kann nicht geschrieben werden ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="50"/>
+        <source>Choose another folder, or check that the disk is not full.</source>
+        <translation>Wählen Sie einen anderen Ordner, oder prüfen Sie, ob der Datenträger voll ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="51"/>
         <source>Too many wrong PINs.</source>
         <translation>Zu viele falsche PINs.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="28"/>
+        <location filename="../../ui/base/error_text.py" line="52"/>
         <source>Wait {seconds} seconds, then try again.</source>
         <translation>Warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="29"/>
+        <location filename="../../ui/base/error_text.py" line="53"/>
         <source>This patient already has a discharge plan.</source>
         <translation>Für diesen Patienten gibt es bereits einen Entlassplan.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="30"/>
+        <location filename="../../ui/base/error_text.py" line="54"/>
         <source>That discharge plan is no longer in the cache.</source>
         <translation>Dieser Entlassplan ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="31"/>
+        <location filename="../../ui/base/error_text.py" line="55"/>
         <source>A discharge plan cannot move to another patient.</source>
         <translation>Ein Entlassplan kann nicht zu einem anderen Patienten wechseln.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="32"/>
+        <location filename="../../ui/base/error_text.py" line="56"/>
         <source>Start a discharge plan first.</source>
         <translation>Legen Sie zuerst einen Entlassplan an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="33"/>
+        <location filename="../../ui/base/error_text.py" line="57"/>
         <source>That contact is not among this patient&apos;s contacts.</source>
         <translation>Dieser Kontakt gehört nicht zu den Kontakten dieses Patienten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="34"/>
+        <location filename="../../ui/base/error_text.py" line="58"/>
         <source>The helper at home must be a person, not an agency.</source>
         <translation>Die Hilfe zu Hause muss eine Person sein, kein Dienst.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="35"/>
+        <location filename="../../ui/base/error_text.py" line="59"/>
         <source>A checklist item cannot move to another plan or item.</source>
         <translation>Ein Checklistenpunkt kann nicht in einen anderen Plan oder Punkt wechseln.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="36"/>
+        <location filename="../../ui/base/error_text.py" line="60"/>
         <source>A checklist item needs a name.</source>
         <translation>Ein Checklistenpunkt braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="37"/>
+        <location filename="../../ui/base/error_text.py" line="61"/>
         <source>That medication is no longer in the cache.</source>
         <translation>Dieses Medikament ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="38"/>
+        <location filename="../../ui/base/error_text.py" line="62"/>
         <source>That contact is no longer in the cache.</source>
         <translation>Dieser Kontakt ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="39"/>
+        <location filename="../../ui/base/error_text.py" line="63"/>
         <source>The patient already has this prescription: choose continue, change or stop.</source>
         <translation>Der Patient hat diese Verordnung bereits: wählen Sie Fortführen, Ändern oder Absetzen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="43"/>
+        <location filename="../../ui/base/error_text.py" line="67"/>
         <source>The cache key has the wrong length.</source>
         <translation>Der Schlüssel des lokalen Speichers hat die falsche Länge.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="44"/>
+        <location filename="../../ui/base/error_text.py" line="68"/>
         <source>The cache key was dropped (the app is locked).</source>
         <translation>Der Schlüssel des lokalen Speichers wurde verworfen (AskOnce ist gesperrt).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="45"/>
+        <location filename="../../ui/base/error_text.py" line="69"/>
         <source>This workstation&apos;s keystore has no key for this user.</source>
         <translation>Der Schlüsselspeicher dieses Arbeitsplatzes hat keinen Schlüssel für diesen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="46"/>
+        <location filename="../../ui/base/error_text.py" line="70"/>
         <source>Ask IT: the cache cannot be opened on this workstation any more.</source>
         <translation>Wenden Sie sich an die IT: Der lokale Speicher lässt sich an diesem Arbeitsplatz nicht mehr öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="50"/>
+        <location filename="../../ui/base/error_text.py" line="74"/>
         <source>Too many wrong PINs: offline unlock is blocked.</source>
         <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="51"/>
+        <location filename="../../ui/base/error_text.py" line="75"/>
         <source>Sign in online to restore access; your data and unsent changes are kept.</source>
         <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; Ihre Daten und noch nicht gesendeten Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="55"/>
+        <location filename="../../ui/base/error_text.py" line="79"/>
         <source>The key file {file} has an unknown format.</source>
         <translation>Die Schlüsseldatei {file} hat ein unbekanntes Format.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="56"/>
+        <location filename="../../ui/base/error_text.py" line="80"/>
         <source>The key file {file} is damaged.</source>
         <translation>Die Schlüsseldatei {file} ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="57"/>
+        <location filename="../../ui/base/error_text.py" line="81"/>
         <source>This workstation&apos;s keystore entry is damaged.</source>
         <translation>Der Eintrag im Schlüsselspeicher dieses Arbeitsplatzes ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="58"/>
+        <location filename="../../ui/base/error_text.py" line="82"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="59"/>
+        <location filename="../../ui/base/error_text.py" line="83"/>
         <source>Check the PIN and try again.</source>
         <translation>Prüfen Sie die PIN und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="60"/>
+        <location filename="../../ui/base/error_text.py" line="84"/>
         <source>No cache exists for this user on this workstation.</source>
         <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz keinen lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="61"/>
+        <location filename="../../ui/base/error_text.py" line="85"/>
         <source>No secure keystore is available (found {backend}).</source>
         <translation>Kein sicherer Schlüsselspeicher verfügbar (gefunden: {backend}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="62"/>
+        <location filename="../../ui/base/error_text.py" line="86"/>
         <source>Ask IT to check that the workstation&apos;s keystore (Secret Service / Keychain / Credential Manager) is running.</source>
         <translation>Bitten Sie die IT zu prüfen, ob der Schlüsselspeicher des Arbeitsplatzes (Secret Service / Schlüsselbund / Anmeldeinformationsverwaltung) läuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="67"/>
+        <location filename="../../ui/base/error_text.py" line="91"/>
         <source>The workstation&apos;s keystore is locked.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="68"/>
+        <location filename="../../ui/base/error_text.py" line="92"/>
         <source>Unlock your desktop session&apos;s keyring, then try again.</source>
         <translation>Entsperren Sie den Schlüsselbund Ihrer Sitzung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="69"/>
+        <location filename="../../ui/base/error_text.py" line="93"/>
         <source>The workstation&apos;s keystore failed.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="70"/>
+        <location filename="../../ui/base/error_text.py" line="94"/>
         <source>The workstation&apos;s keystore cannot be reached.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="71"/>
+        <location filename="../../ui/base/error_text.py" line="95"/>
         <source>This question is already answered; confirm or correct the answer instead.</source>
         <translation>Diese Frage ist bereits beantwortet; bestätigen oder korrigieren Sie stattdessen die Antwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="75"/>
+        <location filename="../../ui/base/error_text.py" line="99"/>
         <source>Please say why the answer was entered in error.</source>
         <translation>Bitte geben Sie an, warum die Antwort irrtümlich erfasst wurde.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="76"/>
+        <location filename="../../ui/base/error_text.py" line="100"/>
         <source>This answer was entered in error; record a new answer instead.</source>
         <translation>Diese Antwort wurde irrtümlich erfasst; erfassen Sie stattdessen eine neue Antwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="80"/>
+        <location filename="../../ui/base/error_text.py" line="104"/>
         <source>This medication comes from a prescription in another system and cannot be changed here.</source>
         <translation>Dieses Medikament stammt aus einer Verordnung in einem anderen System und kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="85"/>
+        <location filename="../../ui/base/error_text.py" line="109"/>
         <source>That patient is no longer in your list.</source>
         <translation>Dieser Patient ist nicht mehr in Ihrer Liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="86"/>
+        <location filename="../../ui/base/error_text.py" line="110"/>
         <source>That answer is no longer in the cache.</source>
         <translation>Diese Antwort ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="87"/>
+        <location filename="../../ui/base/error_text.py" line="111"/>
         <source>Please enter an answer.</source>
         <translation>Bitte geben Sie eine Antwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="88"/>
+        <location filename="../../ui/base/error_text.py" line="112"/>
         <source>Please pick one of the listed answers.</source>
         <translation>Bitte wählen Sie eine der aufgeführten Antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="89"/>
+        <location filename="../../ui/base/error_text.py" line="113"/>
         <source>Say why you need access (at least {count} characters).</source>
         <translation>Geben Sie an, warum Sie Zugriff brauchen (mindestens {count} Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="90"/>
+        <location filename="../../ui/base/error_text.py" line="114"/>
         <source>That question is not in the catalog.</source>
         <translation>Diese Frage ist nicht im Fragenkatalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="91"/>
+        <location filename="../../ui/base/error_text.py" line="115"/>
         <source>Please answer yes or no.</source>
         <translation>Bitte antworten Sie mit Ja oder Nein.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="92"/>
+        <location filename="../../ui/base/error_text.py" line="116"/>
         <source>Please pick at least one of the listed answers.</source>
         <translation>Bitte wählen Sie mindestens eine der aufgeführten Antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="93"/>
+        <location filename="../../ui/base/error_text.py" line="117"/>
         <source>Please enter a time as HH:MM, for example 21:30.</source>
         <translation>Bitte geben Sie eine Uhrzeit als HH:MM ein, zum Beispiel 21:30.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="94"/>
+        <location filename="../../ui/base/error_text.py" line="118"/>
         <source>A cache for this user already exists on this workstation.</source>
         <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz bereits einen lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="95"/>
+        <location filename="../../ui/base/error_text.py" line="119"/>
         <source>The PIN must have at least {count} characters.</source>
         <translation>Die PIN muss mindestens {count} Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="96"/>
+        <location filename="../../ui/base/error_text.py" line="120"/>
         <source>The PIN is too easy to guess (repeated or consecutive digits).</source>
         <translation>Die PIN ist zu leicht zu erraten (wiederholte oder aufeinanderfolgende Ziffern).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="100"/>
+        <location filename="../../ui/base/error_text.py" line="124"/>
         <source>1 more wrong try will block offline unlock.</source>
         <translation>Noch 1 Fehlversuch, dann ist das Entsperren ohne Netz gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="101"/>
+        <location filename="../../ui/base/error_text.py" line="125"/>
         <source>{left} more wrong tries will block offline unlock.</source>
         <translation>Noch {left} Fehlversuche, dann ist das Entsperren ohne Netz gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="102"/>
+        <location filename="../../ui/base/error_text.py" line="126"/>
         <source>Cannot read {file} ({kind}).</source>
         <translation>{file} kann nicht gelesen werden ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="103"/>
+        <location filename="../../ui/base/error_text.py" line="127"/>
         <source>Too many wrong PINs: offline unlock is now blocked.</source>
         <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist jetzt gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="104"/>
+        <location filename="../../ui/base/error_text.py" line="128"/>
         <source>The local cache reported an error ({kind}).</source>
         <translation>Der lokale Speicher hat einen Fehler gemeldet ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="105"/>
+        <location filename="../../ui/base/error_text.py" line="129"/>
         <source>The disk is full: your last change was not saved.</source>
         <translation>Der Datenträger ist voll: Ihre letzte Änderung wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="106"/>
+        <location filename="../../ui/base/error_text.py" line="130"/>
         <source>Ask IT to free space on this workstation; then save again.</source>
         <translation>Bitten Sie die IT, an diesem Arbeitsplatz Speicherplatz freizugeben; speichern Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="107"/>
+        <location filename="../../ui/base/error_text.py" line="131"/>
         <source>The local cache is in use by another AskOnce window.</source>
         <translation>Der lokale Speicher wird von einem anderen AskOnce-Fenster benutzt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="108"/>
+        <location filename="../../ui/base/error_text.py" line="132"/>
         <source>Close the other AskOnce window and try again.</source>
         <translation>Schließen Sie das andere AskOnce-Fenster und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="109"/>
+        <location filename="../../ui/base/error_text.py" line="133"/>
         <source>The local cache is damaged.</source>
         <translation>Der lokale Speicher ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="110"/>
+        <location filename="../../ui/base/error_text.py" line="134"/>
         <source>Ask IT for help; do not delete it yourself.</source>
         <translation>Wenden Sie sich an die IT; löschen Sie ihn nicht selbst.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="111"/>
+        <location filename="../../ui/base/error_text.py" line="135"/>
         <source>The local cache could not be written (disk or permission problem).</source>
         <translation>Der lokale Speicher konnte nicht geschrieben werden (Datenträger- oder Berechtigungsproblem).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="115"/>
+        <location filename="../../ui/base/error_text.py" line="139"/>
         <source>Ask IT to check the workstation&apos;s disk.</source>
         <translation>Bitten Sie die IT, den Datenträger des Arbeitsplatzes zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="116"/>
+        <location filename="../../ui/base/error_text.py" line="140"/>
         <source>No local cache at {file}.</source>
         <translation>Kein lokaler Speicher unter {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="117"/>
+        <location filename="../../ui/base/error_text.py" line="141"/>
         <source>This cache was written by a newer AskOnce.</source>
         <translation>Dieser lokale Speicher wurde von einer neueren AskOnce-Version geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="118"/>
+        <location filename="../../ui/base/error_text.py" line="142"/>
         <source>Update AskOnce.</source>
         <translation>Aktualisieren Sie AskOnce.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="119"/>
+        <location filename="../../ui/base/error_text.py" line="143"/>
         <source>Nested transactions are not supported.</source>
         <translation>Verschachtelte Transaktionen werden nicht unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="120"/>
+        <location filename="../../ui/base/error_text.py" line="144"/>
         <source>The local cache cannot be opened with this key.</source>
         <translation>Der lokale Speicher lässt sich mit diesem Schlüssel nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="121"/>
+        <location filename="../../ui/base/error_text.py" line="145"/>
         <source>Sign in online to restore access; the cache is kept.</source>
         <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; der lokale Speicher bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="122"/>
+        <location filename="../../ui/base/error_text.py" line="146"/>
         <source>The identity provider sent an unreadable answer ({what}).</source>
         <translation>Der Anmeldedienst hat eine unlesbare Antwort gesendet ({what}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="123"/>
+        <location filename="../../ui/base/error_text.py" line="147"/>
         <source>The identity provider refused the sign-in ({code}).</source>
         <translation>Der Anmeldedienst hat die Anmeldung abgelehnt ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="124"/>
+        <location filename="../../ui/base/error_text.py" line="148"/>
         <source>The sign-in answer came from another identity provider.</source>
         <translation>Die Antwort auf die Anmeldung kam von einem anderen Anmeldedienst.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="125"/>
+        <location filename="../../ui/base/error_text.py" line="149"/>
         <source>The identity provider sent no ID token.</source>
         <translation>Der Anmeldedienst hat kein ID-Token gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="126"/>
+        <location filename="../../ui/base/error_text.py" line="150"/>
         <source>The refreshed sign-in belongs to someone else.</source>
         <translation>Die erneuerte Anmeldung gehört zu einer anderen Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="127"/>
+        <location filename="../../ui/base/error_text.py" line="151"/>
         <source>The identity provider answered {status} ({what}).</source>
         <translation>Der Anmeldedienst hat mit {status} geantwortet ({what}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="128"/>
+        <location filename="../../ui/base/error_text.py" line="152"/>
         <source>The identity provider refused the token request ({code}).</source>
         <translation>Der Anmeldedienst hat die Token-Anfrage abgelehnt ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="129"/>
+        <location filename="../../ui/base/error_text.py" line="153"/>
         <source>The identity provider sent no usable access token.</source>
         <translation>Der Anmeldedienst hat kein verwendbares Zugriffstoken gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="130"/>
+        <location filename="../../ui/base/error_text.py" line="154"/>
         <source>The identity token was issued for another application.</source>
         <translation>Das Identitätstoken wurde für eine andere Anwendung ausgestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="131"/>
+        <location filename="../../ui/base/error_text.py" line="155"/>
         <source>Your account has no {claim} entry.</source>
         <translation>Ihr Konto hat keinen Eintrag {claim}.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="132"/>
+        <location filename="../../ui/base/error_text.py" line="156"/>
         <source>Ask IT to link your account to your staff record.</source>
         <translation>Bitten Sie die IT, Ihr Konto mit Ihrem Personaleintrag zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="133"/>
+        <location filename="../../ui/base/error_text.py" line="157"/>
         <source>The identity provider names a different issuer than configured.</source>
         <translation>Der Anmeldedienst nennt einen anderen Aussteller als eingestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="137"/>
+        <location filename="../../ui/base/error_text.py" line="161"/>
         <source>Ask IT to check the oidc_issuer setting.</source>
         <translation>Bitten Sie die IT, die Einstellung oidc_issuer zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="138"/>
+        <location filename="../../ui/base/error_text.py" line="162"/>
         <source>Sign-in was cancelled at the identity provider.</source>
         <translation>Die Anmeldung wurde beim Anmeldedienst abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="139"/>
+        <location filename="../../ui/base/error_text.py" line="163"/>
         <source>The sign-in answer did not match this sign-in (state).</source>
         <translation>Die Antwort passt nicht zu dieser Anmeldung (state).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="140"/>
+        <location filename="../../ui/base/error_text.py" line="164"/>
         <source>Start the sign-in again.</source>
         <translation>Starten Sie die Anmeldung erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="141"/>
+        <location filename="../../ui/base/error_text.py" line="165"/>
         <source>The identity provider cannot be reached.</source>
         <translation>Der Anmeldedienst ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="142"/>
+        <location filename="../../ui/base/error_text.py" line="166"/>
         <source>Check the network and try again.</source>
         <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="143"/>
+        <location filename="../../ui/base/error_text.py" line="167"/>
         <source>Check the network; you can still work offline.</source>
         <translation>Prüfen Sie das Netzwerk; Sie können ohne Netz weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="144"/>
+        <location filename="../../ui/base/error_text.py" line="168"/>
         <source>Your sign-in has expired or was ended.</source>
         <translation>Ihre Anmeldung ist abgelaufen oder wurde beendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="145"/>
+        <location filename="../../ui/base/error_text.py" line="169"/>
         <source>Sign in online again.</source>
         <translation>Melden Sie sich erneut online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="146"/>
+        <location filename="../../ui/base/error_text.py" line="170"/>
         <source>The identity token failed a check ({kind}).</source>
         <translation>Das Identitätstoken hat eine Prüfung nicht bestanden ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="171"/>
         <source>The server could not be searched for that patient.</source>
         <translation>Der Server konnte nicht nach diesem Patienten durchsucht werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="172"/>
         <source>Check the network and try again; if it keeps failing, tell IT.</source>
         <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="175"/>
         <source>More than one patient on the server has that MRN; no access was given.</source>
         <translation>Mehr als ein Patient auf dem Server hat diese PID; es wurde kein Zugriff gewährt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="178"/>
         <source>Ask IT to check the patient records.</source>
         <translation>Bitten Sie die IT, die Patientendaten zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="179"/>
         <source>This computer&apos;s clock is {minutes} minutes ahead of the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten vor gegenüber dem Anmeldeserver.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="150"/>
+        <location filename="../../ui/base/error_text.py" line="182"/>
         <source>This computer&apos;s clock is {minutes} minutes behind the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten nach gegenüber dem Anmeldeserver.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="153"/>
+        <location filename="../../ui/base/error_text.py" line="185"/>
         <source>Ask IT to set this computer&apos;s date and time; then sign in again.</source>
         <translation>Bitten Sie die IT, Datum und Uhrzeit dieses Computers einzustellen; melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="156"/>
+        <location filename="../../ui/base/error_text.py" line="188"/>
         <source>Start the sign-in again; if it keeps failing, tell IT.</source>
         <translation>Starten Sie die Anmeldung erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="157"/>
+        <location filename="../../ui/base/error_text.py" line="189"/>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="158"/>
+        <location filename="../../ui/base/error_text.py" line="190"/>
         <source>Sign-in took too long.</source>
         <translation>Die Anmeldung hat zu lange gedauert.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="159"/>
+        <location filename="../../ui/base/error_text.py" line="191"/>
         <source>The identity provider does not offer {what}.</source>
         <translation>Der Anmeldedienst bietet {what} nicht an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="160"/>
+        <location filename="../../ui/base/error_text.py" line="192"/>
         <source>The identity provider&apos;s keys are unreadable.</source>
         <translation>Die Schlüssel des Anmeldedienstes sind unlesbar.</translation>
     </message>
@@ -2203,20 +2363,350 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="34"/>
+        <location filename="../../ui/handover/dialog.py" line="47"/>
+        <source>Shift handover sheet</source>
+        <translation>Übergabebogen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="42"/>
+        <source>Reading the handover sheet…</source>
+        <translation>Der Übergabebogen wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="44"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="49"/>
+        <source>Preview of the handover sheet</source>
+        <translation>Vorschau des Übergabebogens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="61"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="62"/>
+        <source>Zoom out of the preview</source>
+        <translation>Vorschau verkleinern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="65"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="66"/>
+        <source>Zoom into the preview</source>
+        <translation>Vorschau vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="72"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="73"/>
+        <source>Print the handover sheet</source>
+        <translation>Übergabebogen drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="76"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="77"/>
+        <source>Save the handover sheet as PDF</source>
+        <translation>Übergabebogen als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="79"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="80"/>
+        <source>Close the handover sheet</source>
+        <translation>Übergabebogen schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="106"/>
+        <source>Patients on the sheet: %1 · pages: %2. Print it, or save it as PDF.</source>
+        <translation>Patienten auf dem Bogen: %1 · Seiten: %2. Drucken Sie ihn oder speichern Sie ihn als PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="111"/>
+        <source>There are no patients to hand over.</source>
+        <translation>Es gibt keine Patienten zu übergeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="134"/>
+        <source>Sent to the printer (pages: %1).</source>
+        <translation>An den Drucker gesendet (Seiten: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/dialog.py" line="136"/>
+        <source>Saved as PDF (pages: %1).</source>
+        <translation>Als PDF gespeichert (Seiten: %1).</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverOutput</name>
+    <message>
+        <location filename="../../ui/handover/output.py" line="40"/>
+        <source>Print handover sheet</source>
+        <translation>Übergabebogen drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="114"/>
+        <source>Print the handover sheet</source>
+        <translation>Übergabebogen drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="129"/>
+        <source>Save the handover sheet as PDF</source>
+        <translation>Übergabebogen als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="141"/>
+        <source>Save handover sheet as PDF</source>
+        <translation>Übergabebogen als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="143"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="166"/>
+        <source>There are no patients to hand over.</source>
+        <translation>Es gibt keine Patienten zu übergeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="198"/>
+        <source>The printer could not be opened.</source>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/output.py" line="212"/>
+        <source>The PDF could not be written there. Choose another folder.</source>
+        <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWriter</name>
+    <message>
+        <location filename="../../ui/handover/document.py" line="78"/>
+        <source>Shift handover</source>
+        <translation>Schichtübergabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="81"/>
+        <source>no ward recorded</source>
+        <translation>keine Station erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="86"/>
+        <source>DEMO — synthetic patients</source>
+        <translation>DEMO — fiktive Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="87"/>
+        <source>As of %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="91"/>
+        <source>Confidential — patient data · printed by %1 · AskOnce</source>
+        <translation>Vertraulich — Patientendaten · gedruckt von %1 · AskOnce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="96"/>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="103"/>
+        <source>whole ward, patients: %1</source>
+        <translation>ganze Station, Patienten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="105"/>
+        <source>selected patients: %1</source>
+        <translation>ausgewählte Patienten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="108"/>
+        <source>Open questions: never asked, or due for re-confirmation. ⚠ marks what is overdue or high risk.</source>
+        <translation>Offene Fragen: noch nie gestellt oder erneut zu bestätigen. ⚠ kennzeichnet Überfälliges und hohes Risiko.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="117"/>
+        <source>DEMO — synthetic patients, not real people</source>
+        <translation>DEMO — fiktive Patienten, keine echten Personen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="120"/>
+        <source>No patients to hand over.</source>
+        <translation>Keine Patienten zu übergeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="139"/>
+        <source>What matters most</source>
+        <translation>Was am wichtigsten ist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="141"/>
+        <source>Allergies</source>
+        <translation>Allergien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="143"/>
+        <source>Helper at home</source>
+        <translation>Helfer zu Hause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="145"/>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="146"/>
+        <source>Discharge</source>
+        <translation>Entlassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="147"/>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="157"/>
+        <source>Bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="162"/>
+        <source>born %1, %2 years</source>
+        <translation>geb. %1, %2 Jahre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="174"/>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="178"/>
+        <source>none recorded</source>
+        <translation>keine erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="181"/>
+        <source>allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="181"/>
+        <source>intolerance</source>
+        <translation>Unverträglichkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="185"/>
+        <source>high risk</source>
+        <translation>hohes Risiko</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="192"/>
+        <source>nothing known</source>
+        <translation>nichts bekannt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="197"/>
+        <source>all answered</source>
+        <translation>alle beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="198"/>
+        <source>%1 open</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="200"/>
+        <source>due for re-confirmation: %1</source>
+        <translation>erneut zu bestätigen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="206"/>
+        <source>nobody recorded</source>
+        <translation>niemand erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="217"/>
+        <source>no discharge plan yet</source>
+        <translation>noch keine Entlassplanung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="219"/>
+        <source>expected %1 (hospital system)</source>
+        <translation>voraussichtlich %1 (laut Kliniksystem)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="227"/>
+        <source>expected %1</source>
+        <translation>voraussichtlich %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="229"/>
+        <source>date not decided</source>
+        <translation>Datum noch nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="235"/>
+        <source>checklist %1 of %2 done</source>
+        <translation>Checkliste %1 von %2 erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="241"/>
+        <source>no checklist yet</source>
+        <translation>noch keine Checkliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="246"/>
+        <source>medications not yet reconciled: %1</source>
+        <translation>Medikamente noch ohne Entscheidung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="249"/>
+        <source>Overdue: %1</source>
+        <translation>Überfällig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/document.py" line="254"/>
+        <source>the expected date has passed</source>
+        <translation>das voraussichtliche Datum ist überschritten</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="104"/>
-        <location filename="../../ui/chart/history_tab.py" line="105"/>
+        <location filename="../../ui/chart/history_tab.py" line="110"/>
+        <location filename="../../ui/chart/history_tab.py" line="111"/>
         <source>Filter history</source>
         <translation>Verlauf filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="106"/>
+        <location filename="../../ui/chart/history_tab.py" line="112"/>
         <source>Show only lines containing this text</source>
         <translation>Nur Zeilen anzeigen, die diesen Text enthalten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="111"/>
+        <location filename="../../ui/chart/history_tab.py" line="117"/>
         <source>Change history</source>
         <translation>Änderungsverlauf</translation>
     </message>
@@ -2224,215 +2714,436 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="37"/>
+        <location filename="../../ui/chart/history_tab.py" line="52"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="38"/>
+        <location filename="../../ui/chart/history_tab.py" line="53"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="39"/>
+        <location filename="../../ui/chart/history_tab.py" line="54"/>
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="40"/>
+        <location filename="../../ui/chart/history_tab.py" line="55"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="41"/>
+        <location filename="../../ui/chart/history_tab.py" line="56"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="42"/>
+        <location filename="../../ui/chart/history_tab.py" line="57"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="67"/>
+        <location filename="../../ui/chart/history_tab.py" line="82"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="68"/>
+        <location filename="../../ui/chart/history_tab.py" line="83"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="69"/>
+        <location filename="../../ui/chart/history_tab.py" line="84"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="70"/>
+        <location filename="../../ui/chart/history_tab.py" line="85"/>
         <source>Discharge</source>
         <translation>Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="83"/>
+        <location filename="../../ui/chart/history_tab.py" line="37"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="84"/>
+        <location filename="../../ui/chart/history_tab.py" line="38"/>
         <source>entered in error</source>
         <translation>als Fehleintrag markiert</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="85"/>
+        <location filename="../../ui/chart/history_tab.py" line="39"/>
         <source>stopped</source>
         <translation>abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/history_tab.py" line="86"/>
+        <location filename="../../ui/chart/history_tab.py" line="40"/>
         <source>removed</source>
         <translation>entfernt</translation>
     </message>
 </context>
 <context>
+    <name>InterviewDialog</name>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="102"/>
+        <source>Ask the open questions — %1</source>
+        <translation>Offene Fragen stellen — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="127"/>
+        <location filename="../../ui/interview/dialog.py" line="140"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="131"/>
+        <source>Bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="156"/>
+        <source>Interview summary</source>
+        <translation>Zusammenfassung der Befragung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="161"/>
+        <source>Answers given by family (Alt+F)</source>
+        <translation>Antworten von Angehörigen (Alt+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="162"/>
+        <source>Answers given by family</source>
+        <translation>Antworten von Angehörigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="164"/>
+        <source>Off: the patient answers. On: a family member answers for the patient.</source>
+        <translation>Aus: Die Patientin oder der Patient antwortet. Ein: Eine angehörige Person antwortet für sie oder ihn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="174"/>
+        <source>◀  Back   Alt+←</source>
+        <translation>◀  Zurück   Alt+←</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="174"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="175"/>
+        <source>Skip   Alt+→  ▶</source>
+        <translation>Überspringen   Alt+→  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="175"/>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="177"/>
+        <location filename="../../ui/interview/dialog.py" line="248"/>
+        <source>Still true   S</source>
+        <translation>Stimmt noch   S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="177"/>
+        <location filename="../../ui/interview/dialog.py" line="277"/>
+        <source>Still true</source>
+        <translation>Stimmt noch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="179"/>
+        <source>Close   Esc</source>
+        <translation>Schließen   Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="179"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="210"/>
+        <source>Recorded as given by: %1</source>
+        <translation>Erfasst als Angabe von: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="226"/>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 von %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="248"/>
+        <source>Still true   Enter</source>
+        <translation>Stimmt noch   Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="265"/>
+        <source>%1 of %2 · Done</source>
+        <translation>%1 von %2 · Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="276"/>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="278"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="281"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="282"/>
+        <source>All open questions asked</source>
+        <translation>Alle offenen Fragen gestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="282"/>
+        <source>Interview done</source>
+        <translation>Befragung beendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="288"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="290"/>
+        <source>Still open:</source>
+        <translation>Noch offen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="292"/>
+        <source>Every answer is saved on this workstation.</source>
+        <translation>Alle Antworten sind auf diesem Arbeitsplatz gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="294"/>
+        <source>Saving the last answers…</source>
+        <translation>Die letzten Antworten werden gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="299"/>
+        <source>&lt;b&gt;Enter&lt;/b&gt;: back to the board</source>
+        <translation>&lt;b&gt;Eingabe&lt;/b&gt;: zurück zu „Einmal fragen“</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="308"/>
+        <source>Interview: %1 answered, %2 still true, %3 skipped</source>
+        <translation>Befragung: %1 beantwortet, %2 bestätigt, %3 übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="372"/>
+        <source>Please type a time such as 21:30 or 2130.</source>
+        <translation>Bitte eine Uhrzeit wie 21:30 oder 2130 eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="401"/>
+        <source>Nothing chosen yet. Answer with the keys shown, or skip (Alt+→).</source>
+        <translation>Noch nichts gewählt. Mit den angezeigten Tasten antworten oder überspringen (Alt+→).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="414"/>
+        <source>This is the first question.</source>
+        <translation>Das ist die erste Frage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="468"/>
+        <source>Not saved: %1 — %2</source>
+        <translation>Nicht gespeichert: %1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="24"/>
+        <location filename="../../ui/mainwindow/menus.py" line="25"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="25"/>
+        <location filename="../../ui/mainwindow/menus.py" line="26"/>
+        <source>Print &amp;handover sheet…</source>
+        <translation>Schicht&amp;übergabe drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="29"/>
+        <source>The ward&apos;s shift handover: print it or save it as PDF (Ctrl+Shift+P)</source>
+        <translation>Die Schichtübergabe der Station: drucken oder als PDF speichern (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="32"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="31"/>
+        <location filename="../../ui/mainwindow/menus.py" line="34"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="35"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="42"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="32"/>
+        <location filename="../../ui/mainwindow/menus.py" line="43"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="34"/>
+        <location filename="../../ui/mainwindow/menus.py" line="45"/>
+        <source>Export &amp;diagnostics…</source>
+        <translation>&amp;Diagnose exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="47"/>
+        <source>A file for IT about this workstation, without any patient data</source>
+        <translation>Eine Datei für die IT über diesen Arbeitsplatz, ohne Patientendaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="49"/>
         <source>&amp;About AskOnce</source>
         <translation>Ü&amp;ber AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="40"/>
+        <location filename="../../ui/mainwindow/menus.py" line="55"/>
         <source>&amp;Ward and patient</source>
         <translation>&amp;Station und Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="41"/>
+        <location filename="../../ui/mainwindow/menus.py" line="56"/>
         <source>The ward list and the open patient (Ctrl+W)</source>
         <translation>Die Stationsliste und der geöffnete Patient (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="42"/>
+        <location filename="../../ui/mainwindow/menus.py" line="57"/>
         <source>Discharge &amp;board</source>
         <translation>&amp;Entlassübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="45"/>
+        <location filename="../../ui/mainwindow/menus.py" line="60"/>
         <source>Every patient leaving soon, with what is still open (Ctrl+B)</source>
         <translation>Alle Patienten, die bald entlassen werden, mit allem, was noch offen ist (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="52"/>
+        <location filename="../../ui/mainwindow/menus.py" line="67"/>
         <source>&amp;Go</source>
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="53"/>
+        <location filename="../../ui/mainwindow/menus.py" line="68"/>
         <source>&amp;Search all patients</source>
         <translation>Alle Patienten &amp;durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="55"/>
+        <location filename="../../ui/mainwindow/menus.py" line="70"/>
         <source>&amp;Ward list</source>
         <translation>&amp;Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="57"/>
+        <location filename="../../ui/mainwindow/menus.py" line="72"/>
         <source>&amp;Next patient</source>
         <translation>&amp;Nächster Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="59"/>
+        <location filename="../../ui/mainwindow/menus.py" line="74"/>
         <source>&amp;Previous patient</source>
         <translation>&amp;Vorheriger Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="61"/>
+        <location filename="../../ui/mainwindow/menus.py" line="76"/>
         <source>&amp;Reload from cache</source>
         <translation>Aus dem Cache neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="69"/>
+        <location filename="../../ui/mainwindow/menus.py" line="84"/>
+        <source>Ask &amp;once</source>
+        <translation>&amp;Einmal fragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="85"/>
+        <source>Ask the &amp;open questions…</source>
+        <translation>&amp;Offene Fragen stellen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="88"/>
+        <source>The open patient&apos;s open questions one after another, one key per answer</source>
+        <translation>Die offenen Fragen der geöffneten Person nacheinander, eine Taste pro Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="92"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="83"/>
+        <location filename="../../ui/mainwindow/menus.py" line="110"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="84"/>
+        <location filename="../../ui/mainwindow/menus.py" line="111"/>
         <source>Sync &amp;now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="86"/>
+        <location filename="../../ui/mainwindow/menus.py" line="113"/>
         <source>&amp;Stop syncing</source>
         <translation>Abgleich &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="87"/>
+        <location filename="../../ui/mainwindow/menus.py" line="114"/>
         <source>&amp;Conflicts and refused changes…</source>
         <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="97"/>
+        <location filename="../../ui/mainwindow/menus.py" line="124"/>
         <source>S&amp;ession</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="98"/>
+        <location filename="../../ui/mainwindow/menus.py" line="125"/>
         <source>&amp;Lock now</source>
         <translation>Jetzt &amp;sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="100"/>
+        <location filename="../../ui/mainwindow/menus.py" line="127"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Benutzer wechseln…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="101"/>
+        <location filename="../../ui/mainwindow/menus.py" line="128"/>
         <source>Sign in &amp;online again…</source>
         <translation>Erneut &amp;online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="103"/>
+        <location filename="../../ui/mainwindow/menus.py" line="130"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="66"/>
+        <location filename="../../ui/mainwindow/menus.py" line="81"/>
         <source>&amp;Emergency access to a patient…</source>
         <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="76"/>
+        <location filename="../../ui/mainwindow/menus.py" line="103"/>
         <source>&amp;Coordinator view</source>
         <translation>Ansicht Entlass&amp;management</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="79"/>
+        <location filename="../../ui/mainwindow/menus.py" line="106"/>
         <source>Demo only: start on the discharge board and the Discharge tab</source>
         <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
     </message>
@@ -2486,89 +3197,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="83"/>
+        <location filename="../../ui/mainwindow/window.py" line="88"/>
         <source>AskOnce — DEMO</source>
         <translation>AskOnce — DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="83"/>
-        <location filename="../../ui/mainwindow/window.py" line="424"/>
-        <location filename="../../ui/mainwindow/window.py" line="428"/>
+        <location filename="../../ui/mainwindow/window.py" line="88"/>
+        <location filename="../../ui/mainwindow/window.py" line="499"/>
+        <location filename="../../ui/mainwindow/window.py" line="503"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="99"/>
+        <location filename="../../ui/mainwindow/window.py" line="104"/>
         <source>DEMO — synthetic patients only · nothing is sent anywhere</source>
         <translation>DEMO — nur fiktive Patienten · es werden keine Daten gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="103"/>
+        <location filename="../../ui/mainwindow/window.py" line="108"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="112"/>
+        <location filename="../../ui/mainwindow/window.py" line="117"/>
         <source>Loading the encrypted cache…</source>
         <translation>Verschlüsselter Cache wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="142"/>
+        <location filename="../../ui/mainwindow/window.py" line="147"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="155"/>
+        <location filename="../../ui/mainwindow/window.py" line="160"/>
         <source>Signed-in user</source>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="210"/>
+        <location filename="../../ui/mainwindow/window.py" line="220"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="293"/>
+        <location filename="../../ui/mainwindow/window.py" line="303"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="228"/>
+        <location filename="../../ui/mainwindow/window.py" line="238"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="324"/>
+        <location filename="../../ui/mainwindow/window.py" line="334"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="340"/>
+        <location filename="../../ui/mainwindow/window.py" line="350"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="341"/>
+        <location filename="../../ui/mainwindow/window.py" line="351"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="430"/>
+        <location filename="../../ui/mainwindow/window.py" line="366"/>
+        <source>Settings are not available here.</source>
+        <translation>Einstellungen sind hier nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="380"/>
+        <source>Open a patient first.</source>
+        <translation>Bitte zuerst eine Patientin oder einen Patienten öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="393"/>
+        <source>No open questions for this patient.</source>
+        <translation>Für diese Person sind keine Fragen offen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="505"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="449"/>
+        <location filename="../../ui/mainwindow/window.py" line="524"/>
+        <source>Ctrl+I  ask the open questions, one key per answer (I on the board)</source>
+        <translation>Strg+I  offene Fragen stellen, eine Taste pro Antwort (I auf der Registerkarte „Einmal fragen“)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="527"/>
         <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
         <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="450"/>
+        <location filename="../../ui/mainwindow/window.py" line="528"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="437"/>
+        <location filename="../../ui/mainwindow/window.py" line="512"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -2591,12 +3322,12 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="456"/>
+        <location filename="../../ui/mainwindow/window.py" line="534"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="457"/>
+        <location filename="../../ui/mainwindow/window.py" line="535"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -2780,82 +3511,82 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationTableModel</name>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="54"/>
+        <location filename="../../ui/chart/medications_tab.py" line="55"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="55"/>
+        <location filename="../../ui/chart/medications_tab.py" line="56"/>
         <source>Dose</source>
         <translation>Dosis</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="56"/>
+        <location filename="../../ui/chart/medications_tab.py" line="57"/>
         <source>Route</source>
         <translation>Applikationsweg</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="57"/>
+        <location filename="../../ui/chart/medications_tab.py" line="58"/>
         <source>Frequency</source>
         <translation>Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="58"/>
+        <location filename="../../ui/chart/medications_tab.py" line="59"/>
         <source>Last taken</source>
         <translation>Zuletzt eingenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="59"/>
+        <location filename="../../ui/chart/medications_tab.py" line="60"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="60"/>
+        <location filename="../../ui/chart/medications_tab.py" line="61"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="61"/>
+        <location filename="../../ui/chart/medications_tab.py" line="62"/>
         <source>Recorded</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="62"/>
+        <location filename="../../ui/chart/medications_tab.py" line="63"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="64"/>
+        <location filename="../../ui/chart/medications_tab.py" line="65"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="88"/>
+        <location filename="../../ui/chart/medications_tab.py" line="89"/>
         <source>(prescription)</source>
         <translation>(Verordnung)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="101"/>
+        <location filename="../../ui/chart/medications_tab.py" line="102"/>
         <source>From a prescription in another system: shown here, changed there.</source>
         <translation>Verordnung aus einem anderen System: wird hier angezeigt, aber dort geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="104"/>
+        <location filename="../../ui/chart/medications_tab.py" line="105"/>
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="105"/>
+        <location filename="../../ui/chart/medications_tab.py" line="106"/>
         <source>No medication code recorded</source>
         <translation>Kein Medikamentencode erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="109"/>
+        <location filename="../../ui/chart/medications_tab.py" line="110"/>
         <source>Recorded by %1 on %2</source>
         <translation>Erfasst von %1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="114"/>
+        <location filename="../../ui/chart/medications_tab.py" line="115"/>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
@@ -2962,157 +3693,239 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationsTab</name>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="144"/>
+        <location filename="../../ui/chart/medications_tab.py" line="145"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="145"/>
+        <location filename="../../ui/chart/medications_tab.py" line="146"/>
         <source>Add home medication</source>
         <translation>Hausmedikation hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="146"/>
+        <location filename="../../ui/chart/medications_tab.py" line="147"/>
         <source>Add a home medication (%1, or Insert in the list)</source>
         <translation>Hausmedikation hinzufügen (%1 oder Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="153"/>
+        <location filename="../../ui/chart/medications_tab.py" line="154"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="154"/>
+        <location filename="../../ui/chart/medications_tab.py" line="155"/>
         <source>Edit selected medication</source>
         <translation>Ausgewähltes Medikament bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="155"/>
+        <location filename="../../ui/chart/medications_tab.py" line="156"/>
         <source>Edit the selected medication (Enter or double-click)</source>
         <translation>Ausgewähltes Medikament bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="159"/>
-        <location filename="../../ui/chart/medications_tab.py" line="213"/>
+        <location filename="../../ui/chart/medications_tab.py" line="160"/>
+        <location filename="../../ui/chart/medications_tab.py" line="215"/>
         <source>Mark stopped</source>
         <translation>Als abgesetzt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="160"/>
+        <location filename="../../ui/chart/medications_tab.py" line="161"/>
         <source>Mark selected medication as stopped</source>
         <translation>Ausgewähltes Medikament als abgesetzt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="161"/>
+        <location filename="../../ui/chart/medications_tab.py" line="162"/>
         <source>Mark the selected medication as stopped; it stays in the list, struck out</source>
         <translation>Ausgewähltes Medikament als abgesetzt markieren; es bleibt durchgestrichen in der Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="166"/>
+        <location filename="../../ui/chart/medications_tab.py" line="167"/>
         <source>No home medications recorded yet. Ask: “Do you take any medicines, vitamins or herbal remedies at home?”</source>
         <translation>Noch keine Hausmedikation erfasst. Fragen Sie: „Nehmen Sie zu Hause Medikamente, Vitamine oder pflanzliche Mittel ein?“</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="171"/>
+        <location filename="../../ui/chart/medications_tab.py" line="172"/>
         <source>Home medications</source>
         <translation>Hausmedikation</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/medications_tab.py" line="209"/>
+        <location filename="../../ui/chart/medications_tab.py" line="211"/>
         <source>Mark “%1” as stopped? It stays in the list, struck out, and the change is recorded.</source>
         <translation>„%1“ als abgesetzt markieren? Das Medikament bleibt durchgestrichen in der Liste, und die Änderung wird dokumentiert.</translation>
     </message>
 </context>
 <context>
+    <name>NameAlert</name>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="52"/>
+        <source>bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="63"/>
+        <source>Same family name on this ward: %1</source>
+        <translation>Gleicher Nachname auf dieser Station: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="65"/>
+        <source>Same name as %1</source>
+        <translation>Gleicher Name wie %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="67"/>
+        <source>Similar name to %1</source>
+        <translation>Ähnlicher Name wie %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="70"/>
+        <source>same birth date too: check the MRN</source>
+        <translation>auch gleiches Geburtsdatum: PID prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="72"/>
+        <source>check the birth date</source>
+        <translation>Geburtsdatum prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="89"/>
+        <source>Name alert</source>
+        <translation>Namenswarnung</translation>
+    </message>
+</context>
+<context>
+    <name>NewsStrip</name>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="344"/>
+        <source>&amp;Seen</source>
+        <translation>&amp;Gesehen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="345"/>
+        <source>Mark the colleagues&apos; changes as seen</source>
+        <translation>Die Änderungen der Kollegen als gesehen markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="357"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="363"/>
+        <source>New from colleagues since you last saw this patient:</source>
+        <translation>Neu von Kollegen, seit Sie diesen Patienten zuletzt gesehen haben:</translation>
+    </message>
+</context>
+<context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="42"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="189"/>
         <source>Patient banner</source>
         <translation>Patientenkopfzeile</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="74"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="239"/>
         <source>Patient name: %1</source>
         <translation>Patientenname: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="79"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="241"/>
         <source>born %1 (%2 y)</source>
         <translation>geb. %1 (%2 J.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="82"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="244"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="83"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="245"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="96"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="256"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="98"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="258"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="104"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="264"/>
         <source>Known %1: %2</source>
         <translation>Bekannte %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="108"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="268"/>
         <source>No known allergies or intolerances recorded</source>
         <translation>Keine bekannten Allergien oder Unverträglichkeiten erfasst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/patient_view.py" line="115"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="277"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
             <numerusform>%n Änderungen noch nicht gesendet</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="291"/>
+        <source>Name alert</source>
+        <translation>Namenswarnung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="298"/>
+        <source>Same family name on this ward: %1</source>
+        <translation>Gleicher Nachname auf dieser Station: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="309"/>
+        <source>to re-confirm</source>
+        <translation>erneut bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/patient_view.py" line="311"/>
+        <source>Known from an earlier answer that is due for re-confirmation</source>
+        <translation>Aus einer früheren Antwort bekannt, die erneut bestätigt werden muss</translation>
+    </message>
 </context>
 <context>
     <name>PatientView</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="141"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="394"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="395"/>
         <source>Patient tabs</source>
         <translation>Registerkarten des Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="147"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="401"/>
         <source>&amp;Ask once</source>
         <translation>&amp;Einmal fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="148"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="402"/>
         <source>&amp;Medications</source>
         <translation>&amp;Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="149"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="403"/>
         <source>H&amp;ome &amp;&amp; helpers</source>
         <translation>&amp;Zuhause &amp;&amp; Helfer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="150"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="404"/>
         <source>&amp;Discharge</source>
         <translation>Ent&amp;lassung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="151"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="405"/>
         <source>Histor&amp;y</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="156"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="410"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
@@ -3120,7 +3933,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>PhotoPlaceholder</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="26"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="172"/>
         <source>Patient photo (none on file)</source>
         <translation>Patientenfoto (keines hinterlegt)</translation>
     </message>
@@ -3128,47 +3941,47 @@ Strg+Q  beenden</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="96"/>
+        <location filename="../../ui/discharge/dialogs.py" line="80"/>
         <source>Edit discharge plan</source>
         <translation>Entlassplanung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="96"/>
+        <location filename="../../ui/discharge/dialogs.py" line="80"/>
         <source>Start discharge plan</source>
         <translation>Entlassplanung beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="99"/>
+        <location filename="../../ui/discharge/dialogs.py" line="83"/>
         <source>Expected discharge date</source>
         <translation>Voraussichtliches Entlassdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="101"/>
+        <location filename="../../ui/discharge/dialogs.py" line="85"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="108"/>
+        <location filename="../../ui/discharge/dialogs.py" line="92"/>
         <source>Plan note</source>
         <translation>Notiz zur Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="109"/>
+        <location filename="../../ui/discharge/dialogs.py" line="93"/>
         <source>Save discharge plan</source>
         <translation>Entlassplanung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="111"/>
+        <location filename="../../ui/discharge/dialogs.py" line="95"/>
         <source>Expected &amp;discharge</source>
         <translation>Voraussichtliche &amp;Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="112"/>
+        <location filename="../../ui/discharge/dialogs.py" line="96"/>
         <source>De&amp;stination</source>
         <translation>Entlass&amp;ziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="113"/>
+        <location filename="../../ui/discharge/dialogs.py" line="97"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -3308,79 +4121,232 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="56"/>
+        <location filename="../../ui/base/preferences.py" line="125"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="64"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="65"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="69"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="72"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="76"/>
+        <source>&amp;Appearance:</source>
+        <translation>&amp;Darstellung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="78"/>
+        <source>A new language applies when AskOnce starts next.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von AskOnce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="83"/>
+        <source>Demo: your choices apply to this run only.</source>
+        <translation>Demo: Ihre Auswahl gilt nur für diesen Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/preferences.py" line="98"/>
+        <source>Set by your IT department</source>
+        <translation>Von Ihrer IT-Abteilung festgelegt</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPage</name>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="141"/>
+        <source>Given in this interview: %1</source>
+        <translation>In dieser Befragung angegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="151"/>
+        <source>Last answer: %1 — %2, %3 (%4)</source>
+        <translation>Letzte Antwort: %1 — %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="185"/>
+        <source>Type, then &lt;b&gt;Enter&lt;/b&gt; · &lt;b&gt;Enter&lt;/b&gt; on an empty field: still true</source>
+        <translation>Eintippen, dann &lt;b&gt;Eingabe&lt;/b&gt; · &lt;b&gt;Eingabe&lt;/b&gt; bei leerem Feld: stimmt noch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="187"/>
+        <source>Type, then &lt;b&gt;Enter&lt;/b&gt;</source>
+        <translation>Eintippen, dann &lt;b&gt;Eingabe&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="197"/>
+        <source>(given just now)</source>
+        <translation>(gerade angegeben)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="199"/>
+        <source>(last answer)</source>
+        <translation>(letzte Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="215"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="217"/>
+        <source>A time such as 21:30 — then Enter</source>
+        <translation>Eine Uhrzeit wie 21:30 — dann Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="221"/>
+        <source>Type the answer — then Enter</source>
+        <translation>Antwort eintippen — dann Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="233"/>
+        <source>Press %1 or %2</source>
+        <translation>Taste %1 oder %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="238"/>
+        <source>%1 tick or untick · &lt;b&gt;Enter&lt;/b&gt; when done</source>
+        <translation>%1 an- oder abwählen · &lt;b&gt;Eingabe&lt;/b&gt; zum Abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="240"/>
+        <source>Press %1</source>
+        <translation>Taste %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="242"/>
+        <source>&lt;b&gt;S&lt;/b&gt; or &lt;b&gt;Enter&lt;/b&gt;: still true</source>
+        <translation>&lt;b&gt;S&lt;/b&gt; oder &lt;b&gt;Eingabe&lt;/b&gt;: stimmt noch</translation>
+    </message>
+</context>
+<context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="61"/>
+        <location filename="../../ui/chart/question_board.py" line="71"/>
         <source>%1 — %2, %3 (%4)</source>
         <translation>%1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="69"/>
+        <location filename="../../ui/chart/question_board.py" line="79"/>
         <source>Last answer: %1</source>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="73"/>
+        <location filename="../../ui/chart/question_board.py" line="83"/>
+        <location filename="../../ui/chart/question_board.py" line="154"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="79"/>
+        <location filename="../../ui/chart/question_board.py" line="89"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="85"/>
+        <location filename="../../ui/chart/question_board.py" line="95"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="85"/>
+        <location filename="../../ui/chart/question_board.py" line="95"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="87"/>
-        <location filename="../../ui/chart/question_board.py" line="91"/>
+        <location filename="../../ui/chart/question_board.py" line="97"/>
+        <location filename="../../ui/chart/question_board.py" line="101"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="87"/>
-        <location filename="../../ui/chart/question_board.py" line="91"/>
+        <location filename="../../ui/chart/question_board.py" line="97"/>
+        <location filename="../../ui/chart/question_board.py" line="101"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="88"/>
+        <location filename="../../ui/chart/question_board.py" line="98"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="88"/>
-        <location filename="../../ui/chart/question_board.py" line="90"/>
+        <location filename="../../ui/chart/question_board.py" line="98"/>
+        <location filename="../../ui/chart/question_board.py" line="100"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="90"/>
+        <location filename="../../ui/chart/question_board.py" line="100"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="93"/>
+        <location filename="../../ui/chart/question_board.py" line="103"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="93"/>
+        <location filename="../../ui/chart/question_board.py" line="103"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="94"/>
+        <location filename="../../ui/chart/question_board.py" line="104"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="124"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="126"/>
+        <source>%1: %2 — %3 — %4</source>
+        <translation>%1: %2 — %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="136"/>
+        <source>confirmed by %1, %2</source>
+        <translation>bestätigt von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="138"/>
+        <source>corrected by %1, %2</source>
+        <translation>korrigiert von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="140"/>
+        <source>recorded by %1, %2</source>
+        <translation>erfasst von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="151"/>
+        <source>Given by: %1</source>
+        <translation>Angabe von: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="157"/>
+        <source>Enter: %1</source>
+        <translation>Eingabe: %1</translation>
     </message>
 </context>
 <context>
@@ -3414,47 +4380,47 @@ Strg+Q  beenden</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="232"/>
+        <location filename="../../ui/discharge/dialogs.py" line="216"/>
         <source>Discharge decision</source>
         <translation>Entscheidung zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="238"/>
+        <location filename="../../ui/discharge/dialogs.py" line="222"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="244"/>
+        <location filename="../../ui/discharge/dialogs.py" line="228"/>
         <source>What changes, or why</source>
         <translation>Was sich ändert, oder warum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="249"/>
+        <location filename="../../ui/discharge/dialogs.py" line="233"/>
         <source>Save decision</source>
         <translation>Entscheidung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="252"/>
+        <location filename="../../ui/discharge/dialogs.py" line="236"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="253"/>
+        <location filename="../../ui/discharge/dialogs.py" line="237"/>
         <source>&amp;Decision</source>
         <translation>&amp;Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="254"/>
+        <location filename="../../ui/discharge/dialogs.py" line="238"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="266"/>
+        <location filename="../../ui/discharge/dialogs.py" line="250"/>
         <source>Say what changes, e.g. “dose 250 mg twice daily”.</source>
         <translation>Geben Sie an, was sich ändert, z. B. „Dosis 250 mg zweimal täglich“.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="268"/>
+        <location filename="../../ui/discharge/dialogs.py" line="252"/>
         <source>Optional: a reason or instruction for the patient.</source>
         <translation>Optional: ein Grund oder ein Hinweis für den Patienten.</translation>
     </message>
@@ -3513,74 +4479,82 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>RecordTab</name>
+    <message>
+        <location filename="../../ui/chart/record_tab.py" line="321"/>
+        <source>New from %1, %2</source>
+        <translation>Neu von %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="30"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="43"/>
         <source>Similar name: %1</source>
         <translation>Ähnlicher Name: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="32"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="45"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="34"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="49"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="36"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="51"/>
         <source>Born %1</source>
         <translation>Geboren am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="38"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="53"/>
         <source>Age %1</source>
         <translation>Alter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="40"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="55"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="44"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="57"/>
         <source>Ward %1</source>
         <translation>Station %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="42"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="59"/>
         <source>Allergy or intolerance: %1</source>
         <translation>Allergie oder Unverträglichkeit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="44"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="61"/>
         <source>Home medication: %1</source>
         <translation>Hausmedikation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="46"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="63"/>
         <source>Contact: %1</source>
         <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="48"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="66"/>
         <source>Discharge: %1</source>
         <translation>Entlassung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="50"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="68"/>
         <source>Discharge plan</source>
         <translation>Entlassplan</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="52"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="71"/>
         <source>Discharge checklist: %1</source>
         <translation>Entlass-Checkliste: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="54"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="74"/>
         <source> (similar spelling)</source>
         <translation> (ähnliche Schreibweise)</translation>
     </message>
@@ -3588,17 +4562,19 @@ Strg+Q  beenden</translation>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="92"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="111"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="120"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="96"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="119"/>
         <source>bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/search_model.py" line="40"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="109"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="115"/>
         <source> (+%n more)</source>
         <translation>
             <numerusform> (+%n weiterer Treffer)</numerusform>
@@ -3606,7 +4582,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/search_model.py" line="41"/>
+        <location filename="../../ui/mainwindow/search_model.py" line="110"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
@@ -3614,12 +4590,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/workstation/shell.py" line="135"/>
+        <location filename="../../ui/workstation/shell.py" line="136"/>
         <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/shell.py" line="468"/>
+        <location filename="../../ui/workstation/shell.py" line="475"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -3628,8 +4604,8 @@ Strg+Q  beenden</translation>
     <name>SignInWindow</name>
     <message>
         <location filename="../../ui/workstation/sign_in.py" line="38"/>
-        <location filename="../../ui/workstation/sign_in.py" line="200"/>
-        <location filename="../../ui/workstation/sign_in.py" line="217"/>
+        <location filename="../../ui/workstation/sign_in.py" line="215"/>
+        <location filename="../../ui/workstation/sign_in.py" line="232"/>
         <source>AskOnce — Sign in</source>
         <translation>AskOnce — Anmeldung</translation>
     </message>
@@ -3639,162 +4615,173 @@ Strg+Q  beenden</translation>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="82"/>
+        <location filename="../../ui/workstation/sign_in.py" line="84"/>
+        <source>Sign in with your hospital account. Your browser opens the hospital&apos;s sign-in page; afterwards you choose an offline PIN for this workstation.</source>
+        <translation>Melden Sie sich mit Ihrem Krankenhauskonto an. Ihr Browser öffnet die Anmeldeseite des Krankenhauses; danach wählen Sie eine Offline-PIN für diesen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workstation/sign_in.py" line="91"/>
         <source>Users with a cache on this workstation</source>
         <translation>Benutzer mit einem Cache auf diesem Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="86"/>
+        <location filename="../../ui/workstation/sign_in.py" line="95"/>
         <source>&amp;Continue</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="91"/>
+        <location filename="../../ui/workstation/sign_in.py" line="100"/>
+        <location filename="../../ui/workstation/sign_in.py" line="208"/>
         <source>&amp;Someone else…</source>
         <translation>&amp;Jemand anderes…</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="92"/>
+        <location filename="../../ui/workstation/sign_in.py" line="101"/>
         <source>Sign in online with your hospital account</source>
         <translation>Online mit Ihrem Krankenhauskonto anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="110"/>
+        <location filename="../../ui/workstation/sign_in.py" line="119"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="112"/>
+        <location filename="../../ui/workstation/sign_in.py" line="121"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="115"/>
+        <location filename="../../ui/workstation/sign_in.py" line="124"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="117"/>
+        <location filename="../../ui/workstation/sign_in.py" line="126"/>
         <source>Sign in &amp;online…</source>
         <translation>&amp;Online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="119"/>
+        <location filename="../../ui/workstation/sign_in.py" line="128"/>
         <source>Forgot the PIN, or offline unlock blocked: sign in with your hospital account</source>
         <translation>PIN vergessen oder Entsperren offline gesperrt: mit Ihrem Krankenhauskonto anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="122"/>
+        <location filename="../../ui/workstation/sign_in.py" line="131"/>
         <source>S&amp;witch user</source>
         <translation>Benutzer &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="137"/>
+        <location filename="../../ui/workstation/sign_in.py" line="146"/>
         <source>Your browser has opened the hospital sign-in page. Sign in there, then come back here.</source>
         <translation>Ihr Browser hat die Anmeldeseite des Krankenhauses geöffnet. Melden Sie sich dort an und kehren Sie dann hierher zurück.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="145"/>
+        <location filename="../../ui/workstation/sign_in.py" line="154"/>
         <source>Waiting for the browser sign-in</source>
         <translation>Warten auf die Anmeldung im Browser</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="147"/>
+        <location filename="../../ui/workstation/sign_in.py" line="156"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="158"/>
+        <location filename="../../ui/workstation/sign_in.py" line="167"/>
         <source>Choose an offline PIN of at least %1 characters. It unlocks your patients&apos; data on this workstation, also when the network is down. Do not share it.</source>
         <translation>Wählen Sie eine Offline-PIN mit mindestens %1 Zeichen. Sie entsperrt die Daten Ihrer Patienten auf diesem Arbeitsplatz, auch wenn das Netzwerk ausgefallen ist. Geben Sie sie nicht weiter.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="167"/>
+        <location filename="../../ui/workstation/sign_in.py" line="176"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="170"/>
+        <location filename="../../ui/workstation/sign_in.py" line="179"/>
         <source>Repeat the new PIN</source>
         <translation>Neue PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="172"/>
+        <location filename="../../ui/workstation/sign_in.py" line="181"/>
         <source>&amp;New PIN:</source>
         <translation>&amp;Neue PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="173"/>
+        <location filename="../../ui/workstation/sign_in.py" line="182"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="175"/>
+        <location filename="../../ui/workstation/sign_in.py" line="184"/>
         <source>Set &amp;PIN</source>
         <translation>&amp;PIN festlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="188"/>
+        <location filename="../../ui/workstation/sign_in.py" line="197"/>
         <source>Continue as %1</source>
         <translation>Weiter als %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="198"/>
+        <location filename="../../ui/workstation/sign_in.py" line="210"/>
+        <source>&amp;Sign in with your hospital account…</source>
+        <translation>Mit dem Krankenhauskonto an&amp;melden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workstation/sign_in.py" line="213"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="198"/>
+        <location filename="../../ui/workstation/sign_in.py" line="213"/>
         <source>Sign in to AskOnce</source>
         <translation>Bei AskOnce anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="208"/>
+        <location filename="../../ui/workstation/sign_in.py" line="223"/>
         <source>AskOnce is locked</source>
         <translation>AskOnce ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="210"/>
+        <location filename="../../ui/workstation/sign_in.py" line="225"/>
         <source>Welcome back, %1</source>
         <translation>Willkommen zurück, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="213"/>
+        <location filename="../../ui/workstation/sign_in.py" line="228"/>
         <source>%1 was working here. Enter the PIN to continue.</source>
         <translation>%1 hat hier gearbeitet. Geben Sie die PIN ein, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="215"/>
+        <location filename="../../ui/workstation/sign_in.py" line="230"/>
         <source>Enter your offline PIN.</source>
         <translation>Geben Sie Ihre Offline-PIN ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="217"/>
+        <location filename="../../ui/workstation/sign_in.py" line="232"/>
         <source>AskOnce — Locked</source>
         <translation>AskOnce — Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="225"/>
+        <location filename="../../ui/workstation/sign_in.py" line="240"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="230"/>
+        <location filename="../../ui/workstation/sign_in.py" line="245"/>
         <source>Hello, %1</source>
         <translation>Hallo, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="247"/>
+        <location filename="../../ui/workstation/sign_in.py" line="262"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="267"/>
+        <location filename="../../ui/workstation/sign_in.py" line="282"/>
         <source>At least %1 characters.</source>
         <translation>Mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/sign_in.py" line="271"/>
+        <location filename="../../ui/workstation/sign_in.py" line="286"/>
         <source>The two entries differ.</source>
         <translation>Die beiden Eingaben stimmen nicht überein.</translation>
     </message>
@@ -3802,7 +4789,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../ui/chart/record_tab.py" line="69"/>
+        <location filename="../../ui/chart/record_tab.py" line="71"/>
         <source>Source of the information</source>
         <translation>Informationsquelle</translation>
     </message>
@@ -3848,32 +4835,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="267"/>
+        <location filename="../../ui/discharge/summary/output.py" line="240"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="283"/>
+        <location filename="../../ui/discharge/summary/output.py" line="256"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="295"/>
+        <location filename="../../ui/discharge/summary/output.py" line="268"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="297"/>
+        <location filename="../../ui/discharge/summary/output.py" line="270"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="344"/>
+        <location filename="../../ui/discharge/summary/output.py" line="317"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="359"/>
+        <location filename="../../ui/discharge/summary/output.py" line="332"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -3881,101 +4868,101 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryWriter</name>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="188"/>
-        <location filename="../../ui/discharge/summary/output.py" line="206"/>
-        <location filename="../../ui/discharge/summary/document.py" line="106"/>
-        <location filename="../../ui/discharge/summary/document.py" line="148"/>
+        <location filename="../../ui/discharge/summary/document.py" line="98"/>
+        <location filename="../../ui/discharge/summary/document.py" line="140"/>
+        <location filename="../../ui/discharge/summary/output.py" line="164"/>
+        <location filename="../../ui/discharge/summary/output.py" line="182"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="108"/>
+        <location filename="../../ui/discharge/summary/document.py" line="100"/>
         <source>DEMO — synthetic patient</source>
         <translation>DEMO — fiktiver Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="109"/>
+        <location filename="../../ui/discharge/summary/document.py" line="101"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="114"/>
+        <location filename="../../ui/discharge/summary/document.py" line="106"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
         <translation>Gedruckt am %1 von %2 · AskOnce · vertrauliche Patientendaten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="120"/>
+        <location filename="../../ui/discharge/summary/document.py" line="112"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="154"/>
+        <location filename="../../ui/discharge/summary/document.py" line="146"/>
         <source>DEMO — synthetic patient, not a real person</source>
         <translation>DEMO — fiktiver Patient, keine reale Person</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="171"/>
+        <location filename="../../ui/discharge/summary/document.py" line="163"/>
         <source>none recorded</source>
         <translation>keine erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="174"/>
+        <location filename="../../ui/discharge/summary/document.py" line="166"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="176"/>
+        <location filename="../../ui/discharge/summary/document.py" line="168"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="177"/>
+        <location filename="../../ui/discharge/summary/document.py" line="169"/>
         <source>%1 (%2 years)</source>
         <translation>%1 (%2 Jahre)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="179"/>
+        <location filename="../../ui/discharge/summary/document.py" line="171"/>
         <source>MRN</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="181"/>
+        <location filename="../../ui/discharge/summary/document.py" line="173"/>
         <source>Ward / bed</source>
         <translation>Station / Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="182"/>
-        <location filename="../../ui/discharge/summary/document.py" line="189"/>
+        <location filename="../../ui/discharge/summary/document.py" line="174"/>
+        <location filename="../../ui/discharge/summary/document.py" line="181"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="185"/>
+        <location filename="../../ui/discharge/summary/document.py" line="177"/>
         <source>Admitted</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="192"/>
+        <location filename="../../ui/discharge/summary/document.py" line="184"/>
         <source>Allergies and intolerances</source>
         <translation>Allergien und Unverträglichkeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="197"/>
+        <location filename="../../ui/discharge/summary/document.py" line="189"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="197"/>
+        <location filename="../../ui/discharge/summary/document.py" line="189"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="206"/>
+        <location filename="../../ui/discharge/summary/document.py" line="198"/>
         <source>DRAFT — no discharge plan has been started.</source>
         <translation>ENTWURF — es wurde noch keine Entlassplanung begonnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/summary/document.py" line="212"/>
+        <location filename="../../ui/discharge/summary/document.py" line="204"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n Checklistenpunkt offen</numerusform>
@@ -3983,7 +4970,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/summary/document.py" line="214"/>
+        <location filename="../../ui/discharge/summary/document.py" line="206"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n Medikament noch ohne Entscheidung</numerusform>
@@ -3991,103 +4978,103 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="215"/>
+        <location filename="../../ui/discharge/summary/document.py" line="207"/>
         <source>DRAFT — not ready for discharge: %1</source>
         <translation>ENTWURF — noch nicht entlassbereit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="219"/>
+        <location filename="../../ui/discharge/summary/document.py" line="211"/>
         <source>Checklist complete and all medications reconciled.</source>
         <translation>Checkliste vollständig, Entscheidung zu allen Medikamenten getroffen.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="224"/>
+        <location filename="../../ui/discharge/summary/document.py" line="216"/>
         <source>Discharge</source>
         <translation>Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="227"/>
+        <location filename="../../ui/discharge/summary/document.py" line="219"/>
         <source>No discharge plan yet.</source>
         <translation>Noch keine Entlassplanung.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="229"/>
+        <location filename="../../ui/discharge/summary/document.py" line="221"/>
         <source>not decided</source>
         <translation>noch nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="231"/>
+        <location filename="../../ui/discharge/summary/document.py" line="223"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="232"/>
+        <location filename="../../ui/discharge/summary/document.py" line="224"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="233"/>
+        <location filename="../../ui/discharge/summary/document.py" line="225"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="238"/>
+        <location filename="../../ui/discharge/summary/document.py" line="230"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="244"/>
+        <location filename="../../ui/discharge/summary/document.py" line="236"/>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="246"/>
-        <location filename="../../ui/discharge/summary/document.py" line="455"/>
+        <location filename="../../ui/discharge/summary/document.py" line="238"/>
+        <location filename="../../ui/discharge/summary/document.py" line="447"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="279"/>
+        <location filename="../../ui/discharge/summary/document.py" line="271"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="280"/>
+        <location filename="../../ui/discharge/summary/document.py" line="272"/>
         <source>Checklist item</source>
         <translation>Checklistenpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="281"/>
+        <location filename="../../ui/discharge/summary/document.py" line="273"/>
         <source>Owner</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="282"/>
+        <location filename="../../ui/discharge/summary/document.py" line="274"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="283"/>
+        <location filename="../../ui/discharge/summary/document.py" line="275"/>
         <source>Done by, when</source>
         <translation>Erledigt von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="288"/>
+        <location filename="../../ui/discharge/summary/document.py" line="280"/>
         <source>All checklist items</source>
         <translation>Alle Checklistenpunkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="297"/>
+        <location filename="../../ui/discharge/summary/document.py" line="289"/>
         <source>Medications at discharge (reconciled home medication list)</source>
         <translation>Medikamente bei Entlassung (abgestimmte Hausmedikation)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="299"/>
+        <location filename="../../ui/discharge/summary/document.py" line="291"/>
         <source>No home medications recorded.</source>
         <translation>Keine Hausmedikation erfasst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/summary/document.py" line="303"/>
+        <location filename="../../ui/discharge/summary/document.py" line="295"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n Medikament NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
@@ -4095,213 +5082,213 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="331"/>
+        <location filename="../../ui/discharge/summary/document.py" line="323"/>
         <source>(do not take after discharge)</source>
         <translation>(nach der Entlassung nicht mehr einnehmen)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="336"/>
+        <location filename="../../ui/discharge/summary/document.py" line="328"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="337"/>
+        <location filename="../../ui/discharge/summary/document.py" line="329"/>
         <source>Dose, route, frequency</source>
         <translation>Dosis, Applikationsweg, Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="338"/>
+        <location filename="../../ui/discharge/summary/document.py" line="330"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="339"/>
+        <location filename="../../ui/discharge/summary/document.py" line="331"/>
         <source>Change / reason</source>
         <translation>Änderung / Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="340"/>
+        <location filename="../../ui/discharge/summary/document.py" line="332"/>
         <source>Decided by, when</source>
         <translation>Entschieden von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="350"/>
+        <location filename="../../ui/discharge/summary/document.py" line="342"/>
         <source>Home care</source>
         <translation>Versorgung zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="356"/>
+        <location filename="../../ui/discharge/summary/document.py" line="348"/>
         <source>Helper at home after discharge: %1</source>
         <translation>Helfer zu Hause nach der Entlassung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="361"/>
+        <location filename="../../ui/discharge/summary/document.py" line="353"/>
         <source>No helper at home has been named.</source>
         <translation>Noch kein Helfer für zu Hause benannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="365"/>
+        <location filename="../../ui/discharge/summary/document.py" line="357"/>
         <source>No home-care contacts recorded.</source>
         <translation>Keine Kontakte für die Versorgung zu Hause erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="367"/>
+        <location filename="../../ui/discharge/summary/document.py" line="359"/>
         <source>Home-care agency</source>
         <translation>Pflegedienst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="371"/>
+        <location filename="../../ui/discharge/summary/document.py" line="363"/>
         <source>No home-care agency involved.</source>
         <translation>Kein Pflegedienst beteiligt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="383"/>
+        <location filename="../../ui/discharge/summary/document.py" line="375"/>
         <source>(helper at home)</source>
         <translation>(Helfer zu Hause)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="402"/>
+        <location filename="../../ui/discharge/summary/document.py" line="394"/>
         <source>✓ verified by %1</source>
         <translation>✓ überprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="406"/>
+        <location filename="../../ui/discharge/summary/document.py" line="398"/>
         <source>NOT VERIFIED</source>
         <translation>NICHT ÜBERPRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="407"/>
+        <location filename="../../ui/discharge/summary/document.py" line="399"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="407"/>
+        <location filename="../../ui/discharge/summary/document.py" line="399"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="411"/>
+        <location filename="../../ui/discharge/summary/document.py" line="403"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="412"/>
+        <location filename="../../ui/discharge/summary/document.py" line="404"/>
         <source>Relationship / role</source>
         <translation>Beziehung / Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="413"/>
+        <location filename="../../ui/discharge/summary/document.py" line="405"/>
         <source>Phone / e-mail (in order)</source>
         <translation>Telefon / E-Mail (in Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="414"/>
+        <location filename="../../ui/discharge/summary/document.py" line="406"/>
         <source>Best reached</source>
         <translation>Am besten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="415"/>
+        <location filename="../../ui/discharge/summary/document.py" line="407"/>
         <source>Consent to share</source>
         <translation>Einwilligung zur Auskunft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="416"/>
+        <location filename="../../ui/discharge/summary/document.py" line="408"/>
         <source>Verified for discharge</source>
         <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="422"/>
+        <location filename="../../ui/discharge/summary/document.py" line="414"/>
         <source>Follow-up</source>
         <translation>Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="426"/>
+        <location filename="../../ui/discharge/summary/document.py" line="418"/>
         <source>%1, %2 (source: %3)</source>
         <translation>%1, %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="432"/>
-        <location filename="../../ui/discharge/summary/document.py" line="444"/>
+        <location filename="../../ui/discharge/summary/document.py" line="424"/>
+        <location filename="../../ui/discharge/summary/document.py" line="436"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="433"/>
+        <location filename="../../ui/discharge/summary/document.py" line="425"/>
         <source>Best times</source>
         <translation>Beste Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="433"/>
+        <location filename="../../ui/discharge/summary/document.py" line="425"/>
         <source>no preference given</source>
         <translation>keine Präferenz angegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="434"/>
+        <location filename="../../ui/discharge/summary/document.py" line="426"/>
         <source>Recorded by</source>
         <translation>Erfasst von</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="438"/>
+        <location filename="../../ui/discharge/summary/document.py" line="430"/>
         <source>due for re-confirmation</source>
         <translation>erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="440"/>
+        <location filename="../../ui/discharge/summary/document.py" line="432"/>
         <source>not yet asked</source>
         <translation>noch nicht gefragt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="445"/>
+        <location filename="../../ui/discharge/summary/document.py" line="437"/>
         <source>UNKNOWN — %1</source>
         <translation>UNBEKANNT — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="449"/>
+        <location filename="../../ui/discharge/summary/document.py" line="441"/>
         <source>Last answer</source>
         <translation>Letzte Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="451"/>
+        <location filename="../../ui/discharge/summary/document.py" line="443"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="455"/>
+        <location filename="../../ui/discharge/summary/document.py" line="447"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="455"/>
+        <location filename="../../ui/discharge/summary/document.py" line="447"/>
         <source>With</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="455"/>
+        <location filename="../../ui/discharge/summary/document.py" line="447"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="468"/>
+        <location filename="../../ui/discharge/summary/document.py" line="460"/>
         <source>No follow-up appointments booked.</source>
         <translation>Keine Nachsorgetermine vereinbart.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="472"/>
+        <location filename="../../ui/discharge/summary/document.py" line="464"/>
         <source>date to be agreed</source>
         <translation>Datum noch zu vereinbaren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="475"/>
+        <location filename="../../ui/discharge/summary/document.py" line="467"/>
         <source>What the patient told us (key preferences)</source>
         <translation>Was uns der Patient gesagt hat (wichtigste Wünsche)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="479"/>
+        <location filename="../../ui/discharge/summary/document.py" line="471"/>
         <source>No preferences recorded yet.</source>
         <translation>Noch keine Wünsche erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="220"/>
+        <location filename="../../ui/discharge/summary/output.py" line="194"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
@@ -4309,52 +5296,52 @@ Strg+Q  beenden</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="115"/>
+        <location filename="../../ui/syncstatus/controller.py" line="117"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="118"/>
+        <location filename="../../ui/syncstatus/controller.py" line="120"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="119"/>
+        <location filename="../../ui/syncstatus/controller.py" line="121"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="120"/>
+        <location filename="../../ui/syncstatus/controller.py" line="122"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="123"/>
+        <location filename="../../ui/syncstatus/controller.py" line="125"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="173"/>
+        <location filename="../../ui/syncstatus/controller.py" line="175"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="178"/>
+        <location filename="../../ui/syncstatus/controller.py" line="180"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="180"/>
+        <location filename="../../ui/syncstatus/controller.py" line="182"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="182"/>
+        <location filename="../../ui/syncstatus/controller.py" line="184"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="184"/>
+        <location filename="../../ui/syncstatus/controller.py" line="186"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -4362,7 +5349,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="186"/>
+        <location filename="../../ui/syncstatus/controller.py" line="188"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -4370,7 +5357,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="189"/>
+        <location filename="../../ui/syncstatus/controller.py" line="191"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -4402,98 +5389,98 @@ Strg+Q  beenden</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="141"/>
+        <location filename="../../ui/discharge/dialogs.py" line="125"/>
         <source>Edit checklist item</source>
         <translation>Checklistenpunkt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="141"/>
+        <location filename="../../ui/discharge/dialogs.py" line="125"/>
         <source>Add checklist item</source>
         <translation>Checklistenpunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="144"/>
+        <location filename="../../ui/discharge/dialogs.py" line="128"/>
         <source>Checklist item (required)</source>
         <translation>Checklistenpunkt (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="145"/>
+        <location filename="../../ui/discharge/dialogs.py" line="129"/>
         <source>Required, e.g. Wound-care supplies ordered</source>
         <translation>Pflichtfeld, z. B. Verbandsmaterial bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="147"/>
+        <location filename="../../ui/discharge/dialogs.py" line="131"/>
         <source>Responsible role</source>
         <translation>Zuständige Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="151"/>
+        <location filename="../../ui/discharge/dialogs.py" line="135"/>
         <source>Assigned to</source>
         <translation>Zugewiesen an</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="152"/>
+        <location filename="../../ui/discharge/dialogs.py" line="136"/>
         <source>nobody yet</source>
         <translation>noch niemand</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="156"/>
+        <location filename="../../ui/discharge/dialogs.py" line="140"/>
         <source>me (%1)</source>
         <translation>ich (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="159"/>
-        <location filename="../../ui/discharge/dialogs.py" line="160"/>
+        <location filename="../../ui/discharge/dialogs.py" line="143"/>
+        <location filename="../../ui/discharge/dialogs.py" line="144"/>
         <source>Has a due date</source>
         <translation>Mit Fälligkeitsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="162"/>
+        <location filename="../../ui/discharge/dialogs.py" line="146"/>
         <source>Due date</source>
         <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="167"/>
+        <location filename="../../ui/discharge/dialogs.py" line="151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="170"/>
+        <location filename="../../ui/discharge/dialogs.py" line="154"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="171"/>
+        <location filename="../../ui/discharge/dialogs.py" line="155"/>
         <source>Save checklist item</source>
         <translation>Checklistenpunkt speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="178"/>
+        <location filename="../../ui/discharge/dialogs.py" line="162"/>
         <source>&amp;Item *</source>
         <translation>&amp;Aufgabe *</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="179"/>
+        <location filename="../../ui/discharge/dialogs.py" line="163"/>
         <source>&amp;Role</source>
         <translation>&amp;Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="180"/>
+        <location filename="../../ui/discharge/dialogs.py" line="164"/>
         <source>Assigned &amp;to</source>
         <translation>&amp;Zugewiesen an</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="181"/>
+        <location filename="../../ui/discharge/dialogs.py" line="165"/>
         <source>D&amp;ue</source>
         <translation>&amp;Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="182"/>
+        <location filename="../../ui/discharge/dialogs.py" line="166"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/dialogs.py" line="183"/>
+        <location filename="../../ui/discharge/dialogs.py" line="167"/>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -4611,7 +5598,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>Unsent</name>
     <message>
-        <location filename="../../ui/base/table_model.py" line="131"/>
+        <location filename="../../ui/base/table_model.py" line="145"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
@@ -4619,42 +5606,42 @@ Strg+Q  beenden</translation>
 <context>
     <name>WardPanel</name>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="36"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="38"/>
         <source>&lt;b&gt;My patients&lt;/b&gt;</source>
         <translation>&lt;b&gt;Meine Patienten&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="39"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="41"/>
         <source>Filter by bed, name or MRN</source>
         <translation>Nach Bett, Name oder PID filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="40"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="42"/>
         <source>Filter ward list</source>
         <translation>Stationsliste filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="60"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="62"/>
         <source>Ward list</source>
         <translation>Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="83"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="85"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="103"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="105"/>
         <source>Search patients, phone numbers, answers, medications… (Ctrl+F)</source>
         <translation>Patienten, Telefonnummern, Antworten, Medikamente suchen… (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="105"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="107"/>
         <source>Search all patients</source>
         <translation>Alle Patienten durchsuchen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_panel.py" line="135"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="138"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -4662,7 +5649,15 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_panel.py" line="205"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="140"/>
+        <source>%n with a name alert</source>
+        <translation>
+            <numerusform>%n mit Namenswarnung</numerusform>
+            <numerusform>%n mit Namenswarnung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_panel.py" line="246"/>
         <source>The best %2 of %n patient(s) matching “%1” — add a word to narrow down; Esc returns to the ward list</source>
         <translation>
             <numerusform>Die besten %2 von %n Patienten zu „%1“ — ein weiteres Wort grenzt ein; mit Esc zurück zur Stationsliste</numerusform>
@@ -4670,7 +5665,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_panel.py" line="204"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="254"/>
         <source>%n patient(s) match “%1” — Esc returns to the ward list</source>
         <translation>
             <numerusform>%n Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</numerusform>
@@ -4678,12 +5673,12 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="207"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="242"/>
         <source>No patient matches “%1” — Esc returns to the ward list</source>
         <translation>Kein Patient passt zu „%1“ — mit Esc zurück zur Stationsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_panel.py" line="131"/>
+        <location filename="../../ui/mainwindow/ward_panel.py" line="133"/>
         <source>My patients</source>
         <translation>Meine Patienten</translation>
     </message>
@@ -4691,42 +5686,37 @@ Strg+Q  beenden</translation>
 <context>
     <name>WardTableModel</name>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="38"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="178"/>
         <source>Bed</source>
         <translation>Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="39"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="179"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="40"/>
-        <source>Age</source>
-        <translation>Alter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="41"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="181"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="42"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="182"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="45"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="189"/>
         <source>Questions never asked or due for re-confirmation</source>
         <translation>Noch nie gestellte oder erneut zu bestätigende Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="46"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="190"/>
         <source>Changes saved here but not yet sent to the server</source>
         <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_model.py" line="63"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="225"/>
         <source>%n question(s) open</source>
         <translation>
             <numerusform>%n Frage offen</numerusform>
@@ -4734,7 +5724,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_model.py" line="64"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="226"/>
         <source>, %n due for re-confirmation</source>
         <translation>
             <numerusform>, %n erneut zu bestätigen</numerusform>
@@ -4742,12 +5732,31 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="70"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="221"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="232"/>
         <source>No longer assigned to you: kept here until your changes reach the server.</source>
         <translation>Ihnen nicht mehr zugeordnet: bleibt hier, bis Ihre Änderungen beim Server angekommen sind.</translation>
     </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="180"/>
+        <source>Born (age)</source>
+        <translation>Geboren (Alter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="186"/>
+        <source>⚠ marks a patient with the same or a similar name as another; ≈ the same family name on the ward</source>
+        <translation>⚠ kennzeichnet Patienten mit gleichem oder ähnlichem Namen wie ein anderer; ≈ gleicher Nachname auf der Station</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_model.py" line="73"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="209"/>
+        <source>%n change(s) by colleagues since you last saw this patient</source>
+        <translation>
+            <numerusform>%n Änderung von Kollegen, seit Sie diesen Patienten zuletzt gesehen haben</numerusform>
+            <numerusform>%n Änderungen von Kollegen, seit Sie diesen Patienten zuletzt gesehen haben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_model.py" line="235"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
@@ -4755,17 +5764,30 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="103"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="261"/>
         <source>emergency access until %1</source>
         <translation>Notfallzugriff bis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/ward_model.py" line="108"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="265"/>
         <source>not assigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_model.py" line="114"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="268"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/ward_model.py" line="275"/>
+        <source>born %1, age %2</source>
+        <translation>geboren %1, Alter %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow/ward_model.py" line="282"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -4773,7 +5795,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/ward_model.py" line="122"/>
+        <location filename="../../ui/mainwindow/ward_model.py" line="290"/>
         <source>%n not sent</source>
         <translation>
             <numerusform>%n nicht gesendet</numerusform>
@@ -4784,12 +5806,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>writer</name>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="564"/>
+        <location filename="../../ui/discharge/summary/document.py" line="556"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="572"/>
+        <location filename="../../ui/discharge/summary/document.py" line="564"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>

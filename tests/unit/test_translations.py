@@ -87,8 +87,9 @@ def test_compiled_files_are_shipped() -> None:
         assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, f"recompile {qm.name} (lrelease)"
 
 
-# Errors only IT acts on stay English: a broken catalog, checklist or policy file.
-IT_FACING = {"app/catalog.py", "app/discharge.py", "app/settings.py"}
+# Errors only IT acts on stay English: a broken catalog, checklist or policy file, and
+# the IT command line for the policy.
+IT_FACING = {"app/catalog.py", "app/discharge.py", "app/settings.py", "app/policy_cli.py"}
 
 
 def _known_error_classes() -> set[str]:

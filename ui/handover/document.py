@@ -117,7 +117,8 @@ class HandoverWriter(QtCore.QObject):
             notice = self.tr("DEMO — synthetic patients, not real people")
             parts.append(f"<p class='notice'>{_e(notice)}</p>")
         if not sheet.patients:
-            parts.append(f"<p>{_e(self.tr('No patients to hand over.'))}</p>")
+            nobody = self.tr("No patients to hand over.")
+            parts.append(f"<p>{_e(nobody)}</p>")
         return _page(parts)
 
     # --- one patient ------------------------------------------------------------------
@@ -181,7 +182,8 @@ class HandoverWriter(QtCore.QObject):
             detail = ", ".join(x for x in (kind, a.reaction) if x)
             text = f"<b>{_e(a.substance)}</b> ({_e(detail)})"
             if a.criticality == "high":
-                text += f" <b>{_e(OVERDUE_GLYPH)}&nbsp;{_e(self.tr('high risk'))}</b>"
+                high = self.tr("high risk")
+                text += f" <b>{_e(OVERDUE_GLYPH)}&nbsp;{_e(high)}</b>"
             items.append(text)
         return "; ".join(items)
 
