@@ -60,6 +60,7 @@ class QuestionRow(QtWidgets.QFrame):
         text_box = QtWidgets.QVBoxLayout()
         text_box.setSpacing(1)
         title = QtWidgets.QLabel(f"<b>{html.escape(label)}</b>")
+        title.setWordWrap(True)  # a long label (German) wraps instead of pushing the buttons out
         title.setToolTip(q.text_for(board.language))
         text_box.addWidget(title)
         asked = QtWidgets.QLabel(q.text_for(board.language))
@@ -238,6 +239,7 @@ class AskOnceBoard(QtWidgets.QWidget):
         top = QtWidgets.QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 0)
         self.summary = QtWidgets.QLabel()
+        self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Question summary"))
         top.addWidget(self.summary, 1)
         self.interview_button = QtWidgets.QPushButton(self.tr("Ask the open questions…"))
