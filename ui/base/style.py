@@ -141,6 +141,7 @@ def apply_app_style(app: QtWidgets.QApplication) -> None:
                              border-radius: 8px; padding: 1px 8px; font-weight: 600; }
         QFrame#patientBanner { background: palette(alternate-base);
                                border-bottom: 1px solid palette(mid); }
+        QLabel#newsMark { color: palette(link); font-weight: 600; }
         QFrame#newsStrip { background: palette(base); border-left: 4px solid #2563eb;
                            border-bottom: 1px solid palette(mid); }
         """

@@ -22,6 +22,7 @@ from ui.base import drafts
 from ui.base.style import make_chip, relative_time, state_chip, unsent_color
 from ui.base.words import source_text
 from ui.chart.answer_dialog import AnswerDialog, ErrorReasonDialog
+from ui.chart.record_tab import news_text
 from ui.operations.chart import ChartActions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
@@ -90,6 +91,7 @@ class QuestionRow(QtWidgets.QFrame):
             answer_label.setToolTip(self.tr("Valid: %1").replace("%1", q.validity.describe()))
             text_box.addWidget(answer_label)
         layout.addLayout(text_box, 1)
+        self._text_box = text_box
 
         self.buttons: dict[str, QtWidgets.QPushButton] = {}
         if item.state is AnswerState.NEVER_ASKED:
@@ -107,6 +109,8 @@ class QuestionRow(QtWidgets.QFrame):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self._board = board
+        self.news = ""
+        """The colleague's unseen change of this answer, worded (``mark_news``)."""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         spoken = self.spoken_text(as_of)
         self.setAccessibleName(spoken)
@@ -114,6 +118,16 @@ class QuestionRow(QtWidgets.QFrame):
         for button in self.buttons.values():
             button.setAccessibleDescription(spoken)
             button.installEventFilter(self)  # Up/Down on a button go to the next row too
+
+    def mark_news(self, text: str) -> None:
+        """A colleague changed this answer since the user last looked: say so, by whom and
+        when, on screen and to a screen reader, until it is seen."""
+        mark = QtWidgets.QLabel(f"● {text}")
+        mark.setObjectName("newsMark")
+        mark.setWordWrap(True)
+        self._text_box.addWidget(mark)
+        self.news = text
+        self.setAccessibleName(f"{self.accessibleName()} — {text}")
 
     def spoken_text(self, as_of: datetime) -> str:
         """Question, answer, who and when, state: "Lactose intolerance: Yes — recorded by
@@ -306,6 +320,9 @@ class AskOnceBoard(QtWidgets.QWidget):
                     line.setFrameShadow(QtWidgets.QFrame.Shadow.Sunken)
                     box_lay.addWidget(line)
                 row = QuestionRow(item, self, chart.as_of)
+                news = chart.news_about(item.question.code)
+                if news is not None:
+                    row.mark_news(news_text(news, chart.as_of))
                 box_lay.addWidget(row)
                 rows.append(row)
             self.rows.extend(rows)

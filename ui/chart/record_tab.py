@@ -11,7 +11,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar
 
-from app.domain import Frozen, Provenance, Source
+from app.domain import Frozen, NewsItem, Provenance, Source
 from app.services import PatientChart
 from ui.base import drafts
 from ui.base.style import relative_time
@@ -312,14 +312,19 @@ class RecordTab(QtWidgets.QWidget, Generic[R, DialogT]):
         raise NotImplementedError
 
 
+def news_text(item: NewsItem, as_of: datetime) -> str:
+    """ "New from Leyla Demir, today 10:42": how a colleague's unseen change is marked."""
+    return (
+        QtCore.QCoreApplication.translate("RecordTab", "New from %1, %2")
+        .replace("%1", item.actor.display_name)
+        .replace("%2", relative_time(item.at, as_of))
+    )
+
+
 def news_marks(chart: PatientChart, area: str) -> dict[str, str]:
-    """Record id → "New from Leyla Demir, today 10:42" for the chart's unseen news in ``area``."""
+    """Record id → its news text (``news_text``) for the chart's unseen news in ``area``."""
     marks: dict[str, str] = {}
     for item in chart.news:  # newest first: the newest change of a record speaks
         if item.area == area and item.record_key not in marks:
-            marks[item.record_key] = (
-                QtCore.QCoreApplication.translate("RecordTab", "New from %1, %2")
-                .replace("%1", item.actor.display_name)
-                .replace("%2", relative_time(item.at, chart.as_of))
-            )
+            marks[item.record_key] = news_text(item, chart.as_of)
     return marks

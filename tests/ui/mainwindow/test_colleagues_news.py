@@ -66,6 +66,13 @@ def test_news_is_marked_listed_and_cleared_when_seen(qtbot, main_window: MainWin
     assert "Lactose intolerance: Yes" in text
     assert "Leyla Demir" in text
     assert "Leyla Demir" in strip.accessibleName()
+    # the changed answer itself is marked on the board, on screen and for a screen reader
+    (row,) = [
+        r for r in main_window.patient_view.board.rows if r.item.question.code == "diet.lactose"
+    ]
+    assert row.news.startswith("New from Leyla Demir")
+    assert "New from Leyla Demir" in row.accessibleName()
+    assert not any(r.news for r in main_window.patient_view.board.rows if r is not row)
 
     with qtbot.wait_signal(main_window.sig_chart_shown, timeout=10_000):
         qtbot.mouseClick(strip.seen_button, Qt.MouseButton.LeftButton)
