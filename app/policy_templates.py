@@ -36,6 +36,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "fhir_server_url": ("FHIR server URL", "FHIR-Server-URL"),
     "oidc_issuer": ("Identity provider (OIDC issuer)", "Identitätsanbieter (OIDC-Issuer)"),
     "oidc_client_id": ("OIDC client id", "OIDC-Client-ID"),
+    "oidc_scopes": ("Sign-in scopes (SMART on FHIR)", "Anmelde-Scopes (SMART on FHIR)"),
     "ca_bundle": ("Extra CA certificates", "Zusätzliche CA-Zertifikate"),
     "http_proxy": ("HTTP(S) proxy", "HTTP(S)-Proxy"),
     "idle_lock_seconds": ("Lock after inactivity (seconds)", "Sperre nach Inaktivität (Sekunden)"),
@@ -63,6 +64,9 @@ EXPLAIN_DE: dict[str, str] = {
     "fhir_server_url": "Basis-URL des FHIR-R4-Servers des Krankenhauses.",
     "oidc_issuer": "URL des OpenID-Connect-Issuers (Identitätsanbieter).",
     "oidc_client_id": "Öffentliche OIDC-Client-ID.",
+    "oidc_scopes": "Weitere Scopes für die Anmeldung, durch Leerzeichen getrennt, zusätzlich zu "
+    "openid und profile: z. B. die SMART-on-FHIR-Scopes, die der FHIR-Server des "
+    "Krankenhauses verlangt (user/Patient.rs user/Observation.cruds …).",
     "ca_bundle": "Zusätzliches CA-Bundle für die TLS-Zertifikate des Krankenhauses.",
     "http_proxy": "HTTP(S)-Proxy für den FHIR-Server und den Identitätsanbieter, z. B. "
     "http://proxy.hospital.example:3128 (leer: direkte Verbindung).",

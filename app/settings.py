@@ -46,6 +46,12 @@ class Settings(BaseModel):
         default=None, description="OpenID Connect issuer (identity provider) URL."
     )
     oidc_client_id: str = Field(default="askonce", description="Public OIDC client id.")
+    oidc_scopes: str = Field(
+        default="",
+        description="More scopes to ask for at sign-in, space-separated, beyond openid and "
+        "profile: e.g. the SMART on FHIR scopes the hospital's server requires "
+        "(user/Patient.rs user/Observation.cruds …).",
+    )
     ca_bundle: Path | None = Field(
         default=None, description="Extra CA bundle for the hospital's TLS certificates."
     )

@@ -53,7 +53,8 @@ from joserfc.errors import ExpiredTokenError, InvalidTokenError, JoseError
 from joserfc.jwk import KeySet
 
 from app.domain import Role
-from app.errors import KnownError
+from app.errors import BugError, KnownError
+from app.settings import Settings
 from sync.client import AuthenticationError, ServerUnreachableError
 from sync.tls import certificate_problem, http_client_options
 
@@ -98,17 +99,37 @@ class SignInCancelledError(OidcError):
     """The user closed the sign-in before it finished."""
 
 
+BASE_SCOPES = ("openid", "profile")
+"""Always asked for: who signed in. The policy's ``oidc_scopes`` add the server's."""
+
+
 @dataclass(frozen=True)
 class OidcConfig:
     issuer: str
     client_id: str
     user_claim: str = "fhirUser"
     role_claim: str = "askonce_role"
-    scopes: tuple[str, ...] = ("openid", "profile")
+    scopes: tuple[str, ...] = BASE_SCOPES
     leeway_s: int = 60
     ca_bundle: Path | None = None
     http_proxy: str | None = None
     timeout_s: float = 15.0
+
+
+def oidc_config(settings: Settings) -> OidcConfig:
+    """The sign-in as the machine policy sets it up (issuer, client, claims, scopes, TLS)."""
+    if settings.oidc_issuer is None:
+        raise BugError("oidc_config needs a policy that names the identity provider")
+    extra = tuple(s for s in settings.oidc_scopes.split() if s not in BASE_SCOPES)
+    return OidcConfig(
+        issuer=str(settings.oidc_issuer).rstrip("/"),
+        client_id=settings.oidc_client_id,
+        user_claim=settings.oidc_user_claim,
+        role_claim=settings.oidc_role_claim,
+        scopes=(*BASE_SCOPES, *extra),
+        ca_bundle=settings.ca_bundle,
+        http_proxy=settings.http_proxy,
+    )
 
 
 @dataclass(frozen=True)

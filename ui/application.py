@@ -196,22 +196,11 @@ class _Launcher(QtCore.QObject):
     def open_shell(self) -> None:
         """The shared-workstation sign-in: users with a cache here, or someone new."""
         from app.keystore import OsKeystore
-        from sync.oidc import OidcClient, OidcConfig
+        from sync.oidc import OidcClient, oidc_config
         from ui.workstation.shell import Shell
 
         policy = self.settings.effective
-        assert policy.oidc_issuer is not None
-        oidc = OidcClient(
-            OidcConfig(
-                issuer=str(policy.oidc_issuer).rstrip("/"),
-                client_id=policy.oidc_client_id,
-                user_claim=policy.oidc_user_claim,
-                role_claim=policy.oidc_role_claim,
-                ca_bundle=policy.ca_bundle,
-                http_proxy=policy.http_proxy,
-            ),
-            clock=system_clock,
-        )
+        oidc = OidcClient(oidc_config(policy), clock=system_clock)
         shell = Shell(
             self.tasks,
             policy,
