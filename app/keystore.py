@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Protocol
-
-import keyring
-import keyring.errors
+from typing import TYPE_CHECKING, Protocol
 
 from app.errors import KeystoreLockedError, KeystoreUnavailableError
+
+if TYPE_CHECKING:  # keyring loads when a cache is first unlocked, not with the first window
+    import keyring.backend
 
 SERVICE_NAME = "AskOnce"
 
@@ -48,6 +48,9 @@ class OsKeystore:
 
     @staticmethod
     def backend() -> keyring.backend.KeyringBackend:
+        import keyring
+        import keyring.errors
+
         try:
             backend = keyring.get_keyring()
         except keyring.errors.KeyringError as exc:
@@ -72,6 +75,8 @@ class OsKeystore:
             self.backend().set_password(self._service, name, value)
 
     def delete_secret(self, name: str) -> None:
+        import keyring.errors
+
         with _typed_errors():
             try:
                 self.backend().delete_password(self._service, name)
@@ -82,6 +87,8 @@ class OsKeystore:
 @contextlib.contextmanager
 def _typed_errors() -> Iterator[None]:
     """keyring's errors as ours: locked, or unavailable (never a silent fallback)."""
+    import keyring.errors
+
     try:
         yield
     except keyring.errors.KeyringLocked as exc:

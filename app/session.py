@@ -17,9 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app import demo
 from app.accounts import (
     PinThrottle,
     UserProfile,
@@ -43,8 +42,10 @@ from app.errors import KnownError, LockedOutError, ValidationError, WrongPinErro
 from app.keys import DatabaseKey, KdfParams, KeyWrapper
 from app.keystore import Keystore
 from app.paths import AppPaths
-from app.services import CareService
 from app.store.database import Database
+
+if TYPE_CHECKING:  # the services load when a cache is opened, not with the first window
+    from app.services import CareService
 
 log = logging.getLogger(__name__)
 
@@ -342,6 +343,8 @@ def _session(
     clock: Clock,
     language: str,
 ) -> CacheSession:
+    from app.services import CareService
+
     service = CareService(
         db, catalog, actor, workstation=workstation, clock=clock, language=language
     )
@@ -366,6 +369,9 @@ def open_demo_cache(
     With ``data_dir`` the file is kept there (replacing an earlier demo cache, which
     nobody could open again anyway); without it, a temporary folder removed on close.
     """
+    from app import demo
+    from app.services import CareService
+
     temp_dir = None
     if data_dir is None:
         temp_dir = Path(tempfile.mkdtemp(prefix="askonce-demo-"))

@@ -39,24 +39,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from authlib.common.errors import AuthlibBaseError
 from authlib.oauth2.rfc6749.parameters import (
     parse_authorization_code_response,
     prepare_grant_uri,
 )
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
-from joserfc import jwt
-from joserfc.errors import ExpiredTokenError, InvalidTokenError, JoseError
-from joserfc.jwk import KeySet
 
 from app.domain import Role
 from app.errors import BugError, KnownError
 from app.settings import Settings
-from sync.client import AuthenticationError, ServerUnreachableError
 from sync.tls import certificate_problem, http_client_options
+
+if TYPE_CHECKING:  # httpx and joserfc load on first use, not with the sign-in window
+    import httpx
+    from joserfc.jwk import KeySet
 
 log = logging.getLogger(__name__)
 
@@ -250,19 +249,30 @@ class OidcClient:
     ) -> None:
         self.config = config
         self._clock = clock
-        # The OS trust store plus the hospital's CA; the policy's proxy (sync/tls.py).
-        self._http = httpx.Client(
-            timeout=httpx.Timeout(config.timeout_s, connect=min(config.timeout_s, 10.0)),
-            **http_client_options(ca_bundle=config.ca_bundle, http_proxy=config.http_proxy),
-            transport=transport,
-            headers={"User-Agent": "AskOnce", "Accept": "application/json"},
-        )
+        self._transport = transport
+        self._client: httpx.Client | None = None  # made on first use (start-up time)
         self._metadata: dict[str, Any] | None = None
         self._keys: KeySet | None = None
         self._logged_offset_s: int | None = None
 
+    @property
+    def _http(self) -> httpx.Client:
+        """The OS trust store plus the hospital's CA; the policy's proxy (sync/tls.py)."""
+        if self._client is None:
+            import httpx
+
+            config = self.config
+            self._client = httpx.Client(
+                timeout=httpx.Timeout(config.timeout_s, connect=min(config.timeout_s, 10.0)),
+                **http_client_options(ca_bundle=config.ca_bundle, http_proxy=config.http_proxy),
+                transport=self._transport,
+                headers={"User-Agent": "AskOnce", "Accept": "application/json"},
+            )
+        return self._client
+
     def close(self) -> None:
-        self._http.close()
+        if self._client is not None:
+            self._client.close()
 
     # --- discovery --------------------------------------------------------------------------
 
@@ -284,6 +294,9 @@ class OidcClient:
         return self._metadata
 
     def _key_set(self, refresh: bool = False) -> KeySet:
+        from joserfc.errors import JoseError
+        from joserfc.jwk import KeySet
+
         if self._keys is None or refresh:
             doc = self._get_json(self.metadata()["jwks_uri"], "keys")
             try:
@@ -381,7 +394,7 @@ class OidcClient:
                     "client_id": self.config.client_id,
                 },
             )
-        except httpx.HTTPError as exc:
+        except _http_error() as exc:
             log.info("token revocation not reached: %s", type(exc).__name__)
             return False
         return response.status_code == 200
@@ -395,7 +408,7 @@ class OidcClient:
     def _get_json(self, url: str, what: str) -> dict[str, Any]:
         try:
             response = self._http.get(url)
-        except httpx.HTTPError as exc:
+        except _http_error() as exc:
             _refuse_if_not_trusted(exc)
             raise ProviderUnreachableError(
                 "The identity provider cannot be reached.",
@@ -416,7 +429,7 @@ class OidcClient:
         asked_at = self._clock()
         try:
             response = self._http.post(endpoint, data=form)
-        except httpx.HTTPError as exc:
+        except _http_error() as exc:
             _refuse_if_not_trusted(exc)
             raise ProviderUnreachableError(
                 "The identity provider cannot be reached.",
@@ -506,6 +519,9 @@ class OidcClient:
         unknown (``None``) our own clock decides, and a token refused only because it was
         issued far from our "now" is reported as this computer's clock being off.
         """
+        from joserfc import jwt
+        from joserfc.errors import ExpiredTokenError, InvalidTokenError, JoseError
+
         try:
             try:
                 token = jwt.decode(id_token, self._key_set(), algorithms=ID_TOKEN_ALGORITHMS)
@@ -597,6 +613,13 @@ def _refuse_if_not_trusted(exc: BaseException) -> None:
         ) from exc
 
 
+def _http_error() -> type[Exception]:
+    """httpx's error class, imported when a request is made (start-up time)."""
+    import httpx
+
+    return httpx.HTTPError
+
+
 def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
     problem = SignInRejectedError(
         "The identity provider sent an unreadable answer ({what}).", what=what
@@ -671,8 +694,12 @@ class OidcAuth:
                 return None
             except ProviderUnreachableError as exc:
                 # For the sync this is being offline: it says so and tries again later.
+                from sync.client import ServerUnreachableError
+
                 raise ServerUnreachableError("the identity provider cannot be reached") from exc
             except OidcError as exc:
+                from sync.client import AuthenticationError
+
                 raise AuthenticationError(f"the sign-in could not be renewed: {exc}") from exc
             self.refresh_count += 1
             self._access = tokens.access_token
