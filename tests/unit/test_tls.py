@@ -20,7 +20,7 @@ import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,9 @@ from sync.tls import TrustSettingsError, certificate_problem, http_client_option
 ROOT = Path(__file__).resolve().parents[2]
 PATIENT = {"resourceType": "Patient", "id": "tls-1"}
 
+VALID_FROM = datetime(2020, 1, 1, tzinfo=UTC)
+VALID_UNTIL = datetime(2099, 12, 31, tzinfo=UTC)
+
 
 # --- a throwaway PKI ---------------------------------------------------------------------
 
@@ -59,7 +62,8 @@ def _name(common_name: str) -> x509.Name:
 def make_pki(folder: Path, label: str, *, host_names: tuple[str, ...] = ()) -> Issued:
     """A CA and a server certificate for 127.0.0.1/localhost it signed, as PEM files."""
     folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.now(UTC)
+    # OpenSSL checks validity against the real clock, which a test's shifted wall clock
+    # (ASKONCE_TEST_WALL_CLOCK, the any-day runs) does not move: valid on any day.
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name(f"AskOnce test CA {label}")
     ca_cert = (
@@ -68,8 +72,8 @@ def make_pki(folder: Path, label: str, *, host_names: tuple[str, ...] = ()) -> I
         .issuer_name(ca_name)
         .public_key(ca_key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(hours=1))
-        .not_valid_after(now + timedelta(days=2))
+        .not_valid_before(VALID_FROM)
+        .not_valid_after(VALID_UNTIL)
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
@@ -97,8 +101,8 @@ def make_pki(folder: Path, label: str, *, host_names: tuple[str, ...] = ()) -> I
         .issuer_name(ca_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(hours=1))
-        .not_valid_after(now + timedelta(days=1))
+        .not_valid_before(VALID_FROM)
+        .not_valid_after(VALID_UNTIL)
         .add_extension(
             x509.SubjectAlternativeName(
                 [x509.DNSName(n) for n in host_names]
