@@ -23,7 +23,9 @@ UtcDateTime = Annotated[datetime, AfterValidator(_require_utc)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator is built when first used, not at import (start-up
+    # time: the sign-in window needs few of them).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --- people and provenance ------------------------------------------------------

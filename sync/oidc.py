@@ -28,7 +28,6 @@ Messages never carry tokens, codes or claims; they name the step that failed.
 from __future__ import annotations
 
 import html
-import http.server
 import logging
 import secrets
 import threading
@@ -40,13 +39,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from authlib.common.errors import AuthlibBaseError
-from authlib.oauth2.rfc6749.parameters import (
-    parse_authorization_code_response,
-    prepare_grant_uri,
-)
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from app.domain import Role
 from app.errors import BugError, KnownError
@@ -175,6 +167,8 @@ class LoopbackReceiver:
     PATH = "/callback"
 
     def __init__(self) -> None:
+        import http.server  # the loopback listener is needed only for a sign-in
+
         receiver = self
         self._got = threading.Event()
         self._url: str | None = None
@@ -309,6 +303,9 @@ class OidcClient:
 
     def begin(self) -> PendingSignIn:
         """Start listening on the loopback and build the URL the browser must open."""
+        from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+        from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
         endpoint = self.metadata()["authorization_endpoint"]
         receiver = LoopbackReceiver()
         state = secrets.token_urlsafe(32)
@@ -329,6 +326,9 @@ class OidcClient:
 
     def finish(self, pending: PendingSignIn, callback_url: str) -> TokenSet:
         """Check the browser's answer, exchange the code, validate the ID token."""
+        from authlib.common.errors import AuthlibBaseError
+        from authlib.oauth2.rfc6749.parameters import parse_authorization_code_response
+
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(callback_url).query)
         if "error" in query:
             code = query["error"][0]

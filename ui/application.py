@@ -219,7 +219,7 @@ class _Launcher(QtCore.QObject):
         self.window = shell.window
         shell.start()
         if self.args.screenshot:
-            QtCore.QTimer.singleShot(100, lambda: self._save_screenshot(shell.window))
+            QtCore.QTimer.singleShot(0, lambda: self._save_screenshot(shell.window))
 
     def _open_first_patient(self, window: MainWindow) -> None:
         # For documentation screenshots: a patient with something still to ask.

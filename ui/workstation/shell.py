@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from app.accounts import UserProfile, cached_users, load_profile
 from app.domain import Actor, AuditAction, Catalog, Role
 from app.errors import KnownError, LockedOutError
-from app.keys import KdfParams
 from app.keystore import Keystore
 from app.paths import AppPaths
 from app.session import (
@@ -43,6 +42,7 @@ from ui.qt import QtCore, QtGui, Signal
 from ui.workstation.sign_in import SignInWindow
 
 if TYPE_CHECKING:  # the main window and sync load after sign-in, not before the first window
+    from app.keys import KdfParams
     from sync.engine import Synchronizer, SyncStatus
     from ui.mainwindow.window import MainWindow
     from ui.syncstatus.controller import SyncController
