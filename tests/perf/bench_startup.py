@@ -115,7 +115,7 @@ def write_report(result: dict[str, object]) -> Path:
     assert isinstance(medians, dict)
     assert isinstance(ratios, dict)
     lines = [
-        "# Start-up: time to the first window (fresh process, rendered, exited)",
+        "# Start-up: time to the first window (fresh process, start to rendered window)",
         "",
         f"- median of {result['repeat']} runs each, interleaved; {result['machine']}",
         "",
