@@ -20,7 +20,6 @@ import socket
 import threading
 import zipfile
 from collections.abc import Iterator
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,6 @@ from app.clock import system_clock
 from app.diagnostics import write_bundle
 from app.domain import (
     Catalog,
-    ContactKind,
-    ContactPoint,
-    HomeCareContact,
-    HomeMedication,
-    Patient,
-    Source,
 )
 from app.keys import DatabaseKey
 from app.logs import configure_logging
@@ -44,11 +37,14 @@ from app.paths import AppPaths, default_paths
 from app.services import CareService
 from app.session import CACHE_FILE, user_folder
 from app.store.database import Database
-from app.store.search import reindex_patient
 from sync.client import FhirClient, RetryPolicy
 from sync.engine import Synchronizer
 from tests.conftest import NURSE, Clock
-from tests.security.test_no_plaintext import FREE_TEXT_QUESTION, Canaries, scan_bytes
+from tests.security.test_no_plaintext import (
+    Canaries,
+    put_canary_patient,
+    scan_bytes,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -107,39 +103,7 @@ def use_the_cache(
     service: CareService, db: Database, catalog: Catalog, clock: Clock, canaries: Canaries
 ) -> None:
     """What a ward does with the canary patient, as the app does it (every line logged)."""
-    patient = Patient(
-        id="canary-patient",
-        mrn=canary_mrn(canaries),
-        family_name=canaries.family_name,
-        given_name="Anna",
-        birth_date=date(1939, 5, 17),
-        bed="1A",
-        admitted_at=clock() - timedelta(days=2),
-    )
-    with db.transaction() as conn:  # as the sync engine stores a downloaded patient
-        service.repo.put_patient(conn, patient)
-        reindex_patient(conn, service.repo, catalog, patient.id)
-    service.home_care.save_contact(
-        HomeCareContact(
-            id=service.new_id(),
-            patient_id=patient.id,
-            kind=ContactKind.PERSON,
-            name=canaries.contact_name,
-            relationship="daughter",
-            telecom=(ContactPoint(system="phone", value=canaries.phone, rank=1),),
-            provenance=service.provenance_now(Source.PATIENT),
-        )
-    )
-    service.answers.record(patient.id, FREE_TEXT_QUESTION, canaries.answer, Source.PATIENT)
-    service.home_care.save_medication(
-        HomeMedication(
-            id=service.new_id(),
-            patient_id=patient.id,
-            name=canaries.medication_name,
-            dose=canaries.medication_dose,
-            provenance=service.provenance_now(Source.FAMILY),
-        )
-    )
+    patient = put_canary_patient(db, service, catalog, clock, canaries, mrn=canary_mrn(canaries))
     for text in (*needles(canaries), "Anna 1939"):
         service.charts.search(text)
     assert [h.patient.id for h in service.charts.search(canaries.family_name).hits] == [patient.id]

@@ -140,13 +140,19 @@ def temp_watch(tmp_path: Path, isolated_home: Path) -> TempWatch:
     return TempWatch(Path(tempfile.gettempdir()), tmp_path, isolated_home)
 
 
-def write_canaries(db: Database, catalog: Catalog, clock: Clock, canaries: Canaries) -> str:
-    """Put canary data in through the real service and use it the way the app does."""
-    demo.load_into(db, catalog, demo.generate_ward(catalog, clock(), patients=6))
-    service = CareService(db, catalog, NURSE, workstation="test-ws", clock=clock)
+def put_canary_patient(
+    db: Database,
+    service: CareService,
+    catalog: Catalog,
+    clock: Clock,
+    canaries: Canaries,
+    *,
+    mrn: str,
+) -> Patient:
+    """The canary patient with a helper, an answer and a drug, through the real service."""
     patient = Patient(
         id="canary-patient",
-        mrn="55501234",
+        mrn=mrn,
         family_name=canaries.family_name,
         given_name="Anna",
         birth_date=date(1939, 5, 17),
@@ -177,6 +183,14 @@ def write_canaries(db: Database, catalog: Catalog, clock: Clock, canaries: Canar
             provenance=service.provenance_now(Source.FAMILY),
         )
     )
+    return patient
+
+
+def write_canaries(db: Database, catalog: Catalog, clock: Clock, canaries: Canaries) -> str:
+    """Put canary data in through the real service and use it the way the app does."""
+    demo.load_into(db, catalog, demo.generate_ward(catalog, clock(), patients=6))
+    service = CareService(db, catalog, NURSE, workstation="test-ws", clock=clock)
+    patient = put_canary_patient(db, service, catalog, clock, canaries, mrn="55501234")
     use_canaries(service, patient.id, canaries)
     db.execute("VACUUM")
     return patient.id
