@@ -6,6 +6,7 @@ real home directory or the real keystore.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -142,3 +143,17 @@ def demo_service(db: Database, catalog: Catalog, clock: Clock) -> CareService:
 
     demo.load_into(db, catalog, demo.generate_ward(catalog, clock(), patients=12))
     return CareService(db, catalog, NURSE, workstation="test-ws", clock=clock)
+
+
+@pytest.fixture
+def restore_root_logger() -> Iterator[None]:
+    """For tests that configure logging: the root logger's handlers and level come back,
+    and the files a test opened are closed."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)

@@ -46,17 +46,7 @@ from tests.security.test_no_plaintext import (
     scan_bytes,
 )
 
-
-@pytest.fixture(autouse=True)
-def restore_root_logger() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("restore_root_logger")
 
 
 def canary_mrn(canaries: Canaries) -> str:
