@@ -102,7 +102,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         row = QtWidgets.QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(field, 1)
-        label = QtWidgets.QLabel("🔒 " + reason)
+        label = QtWidgets.QLabel(reason)  # no emoji: ward PCs often lack an emoji font
         label.setObjectName("mutedText")
         row.addWidget(label)
         return box
