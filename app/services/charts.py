@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,13 +13,13 @@ from app.domain import (
     AnswerState,
     AnswerValue,
     AuditAction,
+    Catalog,
     HistoryEntry,
     HomeCareContact,
     HomeMedication,
     NewsItem,
     Patient,
     Question,
-    RevisionStatus,
     answer_state,
 )
 from app.name_alerts import NameMatch, name_matches
@@ -217,6 +217,25 @@ class SearchResults:
     """How many patients matched; ``hits`` holds the best of them."""
 
 
+def board_items(
+    catalog: Catalog, patient: Patient, newest: Mapping[str, Answer], now: datetime
+) -> tuple[BoardItem, ...]:
+    """Every catalog question with its state at ``now`` and the answer the board shows."""
+    return tuple(
+        BoardItem(
+            question=q,
+            state=answer_state(
+                q,
+                newest[q.code].effective_at if q.code in newest else None,
+                admitted_at=patient.admitted_at,
+                now=now,
+            ),
+            answer=newest.get(q.code),
+        )
+        for q in catalog.questions
+    )
+
+
 class ChartService(ServicePart):
     """What the ward list, the patient view and the search box read."""
 
@@ -260,23 +279,7 @@ class ChartService(ServicePart):
     def chart(self, patient_id: str, *, audit_view: bool = True) -> PatientChart:
         patient = self.ctx.patient(patient_id)
         now = self.ctx.now()
-        newest: dict[str, Answer] = {}
-        for a in self.repo.answers(patient_id):  # ordered by effective time
-            if a.status is not RevisionStatus.ENTERED_IN_ERROR:
-                newest[a.question_code] = a
-        board = tuple(
-            BoardItem(
-                question=q,
-                state=answer_state(
-                    q,
-                    newest[q.code].effective_at if q.code in newest else None,
-                    admitted_at=patient.admitted_at,
-                    now=now,
-                ),
-                answer=newest.get(q.code),
-            )
-            for q in self.catalog.questions
-        )
+        board = board_items(self.catalog, patient, self.newest_answers(patient_id), now)
         if audit_view:
             with self.ctx.work() as work:
                 work.audit(AuditAction.VIEW, patient_id)

@@ -17,6 +17,7 @@ from app.clock import Clock, local_day
 from app.discharge import Checklist, DischargePlan, DischargeTask
 from app.domain import (
     Actor,
+    Answer,
     AuditAction,
     Catalog,
     HomeCareContact,
@@ -24,6 +25,7 @@ from app.domain import (
     OutboxOperation,
     Patient,
     Provenance,
+    RevisionStatus,
     Source,
 )
 from app.errors import ValidationError
@@ -137,6 +139,14 @@ class ServicePart:
     def now(self) -> datetime:
         """The current instant on this session's one clock (``app.clock``)."""
         return self.ctx.now()
+
+    def newest_answers(self, patient_id: str) -> dict[str, Answer]:
+        """Per question the newest answer not entered in error (what the board shows)."""
+        newest: dict[str, Answer] = {}
+        for answer in self.repo.answers(patient_id):  # ordered by effective time
+            if answer.status is not RevisionStatus.ENTERED_IN_ERROR:
+                newest[answer.question_code] = answer
+        return newest
 
     def today(self) -> date:
         """The ward's date (local time): due dates and "overdue" are days on the ward."""

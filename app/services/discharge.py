@@ -303,13 +303,6 @@ class DischargeService(ServicePart):
         ordered = sorted(tasks, key=lambda t: (self.ctx.checklist.position(t.code), t.title))
         return readiness(ordered, today, title_of=title)
 
-    def _newest_answers(self, patient_id: str) -> dict[str, Answer]:
-        newest: dict[str, Answer] = {}
-        for answer in self.repo.answers(patient_id):  # ordered by effective time
-            if answer.status is not RevisionStatus.ENTERED_IN_ERROR:
-                newest[answer.question_code] = answer
-        return newest
-
     def _answer_state(self, patient: Patient, code: str, answer: Answer | None) -> AnswerState:
         try:
             question = self.catalog.question(code)
@@ -331,7 +324,7 @@ class DischargeService(ServicePart):
             return ""
 
     def _follow_up(self, patient: Patient) -> FollowUp:
-        newest = self._newest_answers(patient.id)
+        newest = self.newest_answers(patient.id)
         channel = newest.get(FOLLOW_UP_CHANNEL_QUESTION)
         times = newest.get(FOLLOW_UP_TIMES_QUESTION)
         channel_state = self._answer_state(patient, FOLLOW_UP_CHANNEL_QUESTION, channel)
@@ -350,7 +343,7 @@ class DischargeService(ServicePart):
         )
 
     def _preferences(self, patient: Patient) -> list[tuple[str, str]]:
-        newest = self._newest_answers(patient.id)
+        newest = self.newest_answers(patient.id)
         preferences = []
         for code in SUMMARY_PREFERENCES:
             answer = newest.get(code)

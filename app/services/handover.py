@@ -25,7 +25,7 @@ Choices a charge nurse would ask about:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -42,12 +42,11 @@ from app.domain import (
     Patient,
     Question,
     RevisionStatus,
-    answer_state,
     bed_sort_key,
 )
 from app.errors import BugError
 from app.search.vocabulary import relationship_in
-from app.services.charts import BoardItem, communication_needs
+from app.services.charts import BoardItem, board_items, communication_needs
 from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeRow, DischargeService
 
@@ -194,16 +193,9 @@ class HandoverService(ServicePart):
     # --- one patient ----------------------------------------------------------------------
 
     def _block(self, patient: Patient, now: datetime, row: DischargeRow | None) -> HandoverPatient:
-        newest = self._newest_answers(patient.id)
-        states = {
-            q.code: answer_state(
-                q,
-                newest[q.code].effective_at if q.code in newest else None,
-                admitted_at=patient.admitted_at,
-                now=now,
-            )
-            for q in self.catalog.questions
-        }
+        newest = self.newest_answers(patient.id)
+        board = board_items(self.catalog, patient, newest, now)
+        states = {item.question.code: item.state for item in board}
 
         def holds(code: str) -> Answer | None:
             """The answer to ``code`` if it is known to hold now."""
@@ -217,9 +209,7 @@ class HandoverService(ServicePart):
             patient=patient,
             age=patient.age_on(local_day(now)),
             what_matters=str(matters.value).strip() if matters is not None else "",
-            needs=self._needs(
-                [BoardItem(q, states[q.code], newest.get(q.code)) for q in self.catalog.questions]
-            ),
+            needs=self._needs(board),
             never_asked=sum(s is AnswerState.NEVER_ASKED for s in states.values()),
             due=tuple(
                 q.label_for(self.ctx.language)
@@ -230,15 +220,7 @@ class HandoverService(ServicePart):
             discharge=self._discharge(patient, row),
         )
 
-    def _newest_answers(self, patient_id: str) -> dict[str, Answer]:
-        """Per question the newest answer not entered in error (what the board shows)."""
-        newest: dict[str, Answer] = {}
-        for answer in self.repo.answers(patient_id):  # ordered by effective time
-            if answer.status is not RevisionStatus.ENTERED_IN_ERROR:
-                newest[answer.question_code] = answer
-        return newest
-
-    def _needs(self, board: list[BoardItem]) -> tuple[HandoverNeed, ...]:
+    def _needs(self, board: Sequence[BoardItem]) -> tuple[HandoverNeed, ...]:
         """The needs the banner shows (``communication_needs``), less what the sheet must
         not state as fact (answers due for re-confirmation are listed as due) and the
         sheet's own language."""

@@ -8,27 +8,12 @@ and when — not only "Correct answer: Lactose intolerance".
 from __future__ import annotations
 
 from app.domain import AnswerState
+from tests.ui.interview.helpers import WAIT_MS, focused, open_row
 from ui.base.style import relative_time
 from ui.chart.answer_dialog import AnswerDialog
 from ui.chart.question_board import AskOnceBoard, QuestionRow
-from ui.mainwindow.ward_model import WardColumn
 from ui.mainwindow.window import MainWindow
 from ui.qt import Qt, QtWidgets
-
-WAIT_MS = 10_000
-
-
-def open_row(qtbot, window: MainWindow, row: int) -> str:
-    index = window.ward_panel.ward_proxy.index(row, WardColumn.NAME)
-    with qtbot.wait_signal(window.sig_chart_shown, timeout=WAIT_MS) as blocker:
-        window.ward_panel.ward_view.setCurrentIndex(index)
-    return str(blocker.args[0])
-
-
-def focused(window: QtWidgets.QWidget) -> QtWidgets.QWidget:
-    """Where a key goes: the focus widget of the active window."""
-    active = QtWidgets.QApplication.activeWindow() or window
-    return active.focusWidget() or active
 
 
 def _board(qtbot, window: MainWindow) -> AskOnceBoard:
