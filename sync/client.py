@@ -57,6 +57,22 @@ class AuthenticationError(SyncError):
     """The server refused our token even after a refresh."""
 
 
+class PermissionMissingError(AuthenticationError):
+    """403: signed in, but the token lacks a permission (e.g. a SMART scope) the server
+    requires for this request; ``outcome`` is the server's OperationOutcome, if any."""
+
+    def __init__(self, message: str, resource_type: str, outcome: dict[str, Any] | None) -> None:
+        super().__init__(message)
+        self.resource_type = resource_type
+        self.outcome = outcome
+
+
+class ServerConformanceError(SyncError):
+    """The server cannot answer a query AskOnce needs as FHIR R4 specifies it (it ignored
+    or does not support a search parameter, or lacks an interaction): nothing is
+    downloaded or purged, and the message names what is missing, for IT."""
+
+
 class BadResponseError(SyncError):
     """The server answered something that is not the FHIR JSON we asked for."""
 
@@ -267,8 +283,14 @@ class FhirClient:
                 refreshed = True
                 if self._auth.refresh() is not None:
                     continue
-            if status == 401 or status == 403:
+            if status == 401:
                 raise AuthenticationError(f"{what}: the server refused our sign-in ({status})")
+            if status == 403:
+                raise PermissionMissingError(
+                    f"{what}: signed in, but without the permission this needs (403)",
+                    what.split(" ", 1)[1],
+                    _outcome(response.content),
+                )
             if status in RETRY_STATUS:
                 if attempt + 1 >= self._retry.attempts:
                     raise ServerBusyError(f"{what}: the server answered {status}")
@@ -338,6 +360,14 @@ class _Raw:
     status_code: int
     headers: dict[str, str]
     content: bytes
+
+
+def _outcome(content: bytes) -> dict[str, Any] | None:
+    try:
+        parsed = json.loads(content) if content else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return parsed if isinstance(parsed, dict) else None
 
 
 class _TooLargeError(Exception):

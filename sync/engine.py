@@ -36,6 +36,7 @@ from app.store.repository import Repository
 from app.store.sync_state import Conflict, PendingChange, Record, SyncState
 from app.unit_of_work import UnitOfWork
 from sync import mapping
+from sync.assignment import AssignmentSource, find_assigned
 from sync.client import (
     FhirClient,
     RequestRejectedError,
@@ -168,8 +169,10 @@ class Synchronizer:
         clock: Callable[[], datetime],
         run_db: Callable[[Callable[[], Any]], Any] | None = None,
         retention_days: int = 0,
+        assignment_source: AssignmentSource = AssignmentSource.CARE_TEAM,
     ) -> None:
         self.db = db
+        self.assignment_source = assignment_source
         self.retention = timedelta(days=retention_days)
         self.catalog = catalog
         self.client = client
@@ -611,14 +614,7 @@ class Synchronizer:
         return next(iter(found), None)
 
     def _assigned_patients(self) -> set[str]:
-        ids: set[str] = set()
-        for team in self.client.search(
-            "CareTeam", {"participant": self.practitioner, "status": "active", "_count": "100"}
-        ):
-            reference = str((team.get("subject") or {}).get("reference", ""))
-            if reference.startswith("Patient/"):
-                ids.add(reference.split("/", 1)[1])
-        return ids
+        return find_assigned(self.client, self.assignment_source, self.practitioner)
 
     def _download(self, tally: _Tally) -> None:
         self._emit(SyncProgress("assignment", 0, 1))
