@@ -134,6 +134,7 @@ def main(argv: Sequence[str]) -> int:
             on_status=show,
             ca_bundle=ca_bundle,
             http_proxy=policy.http_proxy,
+            assignment_source=policy.assignment_source,
         )
         with engine.client:
             summary = engine.sync()

@@ -16,10 +16,11 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
 
@@ -31,6 +32,11 @@ log = logging.getLogger(__name__)
 FHIR_JSON = "application/fhir+json"
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 RETRY_STATUS = {429, 500, 502, 503, 504}
+# A search is never answered leniently: a server that cannot honour a parameter must say
+# so (FHIR R4 3.1.1.4.1) instead of ignoring it and answering for the whole hospital.
+_SEARCH_HEADERS = {"Cache-Control": "no-cache", "Prefer": "handling=strict"}
+# What a server may adjust without changing which resources match.
+_MAY_ADJUST = {"_count", "_elements", "_summary", "_total", "_sort", "_format"}
 
 
 class SyncError(Exception):
@@ -100,6 +106,14 @@ class AuthHook(Protocol):
 
     def refresh(self) -> str | None:
         """Get a new token after a 401; None if that is impossible."""
+
+
+@runtime_checkable
+class GrantedScopes(Protocol):
+    """An auth hook that also knows the scopes its token was granted (to word a 403)."""
+
+    def granted_scopes(self) -> frozenset[str] | None:
+        """The token's granted scopes (the token response's ``scope``); None: unknown."""
 
 
 @dataclass(frozen=True)
@@ -191,35 +205,96 @@ class FhirClient:
 
     def search(self, resource_type: str, params: dict[str, str]) -> Iterator[dict[str, Any]]:
         """Every resource of every page, following ``next`` links (with no-cache)."""
-        response = self.request(
-            "GET", resource_type, params=params, headers={"Cache-Control": "no-cache"}
-        )
+        yield from self.search_found(resource_type, params).resources
+
+    def search_found(self, resource_type: str, params: dict[str, str]) -> Found:
+        """One search, every page: its matches and the server's ``total``."""
+        response = self._search_request(resource_type, params)
+        return self._pages(resource_type, params, response.body)
+
+    def search_all(self, queries: list[tuple[str, dict[str, str]]], *, batch: bool) -> list[Found]:
+        """Several searches, in order: in one ``batch`` request where the server supports it
+        (its CapabilityStatement says), else one request each. Only the first page of each
+        comes in the batch; further pages follow their ``next`` links."""
+        if not queries:
+            return []
+        if not batch or len(queries) == 1:
+            return [self.search_found(kind, params) for kind, params in queries]
+        bundle = {
+            "resourceType": "Bundle",
+            "type": "batch",
+            "entry": [
+                {"request": {"method": "GET", "url": f"{kind}?{urlencode(params)}"}}
+                for kind, params in queries
+            ],
+        }
+        response = self.request("POST", "", json_body=bundle, headers=dict(_SEARCH_HEADERS))
+        entries = (response.body or {}).get("entry")
+        if (
+            (response.body or {}).get("resourceType") != "Bundle"
+            or not isinstance(entries, list)
+            or len(entries) != len(queries)
+        ):
+            raise BadResponseError("batch: the answer does not match what was asked")
+        found = []
+        for (kind, params), entry in zip(queries, entries, strict=True):
+            status_line = str((entry.get("response") or {}).get("status", ""))
+            status = int(status_line[:3]) if status_line[:3].isdigit() else 0
+            outcome = (entry.get("response") or {}).get("outcome")
+            if status == 403:
+                raise PermissionMissingError(
+                    f"GET {kind}: signed in, but without the permission this needs (403)",
+                    kind,
+                    outcome if isinstance(outcome, dict) else None,
+                )
+            if status in (400, 404, 405, 422, 501):
+                raise _not_supported(kind, params, status, outcome)
+            if status == 401:
+                raise AuthenticationError(f"GET {kind}: the server refused our sign-in (401)")
+            if status != 200:
+                raise ServerBusyError(f"GET {kind}: the server answered {status or '?'} in a batch")
+            found.append(self._pages(kind, params, entry.get("resource")))
+        return found
+
+    def _search_request(self, resource_type: str, params: dict[str, str]) -> Response:
+        try:
+            return self.request("GET", resource_type, params=params, headers=dict(_SEARCH_HEADERS))
+        except RequestRejectedError as exc:
+            if exc.status in (400, 404, 405, 422, 501):
+                raise _not_supported(resource_type, params, exc.status, exc.outcome) from exc
+            raise
+
+    def _pages(self, resource_type: str, params: dict[str, str], first: Any) -> Found:
+        body = first if isinstance(first, dict) else {}
+        check_self_link(resource_type, params, body)
+        total = body.get("total")
+        resources: list[dict[str, Any]] = []
         pages = 0
         while True:
-            bundle = response.body or {}
-            if bundle.get("resourceType") != "Bundle":
+            if body.get("resourceType") != "Bundle":
                 raise BadResponseError(f"search {resource_type}: the answer is not a Bundle")
-            for entry in bundle.get("entry", []) or []:
+            for entry in body.get("entry", []) or []:
                 resource = entry.get("resource")
                 mode = (entry.get("search") or {}).get("mode", "match")
                 if isinstance(resource, dict) and mode == "match":
-                    yield resource
-            next_url = next(
-                (
-                    link.get("url")
-                    for link in bundle.get("link", [])
-                    if link.get("relation") == "next"
-                ),
-                None,
-            )
+                    resources.append(resource)
+            next_url = _link(body, "next")
             if not next_url:
-                return
+                return Found(resources, total if isinstance(total, int) else None)
             pages += 1
             if pages > 10_000:
                 raise BadResponseError(f"search {resource_type}: paging does not end")
-            response = self.request(
-                "GET", self._relative(next_url), headers={"Cache-Control": "no-cache"}
+            body = (
+                self.request("GET", self._relative(next_url), headers=dict(_SEARCH_HEADERS)).body
+                or {}
             )
+
+    def capabilities(self) -> dict[str, Any]:
+        """The server's CapabilityStatement (``GET metadata``)."""
+        body = self.request("GET", "metadata").body or {}
+        if body.get("resourceType") != "CapabilityStatement":
+            raise BadResponseError("metadata: the answer is not a CapabilityStatement")
+        return body
 
     def _relative(self, url: str) -> str:
         # Next links are absolute; only ever follow them on our own server.
@@ -286,10 +361,19 @@ class FhirClient:
             if status == 401:
                 raise AuthenticationError(f"{what}: the server refused our sign-in ({status})")
             if status == 403:
+                # Name the permission, in words to pass on and the scope for IT (sync/smart.py).
+                from sync.smart import missing_permission
+
+                resource_type = what.split(" ", 1)[1]
+                outcome = _outcome(response.content)
+                granted = (
+                    self._auth.granted_scopes() if isinstance(self._auth, GrantedScopes) else None
+                )
+                missing = missing_permission(
+                    method, resource_type, granted, outcome, has_id="/" in path.split("?")[0]
+                )
                 raise PermissionMissingError(
-                    f"{what}: signed in, but without the permission this needs (403)",
-                    what.split(" ", 1)[1],
-                    _outcome(response.content),
+                    f"{what}: signed in, but {missing.message()} (403)", resource_type, outcome
                 )
             if status in RETRY_STATUS:
                 if attempt + 1 >= self._retry.attempts:
@@ -353,6 +437,55 @@ class FhirClient:
             etag=raw.headers.get("etag"),
             location=raw.headers.get("location") or raw.headers.get("content-location"),
         )
+
+
+@dataclass(frozen=True)
+class Found:
+    """One search's matches (every page) and the server's total, if it gave one."""
+
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    total: int | None = None
+
+
+def _link(bundle: dict[str, Any], relation: str) -> str | None:
+    for link in bundle.get("link", []) or []:
+        if isinstance(link, dict) and link.get("relation") == relation and link.get("url"):
+            return str(link["url"])
+    return None
+
+
+def check_self_link(resource_type: str, params: dict[str, str], bundle: dict[str, Any]) -> None:
+    """Never trust a search answer blindly: a lenient server drops a parameter it does not
+    support and answers for everything, and its ``self`` link shows what it really used
+    (FHIR R4 3.1.1.4.1). A parameter we sent that is missing there is refused here, before
+    anything of the answer is used. (No self link: nothing to compare; the client-side
+    checks of each resource still apply.)"""
+    self_url = _link(bundle, "self")
+    if self_url is None:
+        return
+    used = {key.split(":", 1)[0] for key, _v in parse_qsl(urlsplit(self_url).query)}
+    ignored = sorted(
+        key for key in params if key not in _MAY_ADJUST and key.split(":", 1)[0] not in used
+    )
+    if ignored:
+        raise ServerConformanceError(
+            f"the server ignored the search parameter {', '.join(ignored)} of {resource_type} "
+            "(it does not support it): nothing was downloaded"
+        )
+
+
+def _not_supported(
+    resource_type: str, params: dict[str, str], status: int, outcome: object
+) -> ServerConformanceError:
+    """A refused search: the server cannot answer it as asked (codes only: diagnostics can
+    echo the query, which names patients)."""
+    issues = outcome.get("issue", []) if isinstance(outcome, dict) else []
+    codes = sorted({str(i.get("code")) for i in issues if isinstance(i, dict) and i.get("code")})
+    names = ", ".join(sorted(k for k in params if k not in _MAY_ADJUST)) or "-"
+    return ServerConformanceError(
+        f"the server cannot answer a search of {resource_type} by {names} "
+        f"({status}{': ' + ', '.join(codes) if codes else ''}): nothing was downloaded"
+    )
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from app.services import CareService
 from app.store.database import Database
 from app.store.sync_state import Conflict
 from app.unit_of_work import Editor, unit_of_work
-from sync import mapping
+from sync import mapping, registry
 
 
 class Resolution(enum.StrEnum):
@@ -62,7 +62,7 @@ def resolve_conflict(
             state.release_held_change(work.conn, conflict.resource_id)
         else:
             state.drop_outbox_entries_for(work.conn, conflict.resource_id)
-            record = mapping.record_from_resource(conflict.resource_type, theirs, catalog)
+            record = registry.record_from_resource(conflict.resource_type, theirs, catalog)
             line = record_change(work.repo.stored(record), record, catalog)
             work.take_from_server(conflict.resource_type, record, theirs, line)
         state.drop_conflict(work.conn, conflict.resource_type, conflict.resource_id)

@@ -11,6 +11,7 @@ One sync runs at a time (a lock); the caller runs it off the GUI thread.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable, Collection, Iterable
@@ -19,13 +20,10 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar, cast
 
-from app.discharge import CHECKLIST_SYSTEM, DischargePlan, DischargeTask
 from app.domain import (
     Answer,
     AnswerRevision,
     Catalog,
-    HomeCareContact,
-    HomeMedication,
     OutboxEntry,
     RevisionStatus,
 )
@@ -35,42 +33,26 @@ from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.sync_state import Conflict, PendingChange, Record, SyncState
 from app.unit_of_work import UnitOfWork
-from sync import mapping
+from sync import mapping, registry
 from sync.assignment import AssignmentSource, find_assigned
 from sync.client import (
     FhirClient,
+    Found,
     RequestRejectedError,
     Response,
     ServerBusyError,
+    ServerConformanceError,
     ServerUnreachableError,
     SyncError,
     VersionConflictError,
     weak_etag,
 )
+from sync.conformance import ServerCapabilities
 from sync.merge import same_content, three_way_merge
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# Plans before their tasks: a task names the plan it belongs to.
-RECORD_TYPES = (
-    "Observation",
-    "MedicationStatement",
-    "MedicationRequest",
-    "RelatedPerson",
-    "CarePlan",
-    "Task",
-)
-# Only our own resources of a type: answers are survey Observations, plans the discharge
-# CarePlans of our checklist, tasks coded from it (other systems keep their own).
-SEARCH_FILTERS: dict[str, dict[str, str]] = {
-    "Observation": {"category": "survey"},
-    "CarePlan": {
-        "category": f"{mapping.CARE_PLAN_CATEGORY_SYSTEM}|{mapping.ASKONCE_DISCHARGE_PLAN}"
-    },
-    "Task": {"code": f"{CHECKLIST_SYSTEM}|"},
-}
-CHUNK = 40  # patients per search (keeps URLs short)
 MAX_MERGE_ROUNDS = 3
 
 
@@ -172,6 +154,7 @@ class Synchronizer:
         assignment_source: AssignmentSource = AssignmentSource.CARE_TEAM,
     ) -> None:
         self.db = db
+        self._caps: ServerCapabilities | None = None
         self.assignment_source = assignment_source
         self.retention = timedelta(days=retention_days)
         self.catalog = catalog
@@ -277,33 +260,17 @@ class Synchronizer:
     def _resource_for_entry(
         self, change: PendingChange, entry: OutboxEntry
     ) -> tuple[dict[str, Any], Record]:
-        payload = entry.payload
+        record = registry.record_class(change.resource_type).model_validate(entry.payload)
         base = self.state.server_doc(change.resource_type, change.resource_id)
-        record: Record
-        if change.resource_type == "Observation":
-            record = Answer.model_validate(payload)
-            return mapping.answer_to_observation(record, self.catalog, base), record
-        if change.resource_type == "MedicationStatement":
-            record = HomeMedication.model_validate(payload)
-            return mapping.medication_to_statement(record, base), record
-        if change.resource_type == "CarePlan":
-            record = DischargePlan.model_validate(payload)
-            tasks = self.repo.discharge_tasks([record.id]).get(record.id, [])
-            resource = mapping.plan_to_care_plan(record, base, task_ids=[t.id for t in tasks])
-            return resource, record
-        if change.resource_type == "Task":
-            record = DischargeTask.model_validate(payload)
-            return mapping.task_to_fhir(record, base), record
-        record = HomeCareContact.model_validate(payload)
-        if change.resource_type == "Organization":
-            return mapping.contact_to_organization(record, base), record
-        return mapping.contact_to_related_person(record, base), record
+        context = registry.Outgoing(self.catalog, self.repo)
+        return registry.resource_from_record(change.resource_type, record, base, context), record
 
     def _companions(self, change: PendingChange) -> list[dict[str, Any]]:
         """Resources sent along with a record: an agency's link to the patient's care team."""
-        if change.resource_type != "Organization":
-            return []
-        return [mapping.home_care_team(HomeCareContact.model_validate(change.latest.payload))]
+        companions = registry.kind(change.resource_type).companions
+        return companions(
+            registry.record_class(change.resource_type).model_validate(change.latest.payload)
+        )
 
     def _put_companions(self, change: PendingChange) -> None:
         for companion in self._companions(change):
@@ -614,10 +581,26 @@ class Synchronizer:
         return next(iter(found), None)
 
     def _assigned_patients(self) -> set[str]:
-        return find_assigned(self.client, self.assignment_source, self.practitioner)
+        return find_assigned(
+            self.client, self.assignment_source, self.practitioner, now=self._clock()
+        )
+
+    def _capabilities(self) -> ServerCapabilities:
+        """The server's CapabilityStatement: at first contact, then once a day."""
+        now = self._clock()
+        caps = self._caps
+        if caps is None or not timedelta(0) <= now - caps.read_at < CAPABILITIES_MAX_AGE:
+            caps = ServerCapabilities.from_statement(self.client.capabilities(), now)
+            self._caps = caps
+        return caps
 
     def _download(self, tally: _Tally) -> None:
         self._emit(SyncProgress("assignment", 0, 1))
+        try:
+            caps = self._capabilities()
+        except ServerConformanceError:
+            self._caps = None
+            raise
         now = self._clock()
         grants = self._read(self.repo.break_glass_grants)
         # Emergency access (break-glass) adds a patient for as long as the grant lasts.
@@ -626,119 +609,192 @@ class Synchronizer:
         new = assigned - cached
         self._emit(SyncProgress("assignment", 1, 1))
 
+        plan = self._read(partial(self._plan_download, caps, assigned, new))
+        try:
+            for query in plan.queries:
+                caps.require(query.kind.resource_type, query.params)
+            found = self.client.search_all(
+                [(q.kind.resource_type, q.params) for q in plan.queries], batch=caps.batch
+            )
+        except ServerConformanceError:
+            self._caps = None  # read the statement again next time: the server may change
+            raise
+        if self._stopping():
+            return
+        # Everything is fetched and checked: only now is anything written or purged.
         self._unassign(cached - assigned, assigned, tally)
-        chunks = _chunks(sorted(assigned), CHUNK)
-        self._download_patients(chunks, tally)
-        steps = len(RECORD_TYPES) + 1
-        for n, resource_type in enumerate(RECORD_TYPES, start=1):
+        answers = [
+            _Answer(q, self._checked(q, f.resources, plan.ignored))
+            for q, f in zip(plan.queries, found, strict=True)
+        ]
+        self._store(answers, assigned, new, plan, tally)
+        if self._stopping():
+            return
+        self._emit(SyncProgress("reconcile", 0, 1))
+        self._reconcile(answers, found, plan, caps, assigned, tally)
+        self._emit(SyncProgress("reconcile", 1, 1))
+
+    def _plan_download(self, caps: ServerCapabilities, assigned: set[str], new: set[str]) -> _Plan:
+        """The searches of this sync: what changed since the cursor for the patients we know,
+        everything for the patients new to us, and the counts that reveal deletions."""
+        known = sorted(assigned - new)
+        size = BATCH_CHUNK if caps.batch else GET_CHUNK
+        reconciled = self.repo.meta(RECONCILED_META)
+        now = self._clock()
+        full_due = reconciled is None or not (
+            timedelta(0) <= now - datetime.fromisoformat(reconciled) < FULL_RECONCILE
+        )
+        plan = _Plan(full_due=full_due, ignored=_load_ignored(self.repo.meta(IGNORED_META)))
+        for entry in (*registry.PATIENT_PARTS, *registry.RECORDS, registry.HOME_CARE_TEAM):
+            cursor = (
+                None if entry is registry.HOME_CARE_TEAM else self.state.cursor(entry.resource_type)
+            )
+            plan.cursors[entry.resource_type] = cursor
+            base = {**entry.filters, "_count": PAGE_SIZE}
+            everyone = sorted(assigned) if cursor is None else sorted(new)
+            for part in _chunks(everyone, size):
+                plan.add(entry, part, {**base, entry.patient_param: ",".join(part)}, "all")
+            if cursor is None:
+                continue
+            for part in _chunks(known, size):
+                params = {
+                    **base,
+                    entry.patient_param: ",".join(part),
+                    "_lastUpdated": f"ge{cursor}",
+                }
+                plan.add(entry, part, params, "changes")
+                if entry.count_checked and entry.is_record and not full_due:
+                    counted = {**entry.filters, entry.patient_param: ",".join(part)}
+                    plan.add(entry, part, {**counted, "_summary": "count"}, "count")
+        return plan
+
+    def _checked(
+        self, query: _Query, resources: list[dict[str, Any]], ignored: _Ignored
+    ) -> list[dict[str, Any]]:
+        """Never trust the answer: only resources of the asked type, of the asked patients,
+        and ours. Other systems' resources are left alone, silently (a count in the log)."""
+        kind = query.kind
+        asked = set(query.patients)
+        kept: list[dict[str, Any]] = []
+        foreign = strangers = 0
+        for res in resources:
+            pid = kind.patient_of(res) if res.get("resourceType") == kind.resource_type else None
+            if pid is None or pid not in asked or not res.get("id"):
+                strangers += 1
+                continue
+            if not kind.is_ours(res):
+                foreign += 1
+                ignored.setdefault(kind.resource_type, {})[str(res["id"])] = (pid, "")
+                continue
+            kept.append(res)
+        if strangers:
+            log.warning(
+                "%s: %d resource(s) the server returned are not of the patients asked for; "
+                "left out",
+                kind.resource_type,
+                strangers,
+            )
+        if foreign:
+            log.info("%s: %d other systems' resource(s) left alone", kind.resource_type, foreign)
+        return kept
+
+    def _store(
+        self,
+        answers: list[_Answer],
+        assigned: set[str],
+        new: set[str],
+        plan: _Plan,
+        tally: _Tally,
+    ) -> None:
+        """Take what was fetched into the cache, a group of patients per transaction: their
+        stays and allergies into the patient, then their records (plans before tasks)."""
+        by_patient: dict[str, list[tuple[_Query, dict[str, Any]]]] = {}
+        full_parts: set[tuple[str, str]] = set()  # (type, patient) fetched whole
+        for answer in answers:
+            if answer.query.purpose == "all" and not answer.query.kind.is_record:
+                full_parts |= {(answer.query.kind.resource_type, p) for p in answer.query.patients}
+            for res in answer.resources:
+                pid = answer.query.kind.patient_of(res)
+                if pid is not None:
+                    by_patient.setdefault(pid, []).append((answer.query, res))
+        touched = sorted(set(by_patient) | {p for _t, p in full_parts})
+        groups = _chunks(touched, STORE_GROUP)
+        order = {
+            k.resource_type: n for n, k in enumerate((*registry.PATIENT_PARTS, *registry.RECORDS))
+        }
+        for n, group in enumerate(groups, start=1):
             if self._stopping():
                 return
-            self._download_type(resource_type, chunks, new, tally)
-            self._reconcile(
-                resource_type, assigned, self._ids_on_server(resource_type, chunks), tally
+            items = sorted(
+                (item for pid in group for item in by_patient.get(pid, [])),
+                key=lambda item: order.get(item[0].kind.resource_type, 99),
             )
-            self._emit(SyncProgress("download", n, steps))
-        if not self._stopping():
-            agencies = self._download_agencies(chunks, tally)
-            self._reconcile("Organization", assigned, agencies, tally)
-            self._emit(SyncProgress("download", steps, steps))
-
-    def _download_agencies(self, chunks: list[list[str]], tally: _Tally) -> set[str]:
-        """Agencies reached through each patient's home-care CareTeam; returns their ids."""
-        linked: set[str] = set()
-        for chunk in chunks:
-            teams = self.client.search(
-                "CareTeam",
-                {
-                    "patient": ",".join(chunk),
-                    "category": f"{mapping.HOME_CARE_CATEGORY}|home-care",
-                    "status": "active",
-                },
+            self._write_records(
+                partial(self._store_group, group, items, full_parts, new, plan.ignored, tally)
             )
-            for team in teams:
-                for participant in team.get("participant", []):
-                    reference = str((participant.get("member") or {}).get("reference", ""))
-                    if reference.startswith("Organization/"):
-                        linked.add(reference.split("/", 1)[1])
-        for ids in _chunks(sorted(linked), CHUNK):
-            batch = list(self.client.search("Organization", {"_id": ",".join(ids)}))
+            self._emit(SyncProgress("download", n, len(groups)))
+        # Cursors move only once everything up to them is in the cache.
+        newest = _newest(answers, plan.cursors)
+        if newest:
+            self._write(lambda conn: self._set_cursors(conn, newest))
 
-            def store(work: UnitOfWork, batch: list[dict[str, Any]] = batch) -> None:
-                for res in batch:
-                    self._apply_download(work, "Organization", res, tally)
+    def _set_cursors(self, conn: Connection, newest: dict[str, str]) -> None:
+        for resource_type, value in newest.items():
+            self.state.set_cursor(conn, resource_type, value)
 
-            self._write_records(store)
-        return linked
-
-    def _download_patients(self, chunks: list[list[str]], tally: _Tally) -> None:
-        for chunk in chunks:
-            patients = list(self.client.search("Patient", {"_id": ",".join(chunk)}))
-            encounters: dict[str, dict[str, Any]] = {}
-            for enc in self.client.search(
-                "Encounter", {"patient": ",".join(chunk), "status": "in-progress"}
-            ):
-                pid = str((enc.get("subject") or {}).get("reference", "")).removeprefix("Patient/")
-                encounters[pid] = enc
-            allergies: dict[str, list[dict[str, Any]]] = {}
-            for allergy in self.client.search("AllergyIntolerance", {"patient": ",".join(chunk)}):
-                pid = str((allergy.get("patient") or {}).get("reference", "")).removeprefix(
-                    "Patient/"
-                )
-                allergies.setdefault(pid, []).append(allergy)
-
-            def store(
-                work: UnitOfWork,
-                batch: list[dict[str, Any]] = patients,
-                encounters: dict[str, dict[str, Any]] = encounters,
-                allergies: dict[str, list[dict[str, Any]]] = allergies,
-            ) -> None:
-                for res in batch:
-                    try:
-                        patient = mapping.patient_from_fhir(
-                            res, encounters.get(res["id"]), allergies.get(res["id"], [])
-                        )
-                    except (mapping.MappingError, ValueError, KeyError) as exc:
-                        tally.errors.append(f"Patient/{res.get('id')}: {exc}")
-                        continue
-                    work.take_patient(patient, res)
-
-            self._write_records(store)
-
-    def _download_type(
-        self, resource_type: str, chunks: list[list[str]], new: set[str], tally: _Tally
+    def _store_group(
+        self,
+        group: list[str],
+        items: list[tuple[_Query, dict[str, Any]]],
+        full_parts: set[tuple[str, str]],
+        new: set[str],
+        ignored: _Ignored,
+        tally: _Tally,
+        work: UnitOfWork,
     ) -> None:
-        cursor = self._read(lambda: self.state.cursor(resource_type))
-        newest = cursor
-        for chunk in chunks:
-            params = {"patient": ",".join(chunk), "_count": "200"}
-            params.update(SEARCH_FILTERS.get(resource_type, {}))
-            fresh = [p for p in chunk if p in new]
-            queries = []
-            if cursor is not None:
-                known = [p for p in chunk if p not in new]
-                if known:
-                    queries.append(
-                        {**params, "patient": ",".join(known), "_lastUpdated": f"ge{cursor}"}
-                    )
-                if fresh:
-                    queries.append({**params, "patient": ",".join(fresh)})
-            else:
-                queries.append(params)
-            for query in queries:
-                batch = list(self.client.search(resource_type, query))
-                for res in batch:
-                    updated = (res.get("meta") or {}).get("lastUpdated")
-                    if updated and (newest is None or updated > newest):
-                        newest = updated
+        patients: dict[str, dict[str, Any]] = {}
+        changed: set[str] = set()
+        # A part fetched whole replaces what was cached of it (a stay deleted on the server).
+        for resource_type, pid in full_parts:
+            if pid in group and resource_type != "Patient":
+                self.state.forget_parts(work.conn, resource_type, pid)
+                changed.add(pid)
+        for query, res in items:
+            kind = query.kind
+            owner = kind.patient_of(res)
+            if owner is None:
+                continue
+            pid = owner
+            if kind is registry.PATIENT:
+                patients[pid] = res
+                changed.add(pid)
+            elif not kind.is_record:
+                self.state.set_server_doc(
+                    work.conn, kind.resource_type, pid, res, mapping.version_of(res) or "0"
+                )
+                changed.add(pid)
+        for pid in sorted(changed):
+            self._assemble_patient(work, pid, patients.get(pid), tally)
+        for query, res in items:
+            if query.kind.is_record:
+                self._apply_download(work, query.kind.resource_type, res, tally, new, ignored)
 
-                def store(work: UnitOfWork, batch: list[dict[str, Any]] = batch) -> None:
-                    for res in batch:
-                        self._apply_download(work, resource_type, res, tally, new)
-
-                self._write_records(store)
-        if newest is not None and newest != cursor:
-            final = newest
-            self._write(lambda conn: self.state.set_cursor(conn, resource_type, final))
+    def _assemble_patient(
+        self, work: UnitOfWork, pid: str, fetched: dict[str, Any] | None, tally: _Tally
+    ) -> None:
+        """The patient from its resource, its real stay and its allergies (as cached now)."""
+        doc = fetched or self.state.server_doc("Patient", pid)
+        if doc is None:
+            tally.errors.append(f"Patient/{pid}: the server did not return this patient")
+            return
+        stays = self.state.parts("Encounter", pid)
+        allergies = self.state.parts("AllergyIntolerance", pid)
+        try:
+            patient = mapping.patient_from_fhir(doc, mapping.current_stay(stays), allergies)
+        except (mapping.MappingError, ValueError, KeyError) as exc:
+            tally.errors.append(f"Patient/{pid}: {exc}")
+            return
+        work.take_patient(patient, doc)
 
     def _apply_download(
         self,
@@ -747,12 +803,15 @@ class Synchronizer:
         res: dict[str, Any],
         tally: _Tally,
         new: Collection[str] | None = None,
+        ignored: _Ignored | None = None,
     ) -> None:
         """Take one server resource into the cache (unless we have it, or edits wait).
 
         A change for a patient already here is news for the user (``new``: the patients
         this sync brought, whose every record is new and none of it news; ``None``: no
-        news, e.g. an agency shared by many patients)."""
+        news, e.g. an agency shared by many patients). A resource of ours that does not
+        map is an error once per version, then left aside (``ignored``), not a poison pill
+        that fails every sync."""
         rid = str(res.get("id", ""))
         known = self.state.server_doc(resource_type, rid)
         if known is not None and mapping.version_of(known) == mapping.version_of(res):
@@ -761,11 +820,17 @@ class Synchronizer:
             # Local edits wait for upload; the server's version is merged then (409/412),
             # so the base stays where our edit started.
             return
+        set_aside = ignored.setdefault(resource_type, {}) if ignored is not None else {}
         try:
             self._apply_local(work, resource_type, res, news=new is not None, new=new or ())
         except (mapping.MappingError, ValueError, KeyError) as exc:
-            tally.errors.append(f"{resource_type}/{rid}: {exc}")
+            version = mapping.version_of(res) or ""
+            before = set_aside.get(rid)
+            set_aside[rid] = (registry.kind(resource_type).patient_of(res) or "", version)
+            if before is None or before[1] != version:
+                tally.errors.append(f"{resource_type}/{rid}: {exc}")
             return
+        set_aside.pop(rid, None)
         tally.downloaded += 1
 
     def _apply_local(
@@ -780,7 +845,7 @@ class Synchronizer:
         """The server's version into the cache, with a History line worded like a local edit
         of the same change (``app.history_lines``), in the name of who made it; ``news``:
         also news for the user, unless the patient is one of the ``new`` ones."""
-        record = mapping.record_from_resource(resource_type, res, self.catalog)
+        record = registry.record_from_resource(resource_type, res, self.catalog)
         old = self.repo.stored(record)
         if isinstance(record, Answer):
             record = _continue_history(old if isinstance(old, Answer) else None, record)
@@ -793,23 +858,138 @@ class Synchronizer:
 
     # --- reconciliation -----------------------------------------------------------------------
 
-    def _ids_on_server(self, resource_type: str, chunks: list[list[str]]) -> set[str]:
-        on_server: set[str] = set()
-        for chunk in chunks:
-            params = {"patient": ",".join(chunk), "_elements": "id", "_count": "500"}
-            params.update(SEARCH_FILTERS.get(resource_type, {}))
-            on_server |= {str(r.get("id")) for r in self.client.search(resource_type, params)}
-        return on_server
-
     def _reconcile(
-        self, resource_type: str, assigned: set[str], on_server: set[str], tally: _Tally
+        self,
+        answers: list[_Answer],
+        found: list[Found],
+        plan: _Plan,
+        caps: ServerCapabilities,
+        assigned: set[str],
+        tally: _Tally,
     ) -> None:
-        """Find records deleted on the server (android-fhir never notices these)."""
-        known = self._read(lambda: self.state.known_ids(resource_type))
-        gone = [rid for rid, pid in known.items() if pid in assigned and rid not in on_server]
+        """Deletions on the server (android-fhir never notices these) and the agencies.
+
+        A count per type and group of patients costs nothing when nothing was deleted;
+        where it differs from the cache (or once a day, whatever the counts), the ids on
+        the server are read and what is gone is removed."""
+        known = {
+            k.resource_type: self._read(partial(self.state.known_ids, k.resource_type))
+            for k in registry.RECORDS
+        }
+
+        def cached_count(kind: registry.Kind, patients: set[str]) -> int:
+            mine = sum(1 for pid in known[kind.resource_type].values() if pid in patients)
+            aside = plan.ignored.get(kind.resource_type, {}).values()
+            return mine + sum(1 for pid, _v in aside if pid in patients)
+
+        size = BATCH_CHUNK if caps.batch else GET_CHUNK
+        recheck: list[_Query] = []
+        for query, result in zip(plan.queries, found, strict=True):
+            if query.purpose != "count":
+                continue
+            if result.total is None or result.total != cached_count(
+                query.kind, set(query.patients)
+            ):
+                recheck.append(_ids_query(query.kind, query.patients))
+        if plan.full_due:
+            known_patients = sorted(p for p in assigned if p in self._read(self.state.patient_ids))
+            for kind in registry.RECORDS:
+                recheck += [_ids_query(kind, part) for part in _chunks(known_patients, size)]
+
+        linked = {
+            ref.removeprefix("Organization/")
+            for answer in answers
+            if answer.query.kind is registry.HOME_CARE_TEAM
+            for team in answer.resources
+            for participant in team.get("participant") or []
+            if (ref := str((participant.get("member") or {}).get("reference", ""))).startswith(
+                "Organization/"
+            )
+        }
+        agencies = self._agency_queries(linked, size)
+        queries = recheck + agencies
+        for query in queries:
+            caps.require(query.kind.resource_type, query.params)
+        results = self.client.search_all(
+            [(q.kind.resource_type, q.params) for q in queries], batch=caps.batch
+        )
+        for query, result in zip(recheck, results, strict=False):
+            on_server = {str(r.get("id")) for r in result.resources}
+            self._remove_gone_of(query.kind.resource_type, set(query.patients), on_server, tally)
+            for rid in [
+                rid
+                for rid, (pid, _v) in plan.ignored.get(query.kind.resource_type, {}).items()
+                if pid in query.patients and rid not in on_server
+            ]:
+                del plan.ignored[query.kind.resource_type][rid]
+        fetched = [
+            _Answer(q, self._checked(q, r.resources, plan.ignored))
+            for q, r in zip(agencies, results[len(recheck) :], strict=True)
+        ]
+
+        def store_agencies(work: UnitOfWork) -> None:
+            for answer in fetched:
+                for res in answer.resources:
+                    self._apply_download(work, "Organization", res, tally, None, plan.ignored)
+
+        if fetched:
+            self._write_records(store_agencies)
+        self._reconcile_agencies(assigned, linked, tally)
+        newest = _newest(
+            fetched, {"Organization": self._read(lambda: self.state.cursor("Organization"))}
+        )
+        kept = {
+            t: {rid: v for rid, v in ids.items() if v[0] in assigned or t == "Organization"}
+            for t, ids in plan.ignored.items()
+        }
+        now = self._clock()
+
+        def finish(conn: Connection) -> None:
+            self._set_cursors(conn, newest)
+            self.repo.set_meta(conn, IGNORED_META, _dump_ignored(kept))
+            if plan.full_due:
+                self.repo.set_meta(conn, RECONCILED_META, now.isoformat())
+
+        self._write(finish)
+
+    def _agency_queries(self, linked: set[str], size: int) -> list[_Query]:
+        cursor = self._read(lambda: self.state.cursor("Organization"))
+        known = set(self._read(partial(self.state.known_ids, "Organization")))
+        base = {"_count": PAGE_SIZE}
+        fresh = sorted(linked if cursor is None else linked - known)
+        queries = [
+            _Query(registry.AGENCY, part, {**base, "_id": ",".join(part)}, "all")
+            for part in _chunks(fresh, size)
+        ]
+        if cursor is not None:
+            queries += [
+                _Query(
+                    registry.AGENCY,
+                    part,
+                    {**base, "_id": ",".join(part), "_lastUpdated": f"ge{cursor}"},
+                    "changes",
+                )
+                for part in _chunks(sorted(linked & known), size)
+            ]
+        return queries
+
+    def _remove_gone_of(
+        self, resource_type: str, patients: set[str], on_server: set[str], tally: _Tally
+    ) -> None:
+        known = self._read(partial(self.state.known_ids, resource_type))
+        gone = [rid for rid, pid in known.items() if pid in patients and rid not in on_server]
         if gone:
             self._write_records(
                 lambda work: self._remove_gone(work, resource_type, gone, known, tally)
+            )
+
+    def _reconcile_agencies(self, assigned: set[str], linked: set[str], tally: _Tally) -> None:
+        """An agency no assigned patient's home-care team links any more is removed."""
+        known = self._read(partial(self.state.known_ids, "Organization"))
+        gone = [rid for rid, pid in known.items() if pid in assigned and rid not in linked]
+        if gone:
+            self._write_records(
+                lambda work: self._remove_gone(work, "Organization", gone, known, tally)
             )
 
     def _remove_gone(
@@ -852,6 +1032,93 @@ class Synchronizer:
             if now - since >= self.retention:
                 self.state.purge_patient(conn, pid)
                 tally.removed += 1
+
+
+PAGE_SIZE = "1000"
+"""Asked of every search; a server that allows less says so in its paging links."""
+BATCH_CHUNK = 500  # patients per search inside a batch (no URL to keep short)
+GET_CHUNK = 40  # patients per search sent on its own (keeps URLs short)
+STORE_GROUP = 50  # patients per transaction when storing
+FULL_RECONCILE = timedelta(days=1)
+CAPABILITIES_MAX_AGE = timedelta(days=1)
+RECONCILED_META = "sync:reconciled-at"
+IGNORED_META = "sync:left-aside"
+
+_Ignored = dict[str, dict[str, tuple[str, str]]]
+"""Per type, resources matching our searches that are left aside: id -> (patient, version)
+(other systems' resources a server did not filter out, ours that do not map)."""
+
+
+@dataclass(frozen=True)
+class _Query:
+    kind: registry.Kind
+    patients: list[str]
+    """Asked for: the patients (the agencies, for Organization); nothing else is taken."""
+    params: dict[str, str]
+    purpose: str  # "all", "changes" (since the cursor), "count", "ids"
+
+
+@dataclass
+class _Plan:
+    full_due: bool
+    ignored: _Ignored
+    queries: list[_Query] = field(default_factory=list)
+    cursors: dict[str, str | None] = field(default_factory=dict)
+
+    def add(
+        self, kind: registry.Kind, patients: list[str], params: dict[str, str], purpose: str
+    ) -> None:
+        self.queries.append(_Query(kind, patients, params, purpose))
+
+
+@dataclass(frozen=True)
+class _Answer:
+    query: _Query
+    resources: list[dict[str, Any]]
+    """The resources that passed the client-side checks."""
+
+
+def _ids_query(kind: registry.Kind, patients: list[str]) -> _Query:
+    params = {
+        **kind.filters,
+        kind.patient_param: ",".join(patients),
+        "_elements": "id",
+        "_count": PAGE_SIZE,
+    }
+    return _Query(kind, list(patients), params, "ids")
+
+
+def _newest(answers: list[_Answer], cursors: dict[str, str | None]) -> dict[str, str]:
+    """Per type, the newest ``lastUpdated`` fetched, where it is past the type's cursor."""
+    newest: dict[str, str] = {}
+    for answer in answers:
+        kind = answer.query.kind
+        if kind is registry.HOME_CARE_TEAM or answer.query.purpose not in ("all", "changes"):
+            continue
+        for res in answer.resources:
+            updated = (res.get("meta") or {}).get("lastUpdated")
+            current = newest.get(kind.resource_type) or cursors.get(kind.resource_type)
+            if isinstance(updated, str) and (current is None or updated > current):
+                newest[kind.resource_type] = updated
+    return newest
+
+
+def _load_ignored(text: str | None) -> _Ignored:
+    try:
+        raw = json.loads(text) if text else {}
+    except json.JSONDecodeError:
+        return {}
+    return {
+        str(t): {str(rid): (str(v[0]), str(v[1])) for rid, v in ids.items()}
+        for t, ids in raw.items()
+        if isinstance(ids, dict)
+    }
+
+
+def _dump_ignored(ignored: _Ignored) -> str:
+    return json.dumps(
+        {t: {rid: list(v) for rid, v in ids.items()} for t, ids in ignored.items() if ids}
+    )
 
 
 def _continue_history(local: Answer | None, incoming: Answer) -> Answer:

@@ -14,7 +14,9 @@ from typing import Any
 
 from app.clock import Clock
 from app.domain import Catalog
+from app.settings import AssignmentSourceName
 from app.store.database import Database
+from sync.assignment import AssignmentSource
 from sync.client import AuthHook, FhirClient
 from sync.engine import Synchronizer, SyncStatus
 
@@ -36,11 +38,13 @@ def make_synchronizer(
     ca_bundle: Path | None = None,
     http_proxy: str | None = None,
     retention_days: int = 0,
+    assignment_source: AssignmentSourceName = "care-team",
 ) -> Synchronizer:
     """A synchronizer of ``db`` against the FHIR server at ``server_url``.
 
     ``practitioner`` is the signed-in user's "Practitioner/<id>"; the synchronizer's
     ``client`` is its own (close it with ``synchronizer.client.close()`` when done).
+    ``retention_days`` and ``assignment_source`` are the policy's (``Settings``).
     """
     # TLS (OS trust store plus ca_bundle) and the policy's proxy: sync/tls.py.
     if stop_event is not None:
@@ -65,4 +69,5 @@ def make_synchronizer(
         clock=clock,
         run_db=run_db,
         retention_days=retention_days,
+        assignment_source=AssignmentSource(assignment_source),
     )

@@ -967,25 +967,6 @@ def fhir_to_task(res: Resource) -> DischargeTask:
     )
 
 
-def record_from_resource(resource_type: str, res: Resource, catalog: Catalog) -> Record:
-    """The domain record of a server resource of one of the types we sync."""
-    if resource_type == "Observation":
-        return observation_to_answer(res, catalog)
-    if resource_type == "MedicationStatement":
-        return statement_to_medication(res)
-    if resource_type == "MedicationRequest":
-        return request_to_medication(res)
-    if resource_type == "Organization":
-        return organization_to_contact(res)
-    if resource_type == "RelatedPerson":
-        return related_person_to_contact(res)
-    if resource_type == "CarePlan":
-        return care_plan_to_plan(res)
-    if resource_type == "Task":
-        return fhir_to_task(res)
-    raise MappingError(f"{resource_type} is not a type AskOnce keeps")
-
-
 # --- audit entry -> AuditEvent (IHE BALP style), upload only -----------------------------------
 
 _DCM = "http://dicom.nema.org/resources/ontology/DCM"
@@ -1060,6 +1041,31 @@ def audit_to_event(entry: AuditEntry) -> Resource:
 
 
 # --- patient (+ Encounter, AllergyIntolerance), read-only -----------------------------------------
+
+
+# A stay as it really is: the one going on, else one about to start or just paused, else the
+# last one that ended. Cancelled and erroneous ones are no stay at all.
+_STAY_RANK = {
+    "in-progress": 0,
+    "onleave": 1,
+    "arrived": 2,
+    "triaged": 2,
+    "planned": 3,
+    "finished": 4,
+}
+
+
+def current_stay(encounters: list[Resource]) -> Resource | None:
+    """The patient's stay from their Encounters, whatever its status (None: no stay known).
+
+    Of the same rank, the one that started last (a readmission's new stay beats the old)."""
+    ranked = [e for e in encounters if str(e.get("status")) in _STAY_RANK]
+    if not ranked:
+        return None
+    latest_first = sorted(
+        ranked, key=lambda e: str((e.get("period") or {}).get("start") or ""), reverse=True
+    )
+    return min(latest_first, key=lambda e: _STAY_RANK[str(e.get("status"))])
 
 
 def patient_from_fhir(

@@ -91,7 +91,8 @@ class SignInCancelledError(OidcError):
 
 
 BASE_SCOPES = ("openid", "profile")
-"""Always asked for: who signed in. The policy's ``oidc_scopes`` add the server's."""
+"""Always asked for: who signed in. The policy's ``oidc_scopes`` add the server's: by default
+the SMART on FHIR scopes of what AskOnce reads and writes (sync/smart.py)."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ class TokenSet:
     refresh_token: str | None = field(repr=False)
     expires_at: datetime
     identity: Identity | None
+    scopes: frozenset[str] | None = None
+    """The scopes granted (the token response's ``scope``); None: the provider did not say."""
 
 
 @dataclass
@@ -307,6 +310,7 @@ class OidcClient:
         from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
         endpoint = self.metadata()["authorization_endpoint"]
+        scopes = self._offered(self.config.scopes)
         receiver = LoopbackReceiver()
         state = secrets.token_urlsafe(32)
         nonce = secrets.token_urlsafe(32)
@@ -316,13 +320,30 @@ class OidcClient:
             client_id=self.config.client_id,
             response_type="code",
             redirect_uri=receiver.redirect_uri,
-            scope=" ".join(self.config.scopes),
+            scope=" ".join(scopes),
             state=state,
             nonce=nonce,
             code_challenge=create_s256_code_challenge(verifier),
             code_challenge_method="S256",
         )
         return PendingSignIn(url, receiver.redirect_uri, state, nonce, verifier, receiver)
+
+    def _offered(self, scopes: tuple[str, ...]) -> tuple[str, ...]:
+        """The SMART scopes the provider does not offer are left out (with a warning for IT):
+        a provider refuses a sign-in that asks for a scope it does not know (invalid_scope).
+        A provider that does not publish ``scopes_supported`` gets them all."""
+        supported = self.metadata().get("scopes_supported")
+        if not isinstance(supported, list) or not supported:
+            return scopes
+        dropped = [s for s in scopes if "/" in s and s not in supported]
+        if dropped:
+            log.warning(
+                "the identity provider does not offer %d of the SMART scopes asked for "
+                "(left out): %s",
+                len(dropped),
+                " ".join(dropped),
+            )
+        return tuple(s for s in scopes if s not in dropped)
 
     def finish(self, pending: PendingSignIn, callback_url: str) -> TokenSet:
         """Check the browser's answer, exchange the code, validate the ID token."""
@@ -468,11 +489,13 @@ class OidcClient:
             )
         elif form["grant_type"] == "authorization_code":
             raise SignInRejectedError("The identity provider sent no ID token.")
+        scope = doc.get("scope")
         return TokenSet(
             access_token=access,
             refresh_token=refresh if isinstance(refresh, str) else None,
             expires_at=asked_at + timedelta(seconds=lifetime),
             identity=identity,
+            scopes=frozenset(scope.split()) if isinstance(scope, str) else None,
         )
 
     def _provider_clock_offset(self, response: httpx.Response) -> timedelta | None:
@@ -662,6 +685,7 @@ class OidcAuth:
         self._lock = threading.Lock()
         self._access: str | None = access.access_token if access else None
         self._expires_at: datetime | None = access.expires_at if access else None
+        self._scopes: frozenset[str] | None = access.scopes if access else None
         self.refresh_count = 0
 
     @property
@@ -677,6 +701,10 @@ class OidcAuth:
             )
             current = self._access if fresh else None
         return current if current is not None else self.refresh()
+
+    def granted_scopes(self) -> frozenset[str] | None:
+        """The scopes of the current access token (to name a permission the server refused)."""
+        return self._scopes
 
     def refresh(self) -> str | None:
         seen = self._access
@@ -704,6 +732,8 @@ class OidcAuth:
             self.refresh_count += 1
             self._access = tokens.access_token
             self._expires_at = tokens.expires_at
+            if tokens.scopes is not None:
+                self._scopes = tokens.scopes
             if tokens.refresh_token is not None:
                 self._refresh_token = tokens.refresh_token
                 self._save(tokens.refresh_token)
@@ -714,6 +744,7 @@ class OidcAuth:
         with self._lock:
             self._access = tokens.access_token
             self._expires_at = tokens.expires_at
+            self._scopes = tokens.scopes
             if tokens.refresh_token is not None:
                 self._refresh_token = tokens.refresh_token
 
@@ -722,6 +753,7 @@ class OidcAuth:
         with self._lock:
             self._access = None
             self._expires_at = None
+            self._scopes = None
             self._refresh_token = None
 
     def sign_out(self) -> None:

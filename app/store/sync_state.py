@@ -241,6 +241,22 @@ class SyncState:
         )
         return {str(i): p for i, p in rows}
 
+    def parts(self, resource_type: str, patient_id: str) -> list[dict[str, Any]]:
+        """The cached server resources of one kind that make up a patient (stays,
+        allergies), in a stable order."""
+        rows = self.db.query(
+            "SELECT doc FROM server_resources WHERE resource_type = ? AND patient_id = ? "
+            "ORDER BY id",
+            (resource_type, patient_id),
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def forget_parts(self, conn: Connection, resource_type: str, patient_id: str) -> None:
+        conn.execute(
+            "DELETE FROM server_resources WHERE resource_type = ? AND patient_id = ?",
+            (resource_type, patient_id),
+        )
+
     # --- applying downloads ------------------------------------------------------------------
 
     def put_patient(self, conn: Connection, patient: Patient, doc: dict[str, Any]) -> None:

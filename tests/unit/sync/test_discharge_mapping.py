@@ -33,7 +33,7 @@ from app.domain import (
     ReconciliationDecision,
     Source,
 )
-from sync import mapping
+from sync import mapping, registry
 from sync.merge import three_way_merge
 
 NURSE = Actor(user_id="Practitioner/nurse-1", display_name="Nurse One")
@@ -256,12 +256,12 @@ def test_a_foreign_task_is_refused_without_data_in_the_message() -> None:
 
 
 def test_the_type_dispatch_knows_every_synced_type() -> None:
-    assert mapping.record_from_resource("Task", mapping.task_to_fhir(a_task()), None) == a_task()  # type: ignore[arg-type]
+    assert registry.record_from_resource("Task", mapping.task_to_fhir(a_task()), None) == a_task()  # type: ignore[arg-type]
     plan = a_plan()
     res = mapping.plan_to_care_plan(plan)
-    assert mapping.record_from_resource("CarePlan", res, None) == plan  # type: ignore[arg-type]
+    assert registry.record_from_resource("CarePlan", res, None) == plan  # type: ignore[arg-type]
     with pytest.raises(mapping.MappingError):
-        mapping.record_from_resource("Claim", res, None)  # type: ignore[arg-type]
+        registry.record_from_resource("Claim", res, None)  # type: ignore[arg-type]
 
 
 # --- reconciliation decision on MedicationStatement ---------------------------------------------
