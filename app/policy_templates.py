@@ -44,6 +44,7 @@ TITLES: dict[str, tuple[str, str]] = {
         "Keep patients who left the assignment (days)",
         "Patienten außerhalb der Zuteilung behalten (Tage)",
     ),
+    "assignment_source": ("Where the assignment comes from", "Herkunft der Zuteilung"),
     "pin_min_length": ("Minimum offline PIN length", "Mindestlänge der Offline-PIN"),
     "pin_max_attempts": ("Wrong PINs before blocking", "Falsche PINs bis zur Sperre"),
     "oidc_user_claim": ("ID-token claim for the user", "ID-Token-Claim für die Person"),
@@ -64,15 +65,23 @@ EXPLAIN_DE: dict[str, str] = {
     "fhir_server_url": "Basis-URL des FHIR-R4-Servers des Krankenhauses.",
     "oidc_issuer": "URL des OpenID-Connect-Issuers (Identitätsanbieter).",
     "oidc_client_id": "Öffentliche OIDC-Client-ID.",
-    "oidc_scopes": "Weitere Scopes für die Anmeldung, durch Leerzeichen getrennt, zusätzlich zu "
-    "openid und profile: z. B. die SMART-on-FHIR-Scopes, die der FHIR-Server des "
-    "Krankenhauses verlangt (user/Patient.rs user/Observation.cruds …).",
+    "oidc_scopes": "Scopes für die Anmeldung, durch Leerzeichen getrennt, zusätzlich zu "
+    "openid und profile. Standard sind die SMART-on-FHIR-v2-Scopes dessen, was AskOnce liest "
+    "und schreibt; Scopes, die der Identitätsanbieter nicht anbietet, werden weggelassen. "
+    "Leer: keine (ein FHIR-Server ohne SMART-Scopes).",
     "ca_bundle": "Zusätzliches CA-Bundle für die TLS-Zertifikate des Krankenhauses.",
     "http_proxy": "HTTP(S)-Proxy für den FHIR-Server und den Identitätsanbieter, z. B. "
     "http://proxy.hospital.example:3128 (leer: direkte Verbindung).",
     "idle_lock_seconds": "Sperren nach Inaktivität.",
     "retention_days": "Tage, die Patienten gespeichert bleiben, nachdem sie die Zuteilung "
     "verlassen haben.",
+    "assignment_source": "Woher die Zuteilung einer Person (die Patienten, die auf diesen PC "
+    "synchronisiert werden) auf dem FHIR-Server kommt: care-team = die aktiven CareTeams, "
+    "in denen die Person Teilnehmende ist; group = die Mitglieder der tatsächlichen Groups, "
+    "deren managingEntity die Person ist (nicht inaktiv, Mitgliedschaftszeitraum jetzt); "
+    "list = die Einträge der aktuellen Lists mit der Person als source (nicht gelöscht); "
+    "ward = die Patienten, deren laufender Encounter an einem Ort der aktiven "
+    "PractitionerRoles der Person ist.",
     "pin_min_length": "Mindestlänge der Offline-PIN.",
     "pin_max_attempts": "Falsche PINs in Folge, bis das Entsperren offline gesperrt wird "
     "(eine Online-Anmeldung hebt die Sperre auf).",
@@ -94,6 +103,16 @@ CHOICES: dict[tuple[str, str], tuple[str, str]] = {
     ("appearance", "light"): ("Light", "Hell"),
     ("appearance", "dark"): ("Dark", "Dunkel"),
     ("appearance", "high-contrast"): ("High contrast", "Hoher Kontrast"),
+    ("assignment_source", "care-team"): ("Care teams (CareTeam)", "Behandlungsteams (CareTeam)"),
+    ("assignment_source", "group"): (
+        "Groups the user manages (Group)",
+        "Gruppen der Person (Group)",
+    ),
+    ("assignment_source", "list"): ("Lists of the user (List)", "Listen der Person (List)"),
+    ("assignment_source", "ward"): (
+        "Ward: the user's locations (PractitionerRole, Encounter)",
+        "Station: die Orte der Person (PractitionerRole, Encounter)",
+    ),
 }
 
 WORDS: dict[str, tuple[str, str]] = {

@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 Appearance = Literal["system", "light", "dark", "high-contrast"]
 APPEARANCES: tuple[Appearance, ...] = ("system", "light", "dark", "high-contrast")
+AssignmentSourceName = Literal["care-team", "group", "list", "ward"]
+"""Where a user's assignment comes from; ``sync.assignment.AssignmentSource`` has the same."""
 
 
 class Settings(BaseModel):
@@ -47,10 +49,21 @@ class Settings(BaseModel):
     )
     oidc_client_id: str = Field(default="askonce", description="Public OIDC client id.")
     oidc_scopes: str = Field(
-        default="",
-        description="More scopes to ask for at sign-in, space-separated, beyond openid and "
-        "profile: e.g. the SMART on FHIR scopes the hospital's server requires "
-        "(user/Patient.rs user/Observation.cruds …).",
+        # SMART on FHIR v2 scopes of exactly what AskOnce reads and writes; the same as
+        # sync.smart.DEFAULT_SCOPES (app/ may not import sync/: tests/unit/sync/test_smart.py
+        # keeps the two the same).
+        default=(
+            "user/Patient.rs user/Encounter.rs user/AllergyIntolerance.rs "
+            "user/MedicationRequest.rs user/Group.rs user/List.rs "
+            "user/PractitionerRole.rs user/Observation.crus "
+            "user/MedicationStatement.crus user/RelatedPerson.crus "
+            "user/Organization.crus user/CareTeam.crus user/CarePlan.crus user/Task.crus "
+            "user/AuditEvent.cu"
+        ),
+        description="Scopes to ask for at sign-in, space-separated, beyond openid and "
+        "profile. The default is the SMART on FHIR v2 scopes of what AskOnce reads and writes; "
+        "scopes the identity provider does not offer are left out. Empty: none (a FHIR server "
+        "that does not use SMART scopes).",
     )
     ca_bundle: Path | None = Field(
         default=None, description="Extra CA bundle for the hospital's TLS certificates."
@@ -63,6 +76,15 @@ class Settings(BaseModel):
     idle_lock_seconds: int = Field(default=300, ge=30, description="Lock after inactivity.")
     retention_days: int = Field(
         default=7, ge=0, description="Days to keep patients who left the assignment."
+    )
+    assignment_source: AssignmentSourceName = Field(
+        default="care-team",
+        description="Where a user's assignment (the patients synchronized to this PC) comes "
+        "from on the FHIR server: care-team = the active CareTeams naming the user as a "
+        "participant; group = the members of the actual Groups the user is the managing "
+        "entity of (not inactive, membership period now); list = the entries of the current "
+        "Lists whose source is the user (not deleted); ward = the patients whose "
+        "in-progress Encounter is at a Location of the user's active PractitionerRoles.",
     )
     pin_min_length: int = Field(default=6, ge=4, description="Minimum offline PIN length.")
     pin_max_attempts: int = Field(
@@ -291,6 +313,22 @@ def _check_names(values: dict[str, Any], where: str) -> None:
         raise SettingsError(f"The {where} has unknown options: {', '.join(sorted(unknown))}.")
 
 
+PERSONAL = frozenset({"language", "appearance"})
+"""The options a user may set for themselves; every other one is IT's (the policy), even
+where the policy leaves it at its default: a user must not widen their assignment, weaken
+the lock or trust another certificate authority by editing a file of their own."""
+
+
+def _check_personal(values: dict[str, Any], where: str) -> None:
+    not_theirs = sorted(set(values) - PERSONAL)
+    if not_theirs:
+        raise SettingsError(
+            f"The {where} sets options only IT may set (in the machine policy): "
+            f"{', '.join(not_theirs)}.",
+            hint=USER_HINT,
+        )
+
+
 def _check_layer(values: dict[str, Any], where: str, hint: str) -> None:
     try:
         Settings.model_validate(values)
@@ -380,6 +418,7 @@ def load_settings(
         user = _read_layer(user_file, "preferences file")
         # A user value the policy overrides does not matter, even when it is wrong.
         user = {k: v for k, v in user.items() if k not in values}
+        _check_personal(user, f"preferences file {user_file}")
         _check_layer(user, f"preferences file {user_file}", USER_HINT)
     effective = Settings.model_validate({**user, **values})
     user_origins = dict.fromkeys(user, f"preferences file {user_file}")
@@ -419,6 +458,7 @@ def save_preference(user_file: Path, name: str, value: Any) -> None:
     """
     values = _read_layer(user_file, "preferences file")
     values[name] = value
+    _check_personal(values, f"preferences file {user_file}")
     _check_layer(values, f"preferences file {user_file}", USER_HINT)
     try:
         write_json_atomically(user_file, values, mode=0o600)

@@ -36,6 +36,7 @@ RETRY_STATUS = {429, 500, 502, 503, 504}
 # so (FHIR R4 3.1.1.4.1) instead of ignoring it and answering for the whole hospital.
 _SEARCH_HEADERS = {"Cache-Control": "no-cache", "Prefer": "handling=strict"}
 # What a server may adjust without changing which resources match.
+MAX_QUERY_CHARS = 1800  # longer searches go as POST _search
 _MAY_ADJUST = {"_count", "_elements", "_summary", "_total", "_sort", "_format"}
 
 
@@ -81,6 +82,10 @@ class ServerConformanceError(SyncError):
 
 class BadResponseError(SyncError):
     """The server answered something that is not the FHIR JSON we asked for."""
+
+
+class BatchRefusedError(BadResponseError):
+    """A ``batch`` of searches was not answered as one (the server may not take batches)."""
 
 
 class RequestRejectedError(SyncError):
@@ -235,7 +240,7 @@ class FhirClient:
             or not isinstance(entries, list)
             or len(entries) != len(queries)
         ):
-            raise BadResponseError("batch: the answer does not match what was asked")
+            raise BatchRefusedError("batch: the answer does not match what was asked")
         found = []
         for (kind, params), entry in zip(queries, entries, strict=True):
             status_line = str((entry.get("response") or {}).get("status", ""))
@@ -257,8 +262,19 @@ class FhirClient:
         return found
 
     def _search_request(self, resource_type: str, params: dict[str, str]) -> Response:
+        """GET with the parameters in the URL; a long query (hundreds of patients) as
+        ``POST Type/_search`` with a form body instead, which every R4 server must accept
+        (FHIR R4 3.1.1.4.5) and which no proxy truncates."""
+        headers = dict(_SEARCH_HEADERS)
         try:
-            return self.request("GET", resource_type, params=params, headers=dict(_SEARCH_HEADERS))
+            if len(urlencode(params)) <= MAX_QUERY_CHARS:
+                return self.request("GET", resource_type, params=params, headers=headers)
+            return self.request(
+                "POST",
+                f"{resource_type}/_search",
+                form=params,
+                headers=headers,
+            )
         except RequestRejectedError as exc:
             if exc.status in (400, 404, 405, 422, 501):
                 raise _not_supported(resource_type, params, exc.status, exc.outcome) from exc
@@ -321,16 +337,21 @@ class FhirClient:
         *,
         params: dict[str, str] | None = None,
         json_body: dict[str, Any] | None = None,
+        form: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
     ) -> Response:
         what = f"{method} {path.split('/')[0].split('?')[0] or 'batch'}"
+        content_type = FHIR_JSON
         content = json.dumps(json_body).encode("utf-8") if json_body is not None else None
+        if form is not None:
+            content = urlencode(form).encode("ascii")
+            content_type = "application/x-www-form-urlencoded"
         refreshed = False
         attempt = 0
         while True:
             request_headers = dict(headers or {})
             if content is not None:
-                request_headers["Content-Type"] = FHIR_JSON
+                request_headers["Content-Type"] = content_type
             token = self._auth.token() if self._auth else None
             if token:
                 request_headers["Authorization"] = f"Bearer {token}"

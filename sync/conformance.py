@@ -19,8 +19,10 @@ from sync.client import ServerConformanceError
 
 @dataclass(frozen=True)
 class ServerCapabilities:
-    batch: bool
-    """Several searches in one ``batch`` request (otherwise one request each)."""
+    batch: bool | None
+    """Several searches in one ``batch`` request: True when the statement declares it;
+    None when it does not say (many servers that can, HAPI among them, do not declare
+    it): the engine tries once and remembers the answer; False: one request each."""
     search_params: dict[str, frozenset[str]]
     """Per resource type the server offers, the search parameters it declares."""
     read_at: datetime
@@ -46,7 +48,9 @@ class ServerCapabilities:
                     for p in resource.get("searchParam") or []
                     if isinstance(p, dict) and p.get("name")
                 )
-        return cls(batch="batch" in interactions, search_params=params, read_at=at)
+        return cls(
+            batch=True if "batch" in interactions else None, search_params=params, read_at=at
+        )
 
     def require(self, resource_type: str, params: dict[str, str]) -> None:
         """Refuse a search the server says it cannot answer (common ``_`` parameters aside)."""

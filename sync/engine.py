@@ -36,6 +36,7 @@ from app.unit_of_work import UnitOfWork
 from sync import mapping, registry
 from sync.assignment import AssignmentSource, find_assigned
 from sync.client import (
+    BatchRefusedError,
     FhirClient,
     Found,
     RequestRejectedError,
@@ -594,6 +595,22 @@ class Synchronizer:
             self._caps = caps
         return caps
 
+    def _search_all(self, queries: list[_Query]) -> list[Found]:
+        """The searches in one batch where the server can (declared, or found by trying
+        once when its statement does not say), else one by one."""
+        wanted = [(q.kind.resource_type, q.params) for q in queries]
+        caps = self._caps
+        if caps is not None and caps.batch is None and len(wanted) > 1:
+            try:
+                found = self.client.search_all(wanted, batch=True)
+            except (RequestRejectedError, BatchRefusedError) as exc:
+                log.info("the server does not take searches in a batch (%s)", type(exc).__name__)
+                self._caps = replace(caps, batch=False)
+                return self.client.search_all(wanted, batch=False)
+            self._caps = replace(caps, batch=True)
+            return found
+        return self.client.search_all(wanted, batch=bool(caps and caps.batch))
+
     def _download(self, tally: _Tally) -> None:
         self._emit(SyncProgress("assignment", 0, 1))
         try:
@@ -613,9 +630,7 @@ class Synchronizer:
         try:
             for query in plan.queries:
                 caps.require(query.kind.resource_type, query.params)
-            found = self.client.search_all(
-                [(q.kind.resource_type, q.params) for q in plan.queries], batch=caps.batch
-            )
+            found = self._search_all(plan.queries)
         except ServerConformanceError:
             self._caps = None  # read the statement again next time: the server may change
             raise
@@ -638,13 +653,14 @@ class Synchronizer:
         """The searches of this sync: what changed since the cursor for the patients we know,
         everything for the patients new to us, and the counts that reveal deletions."""
         known = sorted(assigned - new)
-        size = BATCH_CHUNK if caps.batch else GET_CHUNK
         reconciled = self.repo.meta(RECONCILED_META)
         now = self._clock()
         full_due = reconciled is None or not (
             timedelta(0) <= now - datetime.fromisoformat(reconciled) < FULL_RECONCILE
         )
-        plan = _Plan(full_due=full_due, ignored=_load_ignored(self.repo.meta(IGNORED_META)))
+        plan = _Plan(
+            full_due=full_due, ignored=_load_ignored(self.repo.meta(IGNORED_META)), known=known
+        )
         for entry in (*registry.PATIENT_PARTS, *registry.RECORDS, registry.HOME_CARE_TEAM):
             cursor = (
                 None if entry is registry.HOME_CARE_TEAM else self.state.cursor(entry.resource_type)
@@ -652,11 +668,11 @@ class Synchronizer:
             plan.cursors[entry.resource_type] = cursor
             base = {**entry.filters, "_count": PAGE_SIZE}
             everyone = sorted(assigned) if cursor is None else sorted(new)
-            for part in _chunks(everyone, size):
+            for part in _chunks(everyone, CHUNK):
                 plan.add(entry, part, {**base, entry.patient_param: ",".join(part)}, "all")
             if cursor is None:
                 continue
-            for part in _chunks(known, size):
+            for part in _chunks(known, CHUNK):
                 params = {
                     **base,
                     entry.patient_param: ",".join(part),
@@ -820,6 +836,11 @@ class Synchronizer:
             # Local edits wait for upload; the server's version is merged then (409/412),
             # so the base stays where our edit started.
             return
+        if known is not None and same_content(known, res):
+            # A new version with the same content (lists in another order, a no-op save):
+            # no change for anyone to read about.
+            self.state.take_version(work.conn, resource_type, res, mapping.version_of(res) or "0")
+            return
         set_aside = ignored.setdefault(resource_type, {}) if ignored is not None else {}
         try:
             self._apply_local(work, resource_type, res, news=new is not None, new=new or ())
@@ -882,7 +903,6 @@ class Synchronizer:
             aside = plan.ignored.get(kind.resource_type, {}).values()
             return mine + sum(1 for pid, _v in aside if pid in patients)
 
-        size = BATCH_CHUNK if caps.batch else GET_CHUNK
         recheck: list[_Query] = []
         for query, result in zip(plan.queries, found, strict=True):
             if query.purpose != "count":
@@ -892,9 +912,9 @@ class Synchronizer:
             ):
                 recheck.append(_ids_query(query.kind, query.patients))
         if plan.full_due:
-            known_patients = sorted(p for p in assigned if p in self._read(self.state.patient_ids))
+            # Patients new in this sync were read whole: nothing of theirs can be stale.
             for kind in registry.RECORDS:
-                recheck += [_ids_query(kind, part) for part in _chunks(known_patients, size)]
+                recheck += [_ids_query(kind, part) for part in _chunks(plan.known, CHUNK)]
 
         linked = {
             ref.removeprefix("Organization/")
@@ -906,13 +926,11 @@ class Synchronizer:
                 "Organization/"
             )
         }
-        agencies = self._agency_queries(linked, size)
+        agencies = self._agency_queries(linked)
         queries = recheck + agencies
         for query in queries:
             caps.require(query.kind.resource_type, query.params)
-        results = self.client.search_all(
-            [(q.kind.resource_type, q.params) for q in queries], batch=caps.batch
-        )
+        results = self._search_all(queries)
         for query, result in zip(recheck, results, strict=False):
             on_server = {str(r.get("id")) for r in result.resources}
             self._remove_gone_of(query.kind.resource_type, set(query.patients), on_server, tally)
@@ -952,14 +970,14 @@ class Synchronizer:
 
         self._write(finish)
 
-    def _agency_queries(self, linked: set[str], size: int) -> list[_Query]:
+    def _agency_queries(self, linked: set[str]) -> list[_Query]:
         cursor = self._read(lambda: self.state.cursor("Organization"))
         known = set(self._read(partial(self.state.known_ids, "Organization")))
         base = {"_count": PAGE_SIZE}
         fresh = sorted(linked if cursor is None else linked - known)
         queries = [
             _Query(registry.AGENCY, part, {**base, "_id": ",".join(part)}, "all")
-            for part in _chunks(fresh, size)
+            for part in _chunks(fresh, CHUNK)
         ]
         if cursor is not None:
             queries += [
@@ -969,7 +987,7 @@ class Synchronizer:
                     {**base, "_id": ",".join(part), "_lastUpdated": f"ge{cursor}"},
                     "changes",
                 )
-                for part in _chunks(sorted(linked & known), size)
+                for part in _chunks(sorted(linked & known), CHUNK)
             ]
         return queries
 
@@ -1036,8 +1054,7 @@ class Synchronizer:
 
 PAGE_SIZE = "1000"
 """Asked of every search; a server that allows less says so in its paging links."""
-BATCH_CHUNK = 500  # patients per search inside a batch (no URL to keep short)
-GET_CHUNK = 40  # patients per search sent on its own (keeps URLs short)
+CHUNK = 500  # patients per search (a long one goes in a batch or as POST _search)
 STORE_GROUP = 50  # patients per transaction when storing
 FULL_RECONCILE = timedelta(days=1)
 CAPABILITIES_MAX_AGE = timedelta(days=1)
@@ -1062,6 +1079,8 @@ class _Query:
 class _Plan:
     full_due: bool
     ignored: _Ignored
+    known: list[str]
+    """Assigned patients cached before this sync."""
     queries: list[_Query] = field(default_factory=list)
     cursors: dict[str, str | None] = field(default_factory=dict)
 

@@ -187,6 +187,15 @@ def _concept_text(concept: Resource) -> str:
     return str(concept.get("text") or coding.get("display") or coding.get("code") or "")
 
 
+def _human_name(name: Resource) -> str:
+    """A HumanName in words: its text, else given and family names (another system may
+    send only the parts)."""
+    if name.get("text"):
+        return str(name["text"])
+    given = [str(g) for g in name.get("given", []) or [] if g]
+    return " ".join([*given, str(name.get("family") or "")]).strip()
+
+
 def _first(items: Any) -> Resource:
     """The first element of a FHIR list, or an empty element."""
     if isinstance(items, list) and items and isinstance(items[0], dict):
@@ -668,7 +677,7 @@ def related_person_to_contact(
         id=str(res["id"]),
         patient_id=_reference_id(res["patient"]["reference"], "Patient"),
         kind=ContactKind(_ext_value(res, EXT_KIND, "valueCode", ContactKind.PERSON.value)),
-        name=str(_first(res.get("name", [])).get("text") or "?"),
+        name=_human_name(_first(res.get("name", []))) or "?",
         relationship=_concept_text(_first(res.get("relationship", []))),
         telecom=tuple(
             ContactPoint(

@@ -39,12 +39,31 @@ _BOOKKEEPING = {
 }
 
 
+# Lists whose order FHIR gives no meaning: compared (and merged) as sets.
+_UNORDERED = {"extension", "modifierExtension", "coding"}
+
+
+def _canonical(value: Any, key: str | None = None) -> Any:
+    """``value`` with every unordered list, at any depth, in one order (a server may send
+    extensions and codings back in another order than it got them: that is no change)."""
+    if isinstance(value, dict):
+        return {k: _canonical(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        if key in _UNORDERED:
+            items.sort(key=lambda v: json.dumps(v, sort_keys=True))
+        return items
+    return value
+
+
 def _fields(resource: Resource) -> dict[str, Any]:
-    """A resource as comparable fields: choice types grouped, extensions per URL."""
+    """A resource as comparable fields: choice types grouped, extensions per URL, lists
+    without meaningful order in a canonical one."""
     fields: dict[str, Any] = {}
-    for key, value in resource.items():
+    for key, raw in resource.items():
         if key in _SERVER_OWNED:
             continue
+        value = _canonical(raw, key)
         if key == "extension":
             for ext in value:
                 fields.setdefault(f"ext:{ext.get('url')}", []).append(ext)
@@ -114,16 +133,8 @@ def three_way_merge(
 
 
 def same_content(a: Resource, b: Resource) -> bool:
-    """Equal apart from what the server owns and the order of extensions."""
-    return _normal(a) == _normal(b)
-
-
-def _normal(resource: Resource) -> dict[str, Any]:
-    fields = _fields(resource)
-    return {
-        k: sorted(v, key=lambda e: json.dumps(e, sort_keys=True)) if k.startswith("ext:") else v
-        for k, v in fields.items()
-    }
+    """Equal apart from what the server owns and the order of unordered lists."""
+    return _fields(a) == _fields(b)
 
 
 def _content_changed(base: dict[str, Any], other: dict[str, Any]) -> bool:

@@ -22,7 +22,10 @@ from app.keys import DatabaseKey
 from app.paths import TEST_POLICY_ENV
 from app.services import CareService
 from app.store.database import Database
-from tests.fhir_server import hapi  # noqa: F401 -- the session's FHIR server fixture
+from tests.fhir_server import (  # noqa: F401 -- the session's FHIR server fixtures
+    hapi,
+    hapi_smart,
+)
 from tests.identity_server import keycloak  # noqa: F401 -- the session's identity provider fixture
 from tests.keystore_service import (  # noqa: F401 -- the session's Secret Service fixtures
     _keystore_marker_required,

@@ -2,7 +2,9 @@
 
 The server is built once from Maven Central (tests/integration/hapi_server, cached in
 ~/.m2 and target/) and started once per test session. Tests that restart the server
-get their own instance with a file database (see ``hapi_factory``).
+get their own instance with a file database (see ``hapi_factory``). ``hapi_smart`` is a
+second one with SMART on FHIR authorization on: it accepts only access tokens of the test
+Keycloak, with the scopes each request needs (``auth_issuer``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.identity_server import Keycloak
 
 SERVER_DIR = Path(__file__).parent / "integration" / "hapi_server"
 JAR = SERVER_DIR / "target" / "hapi-test-server.jar"
@@ -51,6 +55,8 @@ class HapiServer:
     port: int
     log_path: Path
     jdbc_url: str | None = None
+    auth_issuer: str | None = None
+    """SMART authorization on: every request (but metadata) needs a token of this issuer."""
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -64,6 +70,8 @@ class HapiServer:
         props = ["-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
         if self.jdbc_url:
             props.append(f"-Dhapi.jdbc.url={self.jdbc_url}")
+        if self.auth_issuer:
+            props.append(f"-Dhapi.auth.issuer={self.auth_issuer}")
         log = self.log_path.open("ab")
         try:
             self.process = subprocess.Popen(
@@ -112,6 +120,21 @@ def hapi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HapiServer]:
         yield _External(external)
         return
     server = HapiServer(_free_port(), tmp_path_factory.mktemp("hapi") / "hapi.log")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def hapi_smart(
+    tmp_path_factory: pytest.TempPathFactory, keycloak: Keycloak
+) -> Iterator[HapiServer]:
+    """A server of its own that enforces SMART scopes on tokens of the session's Keycloak."""
+    server = HapiServer(
+        _free_port(),
+        tmp_path_factory.mktemp("hapi-smart") / "hapi.log",
+        auth_issuer=keycloak.issuer,
+    )
     server.start()
     yield server
     server.stop()

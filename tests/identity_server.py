@@ -33,10 +33,20 @@ from typing import Any
 import httpx
 import pytest
 
+from sync.smart import DEFAULT_SCOPES
+
 KEYCLOAK_VERSION = "26.5.6"
 REALM = "askonce"
 CLIENT_ID = "askonce-desktop"
 REALM_FILE = Path(__file__).parent / "integration" / "keycloak" / "askonce-realm.json"
+SMART_SCOPES = (*DEFAULT_SCOPES, "user/Observation.rs", "user/Patient.read", "user/*.cruds")
+"""The SMART scopes the realm offers as optional client scopes of ``askonce-desktop``: what
+AskOnce asks for, a read-only variant for answers (tests of a refused upload), a v1 scope,
+and everything (for tests that put data on the server first).
+
+They are added over the admin API after the realm import, not in askonce-realm.json: a realm
+file that lists any ``clientScopes`` gets none of Keycloak's built-in ones (profile, basic,
+...), which the sign-in needs."""
 START_TIMEOUT_S = 300.0  # measured ~12 s on 2 cores; a cold JVM on a busy CI runner is slower
 
 # Captured at import: the autouse ``isolated_home`` fixture later points HOME elsewhere.
@@ -260,6 +270,7 @@ class Keycloak:
                 start_new_session=True,  # kc.sh forks java: stop() signals the whole group
             )
         self.wait_ready()
+        self.ensure_smart_scopes()
         self.started_in_s = time.monotonic() - began
 
     def wait_ready(self) -> None:
@@ -327,6 +338,33 @@ class Keycloak:
         response.raise_for_status()
         return response
 
+    def ensure_smart_scopes(self, scopes: tuple[str, ...] = SMART_SCOPES) -> None:
+        """Each SMART scope as a client scope of the realm (in the access token's ``scope``
+        claim) and an optional client scope of our client; those already there are kept."""
+        existing = {s["name"]: s["id"] for s in self.admin("GET", "/client-scopes").json()}
+        clients = self.admin("GET", "/clients", params={"clientId": self.client_id}).json()
+        client = clients[0]["id"]
+        optional = {
+            s["name"] for s in self.admin("GET", f"/clients/{client}/optional-client-scopes").json()
+        }
+        for scope in scopes:
+            if scope not in existing:
+                created = self.admin(
+                    "POST",
+                    "/client-scopes",
+                    json={
+                        "name": scope,
+                        "protocol": "openid-connect",
+                        "attributes": {
+                            "include.in.token.scope": "true",
+                            "display.on.consent.screen": "false",
+                        },
+                    },
+                )
+                existing[scope] = created.headers["Location"].rstrip("/").rsplit("/", 1)[1]
+            if scope not in optional:
+                self.admin("PUT", f"/clients/{client}/optional-client-scopes/{existing[scope]}")
+
     def user_id(self, username: str) -> str:
         found = self.admin("GET", "/users", params={"username": username, "exact": "true"}).json()
         if len(found) != 1:
@@ -385,7 +423,9 @@ def keycloak(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Keycloak]:
     browsers; a test that changes realm settings restores them."""
     issuer = os.environ.get("ASKONCE_TEST_OIDC_ISSUER")
     if issuer:
-        yield _external(issuer)
+        external = _external(issuer)
+        external.ensure_smart_scopes()
+        yield external
         return
     server = Keycloak(
         base_url=f"http://127.0.0.1:{_free_port()}",

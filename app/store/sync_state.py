@@ -195,17 +195,30 @@ class SyncState:
             (change.resource_id, change.last_seq),
         )
         self.set_server_doc(conn, change.resource_type, change.patient_id, server_doc, version)
-        table = RECORD_TABLES.get(change.resource_type)
+        self._record_version(conn, change.resource_type, server_doc["id"], version)
+
+    def take_version(
+        self, conn: Connection, resource_type: str, server_doc: dict[str, Any], version: str
+    ) -> None:
+        """The server's ``version`` of a record whose content we already have: the merge
+        base and the record's version move, nothing else (no History line, no news)."""
+        conn.execute(
+            "UPDATE server_resources SET version = ?, doc = ? WHERE resource_type = ? AND id = ?",
+            (version, json.dumps(server_doc), resource_type, server_doc["id"]),
+        )
+        self._record_version(conn, resource_type, server_doc["id"], version)
+
+    def _record_version(
+        self, conn: Connection, resource_type: str, resource_id: str, version: str
+    ) -> None:
+        table = RECORD_TABLES.get(resource_type)
         if table is not None:
-            row = conn.execute(
-                f"SELECT doc FROM {table} WHERE id = ?", (change.resource_id,)
-            ).fetchone()
+            row = conn.execute(f"SELECT doc FROM {table} WHERE id = ?", (resource_id,)).fetchone()
             if row is not None:
                 doc = json.loads(row[0])
                 doc["server_version"] = version
                 conn.execute(
-                    f"UPDATE {table} SET doc = ? WHERE id = ?",
-                    (json.dumps(doc), change.resource_id),
+                    f"UPDATE {table} SET doc = ? WHERE id = ?", (json.dumps(doc), resource_id)
                 )
 
     # --- server versions (merge bases) ---------------------------------------------------

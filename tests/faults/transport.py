@@ -13,7 +13,12 @@ forwarding the request:
   a reset connection, a refused connection);
 - answers malformed JSON (``Malformed``) or a huge body (``Huge``);
 - lets the access token expire (``ExpireToken``): this request and every later one
-  carrying that token get a 401, as a real resource server would answer.
+  carrying that token get a 401, as a real resource server would answer;
+- behaves as a server that conforms less than FHIR R4 asks, or not at all: one that
+  ignores a search parameter (``Lenient``, with an honest, a lying or no ``self`` link),
+  one that refuses it under ``Prefer: handling=strict`` (``StrictRefusal``), one that
+  returns ``extension`` and ``coding`` lists in another order (``Reorder``), one that
+  adds a resource nobody asked for to a search answer (``Inject``).
 
 Every request it saw is logged (``transport.log``), with what was done to it.
 Rules count their own matching requests, whether or not another rule fired first.
@@ -24,7 +29,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Literal
 
 import httpx
 
@@ -49,7 +55,14 @@ class Seen:
     body: bytes
     fault: str | None  # what the transport did instead of (or after) forwarding
     status: int | None  # the status the client received (None: it got an exception)
-    server_status: int | None  # what the server answered (None: it never saw the request)
+    server_status: int | None  # what the server answered (None: it never saw the request;
+    # for a fault that plays the server, as StrictRefusal does, what it answered)
+    headers: tuple[tuple[str, str], ...] = ()  # the request's headers, names in lower case
+
+    def header(self, name: str) -> str | None:
+        """The value of one request header (several: joined with ", "), or None."""
+        values = [v for k, v in self.headers if k == name.lower()]
+        return ", ".join(values) if values else None
 
     def json(self) -> dict[str, Any]:
         return dict(json.loads(self.body)) if self.body else {}
@@ -190,6 +203,195 @@ class ExpireToken(Fault):
         return _unauthorized(request)
 
 
+# --- a server that conforms less than FHIR R4 asks -------------------------------------------
+
+
+def _read_answer(response: httpx.Response) -> tuple[bytes, Any]:
+    """Read the server's answer: its bytes, and its JSON (None when it is not JSON)."""
+    try:
+        content = response.read()
+    finally:
+        response.close()
+    try:
+        return content, json.loads(content) if content else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return content, None
+
+
+def _answer_with(
+    response: httpx.Response, request: httpx.Request, content: bytes
+) -> httpx.Response:
+    """The server's answer (status, headers such as ETag) with ``content`` as its body."""
+    dropped = {"content-length", "content-encoding", "transfer-encoding"}
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped]
+    return httpx.Response(response.status_code, headers=headers, content=content, request=request)
+
+
+def _edited_answer(
+    response: httpx.Response, request: httpx.Request, edit: Callable[[Any], Any]
+) -> httpx.Response:
+    """The server's answer with its JSON body passed through ``edit`` (other bodies as is)."""
+    content, body = _read_answer(response)
+    if body is not None:
+        content = json.dumps(edit(body)).encode("utf-8")
+    return _answer_with(response, request, content)
+
+
+def _without_param(request: httpx.Request, param: str) -> httpx.Request:
+    return httpx.Request(
+        request.method,
+        request.url.copy_remove_param(param),
+        headers=request.headers,
+        content=request.content,
+    )
+
+
+def prefers_strict(request: httpx.Request) -> bool:
+    """Whether the request asks for ``Prefer: handling=strict`` (among other preferences)."""
+    prefer = request.headers.get("Prefer", "")
+    parts = {p.strip().replace(" ", "").lower() for p in prefer.replace(";", ",").split(",")}
+    return "handling=strict" in parts
+
+
+def reverse_lists(doc: Any) -> Any:
+    """``doc`` with every ``extension`` and ``coding`` list in reverse order, at any depth."""
+    if isinstance(doc, list):
+        return [reverse_lists(v) for v in doc]
+    if not isinstance(doc, dict):
+        return doc
+    turned: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key in ("extension", "coding") and isinstance(value, list):
+            turned[key] = [reverse_lists(v) for v in reversed(value)]
+        else:
+            turned[key] = reverse_lists(value)
+    return turned
+
+
+@dataclass
+class Lenient(Fault):
+    """A server that ignores the search parameter ``drop``: it is removed before the
+    request is forwarded, so the server answers as if it had never been sent.
+
+    ``self_link`` is what the answer's ``self`` link then says: ``"honest"`` (the server's
+    own, without the parameter: the sign FHIR R4 gives of an ignored parameter),
+    ``"claim"`` (a lie: the request as it was sent, the parameter included) or ``"none"``
+    (no self link at all). Requests without the parameter are forwarded untouched.
+    """
+
+    drop: str
+    self_link: Literal["honest", "claim", "none"] = "honest"
+
+    @property
+    def name(self) -> str:
+        return f"lenient: ignored {self.drop} ({self.self_link} self link)"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        if self.drop not in httpx.QueryParams(request.url.query):
+            return transport.forward(request)
+        response = transport.forward(_without_param(request, self.drop))
+        if self.self_link == "honest":
+            return response
+        return _edited_answer(response, request, partial(self._lie, str(request.url)))
+
+    def _lie(self, sent: str, body: Any) -> Any:
+        if isinstance(body, dict) and body.get("resourceType") == "Bundle":
+            links = [link for link in body.get("link", []) or [] if link.get("relation") != "self"]
+            if self.self_link == "claim":
+                links.insert(0, {"relation": "self", "url": sent})
+            body["link"] = links
+        return body
+
+
+@dataclass
+class StrictRefusal(Fault):
+    """A strict-capable server that does not support the search parameter ``param``.
+
+    Asked with ``Prefer: handling=strict`` it refuses: 400 with an OperationOutcome
+    (error, not-supported), without forwarding. Asked without, it does what such a
+    server does by default: ignores the parameter (``Lenient``, honest self link).
+    Requests without the parameter are forwarded untouched.
+    """
+
+    param: str
+
+    @property
+    def name(self) -> str:
+        return f"strict refusal of {self.param}"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        if self.param not in httpx.QueryParams(request.url.query):
+            return transport.forward(request)
+        if not prefers_strict(request):
+            return Lenient(self.param)(transport, request)
+        transport.answered_as_server(400)  # the server's own answer, not the network's
+        resource_type = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        outcome = {
+            "resourceType": "OperationOutcome",
+            "issue": [
+                {
+                    "severity": "error",
+                    "code": "not-supported",
+                    "diagnostics": (
+                        f'Unknown search parameter "{self.param}" for resource type '
+                        f'"{resource_type}"'
+                    ),
+                }
+            ],
+        }
+        return httpx.Response(
+            400, headers={"Content-Type": FHIR_JSON}, json=outcome, request=request
+        )
+
+
+class Reorder(Fault):
+    """Forward; in a successful GET answer, every ``extension`` and ``coding`` list comes
+    back in reverse order (inside Bundles too): FHIR gives these lists no meaning by order
+    that a server must keep, so content must be compared regardless of it."""
+
+    @property
+    def name(self) -> str:
+        return "reordered"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        response = transport.forward(request)
+        if request.method != "GET" or response.status_code != 200:
+            return response
+        return _edited_answer(response, request, reverse_lists)
+
+
+@dataclass
+class Inject(Fault):
+    """Forward; add ``resource`` as one more matching entry to a search answer (a server
+    bug: a resource the request did not ask for, e.g. another patient's)."""
+
+    resource: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return f"injected {self.resource['resourceType']}/{self.resource['id']}"
+
+    def __call__(self, transport: FaultTransport, request: httpx.Request) -> httpx.Response:
+        response = transport.forward(request)
+        if response.status_code != 200:
+            return response
+        return _edited_answer(response, request, partial(self._add, request))
+
+    def _add(self, request: httpx.Request, body: Any) -> Any:
+        if isinstance(body, dict) and body.get("type") == "searchset":
+            base = str(request.url.copy_with(query=None)).rsplit("/", 1)[0]
+            key = f"{self.resource['resourceType']}/{self.resource['id']}"
+            entry = {
+                "fullUrl": f"{base}/{key}",
+                "resource": self.resource,
+                "search": {"mode": "match"},
+            }
+            body["entry"] = [*(body.get("entry") or []), entry]
+            if isinstance(body.get("total"), int):
+                body["total"] += 1
+        return body
+
+
 def _bearer(request: httpx.Request) -> str | None:
     value = request.headers.get("Authorization", "")
     return value.removeprefix("Bearer ") if value.startswith("Bearer ") else None
@@ -319,6 +521,10 @@ class FaultTransport(httpx.BaseTransport):
         self._server_status = response.status_code
         return response
 
+    def answered_as_server(self, status: int) -> None:
+        """A fault that plays the server answered ``status`` (logged as ``server_status``)."""
+        self._server_status = status
+
     def forward_and_drop(self, request: httpx.Request) -> int:
         """Let the server do the work; read and discard its answer."""
         answer = self.forward(request)
@@ -340,7 +546,10 @@ class FaultTransport(httpx.BaseTransport):
         self._server_status = None
 
         def note(fault: str | None, status: int | None) -> None:
-            seen = Seen(method, path, query, token, body, fault, status, self._server_status)
+            headers = tuple((k.lower(), v) for k, v in request.headers.multi_items())
+            seen = Seen(
+                method, path, query, token, body, fault, status, self._server_status, headers
+            )
             self.log.append(seen)
 
         if token is not None and token in self.expired_tokens:

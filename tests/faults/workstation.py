@@ -40,6 +40,7 @@ from sync.engine import (
     SyncSucceeded,
     SyncSummary,
 )
+from tests.faults.batch import Unbatching
 from tests.faults.transport import FaultTransport
 from tests.integration.fhir_seed import SeededWard, get
 
@@ -112,7 +113,7 @@ class FaultyWorkstation:
             auth=self.auth,
             timeout=30,
             retry=RETRY,
-            transport=self.transport,
+            transport=Unbatching(self.transport),
             sleep=self._sleep,
             rng=random.Random(seed),
             clock=system_clock,

@@ -132,3 +132,110 @@ def care_team(
         "subject": {"reference": f"Patient/{patient_id}"},
         "participant": [{"member": {"reference": practitioner}}],
     }
+
+
+# --- other sources of the assignment (sync/assignment.py) ------------------------------
+
+
+def put_location(base_url: str, location_id: str, name: str) -> str:
+    """A ward Location; returns its reference ("Location/<id>")."""
+    put(
+        base_url,
+        {
+            "resourceType": "Location",
+            "id": location_id,
+            "status": "active",
+            "name": name,
+            "physicalType": {"coding": [{"code": "wa"}]},
+        },
+    )
+    return f"Location/{location_id}"
+
+
+def put_practitioner_role(
+    base_url: str, role_id: str, practitioner: str, *locations: str, active: bool = True
+) -> dict[str, Any]:
+    """The user's role at ``locations`` ("Location/<id>" references)."""
+    return put(
+        base_url,
+        {
+            "resourceType": "PractitionerRole",
+            "id": role_id,
+            "active": active,
+            "practitioner": {"reference": practitioner},
+            "location": [{"reference": location} for location in locations],
+        },
+    )
+
+
+def put_stay(
+    base_url: str, encounter_id: str, patient_id: str, location: str, status: str = "in-progress"
+) -> dict[str, Any]:
+    """An inpatient Encounter of ``patient_id`` at the ward ``location`` ("Location/<id>")."""
+    return put(
+        base_url,
+        {
+            "resourceType": "Encounter",
+            "id": encounter_id,
+            "status": status,
+            "class": {
+                "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                "code": "IMP",
+            },
+            "subject": {"reference": f"Patient/{patient_id}"},
+            "period": {"start": "2026-11-20T08:00:00Z"},
+            "location": [
+                {
+                    "location": {"reference": location},
+                    "status": "active" if status == "in-progress" else "completed",
+                    "physicalType": {"coding": [{"code": "wa"}]},
+                }
+            ],
+        },
+    )
+
+
+def put_patient_group(
+    base_url: str, group_id: str, manager: str, members: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """An actual Group of patients managed by ``manager``: patient id → more member fields
+    (``inactive``, ``period``)."""
+    return put(
+        base_url,
+        {
+            "resourceType": "Group",
+            "id": group_id,
+            "type": "person",
+            "actual": True,
+            "managingEntity": {"reference": manager},
+            "member": [
+                {"entity": {"reference": f"Patient/{pid}"}, **extra}
+                for pid, extra in members.items()
+            ],
+        },
+    )
+
+
+def put_patient_list(
+    base_url: str,
+    list_id: str,
+    source: str,
+    entries: dict[str, dict[str, Any]],
+    status: str = "current",
+) -> dict[str, Any]:
+    """A List of patients whose source is ``source``: patient id → more entry fields
+    (``deleted``, which FHIR allows in a list of ``changes`` only)."""
+    deletes = any(extra.get("deleted") for extra in entries.values())
+    return put(
+        base_url,
+        {
+            "resourceType": "List",
+            "id": list_id,
+            "status": status,
+            "mode": "changes" if deletes else "working",
+            "source": {"reference": source},
+            "entry": [
+                {"item": {"reference": f"Patient/{pid}"}, **extra} for pid, extra in entries.items()
+            ],
+        },
+    )

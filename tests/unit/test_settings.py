@@ -42,18 +42,39 @@ def test_without_files_the_defaults_apply(policy_file: Path, user_file: Path) ->
 def test_user_values_override_defaults_and_policy_overrides_both(
     policy_file: Path, user_file: Path
 ) -> None:
-    write(user_file, {"idle_lock_seconds": 600, "language": "de", "retention_days": 3})
-    write(policy_file, {"idle_lock_seconds": 120, "fhir_server_url": FHIR})
+    write(user_file, {"appearance": "dark", "language": "de"})
+    write(policy_file, {"appearance": "light", "fhir_server_url": FHIR})
 
     layered = load_settings(policy_file, user_file)
 
     s = layered.effective
-    assert s.idle_lock_seconds == 120  # policy wins over the user
+    assert s.appearance == "light"  # policy wins over the user
     assert s.language == "de"  # user wins over the default
-    assert s.retention_days == 3
     assert str(s.fhir_server_url).rstrip("/") == FHIR
     assert s.sync_interval_seconds == 120  # untouched default
-    assert layered.locked == frozenset({"idle_lock_seconds", "fhir_server_url"})
+    assert layered.locked == frozenset({"appearance", "fhir_server_url"})
+
+
+@pytest.mark.parametrize(
+    "option", ["assignment_source", "idle_lock_seconds", "ca_bundle", "retention_days"]
+)
+def test_a_user_file_may_not_set_what_is_it_s(
+    policy_file: Path, user_file: Path, option: str
+) -> None:
+    """Even where the policy leaves an option at its default, it is not the user's: a nurse
+    must not widen her assignment, lengthen the lock or trust another CA by editing a file."""
+    value = {
+        "assignment_source": "ward",
+        "idle_lock_seconds": 3600,
+        "ca_bundle": "/tmp/ca.pem",
+        "retention_days": 30,
+    }[option]
+    write(user_file, {"language": "de", option: value})
+    with pytest.raises(SettingsError) as caught:
+        load_settings(policy_file, user_file)
+    assert option in caught.value.message
+    assert "IT" in caught.value.message
+    assert str(user_file) in caught.value.message
 
 
 def test_only_policy_options_are_reported_locked(policy_file: Path, user_file: Path) -> None:
@@ -69,6 +90,9 @@ def test_a_policy_value_hides_a_bad_user_value(policy_file: Path, user_file: Pat
     write(user_file, {"idle_lock_seconds": "soon"})
     write(policy_file, {"idle_lock_seconds": 600})
     assert load_settings(policy_file, user_file).effective.idle_lock_seconds == 600
+    write(user_file, {"appearance": "plaid"})
+    write(policy_file, {"appearance": "dark"})
+    assert load_settings(policy_file, user_file).effective.appearance == "dark"
 
 
 @pytest.mark.parametrize("layer", ["policy", "user"])
@@ -106,7 +130,7 @@ def test_a_wrong_value_names_the_option(
 
 
 def test_a_wrong_value_names_the_file(policy_file: Path, user_file: Path) -> None:
-    write(user_file, {"idle_lock_seconds": "soon"})
+    write(user_file, {"appearance": "plaid"})
     with pytest.raises(SettingsError) as caught:
         load_settings(policy_file, user_file)
     assert str(user_file) in caught.value.message

@@ -342,6 +342,7 @@ class Shell(QtCore.QObject):
                     ca_bundle=settings.ca_bundle,
                     http_proxy=settings.http_proxy,
                     retention_days=settings.retention_days,
+                    assignment_source=settings.assignment_source,
                 )
 
             return SyncController(

@@ -7,6 +7,7 @@ import pytest
 from app.errors import BugError
 from app.settings import Settings
 from sync.oidc import BASE_SCOPES, oidc_config
+from sync.smart import DEFAULT_SCOPES
 
 POLICY = {
     "oidc_issuer": "https://login.hospital.example/realms/staff/",
@@ -23,8 +24,13 @@ def test_scopes_the_policy_names_are_asked_for_after_openid_and_profile() -> Non
     assert config.issuer == "https://login.hospital.example/realms/staff"
 
 
-def test_without_scopes_in_the_policy_only_openid_and_profile() -> None:
-    assert oidc_config(Settings.model_validate(POLICY)).scopes == BASE_SCOPES
+def test_without_scopes_in_the_policy_the_smart_defaults() -> None:
+    assert oidc_config(Settings.model_validate(POLICY)).scopes == (*BASE_SCOPES, *DEFAULT_SCOPES)
+
+
+def test_an_empty_scopes_policy_asks_for_openid_and_profile_only() -> None:
+    settings = Settings.model_validate({**POLICY, "oidc_scopes": ""})
+    assert oidc_config(settings).scopes == BASE_SCOPES
 
 
 def test_without_an_identity_provider_there_is_no_sign_in() -> None:

@@ -171,11 +171,24 @@ public class FhirServerConfig {
 		capabilityStatementProvider.setImplementationDescription("HAPI FHIR R4 JPA test server (H2 in-memory)");
 		server.setServerConformanceProvider(capabilityStatementProvider);
 
+		// Pages of up to 1000 (HAPI's own default caps them at 50): a hospital's server is
+		// configured for its load; the client asks for large pages and follows next links.
+		thePagingProvider.setDefaultPageSize(20);
+		thePagingProvider.setMaximumPageSize(1000);
 		server.setPagingProvider(thePagingProvider);
 		server.setETagSupport(ETagSupportEnum.ENABLED);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setDefaultPrettyPrint(false);
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
+		// SMART on FHIR, off unless asked for: -Dhapi.auth.issuer=<the Keycloak realm's issuer>.
+		String issuer = System.getProperty("hapi.auth.issuer", "");
+		if (!issuer.isBlank()) {
+			try {
+				server.registerInterceptor(new SmartAuthInterceptor(issuer, ctx));
+			} catch (java.io.IOException e) {
+				throw new IllegalArgumentException("hapi.auth.issuer is not a URL: " + issuer, e);
+			}
+		}
 		return server;
 	}
 }
