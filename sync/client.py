@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import httpx
 
 from app.clock import Clock
+from sync.smart import missing_permission
 from sync.tls import certificate_problem, http_client_options
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,18 @@ class PermissionMissingError(AuthenticationError):
     """403: signed in, but the token lacks a permission (e.g. a SMART scope) the server
     requires for this request; ``outcome`` is the server's OperationOutcome, if any."""
 
-    def __init__(self, message: str, resource_type: str, outcome: dict[str, Any] | None) -> None:
+    def __init__(
+        self,
+        message: str,
+        resource_type: str,
+        outcome: dict[str, Any] | None,
+        scopes: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.resource_type = resource_type
         self.outcome = outcome
+        self.scopes = scopes
+        """The SMART scopes that would have allowed it (empty: unknown)."""
 
 
 class ServerConformanceError(SyncError):
@@ -247,10 +256,8 @@ class FhirClient:
             status = int(status_line[:3]) if status_line[:3].isdigit() else 0
             outcome = (entry.get("response") or {}).get("outcome")
             if status == 403:
-                raise PermissionMissingError(
-                    f"GET {kind}: signed in, but without the permission this needs (403)",
-                    kind,
-                    outcome if isinstance(outcome, dict) else None,
+                raise self._permission_missing(
+                    f"GET {kind}", "GET", kind, outcome if isinstance(outcome, dict) else None
                 )
             if status in (400, 404, 405, 422, 501):
                 raise _not_supported(kind, params, status, outcome)
@@ -382,19 +389,12 @@ class FhirClient:
             if status == 401:
                 raise AuthenticationError(f"{what}: the server refused our sign-in ({status})")
             if status == 403:
-                # Name the permission, in words to pass on and the scope for IT (sync/smart.py).
-                from sync.smart import missing_permission
-
-                resource_type = what.split(" ", 1)[1]
-                outcome = _outcome(response.content)
-                granted = (
-                    self._auth.granted_scopes() if isinstance(self._auth, GrantedScopes) else None
-                )
-                missing = missing_permission(
-                    method, resource_type, granted, outcome, has_id="/" in path.split("?")[0]
-                )
-                raise PermissionMissingError(
-                    f"{what}: signed in, but {missing.message()} (403)", resource_type, outcome
+                raise self._permission_missing(
+                    what,
+                    method,
+                    what.split(" ", 1)[1],
+                    _outcome(response.content),
+                    has_id="/" in path.split("?")[0],
                 )
             if status in RETRY_STATUS:
                 if attempt + 1 >= self._retry.attempts:
@@ -405,6 +405,26 @@ class FhirClient:
                 attempt += 1
                 continue
             return self._interpret(what, response)
+
+    def _permission_missing(
+        self,
+        what: str,
+        method: str,
+        resource_type: str,
+        outcome: dict[str, Any] | None,
+        *,
+        has_id: bool = False,
+    ) -> PermissionMissingError:
+        """A 403, with the permission named: in words to pass on and the scope for IT
+        (``sync.smart``), from the server's outcome or from the scopes the token has."""
+        granted = self._auth.granted_scopes() if isinstance(self._auth, GrantedScopes) else None
+        missing = missing_permission(method, resource_type, granted, outcome, has_id=has_id)
+        return PermissionMissingError(
+            f"{what}: signed in, but {missing.message()} (403)",
+            resource_type,
+            outcome,
+            missing.scopes,
+        )
 
     def _wait(self, what: str, delay: float) -> None:
         # ``sleep`` may be an Event's wait: True means it was woken to stop, so no retry.

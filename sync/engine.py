@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 from functools import partial
 from typing import Any, TypeVar, cast
 
@@ -36,13 +37,17 @@ from app.unit_of_work import UnitOfWork
 from sync import mapping, registry
 from sync.assignment import AssignmentSource, find_assigned
 from sync.client import (
+    AuthenticationError,
+    BadResponseError,
     BatchRefusedError,
     FhirClient,
     Found,
+    PermissionMissingError,
     RequestRejectedError,
     Response,
     ServerBusyError,
     ServerConformanceError,
+    ServerNotTrustedError,
     ServerUnreachableError,
     SyncError,
     VersionConflictError,
@@ -94,6 +99,36 @@ class SyncSucceeded:
     summary: SyncSummary
 
 
+class SyncProblem(StrEnum):
+    """Why a sync failed, for the user's words (the reasons are for IT, in English)."""
+
+    OFFLINE = "offline"  # no answer from the server
+    BUSY = "busy"  # it kept answering 429/5xx
+    NOT_TRUSTED = "not-trusted"  # its certificate failed the check
+    SIGN_IN = "sign-in"  # the token was refused, even after a refresh
+    PERMISSION = "permission"  # signed in, but a permission (SMART scope) is missing
+    SERVER_CANNOT = "server-cannot"  # it cannot answer a search AskOnce needs
+    BAD_ANSWER = "bad-answer"  # it answered something that is not FHIR
+    CHANGES = "changes"  # changes conflict or were set aside: a person decides
+    RECORDS = "records"  # some of its records could not be read
+    OTHER = "other"
+
+
+_PROBLEMS: tuple[tuple[type[SyncError], SyncProblem], ...] = (
+    (ServerUnreachableError, SyncProblem.OFFLINE),
+    (ServerBusyError, SyncProblem.BUSY),
+    (ServerNotTrustedError, SyncProblem.NOT_TRUSTED),
+    (PermissionMissingError, SyncProblem.PERMISSION),
+    (AuthenticationError, SyncProblem.SIGN_IN),
+    (ServerConformanceError, SyncProblem.SERVER_CANNOT),
+    (BadResponseError, SyncProblem.BAD_ANSWER),
+)
+
+
+def problem_of(exc: SyncError) -> SyncProblem:
+    return next((p for kind, p in _PROBLEMS if isinstance(exc, kind)), SyncProblem.OTHER)
+
+
 @dataclass(frozen=True)
 class SyncFailed:
     at: datetime
@@ -101,6 +136,10 @@ class SyncFailed:
     reasons: tuple[str, ...]
     offline: bool = False
     """The server could not be reached (or kept answering 5xx): nothing is wrong locally."""
+    problem: SyncProblem = SyncProblem.OTHER
+    """The main reason, for the words on screen; ``reasons`` has the details for IT."""
+    missing: tuple[str, ...] = ()
+    """With ``PERMISSION``: the SMART scopes that would have allowed it, if known."""
 
 
 SyncStatus = SyncStarted | SyncProgress | SyncSucceeded | SyncFailed
@@ -216,6 +255,8 @@ class Synchronizer:
             raise SyncAlreadyRunningError("a sync is already running")
         tally = _Tally()
         offline = False
+        problem: SyncProblem | None = None
+        missing: tuple[str, ...] = ()
         try:
             if self._closed.is_set():
                 return SyncSummary(errors=("sync stopped",))
@@ -229,6 +270,9 @@ class Synchronizer:
                     self._download(tally)
             except SyncError as exc:
                 offline = isinstance(exc, (ServerUnreachableError, ServerBusyError))
+                problem = problem_of(exc)
+                if isinstance(exc, PermissionMissingError):
+                    missing = exc.scopes
                 tally.errors.append(str(exc))
             if self._stopping():
                 tally.errors.append("sync cancelled")
@@ -245,7 +289,14 @@ class Synchronizer:
                     reasons.append(f"{summary.set_aside} change(s) set aside")
                 if blocked and not (summary.conflicts or summary.set_aside):
                     reasons.append(f"{blocked} change(s) still wait for a decision")
-                self._emit(SyncFailed(self._clock(), summary, tuple(reasons), offline))
+                if problem is None:
+                    problem = SyncProblem.RECORDS if summary.errors else SyncProblem.CHANGES
+                    if self._stopping():
+                        problem = SyncProblem.OTHER
+                failed = SyncFailed(
+                    self._clock(), summary, tuple(reasons), offline, problem, missing
+                )
+                self._emit(failed)
             else:
                 self._emit(SyncSucceeded(self._clock(), summary))
             log.info("sync finished: %s", summary.line())

@@ -224,57 +224,57 @@
 <context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="241"/>
+        <location filename="../../ui/chart/question_board.py" line="257"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="243"/>
+        <location filename="../../ui/chart/question_board.py" line="259"/>
         <source>Ask the open questions…</source>
         <translation>Offene Fragen stellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="244"/>
+        <location filename="../../ui/chart/question_board.py" line="260"/>
         <source>Ask the open questions one by one</source>
         <translation>Die offenen Fragen nacheinander stellen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="246"/>
+        <location filename="../../ui/chart/question_board.py" line="262"/>
         <source>One question after another, one key per answer (Ctrl+I, or I on the board)</source>
         <translation>Eine Frage nach der anderen, eine Taste pro Antwort (Strg+I, oder I auf dieser Registerkarte)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="257"/>
+        <location filename="../../ui/chart/question_board.py" line="273"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="259"/>
+        <location filename="../../ui/chart/question_board.py" line="275"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="260"/>
+        <location filename="../../ui/chart/question_board.py" line="276"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="261"/>
+        <location filename="../../ui/chart/question_board.py" line="277"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="262"/>
+        <location filename="../../ui/chart/question_board.py" line="278"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="270"/>
+        <location filename="../../ui/chart/question_board.py" line="286"/>
         <source>Ask-once questions</source>
         <translation>Fragen zum Einmal-Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="316"/>
+        <location filename="../../ui/chart/question_board.py" line="335"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
     </message>
@@ -3203,8 +3203,8 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow/window.py" line="88"/>
-        <location filename="../../ui/mainwindow/window.py" line="499"/>
         <location filename="../../ui/mainwindow/window.py" line="503"/>
+        <location filename="../../ui/mainwindow/window.py" line="507"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
@@ -3239,7 +3239,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="303"/>
+        <location filename="../../ui/mainwindow/window.py" line="307"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
@@ -3249,57 +3249,57 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="334"/>
+        <location filename="../../ui/mainwindow/window.py" line="338"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="350"/>
+        <location filename="../../ui/mainwindow/window.py" line="354"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="351"/>
+        <location filename="../../ui/mainwindow/window.py" line="355"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="366"/>
+        <location filename="../../ui/mainwindow/window.py" line="370"/>
         <source>Settings are not available here.</source>
         <translation>Einstellungen sind hier nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="380"/>
+        <location filename="../../ui/mainwindow/window.py" line="384"/>
         <source>Open a patient first.</source>
         <translation>Bitte zuerst eine Patientin oder einen Patienten öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="393"/>
+        <location filename="../../ui/mainwindow/window.py" line="397"/>
         <source>No open questions for this patient.</source>
         <translation>Für diese Person sind keine Fragen offen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="505"/>
+        <location filename="../../ui/mainwindow/window.py" line="509"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="524"/>
+        <location filename="../../ui/mainwindow/window.py" line="528"/>
         <source>Ctrl+I  ask the open questions, one key per answer (I on the board)</source>
         <translation>Strg+I  offene Fragen stellen, eine Taste pro Antwort (I auf der Registerkarte „Einmal fragen“)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="527"/>
+        <location filename="../../ui/mainwindow/window.py" line="531"/>
         <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
         <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="528"/>
+        <location filename="../../ui/mainwindow/window.py" line="532"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="512"/>
+        <location filename="../../ui/mainwindow/window.py" line="516"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -3322,12 +3322,12 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="534"/>
+        <location filename="../../ui/mainwindow/window.py" line="538"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="535"/>
+        <location filename="../../ui/mainwindow/window.py" line="539"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -4240,111 +4240,111 @@ Strg+Q  beenden</translation>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="71"/>
+        <location filename="../../ui/chart/question_board.py" line="73"/>
         <source>%1 — %2, %3 (%4)</source>
         <translation>%1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="79"/>
+        <location filename="../../ui/chart/question_board.py" line="81"/>
         <source>Last answer: %1</source>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="83"/>
-        <location filename="../../ui/chart/question_board.py" line="154"/>
+        <location filename="../../ui/chart/question_board.py" line="85"/>
+        <location filename="../../ui/chart/question_board.py" line="169"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="89"/>
+        <location filename="../../ui/chart/question_board.py" line="91"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="95"/>
+        <location filename="../../ui/chart/question_board.py" line="98"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="95"/>
+        <location filename="../../ui/chart/question_board.py" line="98"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="97"/>
-        <location filename="../../ui/chart/question_board.py" line="101"/>
+        <location filename="../../ui/chart/question_board.py" line="100"/>
+        <location filename="../../ui/chart/question_board.py" line="104"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="97"/>
-        <location filename="../../ui/chart/question_board.py" line="101"/>
+        <location filename="../../ui/chart/question_board.py" line="100"/>
+        <location filename="../../ui/chart/question_board.py" line="104"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="98"/>
+        <location filename="../../ui/chart/question_board.py" line="101"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="98"/>
-        <location filename="../../ui/chart/question_board.py" line="100"/>
+        <location filename="../../ui/chart/question_board.py" line="101"/>
+        <location filename="../../ui/chart/question_board.py" line="103"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="100"/>
+        <location filename="../../ui/chart/question_board.py" line="103"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="103"/>
+        <location filename="../../ui/chart/question_board.py" line="106"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="103"/>
+        <location filename="../../ui/chart/question_board.py" line="106"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="104"/>
+        <location filename="../../ui/chart/question_board.py" line="107"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="124"/>
+        <location filename="../../ui/chart/question_board.py" line="139"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="126"/>
+        <location filename="../../ui/chart/question_board.py" line="141"/>
         <source>%1: %2 — %3 — %4</source>
         <translation>%1: %2 — %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="136"/>
+        <location filename="../../ui/chart/question_board.py" line="151"/>
         <source>confirmed by %1, %2</source>
         <translation>bestätigt von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="138"/>
+        <location filename="../../ui/chart/question_board.py" line="153"/>
         <source>corrected by %1, %2</source>
         <translation>korrigiert von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="140"/>
+        <location filename="../../ui/chart/question_board.py" line="155"/>
         <source>recorded by %1, %2</source>
         <translation>erfasst von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="151"/>
+        <location filename="../../ui/chart/question_board.py" line="166"/>
         <source>Given by: %1</source>
         <translation>Angabe von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="157"/>
+        <location filename="../../ui/chart/question_board.py" line="172"/>
         <source>Enter: %1</source>
         <translation>Eingabe: %1</translation>
     </message>
@@ -4481,7 +4481,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../ui/chart/record_tab.py" line="321"/>
+        <location filename="../../ui/chart/record_tab.py" line="318"/>
         <source>New from %1, %2</source>
         <translation>Neu von %1, %2</translation>
     </message>
@@ -4595,7 +4595,7 @@ Strg+Q  beenden</translation>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/shell.py" line="475"/>
+        <location filename="../../ui/workstation/shell.py" line="476"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -5296,52 +5296,62 @@ Strg+Q  beenden</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="117"/>
+        <location filename="../../ui/syncstatus/controller.py" line="119"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="120"/>
+        <location filename="../../ui/syncstatus/controller.py" line="122"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="121"/>
+        <location filename="../../ui/syncstatus/controller.py" line="123"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="122"/>
+        <location filename="../../ui/syncstatus/controller.py" line="124"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
         <location filename="../../ui/syncstatus/controller.py" line="125"/>
+        <source>checking for deletions</source>
+        <translation>Abgleich gelöschter Einträge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="128"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="175"/>
+        <location filename="../../ui/syncstatus/controller.py" line="180"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="180"/>
+        <location filename="../../ui/syncstatus/controller.py" line="187"/>
+        <source>Last sync failed: %1</source>
+        <translation>Letzte Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="189"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="182"/>
+        <location filename="../../ui/syncstatus/controller.py" line="192"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="184"/>
+        <location filename="../../ui/syncstatus/controller.py" line="194"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="186"/>
+        <location filename="../../ui/syncstatus/controller.py" line="196"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -5349,7 +5359,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="188"/>
+        <location filename="../../ui/syncstatus/controller.py" line="198"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -5357,12 +5367,52 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="191"/>
+        <location filename="../../ui/syncstatus/controller.py" line="201"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
             <numerusform>%n Änderungen warten</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="212"/>
+        <source>your sign-in lacks the permission %1 — tell IT</source>
+        <translation>Ihrer Anmeldung fehlt die Berechtigung %1 – bitte die IT informieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="215"/>
+        <source>your sign-in lacks a permission the server requires — tell IT</source>
+        <translation>Ihrer Anmeldung fehlt eine Berechtigung, die der Server verlangt – bitte die IT informieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="217"/>
+        <source>the server is busy; AskOnce will try again</source>
+        <translation>der Server ist ausgelastet; AskOnce versucht es erneut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="218"/>
+        <source>the server&apos;s certificate is not trusted — tell IT</source>
+        <translation>dem Zertifikat des Servers wird nicht vertraut – bitte die IT informieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="219"/>
+        <source>the server refused your sign-in — sign in again</source>
+        <translation>der Server hat Ihre Anmeldung abgelehnt – bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="221"/>
+        <source>the server cannot answer what AskOnce needs; nothing was changed — tell IT</source>
+        <translation>der Server kann nicht beantworten, was AskOnce braucht; nichts wurde geändert – bitte die IT informieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="224"/>
+        <source>the server sent an answer AskOnce cannot read — tell IT if it persists</source>
+        <translation>der Server hat eine Antwort geschickt, die AskOnce nicht lesen kann – bitte die IT informieren, wenn es so bleibt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncstatus/controller.py" line="227"/>
+        <source>some records from the server could not be read — tell IT</source>
+        <translation>einige Einträge vom Server konnten nicht gelesen werden – bitte die IT informieren</translation>
     </message>
 </context>
 <context>

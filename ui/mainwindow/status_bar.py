@@ -33,7 +33,9 @@ class MainStatusBar(QtWidgets.QStatusBar):
             text += " · " + self.tr("no changes waiting")
         self.sync_status.setText(text)
 
-    def show_sync(self, text: str, *, problems: bool) -> None:
-        """The sync controller's line; ``problems``: conflicts or refused changes to open."""
+    def show_sync(self, text: str, *, problems: bool, details: str = "") -> None:
+        """The sync controller's line; ``problems``: conflicts or refused changes to open;
+        ``details``: why the last sync failed, for IT (a tooltip)."""
         self.sync_status.setText(text)
+        self.sync_status.setToolTip(details)
         self.problems_button.setVisible(problems)

@@ -279,7 +279,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_sync_text(self, text: str) -> None:
         local = self.sync.local if self.sync is not None else None
-        self.status.show_sync(text, problems=bool(local and (local.conflicts or local.refused)))
+        self.status.show_sync(
+            text,
+            problems=bool(local and (local.conflicts or local.refused)),
+            details=self.sync.details() if self.sync is not None else "",
+        )
 
     def _after_sync(self) -> None:
         self.reload()

@@ -19,6 +19,7 @@ from app.services import CareService, SyncCounts
 from sync.engine import (
     SyncFailed,
     Synchronizer,
+    SyncProblem,
     SyncProgress,
     SyncStarted,
     SyncStatus,
@@ -63,6 +64,7 @@ class SyncController(QtCore.QObject):
         self.last_success: datetime | None = None
         self.offline_since: datetime | None = None
         self.last_failure: tuple[str, ...] = ()
+        self.last_problem: SyncFailed | None = None
         self.progress = ""
         self.local = SyncCounts(waiting=0, refused=0, conflicts=0)
         self._timer = QtCore.QTimer(self)
@@ -120,6 +122,7 @@ class SyncController(QtCore.QObject):
                 "upload": self.tr("sending"),
                 "assignment": self.tr("checking your patients"),
                 "download": self.tr("receiving"),
+                "reconcile": self.tr("checking for deletions"),
             }.get(status.stage, status.stage)
             self.progress = (
                 self.tr("Syncing: %1 (%2 of %3)")
@@ -132,9 +135,11 @@ class SyncController(QtCore.QObject):
             self.last_success = status.at
             self.offline_since = None
             self.last_failure = ()
+            self.last_problem = None
         elif isinstance(status, SyncFailed):
             self.progress = ""
             self.last_failure = status.reasons
+            self.last_problem = status
             if status.offline and self.offline_since is None:
                 self.offline_since = status.at
             if not status.offline:
@@ -177,7 +182,12 @@ class SyncController(QtCore.QObject):
                 )
             )
         elif self.last_failure and not (self.local.refused or self.local.conflicts):
-            parts.append(self.tr("Last sync failed"))
+            why = self._failure_words()
+            parts.append(
+                self.tr("Last sync failed: %1").replace("%1", why)
+                if why
+                else self.tr("Last sync failed")
+            )
         elif self.local.waiting == 0 and self.last_success is not None and not self.last_failure:
             parts.append(self.tr("Up to date"))
         elif self.last_success is None and not self.last_failure:
@@ -190,6 +200,38 @@ class SyncController(QtCore.QObject):
         if pending > 0:
             parts.append(self.tr("%n change(s) waiting", "", pending))
         return " · ".join(parts)
+
+    def _failure_words(self) -> str:
+        """Why the last sync failed, in the user's words (the reasons are IT's, in
+        ``details``)."""
+        failed = self.last_problem
+        if failed is None:
+            return ""
+        if failed.problem is SyncProblem.PERMISSION:
+            if failed.missing:
+                return self.tr("your sign-in lacks the permission %1 — tell IT").replace(
+                    "%1", " ".join(failed.missing)
+                )
+            return self.tr("your sign-in lacks a permission the server requires — tell IT")
+        words = {
+            SyncProblem.BUSY: self.tr("the server is busy; AskOnce will try again"),
+            SyncProblem.NOT_TRUSTED: self.tr("the server's certificate is not trusted — tell IT"),
+            SyncProblem.SIGN_IN: self.tr("the server refused your sign-in — sign in again"),
+            SyncProblem.SERVER_CANNOT: self.tr(
+                "the server cannot answer what AskOnce needs; nothing was changed — tell IT"
+            ),
+            SyncProblem.BAD_ANSWER: self.tr(
+                "the server sent an answer AskOnce cannot read — tell IT if it persists"
+            ),
+            SyncProblem.RECORDS: self.tr(
+                "some records from the server could not be read — tell IT"
+            ),
+        }
+        return words.get(failed.problem, "")
+
+    def details(self) -> str:
+        """The last failure's reasons, for IT (English, as in the log)."""
+        return "\n".join(self.last_failure)
 
     def _emit_text(self) -> None:
         self.sig_text_changed.emit(self.text())
