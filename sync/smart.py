@@ -37,7 +37,7 @@ PERMISSIONS: dict[str, str] = {
     "Group": READ_SEARCH,
     "List": READ_SEARCH,
     "PractitionerRole": READ_SEARCH,
-    # AskOnce's own records (sync/engine.py RECORD_TYPES and contacts)
+    # AskOnce's own records (the record kinds of sync/registry.py)
     "Observation": WRITE,
     "MedicationStatement": WRITE,
     "RelatedPerson": WRITE,
