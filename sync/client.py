@@ -291,6 +291,7 @@ class FhirClient:
         body = first if isinstance(first, dict) else {}
         check_self_link(resource_type, params, body)
         total = body.get("total")
+        searched_at = (body.get("meta") or {}).get("lastUpdated")
         resources: list[dict[str, Any]] = []
         pages = 0
         while True:
@@ -303,7 +304,11 @@ class FhirClient:
                     resources.append(resource)
             next_url = _link(body, "next")
             if not next_url:
-                return Found(resources, total if isinstance(total, int) else None)
+                return Found(
+                    resources,
+                    total if isinstance(total, int) else None,
+                    searched_at if isinstance(searched_at, str) else None,
+                )
             pages += 1
             if pages > 10_000:
                 raise BadResponseError(f"search {resource_type}: paging does not end")
@@ -486,6 +491,8 @@ class Found:
 
     resources: list[dict[str, Any]] = field(default_factory=list)
     total: int | None = None
+    searched_at: str | None = None
+    """When the server ran the search, by its clock (the first page's ``meta.lastUpdated``)."""
 
 
 def _link(bundle: dict[str, Any], relation: str) -> str | None:

@@ -690,7 +690,7 @@ class Synchronizer:
         # Everything is fetched and checked: only now is anything written or purged.
         self._unassign(cached - assigned, assigned, tally)
         answers = [
-            _Answer(q, self._checked(q, f.resources, plan.ignored))
+            _Answer(q, self._checked(q, f.resources, plan.ignored), f.searched_at)
             for q, f in zip(plan.queries, found, strict=True)
         ]
         self._store(answers, assigned, new, plan, tally)
@@ -709,8 +709,12 @@ class Synchronizer:
         full_due = reconciled is None or not (
             timedelta(0) <= now - datetime.fromisoformat(reconciled) < FULL_RECONCILE
         )
+        ignored_text = self.repo.meta(IGNORED_META) or _dump_ignored({})
         plan = _Plan(
-            full_due=full_due, ignored=_load_ignored(self.repo.meta(IGNORED_META)), known=known
+            full_due=full_due,
+            ignored=_load_ignored(ignored_text),
+            ignored_text=ignored_text,
+            known=known,
         )
         for entry in (*registry.PATIENT_PARTS, *registry.RECORDS, registry.HOME_CARE_TEAM):
             cursor = (
@@ -778,6 +782,8 @@ class Synchronizer:
         by_patient: dict[str, list[tuple[_Query, dict[str, Any]]]] = {}
         full_parts: set[tuple[str, str]] = set()  # (type, patient) fetched whole
         for answer in answers:
+            if answer.query.kind is registry.HOME_CARE_TEAM:
+                continue  # only says which agencies are linked (see _reconcile)
             if answer.query.purpose == "all" and not answer.query.kind.is_record:
                 full_parts |= {(answer.query.kind.resource_type, p) for p in answer.query.patients}
             for res in answer.resources:
@@ -786,6 +792,7 @@ class Synchronizer:
                     by_patient.setdefault(pid, []).append((answer.query, res))
         touched = sorted(set(by_patient) | {p for _t, p in full_parts})
         groups = _chunks(touched, STORE_GROUP)
+        self._emit(SyncProgress("download", 0, len(groups)))
         order = {
             k.resource_type: n for n, k in enumerate((*registry.PATIENT_PARTS, *registry.RECORDS))
         }
@@ -832,14 +839,19 @@ class Synchronizer:
             if owner is None:
                 continue
             pid = owner
+            if kind.is_record:
+                continue
+            whole = (kind.resource_type, pid) in full_parts
+            known = self.state.server_doc(kind.resource_type, str(res.get("id")))
+            if not whole and known is not None and same_version(known, res):
+                continue  # seen before (a search since the cursor includes the newest)
             if kind is registry.PATIENT:
                 patients[pid] = res
-                changed.add(pid)
-            elif not kind.is_record:
+            else:
                 self.state.set_server_doc(
                     work.conn, kind.resource_type, pid, res, mapping.version_of(res) or "0"
                 )
-                changed.add(pid)
+            changed.add(pid)
         for pid in sorted(changed):
             self._assemble_patient(work, pid, patients.get(pid), tally)
         for query, res in items:
@@ -881,7 +893,7 @@ class Synchronizer:
         that fails every sync."""
         rid = str(res.get("id", ""))
         known = self.state.server_doc(resource_type, rid)
-        if known is not None and mapping.version_of(known) == mapping.version_of(res):
+        if known is not None and same_version(known, res):
             return  # already have this version
         if self.state.has_pending(rid):
             # Local edits wait for upload; the server's version is merged then (409/412),
@@ -992,7 +1004,7 @@ class Synchronizer:
             ]:
                 del plan.ignored[query.kind.resource_type][rid]
         fetched = [
-            _Answer(q, self._checked(q, r.resources, plan.ignored))
+            _Answer(q, self._checked(q, r.resources, plan.ignored), r.searched_at)
             for q, r in zip(agencies, results[len(recheck) :], strict=True)
         ]
 
@@ -1012,10 +1024,13 @@ class Synchronizer:
             for t, ids in plan.ignored.items()
         }
         now = self._clock()
+        ignored = _dump_ignored(kept)
+        if not newest and not plan.full_due and ignored == plan.ignored_text:
+            return  # nothing changed: nothing written
 
         def finish(conn: Connection) -> None:
             self._set_cursors(conn, newest)
-            self.repo.set_meta(conn, IGNORED_META, _dump_ignored(kept))
+            self.repo.set_meta(conn, IGNORED_META, ignored)
             if plan.full_due:
                 self.repo.set_meta(conn, RECONCILED_META, now.isoformat())
 
@@ -1132,6 +1147,8 @@ class _Plan:
     ignored: _Ignored
     known: list[str]
     """Assigned patients cached before this sync."""
+    ignored_text: str
+    """``ignored`` as stored before this sync."""
     queries: list[_Query] = field(default_factory=list)
     cursors: dict[str, str | None] = field(default_factory=dict)
 
@@ -1146,6 +1163,8 @@ class _Answer:
     query: _Query
     resources: list[dict[str, Any]]
     """The resources that passed the client-side checks."""
+    searched_at: str | None = None
+    """When the server ran the search, by its clock."""
 
 
 def _ids_query(kind: registry.Kind, patients: list[str]) -> _Query:
@@ -1158,19 +1177,45 @@ def _ids_query(kind: registry.Kind, patients: list[str]) -> _Query:
     return _Query(kind, list(patients), params, "ids")
 
 
+CURSOR_OVERLAP = timedelta(minutes=1)
+"""A search since the cursor starts this much before the last one ran: a change committed
+while it ran, stamped just before, is not missed (what comes twice is skipped by version)."""
+
+
 def _newest(answers: list[_Answer], cursors: dict[str, str | None]) -> dict[str, str]:
-    """Per type, the newest ``lastUpdated`` fetched, where it is past the type's cursor."""
-    newest: dict[str, str] = {}
+    """Per type, the new cursor where it moves on: the newest ``lastUpdated`` fetched, or
+    (nothing newer fetched) the server's time of the search less ``CURSOR_OVERLAP`` — so a
+    kind with nothing on the server is not read whole at every sync. Server times only:
+    the workstation's clock may be off."""
+    newest: dict[str, tuple[datetime, str]] = {}
+
+    def offer(resource_type: str, text: object, earlier: timedelta = timedelta(0)) -> None:
+        if not isinstance(text, str):
+            return
+        try:
+            at = mapping.parse_instant(text) - earlier
+        except (mapping.MappingError, ValueError):
+            return
+        if resource_type not in newest or at > newest[resource_type][0]:
+            newest[resource_type] = (at, mapping.fhir_instant(at) if earlier else text)
+
     for answer in answers:
         kind = answer.query.kind
         if kind is registry.HOME_CARE_TEAM or answer.query.purpose not in ("all", "changes"):
             continue
         for res in answer.resources:
-            updated = (res.get("meta") or {}).get("lastUpdated")
-            current = newest.get(kind.resource_type) or cursors.get(kind.resource_type)
-            if isinstance(updated, str) and (current is None or updated > current):
-                newest[kind.resource_type] = updated
-    return newest
+            offer(kind.resource_type, (res.get("meta") or {}).get("lastUpdated"))
+        offer(kind.resource_type, answer.searched_at, CURSOR_OVERLAP)
+    moved = {}
+    for resource_type, (at, text) in newest.items():
+        current = cursors.get(resource_type)
+        try:
+            before = mapping.parse_instant(current) if current else None
+        except (mapping.MappingError, ValueError):
+            before = None
+        if before is None or at > before:
+            moved[resource_type] = text
+    return moved
 
 
 def _load_ignored(text: str | None) -> _Ignored:
@@ -1187,8 +1232,14 @@ def _load_ignored(text: str | None) -> _Ignored:
 
 def _dump_ignored(ignored: _Ignored) -> str:
     return json.dumps(
-        {t: {rid: list(v) for rid, v in ids.items()} for t, ids in ignored.items() if ids}
+        {t: {rid: list(v) for rid, v in ids.items()} for t, ids in ignored.items() if ids},
+        sort_keys=True,
     )
+
+
+def same_version(known: dict[str, Any], res: dict[str, Any]) -> bool:
+    version = mapping.version_of(res)
+    return version is not None and mapping.version_of(known) == version
 
 
 def _continue_history(local: Answer | None, incoming: Answer) -> Answer:

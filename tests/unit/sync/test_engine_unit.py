@@ -10,14 +10,23 @@ back and the stage ends complete.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import httpx
 
-from app.domain import Catalog, Source
+from app.domain import Catalog, ContactKind, HomeCareContact, Provenance, Source
+from app.store.database import Database
+from sync import mapping
 from sync.engine import SyncFailed, SyncProgress, SyncStarted, SyncStatus, SyncSucceeded
 from tests.conftest import Clock
 from tests.fhir_fake import FakeFhirServer, LoggedRequest
-from tests.unit.sync.conftest import Workstation, answer_on_server, free_text_question, seed_ward
+from tests.unit.sync.conftest import (
+    COLLEAGUE,
+    Workstation,
+    answer_on_server,
+    free_text_question,
+    seed_ward,
+)
 
 # --- the expected sequences, in one place ------------------------------------------------
 
@@ -445,3 +454,56 @@ def test_a_patient_leaving_the_care_team_leaves_the_cache(
     assert summary.removed >= 1
     assert sorted(r.patient.id for r in workstation.service.charts.ward()) == ward.patients[:2]
     assert workstation.service.repo.answer(f"obs-{ward.patients[2]}") is None
+
+
+def test_a_sync_when_nothing_changed_writes_nothing_to_the_cache(
+    workstation: Workstation, server: FakeFhirServer, catalog: Catalog, clock: Clock
+) -> None:
+    """Not a History line, not a re-indexed patient, not a cursor: the searches since the
+    cursor bring the newest resource of each kind again, and an agency's care team comes
+    whole every time, but none of that is a change."""
+    ward = seed_ward(server)
+    answer_on_server(server, catalog, clock, ward.patients[1], "Lives alone")
+    agency = HomeCareContact(
+        id="agency-1",
+        patient_id=ward.patients[0],
+        kind=ContactKind.AGENCY,
+        name="CityCare Nursing Service",
+        relationship="home-care agency",
+        consent_to_share=True,
+        provenance=Provenance(
+            recorded_by=COLLEAGUE, recorded_at=clock(), source=Source.OTHER_SYSTEM
+        ),
+    )
+    server.put(mapping.contact_to_organization(agency))
+    server.put(mapping.home_care_team(agency))
+    workstation.sync()
+    assert workstation.service.repo.contact(agency.id) is not None
+    db = workstation.engine.db
+    before = _snapshot(db)
+    server.clock.advance(minutes=30)
+
+    summary = workstation.sync()
+
+    assert summary.errors == ()
+    assert summary.downloaded == 0
+    assert _snapshot(db) == before  # only the cursors moved on
+
+
+def _snapshot(db: Database) -> dict[str, list[Any]]:
+    """Everything the cache holds but the sync cursors (``patients_generation`` in the meta
+    table counts every write of a patient, even one that changes nothing)."""
+    tables = [
+        "patients",
+        "answers",
+        "medications",
+        "contacts",
+        "history",
+        "news",
+        "search_facts",
+        "server_resources",
+        "discharge_plans",
+        "discharge_tasks",
+        "outbox",
+    ]
+    return {t: db.query(f"SELECT * FROM {t} ORDER BY 1") for t in tables}
