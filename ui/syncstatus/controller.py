@@ -26,6 +26,7 @@ from sync.engine import (
     SyncSucceeded,
     SyncSummary,
 )
+from ui.base.gc_guard import FullCollectionsHeld
 from ui.base.taskman import DbOp, NetOp, TaskManager
 from ui.qt import QtCore, Signal
 
@@ -65,6 +66,8 @@ class SyncController(QtCore.QObject):
         self.offline_since: datetime | None = None
         self.last_failure: tuple[str, ...] = ()
         self.last_problem: SyncFailed | None = None
+        self._gc_hold = FullCollectionsHeld()
+        """No full cyclic collection on the GUI thread while a sync runs (gc_guard)."""
         self.progress = ""
         self.local = SyncCounts(waiting=0, refused=0, conflicts=0)
         self._timer = QtCore.QTimer(self)
@@ -84,6 +87,7 @@ class SyncController(QtCore.QObject):
         """On close: no new syncs, and a running one ends at its next step (or retry wait)."""
         self._stopped = True
         self._timer.stop()
+        self._gc_hold.release()
         self.engine.close()
         if self._on_stop is not None:
             self._on_stop()
@@ -109,6 +113,7 @@ class SyncController(QtCore.QObject):
                 log.warning("sync could not run: %s", type(exc).__name__)
                 return SyncSummary(errors=(str(exc),))
 
+        self._gc_hold.hold()
         NetOp(self.tasks, sync).success(self._on_done).run()
 
     def cancel(self) -> None:
@@ -149,6 +154,7 @@ class SyncController(QtCore.QObject):
 
     def _on_done(self, summary: SyncSummary) -> None:
         self.running = False
+        self._gc_hold.release()
         if self._stopped:
             return  # locked or closed: the cache may be closed already
         # The engine's last status (succeeded or failed) cleared it; a sync that could not
