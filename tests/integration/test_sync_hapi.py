@@ -411,3 +411,40 @@ def test_a_home_care_agency_travels_as_organization_linked_by_a_care_team(
     )
     b.sync()
     assert b.service.repo.contact(agency.id) is None
+
+
+def test_a_sync_when_nothing_changed_costs_a_handful_of_requests(hapi, tmp_path, catalog) -> None:
+    """The cost follows the changes, not the assignment: after the first sync, one that
+    finds nothing new is the assignment search and one batch of searches (HAPI does not
+    declare batch in its CapabilityStatement: the engine found out by trying, once)."""
+    import httpx
+
+    from app.keys import DatabaseKey
+    from app.store.database import Database
+    from sync.client import FhirClient
+
+    ward = seed_ward(hapi.base_url, patients=45)  # more than one old-style chunk of 40
+    seen: list[httpx.Request] = []
+
+    class Counting(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            seen.append(request)
+            return super().handle_request(request)
+
+    db = Database.open(tmp_path / "count.db", DatabaseKey.generate(), create=True)
+    client = FhirClient(hapi.base_url, transport=Counting(), timeout=60, clock=system_clock)
+    try:
+        engine = Synchronizer(db, catalog, client, ward.practitioner, clock=system_clock)
+        assert engine.sync().errors == ()
+        seen.clear()
+
+        summary = engine.sync()
+
+        assert summary.errors == ()
+        assert summary.downloaded == 0
+        made = [f"{r.method} {r.url.path.rsplit('/', 1)[-1]}" for r in seen]
+        assert len(seen) <= 3, made  # the assignment, one batch (and maybe a page)
+        assert any(r.method == "POST" and b'"batch"' in r.content for r in seen), made
+    finally:
+        client.close()
+        db.close()
