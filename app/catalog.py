@@ -18,6 +18,7 @@ from app.domain import (
     AnswerType,
     Catalog,
     Category,
+    Coding,
     Question,
     Validity,
     ValidityKind,
@@ -33,6 +34,14 @@ EXT_VALIDITY_DAYS = "https://fhir.askonce.app/StructureDefinition/validity-days"
 EXT_TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 EXT_OPTION_ABSENT = "https://fhir.askonce.app/StructureDefinition/option-absent"
 """On an answer option: choosing it says the thing asked about is absent ("No hearing aid")."""
+EXT_STANDARD_CODING = "https://fhir.askonce.app/StructureDefinition/standard-coding"
+"""On an answer option (repeatable): the same answer in a standard terminology.
+
+FHIR gives an answer option one ``valueCoding``; ours is the key the app works with, so
+standard codes ride along here. A question's standard codes are plain ``item.code`` entries.
+"""
+LOINC = "http://loinc.org"
+SNOMED_CT = "http://snomed.info/sct"
 
 # Which FHIR item types fit which answer type.
 _FHIR_TYPES: dict[AnswerType, set[str]] = {
@@ -149,12 +158,18 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
 
     label = text
     label_translations: dict[str, str] = {}
-    for coding in item.get("code", []) or []:
+    standard: list[Coding] = []
+    codes = item.get("code", []) or []
+    if not isinstance(codes, list):
+        raise fail("'code' must be a list of codings")
+    for coding in codes:
         if isinstance(coding, Mapping) and coding.get("system") == QUESTION_SYSTEM:
             if coding.get("code") != code:
                 raise fail("its code does not match its linkId")
             label = str(coding.get("display") or text)
             label_translations = _checked_translations(coding, "_display", fail)
+        else:
+            standard.append(_standard_coding(coding, "its code", fail))
 
     return Question(
         code=code,
@@ -166,7 +181,40 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
         options=options,
         translations=_checked_translations(item, "_text", fail),
         label_translations=label_translations,
+        standard_codings=_distinct(standard, "its code", fail),
     )
+
+
+def _standard_coding(coding: Any, where: str, fail: Any) -> Coding:
+    """A standard coding from the catalog: an absolute system URI and a code, nothing less."""
+    if not isinstance(coding, Mapping):
+        raise fail(f"{where}: a coding must be an object")
+    system, value, display = coding.get("system"), coding.get("code"), coding.get("display", "")
+    if not isinstance(system, str) or not _is_absolute_uri(system):
+        raise fail(f"{where}: coding {value!r} needs a system URL (such as {LOINC})")
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise fail(f"{where}: the {system} coding has no code")
+    if not isinstance(display, str):
+        raise fail(f"{where}: the display of {system}|{value} must be text")
+    return Coding(system=system, code=value, display=display)
+
+
+def _is_absolute_uri(system: str) -> bool:
+    if system != system.strip() or " " in system:
+        return False
+    if system.startswith(("http://", "https://")):
+        return "." in system.split("/")[2]
+    return system.startswith(("urn:oid:", "urn:uuid:", "urn:ietf:", "urn:iso:"))
+
+
+def _distinct(codings: list[Coding], where: str, fail: Any) -> tuple[Coding, ...]:
+    seen: set[tuple[str, str]] = set()
+    for coding in codings:
+        key = (coding.system, coding.code)
+        if key in seen:
+            raise fail(f"{where}: {coding.system}|{coding.code} is given twice")
+        seen.add(key)
+    return tuple(codings)
 
 
 def _parse_validity(item: Mapping[str, Any], fail: Any) -> Validity:
@@ -195,13 +243,25 @@ def _parse_options(item: Mapping[str, Any], fail: Any) -> tuple[AnswerOption, ..
         absent = _extension(opt, EXT_OPTION_ABSENT)
         if absent is not None and not isinstance(absent.get("valueBoolean"), bool):
             raise fail(f"option {coding['code']}: option-absent needs a valueBoolean")
+        system = str(coding.get("system") or ANSWER_SYSTEM)
+        where = f"option {coding['code']}"
+        standard = [
+            _standard_coding(ext.get("valueCoding"), where, fail)
+            for ext in opt.get("extension", []) or []
+            if isinstance(ext, Mapping) and ext.get("url") == EXT_STANDARD_CODING
+        ]
+        if system != ANSWER_SYSTEM:
+            # The option's own coding is already a standard one (BCP-47 languages, FHIR's
+            # contact point systems): it goes to the server next to ours as well.
+            standard.insert(0, _standard_coding(coding, where, fail))
         options.append(
             AnswerOption(
-                system=str(coding.get("system") or ANSWER_SYSTEM),
+                system=system,
                 code=str(coding["code"]),
                 display=str(coding.get("display") or coding["code"]),
                 translations=_checked_translations(coding, "_display", fail),
                 absent=bool(absent and absent["valueBoolean"]),
+                standard_codings=_distinct(standard, where, fail),
             )
         )
     if len({o.code for o in options}) != len(options):

@@ -151,6 +151,14 @@ class Validity(Frozen):
         return f"{self.days} days"
 
 
+class Coding(Frozen):
+    """A code in a standard terminology (LOINC, SNOMED CT, BCP-47, …), as FHIR writes it."""
+
+    system: str
+    code: str
+    display: str = ""
+
+
 class AnswerOption(Frozen):
     system: str
     code: str
@@ -158,6 +166,8 @@ class AnswerOption(Frozen):
     translations: dict[str, str] = Field(default_factory=dict)
     absent: bool = False
     """Choosing this option says the thing asked about is absent ("No hearing aid")."""
+    standard_codings: tuple[Coding, ...] = ()
+    """The same answer in standard terminologies, sent next to ours so any FHIR reader knows it."""
 
     def display_for(self, language: str) -> str:
         return self.translations.get(language, self.display)
@@ -190,6 +200,8 @@ class Question(Frozen):
     options: tuple[AnswerOption, ...] = ()
     translations: dict[str, str] = Field(default_factory=dict)
     label_translations: dict[str, str] = Field(default_factory=dict)
+    standard_codings: tuple[Coding, ...] = ()
+    """The question in LOINC or SNOMED CT, where a code exists; ours stays the key."""
 
     def option(self, code: str) -> AnswerOption | None:
         return next((o for o in self.options if o.code == code), None)

@@ -42,6 +42,7 @@ from app.domain import (
     AuditEntry,
     Catalog,
     Channel,
+    Coding,
     ContactKind,
     ContactPoint,
     ContactRole,
@@ -50,6 +51,7 @@ from app.domain import (
     MedicationStatus,
     Patient,
     Provenance,
+    Question,
     Reconciliation,
     ReconciliationDecision,
     RevisionStatus,
@@ -251,7 +253,10 @@ def answer_to_observation(
         {"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}
     ]
     obs["code"] = {
-        "coding": [{"system": QUESTION_SYSTEM, "code": question.code, "display": question.label}],
+        "coding": [
+            {"system": QUESTION_SYSTEM, "code": question.code, "display": question.label},
+            *_codings(question.standard_codings),
+        ],
         "text": question.label,
     }
     obs["subject"] = {"reference": f"Patient/{answer.patient_id}"}
@@ -260,7 +265,7 @@ def answer_to_observation(
     obs["performer"] = [_performer(answer.provenance.recorded_by)]
     for key in [k for k in obs if k.startswith("value")] + ["component"]:
         obs.pop(key, None)
-    _put_value(obs, question.answer_type, answer.value, question.code)
+    _put_value(obs, question, answer.value)
     _ext(obs, EXT_SOURCE, valueCode=answer.provenance.source.value)
     _ext(obs, EXT_ACTION, valueCode=last.action.value)
     if last.note:
@@ -268,7 +273,22 @@ def answer_to_observation(
     return validate(_tidy(obs))
 
 
-def _put_value(obs: Resource, answer_type: AnswerType, value: AnswerValue, code: str) -> None:
+def _codings(codings: tuple[Coding, ...]) -> list[Resource]:
+    return [
+        {"system": c.system, "code": c.code, **({"display": c.display} if c.display else {})}
+        for c in codings
+    ]
+
+
+def _answer_concept(question: Question, code: str) -> Resource:
+    """Our answer coding first, then the same answer in standard terminologies (if any)."""
+    option = question.option(code)
+    standard = option.standard_codings if option is not None else ()
+    return {"coding": [{"system": ANSWER_SYSTEM, "code": code}, *_codings(standard)]}
+
+
+def _put_value(obs: Resource, question: Question, value: AnswerValue) -> None:
+    answer_type = question.answer_type
     if isinstance(value, bool):
         obs["valueBoolean"] = value
     elif answer_type is AnswerType.TIME:
@@ -278,18 +298,45 @@ def _put_value(obs: Resource, answer_type: AnswerType, value: AnswerValue, code:
     elif isinstance(value, tuple):
         # Several answers to one question: one component each (codings in one
         # CodeableConcept would mean "the same concept in other code systems").
+        question_codings = [
+            {"system": QUESTION_SYSTEM, "code": question.code},
+            *_codings(question.standard_codings),
+        ]
         obs["component"] = [
             {
-                "code": {"coding": [{"system": QUESTION_SYSTEM, "code": code}]},
-                "valueCodeableConcept": {"coding": [{"system": ANSWER_SYSTEM, "code": v}]},
+                "code": {"coding": copy.deepcopy(question_codings)},
+                "valueCodeableConcept": _answer_concept(question, v),
             }
             for v in value
         ]
     else:
-        obs["valueCodeableConcept"] = {"coding": [{"system": ANSWER_SYSTEM, "code": value}]}
+        obs["valueCodeableConcept"] = _answer_concept(question, value)
 
 
-def _get_value(obs: Resource, answer_type: AnswerType) -> AnswerValue:
+def _answer_code(concept: Any, question: Question, where: str) -> str:
+    """Our answer code in a CodeableConcept, wherever a server put it among the codings.
+
+    Without ours (another system wrote only a standard code), the option whose standard
+    coding it is; failing that, the first code, as it always was.
+    """
+    codings = concept.get("coding", []) if isinstance(concept, dict) else []
+    for coding in codings:
+        if coding.get("system") == ANSWER_SYSTEM and coding.get("code"):
+            return str(coding["code"])
+    for coding in codings:
+        for option in question.options:
+            if any(
+                c.system == coding.get("system") and c.code == coding.get("code")
+                for c in option.standard_codings
+            ):
+                return option.code
+    if codings and codings[0].get("code"):
+        return str(codings[0]["code"])  # as before: an unknown code is kept, not refused
+    raise MappingError(f"{where} has a coded answer without a code")
+
+
+def _get_value(obs: Resource, question: Question) -> AnswerValue:
+    where = f"Observation/{obs.get('id', '?')}"
     if "valueBoolean" in obs:
         return bool(obs["valueBoolean"])
     if "valueTime" in obs:
@@ -297,12 +344,13 @@ def _get_value(obs: Resource, answer_type: AnswerType) -> AnswerValue:
     if "valueString" in obs:
         return str(obs["valueString"])
     if "valueCodeableConcept" in obs:
-        return str(obs["valueCodeableConcept"]["coding"][0]["code"])
-    if answer_type is AnswerType.MULTI_CHOICE:
+        return _answer_code(obs["valueCodeableConcept"], question, where)
+    if question.answer_type is AnswerType.MULTI_CHOICE:
         return tuple(
-            str(c["valueCodeableConcept"]["coding"][0]["code"]) for c in obs.get("component", [])
+            _answer_code(c.get("valueCodeableConcept"), question, where)
+            for c in obs.get("component", [])
         )
-    raise MappingError(f"Observation/{obs.get('id', '?')} has no value")
+    raise MappingError(f"{where} has no value")
 
 
 def observation_to_answer(obs: Resource, catalog: Catalog) -> Answer:
@@ -323,7 +371,7 @@ def observation_to_answer(obs: Resource, catalog: Catalog) -> Answer:
         source=Source(_ext_value(obs, EXT_SOURCE, "valueCode", Source.OTHER_SYSTEM.value)),
         based_on_version=version,
     )
-    value = _get_value(obs, question.answer_type)
+    value = _get_value(obs, question)
     action = AnswerAction(_ext_value(obs, EXT_ACTION, "valueCode", AnswerAction.RECORDED.value))
     return Answer(
         id=str(obs["id"]),

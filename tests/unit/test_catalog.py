@@ -18,12 +18,16 @@ import pytest
 from app.catalog import (
     EXT_ANSWER_TYPE,
     EXT_OPTION_ABSENT,
+    EXT_STANDARD_CODING,
     EXT_VALIDITY,
     EXT_VALIDITY_DAYS,
+    LOINC,
+    QUESTION_SYSTEM,
+    SNOMED_CT,
     default_catalog_path,
     load_catalog,
 )
-from app.domain import AnswerType, AnswerValue, Catalog, ValidityKind
+from app.domain import AnswerType, AnswerValue, Catalog, Coding, ValidityKind
 from app.errors import CatalogError
 
 EXPECTED_CATEGORIES = {
@@ -192,6 +196,36 @@ def _code_not_matching_link_id(q: Json) -> None:
     q["code"][0]["code"] = "diet.something-else"
 
 
+def _standard_coding_without_system(q: Json) -> None:
+    q["code"].append({"code": "54899-0"})
+
+
+def _standard_coding_with_a_bare_word_as_system(q: Json) -> None:
+    q["code"].append({"system": "loinc", "code": "54899-0"})
+
+
+def _standard_coding_without_code(q: Json) -> None:
+    q["code"].append({"system": SNOMED_CT})
+
+
+def _standard_coding_with_blank_code(q: Json) -> None:
+    q["code"].append({"system": SNOMED_CT, "code": " "})
+
+
+def _standard_coding_twice(q: Json) -> None:
+    q["code"].append(copy.deepcopy(q["code"][-1]))
+
+
+def _standard_answer_coding_without_code(q: Json) -> None:
+    q["answerOption"][0]["extension"] = [
+        {"url": EXT_STANDARD_CODING, "valueCoding": {"system": SNOMED_CT}}
+    ]
+
+
+def _standard_answer_coding_not_a_coding(q: Json) -> None:
+    q["answerOption"][0]["extension"] = [{"url": EXT_STANDARD_CODING, "valueString": "vegan"}]
+
+
 BROKEN_QUESTIONS: list[tuple[str, str, Callable[[Json], None], str]] = [
     ("missing text", "diet.lactose", _drop_text, "text is missing"),
     ("blank text", "diet.lactose", _blank_text, "text is missing"),
@@ -206,6 +240,33 @@ BROKEN_QUESTIONS: list[tuple[str, str, Callable[[Json], None], str]] = [
     ("choice with one option", "comfort.washing", _single_option, "at least two"),
     ("option without code", "comfort.washing", _option_without_code, "no valueCoding code"),
     ("code not matching linkId", "diet.lactose", _code_not_matching_link_id, "linkId"),
+    ("standard coding without system", "diet.lactose", _standard_coding_without_system, "URL"),
+    (
+        "standard coding with a bare word as system",
+        "diet.gluten",
+        _standard_coding_with_a_bare_word_as_system,
+        "system URL",
+    ),
+    ("standard coding without code", "home.pets", _standard_coding_without_code, "no code"),
+    ("standard coding with blank code", "home.pets", _standard_coding_with_blank_code, "no code"),
+    (
+        "standard coding twice",
+        "communication.preferred-language",
+        _standard_coding_twice,
+        "http://loinc.org|54899-0 is given twice",
+    ),
+    (
+        "standard answer coding without code",
+        "diet.diet-pattern",
+        _standard_answer_coding_without_code,
+        "option none",
+    ),
+    (
+        "standard answer coding that is not a coding",
+        "diet.diet-pattern",
+        _standard_answer_coding_not_a_coding,
+        "a coding must be an object",
+    ),
 ]
 
 
@@ -404,3 +465,62 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     assert str(path) in caught.value.message
     assert "missing" in caught.value.message
     assert not path.parent.exists()
+
+
+# --- standard codes (LOINC, SNOMED CT, BCP-47) next to ours ---------------------------------
+
+
+def test_shipped_questions_carry_loinc_where_a_code_exists(catalog: Catalog) -> None:
+    language = catalog.question("communication.preferred-language")
+    assert language.standard_codings == (
+        Coding(system=LOINC, code="54899-0", display="Preferred language"),
+    )
+    interpreter = catalog.question("communication.interpreter-needed")
+    assert interpreter.standard_codings == (
+        Coding(system=LOINC, code="54588-9", display="Interpreter needed"),
+    )
+    # Ours stays the key: the code is still the linkId, the label still ours.
+    assert language.code == "communication.preferred-language"
+    assert language.label == "Preferred language"
+    assert not catalog.question("home.pets").standard_codings
+
+
+def test_shipped_options_carry_standard_answer_codes(catalog: Catalog) -> None:
+    german = catalog.question("communication.preferred-language").option("de")
+    assert german is not None
+    assert german.standard_codings == (
+        Coding(system="urn:ietf:bcp:47", code="de", display="German"),
+    )
+    other = catalog.question("communication.preferred-language").option("other")
+    assert other is not None
+    assert not other.standard_codings
+    muslim = catalog.question("culture.faith").option("muslim")
+    assert muslim is not None
+    assert [(c.system, c.code) for c in muslim.standard_codings] == [
+        ("http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation", "1023")
+    ]
+
+
+def test_a_hospital_catalog_adds_its_own_standard_codes(tmp_path: Path, shipped_json: Json) -> None:
+    doc = copy.deepcopy(shipped_json)
+    pets = _question(doc, "home.pets")
+    pets["code"].insert(0, {"system": "http://example.org/hospital-terms", "code": "PETS-1"})
+    vegan = _option(_question(doc, "diet.diet-pattern"), "vegan")
+    vegan["extension"] = [
+        {"url": EXT_STANDARD_CODING, "valueCoding": {"system": SNOMED_CT, "code": "1234567"}},
+        {"url": "urn:oid:1.2.3", "valueCoding": {"system": "ignored"}},  # not ours to read
+    ]
+    catalog = load_catalog(_write(tmp_path, doc))
+    question = catalog.question("home.pets")
+    assert question.standard_codings == (
+        Coding(system="http://example.org/hospital-terms", code="PETS-1"),
+    )
+    assert question.label == "Pets needing care"  # ours found wherever it stands
+    option = catalog.question("diet.diet-pattern").option("vegan")
+    assert option is not None
+    assert option.standard_codings == (Coding(system=SNOMED_CT, code="1234567"),)
+
+
+def test_our_own_question_coding_is_never_a_standard_one(catalog: Catalog) -> None:
+    for question in catalog.questions:
+        assert QUESTION_SYSTEM not in {c.system for c in question.standard_codings}

@@ -8,12 +8,15 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from app.catalog import ANSWER_SYSTEM, QUESTION_SYSTEM
 from app.domain import (
     Actor,
     Answer,
     AnswerType,
+    AnswerValue,
     Catalog,
     Channel,
+    Coding,
     ContactKind,
     ContactPoint,
     ContactRole,
@@ -391,3 +394,149 @@ def test_another_systems_relationship_is_read_as_text_display_or_code(
         "relationship": [relationship],
     }
     assert mapping.related_person_to_contact(person).relationship == expected
+
+
+# --- standard codes next to ours ----------------------------------------------------------
+
+LOINC = "http://loinc.org"
+BCP47 = "urn:ietf:bcp:47"
+SNOMED = mapping.SNOMED
+
+
+def _pairs(concept: dict[str, object]) -> list[tuple[str, str]]:
+    codings = concept["coding"]
+    assert isinstance(codings, list)
+    return [(c["system"], c["code"]) for c in codings]
+
+
+def _record(service: CareService, question_code: str, value: AnswerValue) -> Answer:
+    patient = service.charts.ward()[0].patient
+    existing = next(
+        (
+            i.answer
+            for i in service.charts.chart(patient.id).board
+            if i.question.code == question_code
+        ),
+        None,
+    )
+    if existing is not None:
+        return service.answers.correct(existing.id, value, Source.PATIENT, "")
+    return service.answers.record(patient.id, question_code, value, Source.PATIENT)
+
+
+def _same_answer(back: Answer, answer: Answer) -> None:
+    assert back.question_code == answer.question_code
+    assert back.value == answer.value
+    assert back.status == answer.status
+    assert back.provenance.recorded_by == answer.provenance.recorded_by
+
+
+def test_an_answer_carries_ours_first_then_the_standard_codes(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _record(demo_service, "communication.preferred-language", "de")
+    obs = mapping.answer_to_observation(answer, catalog)
+    assert _pairs(obs["code"]) == [
+        (QUESTION_SYSTEM, "communication.preferred-language"),
+        (LOINC, "54899-0"),
+    ]
+    assert obs["code"]["coding"][1]["display"] == "Preferred language"
+    assert _pairs(obs["valueCodeableConcept"]) == [(ANSWER_SYSTEM, "de"), (BCP47, "de")]
+    _same_answer(mapping.observation_to_answer(obs, catalog), answer)
+
+
+def test_an_answer_without_a_standard_code_carries_ours_only(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _record(demo_service, "communication.preferred-language", "other")
+    obs = mapping.answer_to_observation(answer, catalog)
+    assert _pairs(obs["valueCodeableConcept"]) == [(ANSWER_SYSTEM, "other")]
+    washing = _record(demo_service, "comfort.washing", "shower")
+    assert _pairs(mapping.answer_to_observation(washing, catalog)["code"]) == [
+        (QUESTION_SYSTEM, "comfort.washing")
+    ]
+
+
+def test_a_boolean_answer_keeps_value_boolean_under_its_loinc_code(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _record(demo_service, "communication.interpreter-needed", True)
+    obs = mapping.answer_to_observation(answer, catalog)
+    assert (LOINC, "54588-9") in _pairs(obs["code"])
+    assert obs["valueBoolean"] is True
+    _same_answer(mapping.observation_to_answer(obs, catalog), answer)
+
+
+def test_a_server_may_put_the_standard_codings_first(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _record(demo_service, "communication.preferred-language", "tr")
+    obs = mapping.answer_to_observation(answer, catalog)
+    reordered = copy.deepcopy(obs)
+    reordered["code"]["coding"].reverse()
+    reordered["valueCodeableConcept"]["coding"].reverse()
+    back = mapping.observation_to_answer(reordered, catalog)
+    _same_answer(back, answer)
+    # Mapping it out again gives the same resource, ours first again.
+    again = mapping.answer_to_observation(back, catalog, base=reordered)
+    assert again["code"] == obs["code"]
+    assert again["valueCodeableConcept"] == obs["valueCodeableConcept"]
+
+
+def test_only_a_standard_answer_code_is_read_as_our_option(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _record(demo_service, "communication.preferred-language", "pl")
+    obs = mapping.answer_to_observation(answer, catalog)
+    obs["valueCodeableConcept"] = {"coding": [{"system": BCP47, "code": "pl"}]}
+    assert mapping.observation_to_answer(obs, catalog).value == "pl"
+
+
+def _with_codes_on(catalog: Catalog, question_code: str) -> Catalog:
+    """The catalog with a hospital's own standard codes on one multi-choice question."""
+    question = catalog.question(question_code)
+    options = tuple(
+        o.model_copy(
+            update={"standard_codings": (Coding(system=SNOMED, code=f"9000{i}", display=o.code),)}
+        )
+        for i, o in enumerate(question.options)
+    )
+    coded = question.model_copy(
+        update={
+            "options": options,
+            "standard_codings": (Coding(system=LOINC, code="99999-9"),),
+        }
+    )
+    return catalog.model_copy(
+        update={
+            "questions": tuple(coded if q.code == question_code else q for q in catalog.questions)
+        }
+    )
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["ours-first", "standard-first"])
+def test_multi_choice_components_carry_both_codings_in_either_order(
+    demo_service: CareService, catalog: Catalog, reverse: bool
+) -> None:
+    answer = _answer_for(demo_service, catalog, AnswerType.MULTI_CHOICE)
+    coded = _with_codes_on(catalog, answer.question_code)
+    obs = mapping.answer_to_observation(answer, coded)
+    assert isinstance(answer.value, tuple)
+    for component, value in zip(obs["component"], answer.value, strict=True):
+        assert _pairs(component["code"]) == [
+            (QUESTION_SYSTEM, answer.question_code),
+            (LOINC, "99999-9"),
+        ]
+        option_index = [o.code for o in coded.question(answer.question_code).options].index(value)
+        assert _pairs(component["valueCodeableConcept"]) == [
+            (ANSWER_SYSTEM, value),
+            (SNOMED, f"9000{option_index}"),
+        ]
+    if reverse:
+        obs["code"]["coding"].reverse()
+        for component in obs["component"]:
+            component["code"]["coding"].reverse()
+            component["valueCodeableConcept"]["coding"].reverse()
+    _same_answer(mapping.observation_to_answer(obs, coded), answer)
+    # The shipped catalog (no codes on this question) still reads what the coded one wrote.
+    _same_answer(mapping.observation_to_answer(obs, catalog), answer)
