@@ -39,13 +39,15 @@ from app.domain import (
     Source,
 )
 from app.errors import KnownError, LockedOutError, ValidationError, WrongPinError
-from app.keys import DatabaseKey, KdfParams, KeyWrapper
 from app.keystore import Keystore
 from app.paths import AppPaths
-from app.store.database import Database
 
-if TYPE_CHECKING:  # the services load when a cache is opened, not with the first window
+if TYPE_CHECKING:
+    # The key derivation (cryptography), SQLCipher and the services load when a cache is
+    # opened, not with the first window (start-up time).
+    from app.keys import DatabaseKey, KdfParams
     from app.services import CareService
+    from app.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +166,8 @@ def cache_exists(paths: AppPaths, user_id: str) -> bool:
 
 
 def is_locked_out(paths: AppPaths, user_id: str) -> bool:
+    from app.keys import KeyWrapper
+
     return cache_exists(paths, user_id) and KeyWrapper.is_locked_out(
         user_folder(paths, user_id) / KEY_FILE
     )
@@ -185,6 +189,9 @@ def create_user_cache(
     clock: Clock,
 ) -> CacheSession:
     """First use of this workstation by this user (after an online sign-in)."""
+    from app.keys import KeyWrapper
+    from app.store.database import Database
+
     check_pin_strength(pin, min_pin_length)
     folder = user_folder(paths, actor.user_id)
     if (folder / KEY_FILE).exists():
@@ -225,6 +232,8 @@ def unwrap_with_pin(
     cache open (re-authentication) ``on_wrong_pin`` audits each wrong PIN at once;
     otherwise they are returned after the next good one, to be audited then.
     """
+    from app.keys import KeyWrapper
+
     folder = user_folder(paths, user_id)
     wrapper = KeyWrapper(keystore)
     if is_locked_out(paths, user_id):  # waiting would not help: say so first
@@ -298,6 +307,8 @@ def restore_user_cache(
 
     Callers must only use this right after a successful online sign-in of ``actor``.
     """
+    from app.keys import KeyWrapper
+
     check_pin_strength(new_pin, min_pin_length)
     folder = user_folder(paths, actor.user_id)
     wrapper = KeyWrapper(keystore)
@@ -321,6 +332,8 @@ def _open(
     clock: Clock,
     language: str,
 ) -> CacheSession:
+    from app.store.database import Database
+
     try:
         db = Database.open(folder / CACHE_FILE, key)
     except BaseException:
@@ -370,7 +383,9 @@ def open_demo_cache(
     nobody could open again anyway); without it, a temporary folder removed on close.
     """
     from app import demo
+    from app.keys import DatabaseKey
     from app.services import CareService
+    from app.store.database import Database
 
     temp_dir = None
     if data_dir is None:

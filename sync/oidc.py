@@ -36,14 +36,12 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain import Role
 from app.errors import BugError, KnownError
 from app.settings import Settings
-from sync.tls import certificate_problem, http_client_options
 
 if TYPE_CHECKING:  # httpx and joserfc load on first use, not with the sign-in window
     import httpx
@@ -257,6 +255,8 @@ class OidcClient:
         """The OS trust store plus the hospital's CA; the policy's proxy (sync/tls.py)."""
         if self._client is None:
             import httpx
+
+            from sync.tls import http_client_options  # with the client: after the first window
 
             config = self.config
             self._client = httpx.Client(
@@ -505,6 +505,8 @@ class OidcClient:
         The header has whole seconds and the answer took a moment to arrive: the estimate
         is good to a second or two, well within the leeway.
         """
+        from email.utils import parsedate_to_datetime  # not needed before the first window
+
         received_at = self._clock()
         try:
             provider_now = parsedate_to_datetime(response.headers.get("date", ""))
@@ -626,6 +628,8 @@ class OidcClient:
 
 def _refuse_if_not_trusted(exc: BaseException) -> None:
     """A certificate the checks refuse is said as such, not as "cannot be reached"."""
+    from sync.tls import certificate_problem  # ssl and truststore: not before the first window
+
     problem = certificate_problem(exc)
     if problem is not None:
         log.warning("identity provider: certificate not trusted (%s)", problem)
