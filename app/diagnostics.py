@@ -59,6 +59,7 @@ LIBRARIES = (
     "keyring",
     "authlib",
     "joserfc",
+    "websockets",
 )
 SECRET_WORDS = ("secret", "password", "token", "credential", "private")
 REDACTED = "<redacted>"

@@ -58,7 +58,7 @@ class Settings(BaseModel):
             "user/PractitionerRole.rs user/Observation.crus "
             "user/MedicationStatement.crus user/RelatedPerson.crus "
             "user/Organization.crus user/CareTeam.crus user/CarePlan.crus user/Task.crus "
-            "user/AuditEvent.cu"
+            "user/AuditEvent.cu user/Subscription.crd"
         ),
         description="Scopes to ask for at sign-in, space-separated, beyond openid and "
         "profile. The default is the SMART on FHIR v2 scopes of what AskOnce reads and writes; "

@@ -207,6 +207,9 @@ class Synchronizer:
         self._lock = threading.Lock()
         self._cancel = threading.Event()  # this sync: stop at the next step
         self._closed = threading.Event()  # for good: locked, signed out or closed
+        self.assigned: frozenset[str] | None = None
+        """The patients of the last download (assignment and emergency access), for the
+        push channel's Subscriptions; None before the first."""
         # Network waits happen on the caller's thread; every cache access goes through
         # run_db, which the GUI points at its one DB worker (all access serialized there).
         self._run_db = run_db or (lambda fn: fn())
@@ -694,6 +697,7 @@ class Synchronizer:
             for q, f in zip(plan.queries, found, strict=True)
         ]
         self._store(answers, assigned, new, plan, tally)
+        self.assigned = frozenset(assigned)
         if self._stopping():
             return
         self._emit(SyncProgress("reconcile", 0, 1))

@@ -17,8 +17,10 @@ from app.domain import Catalog
 from app.settings import AssignmentSourceName
 from app.store.database import Database
 from sync.assignment import AssignmentSource
-from sync.client import AuthHook, FhirClient
+from sync.client import AuthHook, FhirClient, RetryPolicy
 from sync.engine import Synchronizer, SyncStatus
+from sync.push import PushListener
+from sync.tls import ssl_context
 
 RunDb = Callable[[Callable[[], Any]], Any]
 """Runs a cache access where all cache access is serialized (the GUI's DB worker)."""
@@ -70,4 +72,37 @@ def make_synchronizer(
         run_db=run_db,
         retention_days=retention_days,
         assignment_source=AssignmentSource(assignment_source),
+    )
+
+
+def make_push_listener(
+    server_url: str,
+    *,
+    auth: AuthHook | None,
+    workstation: str,
+    on_change: Callable[[], None],
+    clock: Clock,
+    ca_bundle: Path | None = None,
+    http_proxy: str | None = None,
+) -> PushListener:
+    """The push channel for one signed-in user (``sync.push``): its own FHIR client, with
+    short timeouts and no retries (it is best-effort; polling is the fallback), and the
+    same trust and proxy as the synchronizer's."""
+    client = FhirClient(
+        server_url,
+        auth=auth,
+        ca_bundle=ca_bundle,
+        http_proxy=http_proxy,
+        timeout=5.0,
+        retry=RetryPolicy(attempts=1),
+        clock=clock,
+    )
+    return PushListener(
+        client,
+        on_change,
+        workstation=workstation,
+        clock=clock,
+        ssl_context=ssl_context(ca_bundle),
+        http_proxy=http_proxy,
+        token=(lambda: auth.token()) if auth is not None else (lambda: None),
     )

@@ -47,6 +47,8 @@ PERMISSIONS: dict[str, str] = {
     "Task": WRITE,
     # the audit trail: written (PUT with its own id), never read back
     "AuditEvent": "cu",
+    # the push channel (sync/push.py): created for the user's patients, deleted on sign-out
+    "Subscription": "crd",
 }
 """What AskOnce does with each resource type, as SMART v2 permission letters."""
 
@@ -76,6 +78,7 @@ THINGS: dict[str, str] = {
     "CarePlan": "discharge plans (CarePlan)",
     "Task": "discharge tasks (Task)",
     "AuditEvent": "the audit trail (AuditEvent)",
+    "Subscription": "change notifications (Subscription)",
 }
 VERBS = {"c": "create", "r": "read", "u": "change", "d": "delete", "s": "search"}
 

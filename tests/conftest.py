@@ -24,6 +24,7 @@ from app.services import CareService
 from app.store.database import Database
 from tests.fhir_server import (  # noqa: F401 -- the session's FHIR server fixtures
     hapi,
+    hapi_push,
     hapi_smart,
 )
 from tests.identity_server import keycloak  # noqa: F401 -- the session's identity provider fixture

@@ -4,7 +4,8 @@ The server is built once from Maven Central (tests/integration/hapi_server, cach
 ~/.m2 and target/) and started once per test session. Tests that restart the server
 get their own instance with a file database (see ``hapi_factory``). ``hapi_smart`` is a
 second one with SMART on FHIR authorization on: it accepts only access tokens of the test
-Keycloak, with the scopes each request needs (``auth_issuer``).
+Keycloak, with the scopes each request needs (``auth_issuer``). ``hapi_push`` is a third
+with R4 websocket Subscriptions on (``subscriptions``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class HapiServer:
     jdbc_url: str | None = None
     auth_issuer: str | None = None
     """SMART authorization on: every request (but metadata) needs a token of this issuer."""
+    subscriptions: bool = False
+    """R4 websocket Subscriptions on (``ws://127.0.0.1:<port>/websocket``)."""
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -72,6 +75,8 @@ class HapiServer:
             props.append(f"-Dhapi.jdbc.url={self.jdbc_url}")
         if self.auth_issuer:
             props.append(f"-Dhapi.auth.issuer={self.auth_issuer}")
+        if self.subscriptions:
+            props.append("-Dhapi.subscriptions.websocket=true")
         log = self.log_path.open("ab")
         try:
             self.process = subprocess.Popen(
@@ -134,6 +139,18 @@ def hapi_smart(
         _free_port(),
         tmp_path_factory.mktemp("hapi-smart") / "hapi.log",
         auth_issuer=keycloak.issuer,
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def hapi_push(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HapiServer]:
+    """A server of its own with R4 websocket Subscriptions on (the push channel's tests);
+    the shared one keeps them off, as the benchmarks measure it."""
+    server = HapiServer(
+        _free_port(), tmp_path_factory.mktemp("hapi-push") / "hapi.log", subscriptions=True
     )
     server.start()
     yield server

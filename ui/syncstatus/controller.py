@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.services import CareService, SyncCounts
 from sync.engine import (
@@ -30,9 +31,13 @@ from ui.base.gc_guard import FullCollectionsHeld
 from ui.base.taskman import DbOp, NetOp, TaskManager
 from ui.qt import QtCore, Signal
 
+if TYPE_CHECKING:
+    from sync.push import PushListener
+
 log = logging.getLogger(__name__)
 
 OFFLINE_RETRY_S = 20
+PUSH_DEBOUNCE_MS = 1000
 
 
 class SyncController(QtCore.QObject):
@@ -53,6 +58,7 @@ class SyncController(QtCore.QObject):
         *,
         interval_s: int,
         on_stop: Callable[[], None] | None = None,
+        make_push: Callable[[Callable[[], None]], PushListener] | None = None,
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,6 +84,17 @@ class SyncController(QtCore.QObject):
             self._on_status, QtCore.Qt.ConnectionType.QueuedConnection
         )
         self.engine = make_engine(self._status_relay.sig_value.emit)
+        # Push (sync.push): a colleague's change pings from the listener's thread; a queued
+        # signal hops to the GUI, and a short single-shot timer folds a burst into one sync.
+        self._push_timer = QtCore.QTimer(self)
+        self._push_timer.setSingleShot(True)
+        self._push_timer.setInterval(PUSH_DEBOUNCE_MS)
+        self._push_timer.timeout.connect(self._sync_on_push)
+        self._push_relay = _Relay(self)
+        self._push_relay.sig_value.connect(self._on_push, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._push = make_push(lambda: self._push_relay.sig_value.emit(None)) if make_push else None
+        self._push_patients: frozenset[str] | None = None
+        self._sync_again = False
 
     def start(self) -> None:
         self.sync_now()
@@ -87,8 +104,11 @@ class SyncController(QtCore.QObject):
         """On close: no new syncs, and a running one ends at its next step (or retry wait)."""
         self._stopped = True
         self._timer.stop()
+        self._push_timer.stop()
         self._gc_hold.release()
         self.engine.close()
+        if self._push is not None:
+            self._push.stop()  # deletes its Subscriptions if the server answers quickly
         if self._on_stop is not None:
             self._on_stop()
 
@@ -162,7 +182,32 @@ class SyncController(QtCore.QObject):
         self.progress = ""
         # Come back sooner while the server is away, so we notice when it returns.
         self._timer.setInterval(OFFLINE_RETRY_S * 1000 if self.offline_since else self._interval_ms)
+        self._follow_assignment()
+        if self._sync_again:
+            self._sync_again = False
+            self._push_timer.start()
         self.refresh_local(then=lambda: self.sig_finished.emit(summary))
+
+    def _follow_assignment(self) -> None:
+        """Listen for pushes on the patients of the last download: started after the first
+        sync that knew them, restarted when they change."""
+        if self._push is None:
+            return
+        assigned = self.engine.assigned
+        if assigned is None or assigned == self._push_patients:
+            return
+        self._push_patients = assigned
+        self._push.watch(assigned)
+
+    def _on_push(self, _value: object = None) -> None:
+        if not self._stopped:
+            self._push_timer.start()  # (re)started: one sync after a burst of pings
+
+    def _sync_on_push(self) -> None:
+        if self.running:
+            self._sync_again = True  # this sync may have missed the change: one more after
+            return
+        self.sync_now()
 
     def refresh_local(self, then: Callable[[], None] | None = None) -> None:
         """Re-read what is waiting (after a sync, or after an edit) and update the text."""

@@ -44,6 +44,7 @@ from ui.workstation.sign_in import SignInWindow
 if TYPE_CHECKING:  # the main window and sync load after sign-in, not before the first window
     from app.keys import KdfParams
     from sync.engine import Synchronizer, SyncStatus
+    from sync.push import PushListener
     from ui.mainwindow.window import MainWindow
     from ui.syncstatus.controller import SyncController
 
@@ -298,7 +299,7 @@ class Shell(QtCore.QObject):
         self, session: CacheSession, tokens: TokenSet | None, refresh_token: str | None
     ) -> None:
         # Loaded on the first sign-in, not before the first window (start-up time).
-        from sync.factory import make_synchronizer
+        from sync.factory import make_push_listener, make_synchronizer
         from ui.mainwindow.window import MainWindow
         from ui.syncstatus.controller import SyncController
 
@@ -324,6 +325,7 @@ class Shell(QtCore.QObject):
         server = str(self.settings.fhir_server_url)
         settings = self.settings
         clock = self._clock
+        workstation = self.workstation
 
         def make_sync(opened: CacheSession) -> SyncController:
             stopping = threading.Event()
@@ -345,12 +347,24 @@ class Shell(QtCore.QObject):
                     assignment_source=settings.assignment_source,
                 )
 
+            def make_push(on_change: Callable[[], None]) -> PushListener:
+                return make_push_listener(
+                    server,
+                    auth=auth,
+                    workstation=workstation,
+                    on_change=on_change,
+                    clock=clock,
+                    ca_bundle=settings.ca_bundle,
+                    http_proxy=settings.http_proxy,
+                )
+
             return SyncController(
                 self.tasks,
                 opened.service,
                 make_engine,
                 interval_s=settings.sync_interval_seconds,
                 on_stop=stopping.set,
+                make_push=make_push,
             )
 
         profile = session.profile

@@ -48,7 +48,8 @@ def test_the_defaults_cover_every_type_the_sync_reads_and_writes() -> None:
         assert PERMISSIONS[resource_type] == "rs"
     assert PERMISSIONS["MedicationRequest"] == "rs"  # another system's prescriptions
     assert PERMISSIONS["AuditEvent"] == "cu"
-    assert not any("d" in p for p in PERMISSIONS.values())  # AskOnce never deletes
+    # AskOnce deletes nothing of the record: only its own push Subscriptions (sync/push.py)
+    assert [t for t, p in PERMISSIONS.items() if "d" in p] == ["Subscription"]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,10 @@ import ca.uhn.fhir.jpa.binstore.MemoryBinaryStorageSvcImpl;
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
+import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
+import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
@@ -31,10 +35,14 @@ import org.apache.commons.dbcp2.BasicDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
@@ -56,6 +64,37 @@ import java.util.Properties;
 @Import({JpaR4Config.class, HapiJpaConfig.class, JpaBatch2Config.class, Batch2JobsConfig.class,
 		SubscriptionChannelConfig.class, ThreadPoolFactoryConfig.class})
 public class FhirServerConfig {
+
+	/**
+	 * R4 Subscriptions with the websocket channel, off unless asked for:
+	 * {@code -Dhapi.subscriptions.websocket=true}. Then Subscription resources are validated and
+	 * activated, every write is matched against the active ones (in memory where the criteria
+	 * allow, else by a database search), and {@link HapiTestServer} serves
+	 * {@code ws://host:port/websocket} (HAPI's {@code bind <id>} / {@code bound <id>} /
+	 * {@code ping <id>} protocol).
+	 */
+	public static boolean websocketSubscriptionsEnabled() {
+		return Boolean.getBoolean("hapi.subscriptions.websocket");
+	}
+
+	static final class WebsocketSubscriptionsEnabled implements Condition {
+		@Override
+		public boolean matches(ConditionContext theContext, AnnotatedTypeMetadata theMetadata) {
+			return websocketSubscriptionsEnabled();
+		}
+	}
+
+	/** HAPI's subscription submitter (validates, activates) and processor (matches, delivers). */
+	@Configuration
+	@Conditional(WebsocketSubscriptionsEnabled.class)
+	@Import({SubscriptionSubmitterConfig.class, SubscriptionProcessorConfig.class})
+	static class SubscriptionsConfig {
+		/** The processor wires an email channel too; only websocket is enabled, so it sends nothing. */
+		@Bean
+		public IEmailSender emailSender() {
+			return theDetails -> {};
+		}
+	}
 
 	@Bean
 	public JpaStorageSettings jpaStorageSettings() {
@@ -85,7 +124,13 @@ public class FhirServerConfig {
 
 	@Bean
 	public SubscriptionSettings subscriptionSettings() {
-		return new SubscriptionSettings(); // no subscription channel types enabled
+		SubscriptionSettings s = new SubscriptionSettings(); // no channel types unless enabled
+		if (websocketSubscriptionsEnabled()) {
+			s.addSupportedSubscriptionType(SubscriptionChannelType.WEBSOCKET);
+			// The default; HapiTestServer mounts the websocket dispatcher at this path.
+			s.setWebsocketContextPath("/websocket");
+		}
+		return s;
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,12 +2,15 @@ package org.example.hapiserver;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Entry point: {@code java -jar hapi-test-server.jar [port]}.
@@ -41,6 +44,17 @@ public final class HapiTestServer {
 		ServletHolder holder = new ServletHolder("fhir", fhirServlet);
 		holder.setInitOrder(1); // initialise during start-up, not on the first request
 		context.addServlet(holder, "/fhir/*");
+		if (FhirServerConfig.websocketSubscriptionsEnabled()) {
+			// R4 websocket Subscriptions: Jakarta WebSocket in Jetty, Spring's handshake over it, and
+			// HAPI's handler in a web context whose parent holds the subscription registry.
+			JakartaWebSocketServletContainerInitializer.configure(context, null);
+			AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
+			web.setParent(spring);
+			web.register(WebsocketWebConfig.class);
+			ServletHolder websocket = new ServletHolder("websocket", new DispatcherServlet(web));
+			websocket.setInitOrder(2);
+			context.addServlet(websocket, "/websocket");
+		}
 		jetty.setHandler(context);
 		jetty.setStopAtShutdown(true);
 		jetty.start();
