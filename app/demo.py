@@ -43,6 +43,8 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     MedicationStatus,
+    NoAnswer,
+    NoAnswerReason,
     Patient,
     Provenance,
     Question,
@@ -287,15 +289,49 @@ def generate_ward(
             allergies=tuple(rng.sample(_ALLERGIES, k=rng.choice((0, 0, 0, 1, 1, 2)))),
         )
         ns = uuid.uuid5(ids, patient.id)
+        answers = tuple(_answers(rng, catalog, patient, lang, now, ns))
+        if n == 0:
+            answers = _with_declined(answers, DECLINED_IN_DEMO)
         item = DemoPatient(
             patient=patient,
-            answers=tuple(_answers(rng, catalog, patient, lang, now, ns)),
+            answers=answers,
             medications=tuple(_medications(rng, patient, now, ns)),
             contacts=tuple(_contacts(rng, patient, family, lang, ns)),
         )
         # Discharge planning draws from its own generator, so the rest of the ward stays
         # what it was before plans existed.
         yield _with_discharge(random.Random(f"{seed}-discharge-{n}"), item, checklist, now, ns)
+
+
+DECLINED_IN_DEMO = "diet.texture"
+"""The first patient would rather not talk about chewing and swallowing, so a new user sees a
+question asked but not answered. It replaces an answer the generator gave (no generator draw,
+and the same open questions: the rest of the ward stays as it was)."""
+
+
+def _with_declined(answers: tuple[Answer, ...], code: str) -> tuple[Answer, ...]:
+    value = NoAnswer(reason=NoAnswerReason.DECLINED)
+    kept = []
+    for answer in answers:
+        if answer.question_code == code:
+            prov = answer.history[0].provenance.model_copy(update={"source": Source.PATIENT})
+            revision = AnswerRevision(
+                action=AnswerAction.RECORDED,
+                value=value,
+                provenance=prov,
+                status=RevisionStatus.CURRENT,
+            )
+            answer = answer.model_copy(
+                update={
+                    "value": value,
+                    "provenance": prov,
+                    "effective_at": prov.recorded_at,
+                    "history": (revision,),
+                    "server_version": "1",
+                }
+            )
+        kept.append(answer)
+    return tuple(kept)
 
 
 def _admitted(p: Patient) -> datetime:

@@ -173,12 +173,52 @@ class AnswerOption(Frozen):
         return self.translations.get(language, self.display)
 
 
-AnswerValue = bool | str | tuple[str, ...]
-"""A boolean, free text / time ("HH:MM") / one option code, or several option codes."""
+class NoAnswerReason(enum.StrEnum):
+    """Why a question that was asked has no answer; the values are FHIR's data-absent-reason
+    codes (``http://terminology.hl7.org/CodeSystem/data-absent-reason``)."""
+
+    DECLINED = "asked-declined"
+    """The patient would rather not say: asked again at the next stay."""
+    UNKNOWN = "asked-unknown"
+    """The patient could not answer now (asleep, in pain, does not know): asked again soon."""
+    NOT_APPLICABLE = "not-applicable"
+    """The question does not apply to this patient: holds like an answer would."""
+
+
+ASK_AGAIN_SOON = timedelta(hours=8)
+"""How long "could not answer now" holds: the next shift asks again."""
+
+
+class NoAnswer(Frozen):
+    """Asked, but no answer: an answer in its own right, with its own validity."""
+
+    reason: NoAnswerReason
+
+
+AnswerValue = bool | str | tuple[str, ...] | NoAnswer
+"""A boolean, free text / time ("HH:MM") / one option code, several option codes, or the
+reason a question asked has no answer (``NoAnswer``)."""
 
 
 # The only words of the core that appear on screen; everything else comes from the catalog.
 _YES_NO = {"en": ("Yes", "No"), "de": ("Ja", "Nein")}
+_NO_ANSWER = {
+    "en": {
+        NoAnswerReason.DECLINED: "Declined",
+        NoAnswerReason.UNKNOWN: "Could not answer now",
+        NoAnswerReason.NOT_APPLICABLE: "Not applicable",
+    },
+    "de": {
+        NoAnswerReason.DECLINED: "Abgelehnt",
+        NoAnswerReason.UNKNOWN: "Konnte gerade nicht antworten",
+        NoAnswerReason.NOT_APPLICABLE: "Trifft nicht zu",
+    },
+}
+
+
+def no_answer_text(reason: NoAnswerReason, language: str = "en") -> str:
+    """Why there is no answer, in words (the board, History, the handover)."""
+    return _NO_ANSWER.get(language, _NO_ANSWER["en"])[reason]
 
 
 class Category(Frozen):
@@ -215,8 +255,11 @@ class Question(Frozen):
     def says_absent(self, value: AnswerValue) -> bool:
         """Whether the answer says "no" to what is asked: ``False``, or only absent options.
 
-        Search ranks such answers last: "hearing aid" finds who has one first.
+        Search ranks such answers last: "hearing aid" finds who has one first. A question
+        asked but not answered says nothing either way (``False``).
         """
+        if isinstance(value, NoAnswer):
+            return False
         if isinstance(value, bool):
             return not value
         chosen = value if isinstance(value, tuple) else (value,)
@@ -224,7 +267,10 @@ class Question(Frozen):
         return bool(options) and all(o is not None and o.absent for o in options)
 
     def format_value(self, value: AnswerValue, language: str = "en") -> str:
-        """The answer in words (option displays, Yes/No), for screens, history and search."""
+        """The answer in words (option displays, Yes/No, "Declined"), for screens, history
+        and search."""
+        if isinstance(value, NoAnswer):
+            return no_answer_text(value.reason, language)
         if isinstance(value, bool):
             return _YES_NO.get(language, _YES_NO["en"])[0 if value else 1]
         displays = {o.code: o.display_for(language) for o in self.options}
@@ -290,6 +336,11 @@ class Answer(Frozen):
     server_version: str | None = None
     unsent: bool = False
 
+    @property
+    def no_answer(self) -> NoAnswerReason | None:
+        """Why the patient gave no answer, when this answer says so."""
+        return self.value.reason if isinstance(self.value, NoAnswer) else None
+
 
 class AnswerState(enum.StrEnum):
     """What the board shows for a question, derived, never stored."""
@@ -305,6 +356,7 @@ def answer_state(
     *,
     admitted_at: datetime | None,
     now: datetime,
+    no_answer: NoAnswerReason | None = None,
 ) -> AnswerState:
     """Derive the board state of one question.
 
@@ -313,10 +365,27 @@ def answer_state(
     This one function decides for the board, the ward list counts and search.
     With no known start of the stay a "this stay" answer stays valid: nothing shows it
     belongs to an earlier stay, and re-asking on every sync is what AskOnce exists to end.
+
+    ``no_answer``: the newest answer is "asked, but no answer" — never "not asked", but
+    it holds for less than an answer would. "Not applicable" holds as the question's own
+    rule; "declined" at most this stay (the next stay asks again); "could not answer now"
+    at most ``ASK_AGAIN_SOON`` and this stay (the next shift asks again).
     """
     if last_answered_at is None:
         return AnswerState.NEVER_ASKED
-    rule = question.validity
+    state = _rule_state(question.validity, last_answered_at, admitted_at=admitted_at, now=now)
+    if state is AnswerState.DUE or no_answer in (None, NoAnswerReason.NOT_APPLICABLE):
+        return state
+    if admitted_at is not None and last_answered_at < admitted_at:
+        return AnswerState.DUE  # an earlier stay's "no"
+    if no_answer is NoAnswerReason.UNKNOWN and last_answered_at + ASK_AGAIN_SOON <= now:
+        return AnswerState.DUE
+    return AnswerState.VALID
+
+
+def _rule_state(
+    rule: Validity, last_answered_at: datetime, *, admitted_at: datetime | None, now: datetime
+) -> AnswerState:
     if rule.kind is ValidityKind.PERMANENT:
         return AnswerState.VALID
     if rule.kind is ValidityKind.STAY:

@@ -49,6 +49,8 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     MedicationStatus,
+    NoAnswer,
+    NoAnswerReason,
     Patient,
     Provenance,
     Question,
@@ -76,6 +78,12 @@ EXT_RECONCILIATION = EXT_BASE + "discharge-reconciliation"
 EXT_DESTINATION = EXT_BASE + "discharge-destination"
 EXT_HOME_HELPER = EXT_BASE + "discharge-home-helper"
 EXT_RECORDED = EXT_BASE + "recorded"
+DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+_NO_ANSWER_DISPLAY = {
+    NoAnswerReason.DECLINED: "Asked But Declined",
+    NoAnswerReason.UNKNOWN: "Asked But Unknown",
+    NoAnswerReason.NOT_APPLICABLE: "Not Applicable",
+}
 RECONCILIATION_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-reconciliation-decision"
 SNOMED = "http://snomed.info/sct"
 DISCHARGE_CARE_PLAN = "736372004"  # SNOMED CT: Discharge care plan (record artifact)
@@ -263,7 +271,7 @@ def answer_to_observation(
     obs["effectiveDateTime"] = fhir_instant(answer.effective_at)
     _put_instant(obs, "issued", answer.provenance.recorded_at)
     obs["performer"] = [_performer(answer.provenance.recorded_by)]
-    for key in [k for k in obs if k.startswith("value")] + ["component"]:
+    for key in [k for k in obs if k.startswith("value")] + ["component", "dataAbsentReason"]:
         obs.pop(key, None)
     _put_value(obs, question, answer.value)
     _ext(obs, EXT_SOURCE, valueCode=answer.provenance.source.value)
@@ -289,7 +297,12 @@ def _answer_concept(question: Question, code: str) -> Resource:
 
 def _put_value(obs: Resource, question: Question, value: AnswerValue) -> None:
     answer_type = question.answer_type
-    if isinstance(value, bool):
+    if isinstance(value, NoAnswer):
+        # Asked, but no answer: FHIR's reason instead of a value (obs-6: never both).
+        reason = value.reason
+        coding = {"system": DATA_ABSENT_REASON, "code": reason.value}
+        obs["dataAbsentReason"] = {"coding": [{**coding, "display": _NO_ANSWER_DISPLAY[reason]}]}
+    elif isinstance(value, bool):
         obs["valueBoolean"] = value
     elif answer_type is AnswerType.TIME:
         obs["valueTime"] = f"{value}:00"
@@ -335,8 +348,25 @@ def _answer_code(concept: Any, question: Question, where: str) -> str:
     raise MappingError(f"{where} has a coded answer without a code")
 
 
+def _no_answer(obs: Resource) -> NoAnswer | None:
+    """The reason a question asked has no answer, if the Observation gives one we know."""
+    concept = obs.get("dataAbsentReason")
+    codings = concept.get("coding", []) if isinstance(concept, dict) else []
+    for coding in codings:
+        if coding.get("system") == DATA_ABSENT_REASON:
+            try:
+                return NoAnswer(reason=NoAnswerReason(coding.get("code")))
+            except ValueError:
+                continue  # another reason (masked, error, …): not an answer we can show
+    return None
+
+
 def _get_value(obs: Resource, question: Question) -> AnswerValue:
     where = f"Observation/{obs.get('id', '?')}"
+    if "dataAbsentReason" in obs and not any(k.startswith("value") for k in obs):
+        no_answer = _no_answer(obs)
+        if no_answer is not None:
+            return no_answer
     if "valueBoolean" in obs:
         return bool(obs["valueBoolean"])
     if "valueTime" in obs:

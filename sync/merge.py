@@ -23,6 +23,9 @@ Resource = dict[str, Any]
 _SERVER_OWNED = {"resourceType", "id", "meta", "text"}
 # Grouped: value[x] choices of one element are one field.
 _CHOICE_PREFIXES = ("value", "effective", "medication")
+# Part of an Observation's answer: its components, or why there is no value ("declined"
+# on one side and a value on the other is one conflict of the answer, never both kept).
+_VALUE_PARTS = ("component", "dataAbsentReason")
 # Bookkeeping: follows the newer edit instead of conflicting.
 _BOOKKEEPING = {
     "effective",
@@ -76,7 +79,7 @@ def _fields(resource: Resource) -> dict[str, Any]:
             ),
             None,
         )
-        if group is not None or (key == "component"):
+        if group is not None or key in _VALUE_PARTS:
             group = group or "value"
             fields.setdefault(group, {})[key] = value
         else:

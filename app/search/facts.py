@@ -173,6 +173,10 @@ def _answers(answers: Sequence[Answer], catalog: Catalog, vocabulary: Vocabulary
         question = by_code.get(answer.question_code)
         if question is None or answer.status is RevisionStatus.ENTERED_IN_ERROR:
             continue
+        if answer.no_answer is not None:
+            # Asked, but no answer: no fact. "Lactose" must not find a patient who
+            # declined the lactose question as if they were intolerant.
+            continue
         texts = {
             lang: f"{question.label_for(lang)}: {question.format_value(answer.value, lang)}"
             for lang in vocabulary.languages

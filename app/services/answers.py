@@ -15,6 +15,7 @@ from app.domain import (
     AnswerType,
     AnswerValue,
     AuditAction,
+    NoAnswer,
     OutboxOperation,
     Question,
     RevisionStatus,
@@ -145,6 +146,8 @@ class AnswerService(ServicePart):
 
     @staticmethod
     def _validated_value(question: Question, value: AnswerValue) -> AnswerValue:
+        if isinstance(value, NoAnswer):
+            return value  # asked, but no answer: fits every question
         t = question.answer_type
         codes = {o.code for o in question.options}
         if t is AnswerType.BOOLEAN:

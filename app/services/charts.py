@@ -18,6 +18,7 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     NewsItem,
+    NoAnswer,
     Patient,
     Question,
     answer_state,
@@ -26,6 +27,7 @@ from app.name_alerts import NameMatch, name_matches
 from app.search.query import parse_query
 from app.services.context import ServiceContext, ServicePart
 from app.services.discharge import DischargeService
+from app.store.repository import AnswerTimes
 from app.store.search import MatchedFact, index_is_current, rebuild_index, search
 
 
@@ -114,7 +116,7 @@ class CommunicationNeed:
 
 def _present(question: Question, value: AnswerValue) -> AnswerValue | None:
     """What of ``value`` says the thing is there: absent options dropped ("No glasses")."""
-    if question.says_absent(value):
+    if isinstance(value, NoAnswer) or question.says_absent(value):
         return None
     if isinstance(value, tuple):
         kept = tuple(code for code in value if not ((o := question.option(code)) and o.absent))
@@ -229,10 +231,23 @@ def board_items(
                 newest[q.code].effective_at if q.code in newest else None,
                 admitted_at=patient.admitted_at,
                 now=now,
+                no_answer=newest[q.code].no_answer if q.code in newest else None,
             ),
             answer=newest.get(q.code),
         )
         for q in catalog.questions
+    )
+
+
+def _ward_state(
+    question: Question, newest: AnswerTimes | None, patient: Patient, now: datetime
+) -> AnswerState:
+    return answer_state(
+        question,
+        newest.effective_at if newest else None,
+        admitted_at=patient.admitted_at,
+        now=now,
+        no_answer=newest.no_answer if newest else None,
     )
 
 
@@ -246,9 +261,9 @@ class ChartService(ServicePart):
 
     def ward(self) -> list[WardRow]:
         now = self.ctx.now()
-        latest: dict[str, dict[str, datetime]] = {}
+        latest: dict[str, dict[str, AnswerTimes]] = {}
         for t in self.repo.latest_answer_times():
-            latest.setdefault(t.patient_id, {})[t.question_code] = t.effective_at
+            latest.setdefault(t.patient_id, {})[t.question_code] = t
         rows = []
         grants = self.repo.break_glass_grants()
         summaries = self.repo.patient_summaries()
@@ -257,10 +272,7 @@ class ChartService(ServicePart):
         for summary in summaries:
             p = summary.patient
             answered = latest.get(p.id, {})
-            states = [
-                answer_state(q, answered.get(q.code), admitted_at=p.admitted_at, now=now)
-                for q in self.catalog.questions
-            ]
+            states = [_ward_state(q, answered.get(q.code), p, now) for q in self.catalog.questions]
             rows.append(
                 WardRow(
                     patient=p,

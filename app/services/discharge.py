@@ -313,6 +313,7 @@ class DischargeService(ServicePart):
             answer.effective_at if answer else None,
             admitted_at=patient.admitted_at,
             now=self.ctx.now(),
+            no_answer=answer.no_answer if answer else None,
         )
 
     def _answer_text(self, code: str, answer: Answer | None) -> str:
@@ -349,6 +350,8 @@ class DischargeService(ServicePart):
             answer = newest.get(code)
             if answer is None or answer.status is not RevisionStatus.CURRENT:
                 continue
+            if answer.no_answer is not None:
+                continue  # asked, but no answer: nothing to state
             if self._answer_state(patient, code, answer) is not AnswerState.VALID:
                 continue  # lapsed: the summary states only what is known to hold now
             question = self.catalog.question(code)

@@ -24,6 +24,7 @@ from app.domain import (
     HomeMedication,
     MedicationStatus,
     NewsItem,
+    NoAnswerReason,
     OutboxEntry,
     OutboxOperation,
     Patient,
@@ -56,6 +57,8 @@ class AnswerTimes:
     patient_id: str
     question_code: str
     effective_at: datetime
+    no_answer: NoAnswerReason | None = None
+    """Asked, but no answer: why (it holds for less than an answer, ``answer_state``)."""
 
 
 @dataclass(frozen=True)
@@ -213,11 +216,16 @@ class Repository:
     def latest_answer_times(self) -> list[AnswerTimes]:
         """For every patient and question, when it was last answered (ignoring errors)."""
         rows = self.db.query(
-            """SELECT patient_id, question_code, max(effective_at) FROM answers
+            # The bare column is read from the row holding the max (SQLite's rule); the
+            # reason is null unless the value is a ``NoAnswer`` object.
+            """SELECT patient_id, question_code, max(effective_at),
+                      json_extract(doc, '$.value.reason') FROM answers
                WHERE status != ? GROUP BY patient_id, question_code""",
             (RevisionStatus.ENTERED_IN_ERROR.value,),
         )
-        return [AnswerTimes(p, q, from_ts(t)) for p, q, t in rows]
+        return [
+            AnswerTimes(p, q, from_ts(t), NoAnswerReason(r) if r else None) for p, q, t, r in rows
+        ]
 
     # --- medications and contacts --------------------------------------------
 

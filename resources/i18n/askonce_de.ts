@@ -29,54 +29,59 @@
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="71"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="73"/>
         <source>Source of the answer</source>
         <translation>Quelle der Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="72"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="74"/>
         <source>Answer given by:</source>
         <translation>Antwort von:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="74"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
         <source>Why it changed (optional)</source>
         <translation>Grund der Änderung (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
         <source>Optional note</source>
         <translation>Notiz (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="80"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="99"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="101"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="99"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="101"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="124"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="126"/>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="131"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="133"/>
         <source>Answer text</source>
         <translation>Antworttext</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/answer_dialog.py" line="143"/>
+        <source>Or, asked but no answer</source>
+        <translation>Oder: gefragt, aber keine Antwort</translation>
     </message>
 </context>
 <context>
@@ -224,57 +229,57 @@
 <context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="257"/>
+        <location filename="../../ui/chart/question_board.py" line="263"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="259"/>
+        <location filename="../../ui/chart/question_board.py" line="265"/>
         <source>Ask the open questions…</source>
         <translation>Offene Fragen stellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="260"/>
+        <location filename="../../ui/chart/question_board.py" line="266"/>
         <source>Ask the open questions one by one</source>
         <translation>Die offenen Fragen nacheinander stellen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="262"/>
+        <location filename="../../ui/chart/question_board.py" line="268"/>
         <source>One question after another, one key per answer (Ctrl+I, or I on the board)</source>
         <translation>Eine Frage nach der anderen, eine Taste pro Antwort (Strg+I, oder I auf dieser Registerkarte)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="273"/>
+        <location filename="../../ui/chart/question_board.py" line="279"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="275"/>
+        <location filename="../../ui/chart/question_board.py" line="281"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="276"/>
+        <location filename="../../ui/chart/question_board.py" line="282"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="277"/>
+        <location filename="../../ui/chart/question_board.py" line="283"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="278"/>
+        <location filename="../../ui/chart/question_board.py" line="284"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="286"/>
+        <location filename="../../ui/chart/question_board.py" line="292"/>
         <source>Ask-once questions</source>
         <translation>Fragen zum Einmal-Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="335"/>
+        <location filename="../../ui/chart/question_board.py" line="341"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
     </message>
@@ -333,22 +338,22 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/base/words.py" line="50"/>
+        <location filename="../../ui/base/words.py" line="93"/>
         <source>no preference</source>
         <translation>keine Präferenz</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="52"/>
+        <location filename="../../ui/base/words.py" line="95"/>
         <source>phone call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="53"/>
+        <location filename="../../ui/base/words.py" line="96"/>
         <source>text message (SMS)</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="54"/>
+        <location filename="../../ui/base/words.py" line="97"/>
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
@@ -770,22 +775,22 @@
 <context>
     <name>ContactRole</name>
     <message>
-        <location filename="../../ui/base/words.py" line="35"/>
+        <location filename="../../ui/base/words.py" line="78"/>
         <source>helps at home</source>
         <translation>hilft zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="38"/>
+        <location filename="../../ui/base/words.py" line="81"/>
         <source>emergency contact</source>
         <translation>Notfallkontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="41"/>
+        <location filename="../../ui/base/words.py" line="84"/>
         <source>legal proxy</source>
         <translation>gesetzliche Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="42"/>
+        <location filename="../../ui/base/words.py" line="85"/>
         <source>home-care provider</source>
         <translation>ambulanter Pflegedienst</translation>
     </message>
@@ -1072,107 +1077,107 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>Discharge</name>
     <message>
-        <location filename="../../ui/base/words.py" line="68"/>
+        <location filename="../../ui/base/words.py" line="111"/>
         <source>not decided</source>
         <translation>noch nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="70"/>
+        <location filename="../../ui/base/words.py" line="113"/>
         <source>home</source>
         <translation>Zuhause</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="71"/>
+        <location filename="../../ui/base/words.py" line="114"/>
         <source>home with care services</source>
         <translation>Zuhause mit Pflegedienst</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="74"/>
+        <location filename="../../ui/base/words.py" line="117"/>
         <source>rehabilitation</source>
         <translation>Rehabilitation</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="77"/>
+        <location filename="../../ui/base/words.py" line="120"/>
         <source>nursing facility</source>
         <translation>Pflegeeinrichtung</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="80"/>
+        <location filename="../../ui/base/words.py" line="123"/>
         <source>other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="94"/>
+        <location filename="../../ui/base/words.py" line="137"/>
         <source>to do</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="95"/>
+        <location filename="../../ui/base/words.py" line="138"/>
         <source>in progress</source>
         <translation>in Arbeit</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="96"/>
+        <location filename="../../ui/base/words.py" line="139"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="97"/>
+        <location filename="../../ui/base/words.py" line="140"/>
         <source>not needed</source>
         <translation>entfällt</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="108"/>
+        <location filename="../../ui/base/words.py" line="151"/>
         <source>nurse</source>
         <translation>Pflegekraft</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="109"/>
+        <location filename="../../ui/base/words.py" line="152"/>
         <source>discharge coordinator</source>
         <translation>Entlassmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="112"/>
+        <location filename="../../ui/base/words.py" line="155"/>
         <source>pharmacist</source>
         <translation>Apotheke</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="113"/>
+        <location filename="../../ui/base/words.py" line="156"/>
         <source>physician</source>
         <translation>Ärztlicher Dienst</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="114"/>
+        <location filename="../../ui/base/words.py" line="157"/>
         <source>social worker</source>
         <translation>Sozialdienst</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="131"/>
+        <location filename="../../ui/base/words.py" line="174"/>
         <source>not yet reconciled</source>
         <translation>noch offen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="133"/>
+        <location filename="../../ui/base/words.py" line="176"/>
         <source>continue</source>
         <translation>fortführen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="134"/>
+        <location filename="../../ui/base/words.py" line="177"/>
         <source>change</source>
         <translation>ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="135"/>
+        <location filename="../../ui/base/words.py" line="178"/>
         <source>stop</source>
         <translation>absetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="136"/>
+        <location filename="../../ui/base/words.py" line="179"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="152"/>
+        <location filename="../../ui/base/words.py" line="195"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -1623,12 +1628,12 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>ErrorReasonDialog</name>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="185"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="241"/>
         <source>Mark as entered in error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="187"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="243"/>
         <source>Why is this answer wrong? (for example: recorded for the wrong patient)</source>
         <translation>Warum ist diese Antwort falsch? (z. B. beim falschen Patienten erfasst)</translation>
     </message>
@@ -2787,175 +2792,185 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="102"/>
+        <location filename="../../ui/interview/dialog.py" line="104"/>
         <source>Ask the open questions — %1</source>
         <translation>Offene Fragen stellen — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="127"/>
-        <location filename="../../ui/interview/dialog.py" line="140"/>
+        <location filename="../../ui/interview/dialog.py" line="129"/>
+        <location filename="../../ui/interview/dialog.py" line="142"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="131"/>
+        <location filename="../../ui/interview/dialog.py" line="133"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="156"/>
+        <location filename="../../ui/interview/dialog.py" line="159"/>
         <source>Interview summary</source>
         <translation>Zusammenfassung der Befragung</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="161"/>
+        <location filename="../../ui/interview/dialog.py" line="164"/>
         <source>Answers given by family (Alt+F)</source>
         <translation>Antworten von Angehörigen (Alt+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="162"/>
+        <location filename="../../ui/interview/dialog.py" line="165"/>
         <source>Answers given by family</source>
         <translation>Antworten von Angehörigen</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="164"/>
+        <location filename="../../ui/interview/dialog.py" line="167"/>
         <source>Off: the patient answers. On: a family member answers for the patient.</source>
         <translation>Aus: Die Patientin oder der Patient antwortet. Ein: Eine angehörige Person antwortet für sie oder ihn.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="174"/>
+        <location filename="../../ui/interview/dialog.py" line="177"/>
         <source>◀  Back   Alt+←</source>
         <translation>◀  Zurück   Alt+←</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="174"/>
+        <location filename="../../ui/interview/dialog.py" line="177"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="175"/>
+        <location filename="../../ui/interview/dialog.py" line="178"/>
         <source>Skip   Alt+→  ▶</source>
         <translation>Überspringen   Alt+→  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="175"/>
+        <location filename="../../ui/interview/dialog.py" line="178"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="177"/>
-        <location filename="../../ui/interview/dialog.py" line="248"/>
+        <location filename="../../ui/interview/dialog.py" line="180"/>
+        <location filename="../../ui/interview/dialog.py" line="255"/>
         <source>Still true   S</source>
         <translation>Stimmt noch   S</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="177"/>
-        <location filename="../../ui/interview/dialog.py" line="277"/>
+        <location filename="../../ui/interview/dialog.py" line="180"/>
+        <location filename="../../ui/interview/dialog.py" line="284"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="179"/>
+        <location filename="../../ui/interview/dialog.py" line="182"/>
         <source>Close   Esc</source>
         <translation>Schließen   Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="179"/>
+        <location filename="../../ui/interview/dialog.py" line="182"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="210"/>
+        <location filename="../../ui/interview/dialog.py" line="217"/>
         <source>Recorded as given by: %1</source>
         <translation>Erfasst als Angabe von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="226"/>
+        <location filename="../../ui/interview/dialog.py" line="233"/>
         <source>%1 of %2 · %3</source>
         <translation>%1 von %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="248"/>
+        <location filename="../../ui/interview/dialog.py" line="255"/>
         <source>Still true   Enter</source>
         <translation>Stimmt noch   Eingabe</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="265"/>
+        <location filename="../../ui/interview/dialog.py" line="272"/>
         <source>%1 of %2 · Done</source>
         <translation>%1 von %2 · Fertig</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="276"/>
+        <location filename="../../ui/interview/dialog.py" line="283"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="278"/>
+        <location filename="../../ui/interview/dialog.py" line="287"/>
+        <source>Asked, no answer</source>
+        <translation>Gefragt, keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="288"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="281"/>
+        <location filename="../../ui/interview/dialog.py" line="290"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="282"/>
+        <location filename="../../ui/interview/dialog.py" line="291"/>
         <source>All open questions asked</source>
         <translation>Alle offenen Fragen gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="282"/>
+        <location filename="../../ui/interview/dialog.py" line="291"/>
         <source>Interview done</source>
         <translation>Befragung beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="288"/>
+        <location filename="../../ui/interview/dialog.py" line="297"/>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="290"/>
+        <location filename="../../ui/interview/dialog.py" line="299"/>
         <source>Still open:</source>
         <translation>Noch offen:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="292"/>
+        <location filename="../../ui/interview/dialog.py" line="301"/>
         <source>Every answer is saved on this workstation.</source>
         <translation>Alle Antworten sind auf diesem Arbeitsplatz gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="294"/>
+        <location filename="../../ui/interview/dialog.py" line="303"/>
         <source>Saving the last answers…</source>
         <translation>Die letzten Antworten werden gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="299"/>
+        <location filename="../../ui/interview/dialog.py" line="308"/>
         <source>&lt;b&gt;Enter&lt;/b&gt;: back to the board</source>
         <translation>&lt;b&gt;Eingabe&lt;/b&gt;: zurück zu „Einmal fragen“</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="308"/>
+        <location filename="../../ui/interview/dialog.py" line="318"/>
+        <source>Interview: %1 answered, %2 still true, %3 without an answer, %4 skipped</source>
+        <translation>Befragung: %1 beantwortet, %2 bestätigt, %3 ohne Antwort, %4 übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/dialog.py" line="325"/>
         <source>Interview: %1 answered, %2 still true, %3 skipped</source>
         <translation>Befragung: %1 beantwortet, %2 bestätigt, %3 übersprungen</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="372"/>
+        <location filename="../../ui/interview/dialog.py" line="397"/>
         <source>Please type a time such as 21:30 or 2130.</source>
         <translation>Bitte eine Uhrzeit wie 21:30 oder 2130 eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="401"/>
+        <location filename="../../ui/interview/dialog.py" line="426"/>
         <source>Nothing chosen yet. Answer with the keys shown, or skip (Alt+→).</source>
         <translation>Noch nichts gewählt. Mit den angezeigten Tasten antworten oder überspringen (Alt+→).</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="414"/>
+        <location filename="../../ui/interview/dialog.py" line="439"/>
         <source>This is the first question.</source>
         <translation>Das ist die erste Frage.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/dialog.py" line="468"/>
+        <location filename="../../ui/interview/dialog.py" line="498"/>
         <source>Not saved: %1 — %2</source>
         <translation>Nicht gespeichert: %1 — %2</translation>
     </message>
@@ -3493,17 +3508,17 @@ Strg+Q  beenden</translation>
 <context>
     <name>MedicationStatus</name>
     <message>
-        <location filename="../../ui/base/words.py" line="27"/>
+        <location filename="../../ui/base/words.py" line="70"/>
         <source>taking</source>
         <translation>wird eingenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="28"/>
+        <location filename="../../ui/base/words.py" line="71"/>
         <source>stopped</source>
         <translation>abgesetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="29"/>
+        <location filename="../../ui/base/words.py" line="72"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -3813,6 +3828,39 @@ Strg+Q  beenden</translation>
         <location filename="../../ui/mainwindow/patient_view.py" line="363"/>
         <source>New from colleagues since you last saw this patient:</source>
         <translation>Neu von Kollegen, seit Sie diesen Patienten zuletzt gesehen haben:</translation>
+    </message>
+</context>
+<context>
+    <name>NoAnswer</name>
+    <message>
+        <location filename="../../ui/base/words.py" line="35"/>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="36"/>
+        <source>Could not answer now</source>
+        <translation>Konnte gerade nicht antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="39"/>
+        <source>Not applicable</source>
+        <translation>Trifft nicht zu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="48"/>
+        <source>The patient would rather not say. Asked again at the next stay.</source>
+        <translation>Der Patient möchte es nicht sagen. Wird beim nächsten Aufenthalt erneut gefragt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="51"/>
+        <source>The patient cannot answer just now. Asked again within 8 hours.</source>
+        <translation>Der Patient kann gerade nicht antworten. Wird innerhalb von 8 Stunden erneut gefragt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/words.py" line="54"/>
+        <source>The question does not apply to this patient. Holds like an answer.</source>
+        <translation>Die Frage trifft auf diesen Patienten nicht zu. Gilt wie eine Antwort.</translation>
     </message>
 </context>
 <context>
@@ -4172,67 +4220,78 @@ Strg+Q  beenden</translation>
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="141"/>
+        <location filename="../../ui/interview/question_page.py" line="146"/>
         <source>Given in this interview: %1</source>
         <translation>In dieser Befragung angegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="151"/>
+        <location filename="../../ui/interview/question_page.py" line="156"/>
         <source>Last answer: %1 — %2, %3 (%4)</source>
         <translation>Letzte Antwort: %1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="185"/>
+        <location filename="../../ui/interview/question_page.py" line="190"/>
         <source>Type, then &lt;b&gt;Enter&lt;/b&gt; · &lt;b&gt;Enter&lt;/b&gt; on an empty field: still true</source>
         <translation>Eintippen, dann &lt;b&gt;Eingabe&lt;/b&gt; · &lt;b&gt;Eingabe&lt;/b&gt; bei leerem Feld: stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="187"/>
+        <location filename="../../ui/interview/question_page.py" line="192"/>
         <source>Type, then &lt;b&gt;Enter&lt;/b&gt;</source>
         <translation>Eintippen, dann &lt;b&gt;Eingabe&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="197"/>
+        <location filename="../../ui/interview/question_page.py" line="195"/>
+        <location filename="../../ui/interview/question_page.py" line="286"/>
+        <source>%1: no answer</source>
+        <translation>%1: keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="204"/>
         <source>(given just now)</source>
         <translation>(gerade angegeben)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="199"/>
+        <location filename="../../ui/interview/question_page.py" line="206"/>
         <source>(last answer)</source>
         <translation>(letzte Antwort)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="215"/>
+        <location filename="../../ui/interview/question_page.py" line="232"/>
+        <source>No answer:</source>
+        <translation>Keine Antwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_page.py" line="257"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="217"/>
+        <location filename="../../ui/interview/question_page.py" line="259"/>
         <source>A time such as 21:30 — then Enter</source>
         <translation>Eine Uhrzeit wie 21:30 — dann Eingabe</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="221"/>
+        <location filename="../../ui/interview/question_page.py" line="263"/>
         <source>Type the answer — then Enter</source>
         <translation>Antwort eintippen — dann Eingabe</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="233"/>
+        <location filename="../../ui/interview/question_page.py" line="275"/>
         <source>Press %1 or %2</source>
         <translation>Taste %1 oder %2</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="238"/>
+        <location filename="../../ui/interview/question_page.py" line="280"/>
         <source>%1 tick or untick · &lt;b&gt;Enter&lt;/b&gt; when done</source>
         <translation>%1 an- oder abwählen · &lt;b&gt;Eingabe&lt;/b&gt; zum Abschließen</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="240"/>
+        <location filename="../../ui/interview/question_page.py" line="282"/>
         <source>Press %1</source>
         <translation>Taste %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_page.py" line="242"/>
+        <location filename="../../ui/interview/question_page.py" line="284"/>
         <source>&lt;b&gt;S&lt;/b&gt; or &lt;b&gt;Enter&lt;/b&gt;: still true</source>
         <translation>&lt;b&gt;S&lt;/b&gt; oder &lt;b&gt;Eingabe&lt;/b&gt;: stimmt noch</translation>
     </message>
@@ -4240,111 +4299,119 @@ Strg+Q  beenden</translation>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="73"/>
+        <location filename="../../ui/chart/question_board.py" line="74"/>
         <source>%1 — %2, %3 (%4)</source>
         <translation>%1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="81"/>
+        <location filename="../../ui/chart/question_board.py" line="82"/>
         <source>Last answer: %1</source>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="85"/>
-        <location filename="../../ui/chart/question_board.py" line="169"/>
+        <location filename="../../ui/chart/question_board.py" line="86"/>
+        <location filename="../../ui/chart/question_board.py" line="175"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="91"/>
+        <location filename="../../ui/chart/question_board.py" line="92"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="98"/>
+        <location filename="../../ui/chart/question_board.py" line="99"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="98"/>
+        <location filename="../../ui/chart/question_board.py" line="99"/>
+        <location filename="../../ui/chart/question_board.py" line="105"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="100"/>
-        <location filename="../../ui/chart/question_board.py" line="104"/>
+        <location filename="../../ui/chart/question_board.py" line="101"/>
+        <location filename="../../ui/chart/question_board.py" line="106"/>
+        <location filename="../../ui/chart/question_board.py" line="109"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="100"/>
-        <location filename="../../ui/chart/question_board.py" line="104"/>
+        <location filename="../../ui/chart/question_board.py" line="101"/>
+        <location filename="../../ui/chart/question_board.py" line="106"/>
+        <location filename="../../ui/chart/question_board.py" line="109"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="101"/>
+        <location filename="../../ui/chart/question_board.py" line="102"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="101"/>
-        <location filename="../../ui/chart/question_board.py" line="103"/>
+        <location filename="../../ui/chart/question_board.py" line="102"/>
+        <location filename="../../ui/chart/question_board.py" line="108"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="103"/>
+        <location filename="../../ui/chart/question_board.py" line="105"/>
+        <source>Answer…</source>
+        <translation>Beantworten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="108"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="106"/>
+        <location filename="../../ui/chart/question_board.py" line="111"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="106"/>
+        <location filename="../../ui/chart/question_board.py" line="111"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="107"/>
+        <location filename="../../ui/chart/question_board.py" line="112"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="139"/>
+        <location filename="../../ui/chart/question_board.py" line="145"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="141"/>
+        <location filename="../../ui/chart/question_board.py" line="147"/>
         <source>%1: %2 — %3 — %4</source>
         <translation>%1: %2 — %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="151"/>
+        <location filename="../../ui/chart/question_board.py" line="157"/>
         <source>confirmed by %1, %2</source>
         <translation>bestätigt von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="153"/>
+        <location filename="../../ui/chart/question_board.py" line="159"/>
         <source>corrected by %1, %2</source>
         <translation>korrigiert von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="155"/>
+        <location filename="../../ui/chart/question_board.py" line="161"/>
         <source>recorded by %1, %2</source>
         <translation>erfasst von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="166"/>
+        <location filename="../../ui/chart/question_board.py" line="172"/>
         <source>Given by: %1</source>
         <translation>Angabe von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="172"/>
+        <location filename="../../ui/chart/question_board.py" line="178"/>
         <source>Enter: %1</source>
         <translation>Eingabe: %1</translation>
     </message>
@@ -4590,12 +4657,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/workstation/shell.py" line="136"/>
+        <location filename="../../ui/workstation/shell.py" line="137"/>
         <source>Offline unlock is blocked after too many wrong PINs. Sign in online.</source>
         <translation>Das Entsperren offline ist nach zu vielen falschen PIN-Eingaben gesperrt. Melden Sie sich online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/workstation/shell.py" line="476"/>
+        <location filename="../../ui/workstation/shell.py" line="490"/>
         <source>Your hospital sign-in has ended. Unlock with your PIN to keep working offline, or sign in online to sync again.</source>
         <translation>Ihre Anmeldung mit dem Krankenhauskonto ist abgelaufen. Entsperren Sie mit Ihrer PIN, um offline weiterzuarbeiten, oder melden Sie sich online an, um wieder abzugleichen.</translation>
     </message>
@@ -4794,22 +4861,22 @@ Strg+Q  beenden</translation>
         <translation>Informationsquelle</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="18"/>
+        <location filename="../../ui/base/words.py" line="25"/>
         <source>patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="19"/>
+        <location filename="../../ui/base/words.py" line="26"/>
         <source>family</source>
         <translation>Angehörige</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="20"/>
+        <location filename="../../ui/base/words.py" line="27"/>
         <source>chart</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="21"/>
+        <location filename="../../ui/base/words.py" line="28"/>
         <source>other system</source>
         <translation>anderes System</translation>
     </message>
@@ -4817,17 +4884,22 @@ Strg+Q  beenden</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/base/style.py" line="30"/>
+        <location filename="../../ui/base/style.py" line="32"/>
+        <source>Asked</source>
+        <translation>Gefragt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/style.py" line="40"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/base/style.py" line="38"/>
+        <location filename="../../ui/base/style.py" line="48"/>
         <source>Re-confirm</source>
         <translation>Erneut bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/style.py" line="45"/>
+        <location filename="../../ui/base/style.py" line="55"/>
         <source>Not asked</source>
         <translation>Nicht gefragt</translation>
     </message>
@@ -5296,62 +5368,62 @@ Strg+Q  beenden</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="119"/>
+        <location filename="../../ui/syncstatus/controller.py" line="144"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="122"/>
+        <location filename="../../ui/syncstatus/controller.py" line="147"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="123"/>
+        <location filename="../../ui/syncstatus/controller.py" line="148"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="124"/>
+        <location filename="../../ui/syncstatus/controller.py" line="149"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="125"/>
+        <location filename="../../ui/syncstatus/controller.py" line="150"/>
         <source>checking for deletions</source>
         <translation>Abgleich gelöschter Einträge</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="128"/>
+        <location filename="../../ui/syncstatus/controller.py" line="153"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="180"/>
+        <location filename="../../ui/syncstatus/controller.py" line="231"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="187"/>
+        <location filename="../../ui/syncstatus/controller.py" line="238"/>
         <source>Last sync failed: %1</source>
         <translation>Letzte Synchronisierung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="189"/>
+        <location filename="../../ui/syncstatus/controller.py" line="240"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="192"/>
+        <location filename="../../ui/syncstatus/controller.py" line="243"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="194"/>
+        <location filename="../../ui/syncstatus/controller.py" line="245"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="196"/>
+        <location filename="../../ui/syncstatus/controller.py" line="247"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -5359,7 +5431,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="198"/>
+        <location filename="../../ui/syncstatus/controller.py" line="249"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -5367,7 +5439,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="201"/>
+        <location filename="../../ui/syncstatus/controller.py" line="252"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -5375,42 +5447,42 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="212"/>
+        <location filename="../../ui/syncstatus/controller.py" line="263"/>
         <source>your sign-in lacks the permission %1 — tell IT</source>
         <translation>Ihrer Anmeldung fehlt die Berechtigung %1 – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="215"/>
+        <location filename="../../ui/syncstatus/controller.py" line="266"/>
         <source>your sign-in lacks a permission the server requires — tell IT</source>
         <translation>Ihrer Anmeldung fehlt eine Berechtigung, die der Server verlangt – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="217"/>
+        <location filename="../../ui/syncstatus/controller.py" line="268"/>
         <source>the server is busy; AskOnce will try again</source>
         <translation>der Server ist ausgelastet; AskOnce versucht es erneut</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="218"/>
+        <location filename="../../ui/syncstatus/controller.py" line="269"/>
         <source>the server&apos;s certificate is not trusted — tell IT</source>
         <translation>dem Zertifikat des Servers wird nicht vertraut – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="219"/>
+        <location filename="../../ui/syncstatus/controller.py" line="270"/>
         <source>the server refused your sign-in — sign in again</source>
         <translation>der Server hat Ihre Anmeldung abgelehnt – bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="221"/>
+        <location filename="../../ui/syncstatus/controller.py" line="272"/>
         <source>the server cannot answer what AskOnce needs; nothing was changed — tell IT</source>
         <translation>der Server kann nicht beantworten, was AskOnce braucht; nichts wurde geändert – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="224"/>
+        <location filename="../../ui/syncstatus/controller.py" line="275"/>
         <source>the server sent an answer AskOnce cannot read — tell IT if it persists</source>
         <translation>der Server hat eine Antwort geschickt, die AskOnce nicht lesen kann – bitte die IT informieren, wenn es so bleibt</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="227"/>
+        <location filename="../../ui/syncstatus/controller.py" line="278"/>
         <source>some records from the server could not be read — tell IT</source>
         <translation>einige Einträge vom Server konnten nicht gelesen werden – bitte die IT informieren</translation>
     </message>
@@ -5538,12 +5610,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>Telecom</name>
     <message>
-        <location filename="../../ui/base/words.py" line="62"/>
+        <location filename="../../ui/base/words.py" line="105"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/base/words.py" line="60"/>
+        <location filename="../../ui/base/words.py" line="103"/>
         <source>e-mail</source>
         <translation>E-Mail</translation>
     </message>
@@ -5625,22 +5697,22 @@ Strg+Q  beenden</translation>
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../ui/base/style.py" line="85"/>
+        <location filename="../../ui/base/style.py" line="95"/>
         <source>today %1</source>
         <translation>heute %1</translation>
     </message>
     <message>
-        <location filename="../../ui/base/style.py" line="89"/>
+        <location filename="../../ui/base/style.py" line="99"/>
         <source>yesterday %1</source>
         <translation>gestern %1</translation>
     </message>
     <message>
-        <location filename="../../ui/base/style.py" line="93"/>
+        <location filename="../../ui/base/style.py" line="103"/>
         <source>%1 days ago</source>
         <translation>vor %1 Tagen</translation>
     </message>
     <message>
-        <location filename="../../ui/base/style.py" line="66"/>
+        <location filename="../../ui/base/style.py" line="76"/>
         <source>time unknown</source>
         <translation>Zeitpunkt unbekannt</translation>
     </message>

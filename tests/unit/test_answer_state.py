@@ -9,9 +9,12 @@ import pydantic
 import pytest
 
 from app.domain import (
+    ASK_AGAIN_SOON,
     AnswerState,
     AnswerType,
     Category,
+    NoAnswer,
+    NoAnswerReason,
     Question,
     Validity,
     ValidityKind,
@@ -146,3 +149,71 @@ def test_the_state_never_depends_on_the_wall_clock() -> None:
         assert answer_state(SEVEN_DAYS, now - timedelta(days=7), admitted_at=None, now=now) is (
             AnswerState.DUE
         )
+
+
+# --- asked, but no answer ---------------------------------------------------------------
+
+ALL_RULES = pytest.mark.parametrize(
+    "question", [PERMANENT, STAY, SEVEN_DAYS], ids=["permanent", "stay", "7d"]
+)
+
+
+def _no_answer(
+    question: Question, answered_at: datetime, reason: NoAnswerReason, admitted: datetime | None
+) -> AnswerState:
+    return answer_state(question, answered_at, admitted_at=admitted, now=NOW, no_answer=reason)
+
+
+@ALL_RULES
+@pytest.mark.parametrize("reason", list(NoAnswerReason))
+def test_asked_without_an_answer_is_never_not_asked(
+    question: Question, reason: NoAnswerReason
+) -> None:
+    assert _no_answer(question, NOW, reason, ADMITTED) is AnswerState.VALID
+
+
+@ALL_RULES
+def test_declined_holds_this_stay_and_is_asked_again_next_stay(question: Question) -> None:
+    declined = NoAnswerReason.DECLINED
+    assert _no_answer(question, ADMITTED + MICRO, declined, ADMITTED) is AnswerState.VALID
+    assert _no_answer(question, ADMITTED - MICRO, declined, ADMITTED) is AnswerState.DUE
+    # No known start of the stay: as "this stay" answers, it holds (never re-asked each sync).
+    assert _no_answer(question, ADMITTED - MICRO, declined, None) is AnswerState.VALID
+
+
+def test_declined_never_holds_longer_than_the_question_itself() -> None:
+    long_stay = NOW - timedelta(days=30)
+    eight_days = NOW - timedelta(days=8)
+    assert _no_answer(SEVEN_DAYS, eight_days, NoAnswerReason.DECLINED, long_stay) is AnswerState.DUE
+
+
+@ALL_RULES
+def test_could_not_answer_now_is_asked_again_by_the_next_shift(question: Question) -> None:
+    unknown = NoAnswerReason.UNKNOWN
+    just_under = NOW - ASK_AGAIN_SOON + MICRO
+    assert timedelta(hours=8) == ASK_AGAIN_SOON
+    assert _no_answer(question, just_under, unknown, ADMITTED) is AnswerState.VALID
+    assert _no_answer(question, NOW - ASK_AGAIN_SOON, unknown, ADMITTED) is AnswerState.DUE
+    assert _no_answer(question, NOW - ASK_AGAIN_SOON, unknown, None) is AnswerState.DUE
+
+
+def test_not_applicable_holds_as_an_answer_would() -> None:
+    na = NoAnswerReason.NOT_APPLICABLE
+    long_ago = ADMITTED - timedelta(days=3650)
+    assert _no_answer(PERMANENT, long_ago, na, ADMITTED) is AnswerState.VALID
+    assert _no_answer(STAY, ADMITTED - MICRO, na, ADMITTED) is AnswerState.DUE
+    assert _no_answer(SEVEN_DAYS, NOW - timedelta(days=6), na, ADMITTED) is AnswerState.VALID
+    assert _no_answer(SEVEN_DAYS, NOW - timedelta(days=7), na, ADMITTED) is AnswerState.DUE
+
+
+def test_no_answer_in_words_and_never_a_no() -> None:
+    declined = NoAnswer(reason=NoAnswerReason.DECLINED)
+    assert PERMANENT.format_value(declined) == "Declined"
+    assert PERMANENT.format_value(declined, "de") == "Abgelehnt"
+    assert PERMANENT.format_value(NoAnswer(reason=NoAnswerReason.UNKNOWN)) == (
+        "Could not answer now"
+    )
+    assert PERMANENT.format_value(NoAnswer(reason=NoAnswerReason.NOT_APPLICABLE), "de") == (
+        "Trifft nicht zu"
+    )
+    assert PERMANENT.says_absent(declined) is False

@@ -9,7 +9,7 @@ import pytest
 
 from app import demo
 from app.clock import local_day
-from app.domain import AnswerState, AnswerType, Catalog, RevisionStatus
+from app.domain import AnswerState, AnswerType, Catalog, NoAnswer, RevisionStatus
 from app.errors import CacheKeyError
 from app.keys import DatabaseKey
 from app.session import CACHE_FILE, open_demo_cache
@@ -73,6 +73,8 @@ def test_generated_records_fit_the_catalog_and_their_patient(catalog: Catalog) -
             assert answer.effective_at <= FIXED_NOW
             assert answer.history[-1].status is RevisionStatus.CURRENT
             codes = {o.code for o in question.options}
+            if isinstance(answer.value, NoAnswer):
+                continue  # asked, but no answer: fits every question
             if question.answer_type is AnswerType.MULTI_CHOICE:
                 assert isinstance(answer.value, tuple)
                 assert set(answer.value) <= codes
@@ -249,3 +251,10 @@ def test_the_demo_ward_is_plausible_on_any_day(
         assert any(r.readiness.overdue for r in board)
     finally:
         session.close()
+
+
+def test_a_new_user_sees_a_question_asked_but_declined(catalog: Catalog) -> None:
+    first = next(iter(demo.generate_ward(catalog, FIXED_NOW, patients=1)))
+    declined = [a for a in first.answers if isinstance(a.value, NoAnswer)]
+    assert [a.question_code for a in declined] == [demo.DECLINED_IN_DEMO]
+    assert declined[0].provenance.recorded_by in demo.STAFF

@@ -23,7 +23,17 @@ class ChipStyle:
     border: str
 
 
-def state_chip(state: AnswerState) -> ChipStyle:
+def state_chip(state: AnswerState, *, no_answer: bool = False) -> ChipStyle:
+    """The chip of a board state; ``no_answer``: asked, but the patient gave no answer (it
+    holds, so the question is not asked again, but it is no answer to rely on)."""
+    if state is AnswerState.VALID and no_answer:
+        return ChipStyle(
+            "–",
+            QtCore.QCoreApplication.translate("Status", "Asked"),
+            "#e0f2fe",
+            "#0c4a6e",
+            "#7dd3fc",
+        )
     if state is AnswerState.VALID:
         return ChipStyle(
             "✓",

@@ -9,7 +9,14 @@ its translation context (``Source``, ``Discharge``, …) wherever it is shown.
 from __future__ import annotations
 
 from app.discharge import Destination, OwnerRole, TaskStatus
-from app.domain import Channel, ContactRole, MedicationStatus, ReconciliationDecision, Source
+from app.domain import (
+    Channel,
+    ContactRole,
+    MedicationStatus,
+    NoAnswerReason,
+    ReconciliationDecision,
+    Source,
+)
 from ui.qt import QtCore
 
 
@@ -20,6 +27,42 @@ def source_text(source: Source) -> str:
         Source.CHART: QtCore.QCoreApplication.translate("Source", "chart"),
         Source.OTHER_SYSTEM: QtCore.QCoreApplication.translate("Source", "other system"),
     }[source]
+
+
+def no_answer_text(reason: NoAnswerReason) -> str:
+    """Why a question asked has no answer (the same words as ``Question.format_value``)."""
+    return {
+        NoAnswerReason.DECLINED: QtCore.QCoreApplication.translate("NoAnswer", "Declined"),
+        NoAnswerReason.UNKNOWN: QtCore.QCoreApplication.translate(
+            "NoAnswer", "Could not answer now"
+        ),
+        NoAnswerReason.NOT_APPLICABLE: QtCore.QCoreApplication.translate(
+            "NoAnswer", "Not applicable"
+        ),
+    }[reason]
+
+
+def no_answer_hint(reason: NoAnswerReason) -> str:
+    """When the question comes up again (a tooltip beside the choice)."""
+    return {
+        NoAnswerReason.DECLINED: QtCore.QCoreApplication.translate(
+            "NoAnswer", "The patient would rather not say. Asked again at the next stay."
+        ),
+        NoAnswerReason.UNKNOWN: QtCore.QCoreApplication.translate(
+            "NoAnswer", "The patient cannot answer just now. Asked again within 8 hours."
+        ),
+        NoAnswerReason.NOT_APPLICABLE: QtCore.QCoreApplication.translate(
+            "NoAnswer", "The question does not apply to this patient. Holds like an answer."
+        ),
+    }[reason]
+
+
+NO_ANSWER_KEYS = {
+    NoAnswerReason.DECLINED: "D",
+    NoAnswerReason.UNKNOWN: "U",
+    NoAnswerReason.NOT_APPLICABLE: "X",
+}
+"""One key each, in the interview and the answer dialog alike (never an option's key)."""
 
 
 def medication_status_text(status: MedicationStatus) -> str:

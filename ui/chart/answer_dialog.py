@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.domain import Answer, AnswerType, AnswerValue, Question, Source
+from app.domain import Answer, AnswerType, AnswerValue, NoAnswer, NoAnswerReason, Question, Source
 from ui.base.style import relative_time
-from ui.base.words import source_text
+from ui.base.words import NO_ANSWER_KEYS, no_answer_hint, no_answer_text, source_text
 from ui.qt import Qt, QtCore, QtWidgets
 
 
@@ -62,7 +62,9 @@ class AnswerDialog(QtWidgets.QDialog):
         self._line: QtWidgets.QLineEdit | None = None
         self._text: QtWidgets.QPlainTextEdit | None = None
         self._time: QtWidgets.QTimeEdit | None = None
+        self._no_answer_buttons: dict[NoAnswerReason, QtWidgets.QRadioButton] = {}
         self._build_input(previous.value if previous is not None else None)
+        self._build_no_answer(previous.value if previous is not None else None)
 
         form = QtWidgets.QFormLayout()
         self._source = QtWidgets.QComboBox()
@@ -135,6 +137,45 @@ class AnswerDialog(QtWidgets.QDialog):
             self._text.textChanged.connect(self._update_ok)
             lay.addWidget(self._text)
 
+    def _build_no_answer(self, previous: AnswerValue | None) -> None:
+        """Asked, but no answer: declined, could not answer now, not applicable — each on
+        one key (Alt+D, Alt+U, Alt+X), as in the interview."""
+        box = QtWidgets.QGroupBox(self.tr("Or, asked but no answer"))
+        box_layout = QtWidgets.QHBoxLayout(box)
+        self._no_answer_group = QtWidgets.QButtonGroup(self)
+        self._no_answer_group.setExclusive(False)  # a second press takes the choice back
+        for reason in NoAnswerReason:
+            words = no_answer_text(reason)
+            radio = QtWidgets.QRadioButton(_with_mnemonic(words, NO_ANSWER_KEYS[reason]))
+            radio.setAccessibleName(words)
+            radio.setToolTip(no_answer_hint(reason))
+            radio.setChecked(
+                self._correcting and isinstance(previous, NoAnswer) and previous.reason is reason
+            )
+            self._no_answer_group.addButton(radio)
+            self._no_answer_buttons[reason] = radio
+            box_layout.addWidget(radio)
+        self._no_answer_group.buttonToggled.connect(self._no_answer_toggled)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(box)
+        self._input_box.setEnabled(self.result_no_answer() is None)
+
+    def _no_answer_toggled(self, button: QtWidgets.QAbstractButton, checked: bool) -> None:
+        if checked:  # one reason at a time
+            for other in self._no_answer_buttons.values():
+                if other is not button and other.isChecked():
+                    other.setChecked(False)
+        # A reason instead of an answer: the answer's input waits until the reason is taken back.
+        self._input_box.setEnabled(self.result_no_answer() is None)
+        self._update_ok()
+
+    def result_no_answer(self) -> NoAnswer | None:
+        for reason, radio in self._no_answer_buttons.items():
+            if radio.isChecked():
+                return NoAnswer(reason=reason)
+        return None
+
     def _update_ok(self) -> None:
         self._button_box.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setEnabled(
             self.result_value() is not None
@@ -142,6 +183,9 @@ class AnswerDialog(QtWidgets.QDialog):
 
     def result_value(self) -> AnswerValue | None:
         """The answer as the core expects it, or None while the input is incomplete."""
+        no_answer = self.result_no_answer()
+        if no_answer is not None:
+            return no_answer
         if self._buttons_group is not None:
             checked = self._buttons_group.checkedButton()
             value = checked.property("answer_value") if checked else None
@@ -164,6 +208,9 @@ class AnswerDialog(QtWidgets.QDialog):
 
     # Used by tests and keyboard users alike: pick an option by its code.
     def choose(self, value: object) -> None:
+        if isinstance(value, NoAnswer):
+            self._no_answer_buttons[value.reason].setChecked(True)
+            return
         if self._buttons_group is not None:
             for button in self._buttons_group.buttons():
                 if button.property("answer_value") == value:
@@ -175,6 +222,15 @@ class AnswerDialog(QtWidgets.QDialog):
             self._text.setPlainText(value)
         if self._time is not None and isinstance(value, str):
             self._time.setTime(QtCore.QTime.fromString(value, "HH:mm"))
+
+
+def _with_mnemonic(words: str, key: str) -> str:
+    """``words`` with ``key`` as its Alt+ mnemonic: underlined where the letter occurs, else
+    added in brackets (a translation may not contain the letter)."""
+    at = words.upper().find(key.upper())
+    if at < 0:
+        return f"{words} (&{key})"
+    return f"{words[:at]}&{words[at:]}"
 
 
 class ErrorReasonDialog(QtWidgets.QInputDialog):

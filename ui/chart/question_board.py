@@ -49,11 +49,12 @@ class QuestionRow(QtWidgets.QFrame):
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
 
-        self.chip = make_chip(state_chip(item.state))
+        no_answer = answer is not None and answer.no_answer is not None
+        self.chip = make_chip(state_chip(item.state, no_answer=no_answer))
         # All chips one width, so the column of states reads like a list.
         widest = max(
             self.chip.fontMetrics().horizontalAdvance(f"{c.glyph}  {c.text}")
-            for c in map(state_chip, AnswerState)
+            for c in (*map(state_chip, AnswerState), state_chip(AnswerState.VALID, no_answer=True))
         )
         self.chip.setFixedWidth(widest + 28)
         layout.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
@@ -99,6 +100,10 @@ class QuestionRow(QtWidgets.QFrame):
         elif item.state is AnswerState.DUE:
             self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
             self._button("correct", self.tr("Changed…"), board.correct, self.tr("Correct answer"))
+        elif no_answer:
+            # Asked, but no answer: the patient may answer after all.
+            self._button("correct", self.tr("Answer…"), board.correct, self.tr("Record answer"))
+            self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
         else:
             self._button("correct", self.tr("Correct…"), board.correct, self.tr("Correct answer"))
             self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
@@ -134,7 +139,8 @@ class QuestionRow(QtWidgets.QFrame):
         Leyla Demir, today 10:42 — Answered"."""
         q, answer = self.item.question, self.item.answer
         label = q.label_for(self._language)
-        state_word = state_chip(self.item.state).text
+        no_answer = answer is not None and answer.no_answer is not None
+        state_word = state_chip(self.item.state, no_answer=no_answer).text
         if answer is None:
             return self.tr("%1 — %2").replace("%1", label).replace("%2", state_word)
         return (

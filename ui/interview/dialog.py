@@ -3,7 +3,9 @@
 Keys (also on screen): the number (or letter) on an option answers a choice; Y/N — the
 first letters of the words shown, J/N in German — a yes/no question; numbers toggle a
 multiple choice and Enter takes it; free text and times are typed, then Enter. For an
-answer due for re-confirmation S or Enter says "still true". Alt+← (or Backspace on an
+answer due for re-confirmation S or Enter says "still true". D, U and X (Alt+D, Alt+U,
+Alt+X while typing) say the question was asked but has no answer: declined, could not
+answer now, not applicable. Alt+← (or Backspace on an
 empty field) goes back, Alt+→ skips, Alt+F switches the source to family and back, Esc
 closes. Every answer is saved at once (``saving.py``); the dialog opens with ``open()``,
 and a lock closes it after keeping where it was (``ui.base.drafts``), so the interview
@@ -15,9 +17,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from app.domain import AnswerState, AnswerType, AnswerValue, Source
+from app.domain import AnswerState, AnswerType, AnswerValue, NoAnswer, NoAnswerReason, Source
 from app.services import BoardItem, PatientChart
-from ui.base.words import source_text
+from ui.base.words import NO_ANSWER_KEYS, source_text
 from ui.interview.plan import (
     PREFERRED_LANGUAGE,
     TEXT_TYPES,
@@ -147,6 +149,7 @@ class InterviewDialog(QtWidgets.QDialog):
         )
         self.page.sig_option_clicked.connect(lambda key: self._option_key(key, clicked=True))
         self.page.sig_back_requested.connect(self.back)
+        self.page.sig_no_answer_clicked.connect(lambda r: self.no_answer(NoAnswerReason(r)))
         self.pages.addWidget(self.page)
         self.summary = QtWidgets.QLabel()
         self.summary.setWordWrap(True)
@@ -190,6 +193,10 @@ class InterviewDialog(QtWidgets.QDialog):
             ("Alt+F", self.family.toggle),
         ):
             QtGui.QShortcut(QtGui.QKeySequence(keys), self, slot)
+        for reason, key in NO_ANSWER_KEYS.items():
+            QtGui.QShortcut(
+                QtGui.QKeySequence(f"Alt+{key}"), self, lambda r=reason: self.no_answer(r)
+            )
         self._show_source()
 
     def _command(self, text: str, name: str, slot: Any) -> QtWidgets.QPushButton:
@@ -275,8 +282,10 @@ class InterviewDialog(QtWidgets.QDialog):
         lines = [
             (self.tr("Answered"), str(self.flow.count(Outcome.ANSWERED))),
             (self.tr("Still true"), str(self.flow.count(Outcome.CONFIRMED))),
-            (self.tr("Skipped"), str(len(skipped))),
         ]
+        if self.flow.count(Outcome.NO_ANSWER):
+            lines.append((self.tr("Asked, no answer"), str(self.flow.count(Outcome.NO_ANSWER))))
+        lines.append((self.tr("Skipped"), str(len(skipped))))
         if self.saver.pending:
             lines.append((self.tr("Saving…"), str(self.saver.pending)))
         title = self.tr("All open questions asked") if not skipped else self.tr("Interview done")
@@ -304,6 +313,14 @@ class InterviewDialog(QtWidgets.QDialog):
 
     def summary_line(self) -> str:
         """One line for the status bar: what the interview came to."""
+        if self.flow.count(Outcome.NO_ANSWER):
+            return (
+                self.tr("Interview: %1 answered, %2 still true, %3 without an answer, %4 skipped")
+                .replace("%1", str(self.flow.count(Outcome.ANSWERED)))
+                .replace("%2", str(self.flow.count(Outcome.CONFIRMED)))
+                .replace("%3", str(self.flow.count(Outcome.NO_ANSWER)))
+                .replace("%4", str(len(self.flow.skipped_items())))
+            )
         return (
             self.tr("Interview: %1 answered, %2 still true, %3 skipped")
             .replace("%1", str(self.flow.count(Outcome.ANSWERED)))
@@ -341,6 +358,14 @@ class InterviewDialog(QtWidgets.QDialog):
         if code == PREFERRED_LANGUAGE and isinstance(value, str):
             self._patient_language = value if value != "other" else None
         self._show_current()
+
+    def no_answer(self, reason: NoAnswerReason) -> None:
+        """Asked, but no answer (declined, could not answer now, not applicable): saved as
+        an answer in its own right, so the next nurse does not ask again too soon."""
+        item = self.flow.current
+        if item is None:
+            return
+        self._give(item, NoAnswer(reason=reason))
 
     def still_true(self) -> None:
         item = self.flow.current
@@ -429,7 +454,8 @@ class InterviewDialog(QtWidgets.QDialog):
         if key in ENTER_KEYS:
             self.enter()
             return True
-        if self.flow.current is None:
+        current = self.flow.current
+        if current is None:
             return False
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Left):
             self.back()
@@ -443,6 +469,10 @@ class InterviewDialog(QtWidgets.QDialog):
             return True
         if text == "S":
             self.still_true()
+            return True
+        reason = next((r for r, k in NO_ANSWER_KEYS.items() if k == text), None)
+        if reason is not None and current.question.answer_type not in TEXT_TYPES:
+            self.no_answer(reason)
             return True
         if text == "F":
             self.family.toggle()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain import AnswerState, AnswerType, AnswerValue, Question
+from app.domain import AnswerState, AnswerType, AnswerValue, NoAnswer, Question
 from app.services import BoardItem
 
 CATALOG_LANGUAGE = "en"
@@ -26,8 +26,9 @@ PREFERRED_LANGUAGE = "communication.preferred-language"
 TEXT_TYPES = (AnswerType.FREE_TEXT, AnswerType.TIME)
 """Answers typed into a field (then Enter) rather than chosen with one key."""
 
-COMMAND_LETTERS = frozenset({"S", "F"})
-"""Single keys with a meaning of their own in the interview: S "still true", F "family"."""
+COMMAND_LETTERS = frozenset({"S", "F", "D", "U", "X"})
+"""Single keys with a meaning of their own in the interview: S "still true", F "family",
+D "declined", U "could not answer now" (unable), X "not applicable"."""
 
 
 def interview_items(board: Iterable[BoardItem]) -> list[BoardItem]:
@@ -99,6 +100,8 @@ class Outcome(enum.StrEnum):
     """A new answer (or a changed one for a question due for re-confirmation)."""
     CONFIRMED = "confirmed"
     """Still true: the existing answer confirmed."""
+    NO_ANSWER = "no-answer"
+    """Asked, but no answer: declined, could not answer now, not applicable."""
     SKIPPED = "skipped"
 
 
@@ -131,7 +134,8 @@ class InterviewFlow:
     def answer(self, value: AnswerValue) -> None:
         item = self._current()
         self.given[item.question.code] = value
-        self.outcomes[item.question.code] = Outcome.ANSWERED
+        no_answer = isinstance(value, NoAnswer)
+        self.outcomes[item.question.code] = Outcome.NO_ANSWER if no_answer else Outcome.ANSWERED
         self.position += 1
 
     def confirm(self) -> None:
@@ -185,7 +189,10 @@ class InterviewFlow:
         return {
             "at": current.question.code if current is not None else None,
             "skipped": [c for c, o in self.outcomes.items() if o is Outcome.SKIPPED],
-            "counts": {o.value: self.count(o) for o in (Outcome.ANSWERED, Outcome.CONFIRMED)},
+            "counts": {
+                o.value: self.count(o)
+                for o in (Outcome.ANSWERED, Outcome.CONFIRMED, Outcome.NO_ANSWER)
+            },
         }
 
     def restore(self, state: dict[str, Any]) -> None:

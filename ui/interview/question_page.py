@@ -6,10 +6,10 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from app.domain import AnswerState, AnswerType, AnswerValue, Question
+from app.domain import AnswerState, AnswerType, AnswerValue, NoAnswer, NoAnswerReason, Question
 from app.services import BoardItem
 from ui.base.style import make_chip, relative_time, state_chip
-from ui.base.words import source_text
+from ui.base.words import NO_ANSWER_KEYS, no_answer_hint, no_answer_text, source_text
 from ui.interview.plan import TEXT_TYPES, has_language, keyed_options, patient_text
 from ui.interview.widgets import OptionButton
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -24,6 +24,9 @@ class QuestionPage(QtWidgets.QWidget):
     sig_back_requested = Signal()
     """Backspace on the empty answer field: the question before."""
 
+    sig_no_answer_clicked = Signal(str)
+    """Declined, could not answer now or not applicable was clicked (argument: the reason)."""
+
     def __init__(
         self, *, language: str, yes_no_keys: tuple[str, str], parent: QtWidgets.QWidget
     ) -> None:
@@ -34,6 +37,8 @@ class QuestionPage(QtWidgets.QWidget):
         """The options on screen by key: the button and the answer it gives."""
         self.line: QtWidgets.QLineEdit | None = None
         """The field to type in, for free text and times."""
+        self.no_answers: dict[NoAnswerReason, OptionButton] = {}
+        """Asked, but no answer: one button (and key) per reason."""
 
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 6, 0, 0)
@@ -137,7 +142,7 @@ class QuestionPage(QtWidgets.QWidget):
                 w.deleteLater()
         q = item.question
         if given is not None:
-            chip = make_chip(state_chip(AnswerState.VALID))
+            chip = make_chip(state_chip(AnswerState.VALID, no_answer=isinstance(given, NoAnswer)))
             text = self.tr("Given in this interview: %1").replace(
                 "%1", f"<b>{html.escape(q.format_value(given, self.language))}</b>"
             )
@@ -186,6 +191,8 @@ class QuestionPage(QtWidgets.QWidget):
                 if can_confirm
                 else self.tr("Type, then <b>Enter</b>")
             )
+            keys = "/".join(f"<b>Alt+{k}</b>" for k in NO_ANSWER_KEYS.values())
+            hint += " · " + self.tr("%1: no answer").replace("%1", keys)
         else:
             checkable = t is AnswerType.MULTI_CHOICE
             chosen: set[str] = set()
@@ -206,9 +213,44 @@ class QuestionPage(QtWidgets.QWidget):
                 self.options[key] = (button, value)
                 lay.addWidget(button)
             hint = self._keys_hint(t, can_confirm)
+        self._no_answer_row(lay, item, given, typing=t in TEXT_TYPES)
         self.input_hint.setText(hint)
         self._answer_host.addWidget(area)
         area.show()  # now, not when the layout gets round to it
+
+    def _no_answer_row(
+        self,
+        lay: QtWidgets.QVBoxLayout,
+        item: BoardItem,
+        given: AnswerValue | None,
+        *,
+        typing: bool,
+    ) -> None:
+        """Declined, could not answer now, not applicable: one key each (Alt+ while typing)."""
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(6)
+        title = QtWidgets.QLabel(self.tr("No answer:"))
+        title.setObjectName("mutedText")
+        row.addWidget(title)
+        last = item.answer.value if item.state is AnswerState.DUE and item.answer else None
+        self.no_answers = {}
+        for reason in NoAnswerReason:
+            key = NO_ANSWER_KEYS[reason]
+            words = no_answer_text(reason)
+            if given == NoAnswer(reason=reason):
+                words = f"{words}  {self.tr('(given just now)')}"
+            elif given is None and last == NoAnswer(reason=reason):
+                words = f"{words}  {self.tr('(last answer)')}"
+            cap = f"Alt+{key}" if typing else key
+            button = OptionButton(cap, words, None, checkable=False, parent=lay.parentWidget())
+            button.setToolTip(no_answer_hint(reason))
+            button.clicked.connect(
+                lambda _c=False, r=reason.value: self.sig_no_answer_clicked.emit(r)
+            )
+            self.no_answers[reason] = button
+            row.addWidget(button, 1)
+        lay.addSpacing(4)
+        lay.addLayout(row)
 
     def _text_field(self, kind: AnswerType, given: AnswerValue | None) -> QtWidgets.QLineEdit:
         line = QtWidgets.QLineEdit()
@@ -240,7 +282,8 @@ class QuestionPage(QtWidgets.QWidget):
             hint = self.tr("Press %1").replace("%1", span)
         if can_confirm:
             hint += " · " + self.tr("<b>S</b> or <b>Enter</b>: still true")
-        return hint
+        no_keys = "/".join(f"<b>{k}</b>" for k in NO_ANSWER_KEYS.values())
+        return hint + " · " + self.tr("%1: no answer").replace("%1", no_keys)
 
     def _choices(
         self, q: Question, patient_language: str | None

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from app.domain import AnswerAction, AnswerState, AnswerType, Catalog, Source
+from app.domain import (
+    AnswerAction,
+    AnswerState,
+    AnswerType,
+    Catalog,
+    NoAnswer,
+    NoAnswerReason,
+    Source,
+)
 from app.services import PatientChart
 from app.session import CacheSession, open_demo_cache
 from tests.conftest import Clock
@@ -407,7 +416,7 @@ def test_german_yes_no_keys_are_j_and_n(qtbot, german_window: MainWindow) -> Non
     assert first is not None
     assert first.question.answer_type is AnswerType.BOOLEAN
     caps = [b.key for b in dialog.findChildren(OptionButton) if b.isVisible()]
-    assert caps == ["J", "N"]
+    assert caps == ["J", "N", "D", "U", "X"]  # yes, no; declined, unable now, not applicable
     assert "<b>J</b>" in dialog.page.input_hint.text()
     assert "<b>N</b>" in dialog.page.input_hint.text()
     assert dialog.page.question_label.text() == first.question.text_for("de")
@@ -419,3 +428,112 @@ def test_german_yes_no_keys_are_j_and_n(qtbot, german_window: MainWindow) -> Non
     with qtbot.wait_signal(dialog.finished):
         press(qtbot, dialog, Qt.Key.Key_Escape)
     assert _item(_chart(german_window, pid), first.question.code).answer.value is True
+
+
+# --- asked, but no answer -----------------------------------------------------------------
+
+
+def test_declined_unable_and_not_applicable_take_one_key_each(
+    qtbot, main_window: MainWindow
+) -> None:
+    pid = open_row(qtbot, main_window, 0)
+    dialog = start_interview(qtbot, main_window)
+    hint = dialog.page.input_hint.text()
+    assert "<b>D</b>/<b>U</b>/<b>X</b>: no answer" in hint
+    assert [b.key for b in dialog.page.no_answers.values()] == ["D", "U", "X"]
+
+    declined = current(dialog).question.code
+    press(qtbot, dialog, Qt.Key.Key_D)
+    assert dialog.flow.current is not None
+    assert dialog.flow.current.question.code != declined
+    _walk_to(qtbot, dialog, lambda i: i.question.answer_type in TEXT_TYPES)
+    unable = current(dialog).question.code
+    assert "<b>Alt+D</b>" in dialog.page.input_hint.text()
+    press(qtbot, dialog, Qt.Key.Key_U, ALT)  # in a text field a plain U is a letter
+    _walk_to(qtbot, dialog, lambda i: i.question.answer_type not in TEXT_TYPES)
+    not_applicable = current(dialog).question.code
+    press(qtbot, dialog, Qt.Key.Key_X)
+    qtbot.waitUntil(lambda: dialog.saver.pending == 0, timeout=WAIT_MS)
+
+    chart = _chart(main_window, pid)
+    for code, reason in (
+        (declined, NoAnswerReason.DECLINED),
+        (unable, NoAnswerReason.UNKNOWN),
+        (not_applicable, NoAnswerReason.NOT_APPLICABLE),
+    ):
+        item = _item(chart, code)
+        assert item.answer.value == NoAnswer(reason=reason)
+        assert item.answer.provenance.recorded_by.display_name == "Demo Nurse"
+        assert item.state is AnswerState.VALID  # asked: never "Not asked"
+    with qtbot.wait_signal(dialog.finished):
+        press(qtbot, dialog, Qt.Key.Key_Escape)
+    assert "without an answer" in dialog.summary_line()
+
+    # The board says so in words, and the next interview does not ask again.
+    qtbot.waitUntil(
+        lambda: any(
+            r.item.question.code == declined and r.item.answer is not None
+            for r in main_window.patient_view.board.rows
+        ),
+        timeout=WAIT_MS,
+    )
+    row = next(r for r in main_window.patient_view.board.rows if r.item.question.code == declined)
+    assert row.chip.text().endswith("Asked")
+    assert "Declined" in row.accessibleName()
+    assert "Not asked" not in row.accessibleName()
+    again = start_interview(qtbot, main_window)
+    asked = {i.question.code for i in again.flow.items}
+    assert not asked & {declined, unable, not_applicable}
+    with qtbot.wait_signal(again.finished):
+        press(qtbot, again, Qt.Key.Key_Escape)
+
+
+def test_could_not_answer_now_is_asked_again_by_the_next_shift(
+    qtbot, main_window: MainWindow, clock: Clock
+) -> None:
+    pid = open_row(qtbot, main_window, 0)
+    dialog = start_interview(qtbot, main_window)
+    _walk_to(qtbot, dialog, lambda i: i.question.answer_type is AnswerType.BOOLEAN)
+    code = current(dialog).question.code
+    press(qtbot, dialog, Qt.Key.Key_U)
+    qtbot.waitUntil(lambda: dialog.saver.pending == 0, timeout=WAIT_MS)
+    with qtbot.wait_signal(dialog.finished):
+        press(qtbot, dialog, Qt.Key.Key_Escape)
+
+    clock.now += timedelta(hours=8)
+    assert _item(_chart(main_window, pid), code).state is AnswerState.DUE
+    open_row(qtbot, main_window, 1)
+    assert open_row(qtbot, main_window, 0) == pid  # the chart read again, at the new time
+    again = start_interview(qtbot, main_window)
+    _walk_to(qtbot, again, lambda i: i.question.code == code)
+    assert "Could not answer now" in again.page.state_label.text()
+    assert "(last answer)" in again.page.no_answers[NoAnswerReason.UNKNOWN].accessibleName()
+    press(qtbot, again, Qt.Key.Key_Y)  # now the patient answers
+    qtbot.waitUntil(lambda: again.saver.pending == 0, timeout=WAIT_MS)
+    assert _item(_chart(main_window, pid), code).answer.value is True
+    with qtbot.wait_signal(again.finished):
+        press(qtbot, again, Qt.Key.Key_Escape)
+
+
+def test_german_no_answer_keys_and_words(qtbot, german_window: MainWindow) -> None:
+    pid = open_row(qtbot, german_window, 0)
+    dialog = start_interview(qtbot, german_window)
+    code = current(dialog).question.code
+    press(qtbot, dialog, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: dialog.saver.pending == 0, timeout=WAIT_MS)
+    with qtbot.wait_signal(dialog.finished):
+        press(qtbot, dialog, Qt.Key.Key_Escape)
+    chart = _chart(german_window, pid)
+    item = _item(chart, code)
+    assert item.answer.value == NoAnswer(reason=NoAnswerReason.DECLINED)
+    assert item.question.format_value(item.answer.value, "de") == "Abgelehnt"
+    qtbot.waitUntil(
+        lambda: any(
+            r.item.question.code == code and r.item.answer is not None
+            for r in german_window.patient_view.board.rows
+        ),
+        timeout=WAIT_MS,
+    )
+    row = next(r for r in german_window.patient_view.board.rows if r.item.question.code == code)
+    assert "Abgelehnt" in row.accessibleName()
+    assert "Nicht gefragt" not in row.accessibleName()

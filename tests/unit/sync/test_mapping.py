@@ -23,6 +23,8 @@ from app.domain import (
     HomeCareContact,
     HomeMedication,
     MedicationStatus,
+    NoAnswer,
+    NoAnswerReason,
     Source,
 )
 from app.services import CareService
@@ -540,3 +542,55 @@ def test_multi_choice_components_carry_both_codings_in_either_order(
     _same_answer(mapping.observation_to_answer(obs, coded), answer)
     # The shipped catalog (no codes on this question) still reads what the coded one wrote.
     _same_answer(mapping.observation_to_answer(obs, catalog), answer)
+
+
+# --- asked, but no answer: dataAbsentReason instead of a value ----------------------------
+
+
+@pytest.mark.parametrize("reason", list(NoAnswerReason))
+@pytest.mark.parametrize("answer_type", list(AnswerType))
+def test_no_answer_round_trip_as_data_absent_reason(
+    demo_service: CareService, catalog: Catalog, answer_type: AnswerType, reason: NoAnswerReason
+) -> None:
+    answer = _answer_for(demo_service, catalog, answer_type)
+    answer = demo_service.answers.correct(answer.id, NoAnswer(reason=reason), Source.PATIENT)
+    obs = mapping.answer_to_observation(answer, catalog)
+    # Valid FHIR (validated by fhir.resources in the mapping): a reason and no value (obs-6).
+    assert obs["dataAbsentReason"]["coding"][0]["system"] == mapping.DATA_ABSENT_REASON
+    assert obs["dataAbsentReason"]["coding"][0]["code"] == reason.value
+    assert not [k for k in obs if k.startswith("value")]
+    assert "component" not in obs
+    back = mapping.observation_to_answer(obs, catalog)
+    assert back.value == NoAnswer(reason=reason)
+    assert back.no_answer is reason
+    assert back.provenance.recorded_by == answer.provenance.recorded_by
+    assert back.effective_at == answer.effective_at.replace(
+        microsecond=answer.effective_at.microsecond // 1000 * 1000
+    )
+
+
+def test_an_answer_replacing_a_no_answer_drops_the_reason(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    """The server's version is the base: a value given later must not keep its reason."""
+    answer = _answer_for(demo_service, catalog, AnswerType.BOOLEAN)
+    declined = demo_service.answers.correct(
+        answer.id, NoAnswer(reason=NoAnswerReason.DECLINED), Source.PATIENT
+    )
+    server = mapping.answer_to_observation(declined, catalog)
+    given = demo_service.answers.correct(answer.id, True, Source.PATIENT)
+    obs = mapping.answer_to_observation(given, catalog, base=server)
+    assert "dataAbsentReason" not in obs
+    assert obs["valueBoolean"] is True
+    assert mapping.observation_to_answer(obs, catalog).value is True
+
+
+def test_an_unknown_data_absent_reason_is_not_read_as_an_answer(
+    demo_service: CareService, catalog: Catalog
+) -> None:
+    answer = _answer_for(demo_service, catalog, AnswerType.BOOLEAN)
+    obs = mapping.answer_to_observation(answer, catalog)
+    obs.pop("valueBoolean")
+    obs["dataAbsentReason"] = {"coding": [{"system": mapping.DATA_ABSENT_REASON, "code": "masked"}]}
+    with pytest.raises(mapping.MappingError):
+        mapping.observation_to_answer(obs, catalog)

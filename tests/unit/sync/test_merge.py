@@ -84,3 +84,48 @@ def test_a_create_without_base_merges_against_nothing() -> None:
     merged, conflicts = three_way_merge(None, mine, mine)
     assert conflicts == []
     assert merged["name"] == mine["name"]
+
+
+DAR = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+
+
+def observation(**changes):
+    base = {
+        "resourceType": "Observation",
+        "id": "o1",
+        "meta": {"versionId": "1"},
+        "status": "final",
+        "code": {"text": "Lactose intolerance"},
+        "valueBoolean": True,
+    }
+    base.update(changes)
+    return base
+
+
+def declined():
+    obs = observation()
+    obs.pop("valueBoolean")
+    obs["dataAbsentReason"] = {"coding": [{"system": DAR, "code": "asked-declined"}]}
+    return obs
+
+
+def test_declined_on_one_side_and_a_value_on_the_other_is_one_conflict_of_the_answer() -> None:
+    base = observation(valueBoolean=None)
+    base.pop("valueBoolean")
+    merged, conflicts = three_way_merge(base, declined(), observation(valueBoolean=False))
+    assert conflicts == ["value"]
+    assert describe_field(conflicts[0]) == "answer"
+    # Never both: the server's side is kept until a person decides.
+    assert merged["valueBoolean"] is False
+    assert "dataAbsentReason" not in merged
+
+
+def test_declined_replacing_an_untouched_value_merges_without_both() -> None:
+    merged, conflicts = three_way_merge(observation(), declined(), observation())
+    assert conflicts == []
+    assert "valueBoolean" not in merged
+    assert merged["dataAbsentReason"]["coding"][0]["code"] == "asked-declined"
+    merged, conflicts = three_way_merge(declined(), observation(valueBoolean=False), declined())
+    assert conflicts == []
+    assert merged["valueBoolean"] is False
+    assert "dataAbsentReason" not in merged
