@@ -51,7 +51,7 @@ def test_no_websocket_url_without_subscription_create() -> None:
 def test_criteria_name_only_the_patients_with_the_kinds_filters() -> None:
     (observation,) = criteria("Observation", ["b", "a"])
     assert observation.startswith("Observation?patient=Patient/a,Patient/b&")
-    assert "category=survey" in observation
+    assert "code=https://fhir.askonce.app/CodeSystem/askonce-questions|" in observation
     assert criteria("Patient", ["x"]) == ["Patient?_id=x"]
     many = criteria("Task", [f"p{i:03}" for i in range(250)])
     assert len(many) == 3
