@@ -651,19 +651,22 @@ class Synchronizer:
 
     def _search_all(self, queries: list[_Query]) -> list[Found]:
         """The searches in one batch where the server can (declared, or found by trying
-        once when its statement does not say), else one by one."""
+        once when its statement does not say), else one by one — also when a declared
+        batch fails, until the statement is read again."""
         wanted = [(q.kind.resource_type, q.params) for q in queries]
         caps = self._caps
-        if caps is not None and caps.batch is None and len(wanted) > 1:
+        if caps is not None and caps.batch is not False and len(wanted) > 1:
             try:
                 found = self.client.search_all(wanted, batch=True)
-            except (RequestRejectedError, BatchRefusedError) as exc:
+            except (RequestRejectedError, BatchRefusedError, ServerBusyError) as exc:
+                # Refused, misunderstood, or it kept failing (a batch a server cannot handle
+                # may end in 500s): searches one by one, until the statement is read again.
                 log.info("the server does not take searches in a batch (%s)", type(exc).__name__)
                 self._caps = replace(caps, batch=False)
                 return self.client.search_all(wanted, batch=False)
             self._caps = replace(caps, batch=True)
             return found
-        return self.client.search_all(wanted, batch=bool(caps and caps.batch))
+        return self.client.search_all(wanted, batch=False)
 
     def _download(self, tally: _Tally) -> None:
         self._emit(SyncProgress("assignment", 0, 1))
@@ -759,7 +762,8 @@ class Synchronizer:
                 continue
             if not kind.is_ours(res):
                 foreign += 1
-                ignored.setdefault(kind.resource_type, {})[str(res["id"])] = (pid, "")
+                if kind.count_checked:  # it is in the server's count: keep the counts even
+                    ignored.setdefault(kind.resource_type, {})[str(res["id"])] = (pid, "")
                 continue
             kept.append(res)
         if strangers:
