@@ -21,8 +21,9 @@ during a sync would feel. Two measures:
   objects that live as long as the process) leaves the collector's sight (``gc.freeze``),
   so every later full collection walks only what came after. Nothing of a user's session
   exists yet, so nothing that later becomes garbage is kept by it.
-- ``FullCollectionsHeld`` while a sync runs: young generations are still collected, the
-  full one waits for the sync's end (when the views reload anyway).
+- ``CollectionsHeld`` while a sync runs: no cyclic collection on the GUI thread
+  until the sync ends (when the views reload anyway); reference counting still frees the
+  sync's acyclic JSON at once.
 """
 
 from __future__ import annotations
@@ -60,7 +61,11 @@ class GuiThreadCollector(QtCore.QObject):
             else:
                 break
         if _held:
-            generation = min(generation, 1)  # the full one after the sync
+            # Not even the young ones: a first sync parses hundreds of thousands of JSON
+            # objects between two ticks, and walking them is itself a 60 ms pause (measured
+            # at 400 patients). They are acyclic and freed by reference counting; what
+            # cycles there are wait for the sync's end.
+            return 0
         return gc.collect(generation) if generation >= 0 else 0
 
     def stop(self) -> None:
@@ -71,9 +76,9 @@ class GuiThreadCollector(QtCore.QObject):
             gc.enable()
 
 
-class FullCollectionsHeld:
-    """``with FullCollectionsHeld():`` — or ``hold()`` and ``release()`` around work that
-    ends later (a sync): no full collection on the GUI thread meanwhile."""
+class CollectionsHeld:
+    """``with CollectionsHeld():`` — or ``hold()`` and ``release()`` around work that
+    ends later (a sync): no cyclic collection on the GUI thread meanwhile."""
 
     def __init__(self) -> None:
         self._holding = False
@@ -90,7 +95,7 @@ class FullCollectionsHeld:
             self._holding = False
             _held -= 1
 
-    def __enter__(self) -> FullCollectionsHeld:
+    def __enter__(self) -> CollectionsHeld:
         self.hold()
         return self
 

@@ -27,7 +27,7 @@ from sync.engine import (
     SyncSucceeded,
     SyncSummary,
 )
-from ui.base.gc_guard import FullCollectionsHeld
+from ui.base.gc_guard import CollectionsHeld
 from ui.base.taskman import DbOp, NetOp, TaskManager
 from ui.qt import QtCore, Signal
 
@@ -72,7 +72,7 @@ class SyncController(QtCore.QObject):
         self.offline_since: datetime | None = None
         self.last_failure: tuple[str, ...] = ()
         self.last_problem: SyncFailed | None = None
-        self._gc_hold = FullCollectionsHeld()
+        self._gc_hold = CollectionsHeld()
         """No full cyclic collection on the GUI thread while a sync runs (gc_guard)."""
         self.progress = ""
         self.local = SyncCounts(waiting=0, refused=0, conflicts=0)
