@@ -53,7 +53,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from app.catalog import load_catalog
+from app.catalog import QUESTION_SYSTEM, load_catalog
 from app.clock import system_clock
 from app.discharge import CHECKLIST_SYSTEM
 from app.domain import Actor, Catalog
@@ -84,13 +84,13 @@ ID_ONLY_KEYS = {"resourceType", "id", "meta"}  # an ``_elements=id`` answer
 SYNC_TIMEOUT_S = 3600
 
 # What the first sync needs besides the assignment: (type, filter) per patient chunk.
-# The same searches the engine makes today, spelled out here so that the floor does not
-# move when the engine does.
+# The same resources the engine fetches (every stay; AskOnce's answers by the code system
+# of its questions), spelled out here so that the floor does not move when the engine does.
 BARE_SEARCHES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("Patient", "_id", {}),
-    ("Encounter", "patient", {"status": "in-progress"}),
+    ("Encounter", "patient", {}),
     ("AllergyIntolerance", "patient", {}),
-    ("Observation", "patient", {"category": "survey"}),
+    ("Observation", "patient", {"code": f"{QUESTION_SYSTEM}|"}),
     ("MedicationStatement", "patient", {}),
     ("MedicationRequest", "patient", {}),
     ("RelatedPerson", "patient", {}),
@@ -343,7 +343,7 @@ def bare_fetch(base_url: str, practitioner: str, transport: httpx.BaseTransport)
         for start in range(0, len(ordered), CHUNK):
             joined = ",".join(ordered[start : start + CHUNK])
             for resource_type, by, extra in BARE_SEARCHES:
-                params = {by: joined, "_count": "200", **extra}
+                params = {by: joined, "_count": "1000", **extra}
                 count += sum(1 for _ in search(resource_type, params))
     return count
 
