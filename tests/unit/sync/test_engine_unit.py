@@ -506,4 +506,32 @@ def _snapshot(db: Database) -> dict[str, list[Any]]:
         "discharge_tasks",
         "outbox",
     ]
-    return {t: db.query(f"SELECT * FROM {t} ORDER BY 1") for t in tables}
+    rows = {t: db.query(f"SELECT * FROM {t} ORDER BY 1") for t in tables}
+    # patients_generation counts every write of a patient, even one that changes nothing.
+    rows["meta"] = db.query("SELECT * FROM meta WHERE key NOT LIKE 'cursor:%' ORDER BY 1")
+    return rows
+
+
+def test_a_server_whose_batch_fails_with_500s_is_read_with_plain_searches(
+    workstation: Workstation, server: FakeFhirServer, catalog: Catalog, clock: Clock
+) -> None:
+    """A batch it cannot handle ends in 500s: one try (with the client's retries), then
+    searches one by one — the sync itself succeeds, and later ones do not try again."""
+    ward = seed_ward(server)
+    answer_on_server(server, catalog, clock, ward.patients[0], "Daughter visits daily")
+
+    def batch_crashes(request: httpx.Request) -> httpx.Response | None:
+        if request.method == "POST" and b'"batch"' in request.content:
+            return httpx.Response(500, json={"resourceType": "OperationOutcome"})
+        return None
+
+    server.fault = batch_crashes
+
+    summary = workstation.sync()
+
+    assert summary.errors == ()
+    assert summary.downloaded == 1
+    tried = sum(r.method == "POST" and r.path == "" for r in server.requests)
+    assert tried >= 1
+    workstation.sync()
+    assert sum(r.method == "POST" and r.path == "" for r in server.requests) == tried
