@@ -36,9 +36,10 @@ def _listener(ws: Workstation, pings: list[float], event: threading.Event) -> Pu
     return PushListener(ws.client, on_change, workstation="WS-A", clock=system_clock)
 
 
-def _wait_bound(listener: PushListener, count: int) -> None:
+def _wait_bound(listener: PushListener, count: int, pings: list[float]) -> None:
+    """Until ``count`` sockets are bound and each bind's own call back has come."""
     deadline = time.monotonic() + 60
-    while listener.bound < count:
+    while listener.bound < count or len(pings) < count:
         assert time.monotonic() < deadline, f"only {listener.bound} of {count} sockets bound"
         assert listener.active, "the listener gave up"
         time.sleep(0.2)  # polling a background thread's state; bounded by the deadline
@@ -68,8 +69,7 @@ def test_a_colleagues_change_pings_within_seconds_and_the_sync_brings_it(
         a.sync()
         assert a.engine.assigned == frozenset(ward.patients)
         listener.watch(a.engine.assigned)
-        _wait_bound(listener, len(WATCHED_TYPES))
-        time.sleep(0.5)  # the binds' own calls back are in; wait for no more
+        _wait_bound(listener, len(WATCHED_TYPES), pings)
         event.clear()
         pings.clear()
 
