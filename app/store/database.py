@@ -285,9 +285,33 @@ def _v7(conn: Connection) -> None:
     )
 
 
+def _v8(conn: Connection) -> None:
+    """Two record kinds from issue 13: answers the patient gave elsewhere (a portal's,
+    kiosk's or tablet's FHIR QuestionnaireResponse), offered on the board until a nurse
+    confirms them; and follow-up requests handed to the hospital's messaging or call
+    system (FHIR CommunicationRequest) when a discharge plan is completed."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE patient_reports (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX patient_reports_by_patient ON patient_reports (patient_id);
+        CREATE TABLE communication_requests (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX communication_requests_by_patient ON communication_requests (patient_id);
+        """,
+    )
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only; never edit
 # a released step (tests migrate from every earlier version).
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
