@@ -24,6 +24,7 @@ from app.domain import (
     ValidityKind,
 )
 from app.errors import CatalogError
+from app.hospital_record import check_source
 
 CATALOG_URL = "https://fhir.askonce.app/Questionnaire/askonce-catalog"
 QUESTION_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-questions"
@@ -40,6 +41,10 @@ EXT_STANDARD_CODING = "https://fhir.askonce.app/StructureDefinition/standard-cod
 FHIR gives an answer option one ``valueCoding``; ours is the key the app works with, so
 standard codes ride along here. A question's standard codes are plain ``item.code`` entries.
 """
+EXT_HOSPITAL_RECORD = "https://fhir.askonce.app/StructureDefinition/hospital-record"
+"""On a question (repeatable, ``valueString``): where in the hospital's record its answer may
+already live ("patient-communication", "interpreter-required", "interpreter-language",
+"telecom", "allergy:<code or word>"; ``app.hospital_record``). Such an answer counts as asked."""
 LOINC = "http://loinc.org"
 SNOMED_CT = "http://snomed.info/sct"
 
@@ -171,7 +176,7 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
         else:
             standard.append(_standard_coding(coding, "its code", fail))
 
-    return Question(
+    question = Question(
         code=code,
         label=label,
         text=text.strip(),
@@ -182,7 +187,28 @@ def _parse_question(item: Mapping[str, Any], category: Category, origin: str) ->
         translations=_checked_translations(item, "_text", fail),
         label_translations=label_translations,
         standard_codings=_distinct(standard, "its code", fail),
+        on_record=_record_sources(item, fail),
     )
+    for name in question.on_record:
+        problem = check_source(name, question)
+        if problem is not None:
+            raise fail(problem)
+    return question
+
+
+def _record_sources(item: Mapping[str, Any], fail: Any) -> tuple[str, ...]:
+    """The question's ``hospital-record`` extensions, in catalog order (first says first)."""
+    names: list[str] = []
+    for ext in item.get("extension", []) or []:
+        if not isinstance(ext, Mapping) or ext.get("url") != EXT_HOSPITAL_RECORD:
+            continue
+        name = ext.get("valueString")
+        if not isinstance(name, str) or not name:
+            raise fail("a hospital-record extension needs a valueString")
+        if name in names:
+            raise fail(f"the hospital-record source {name!r} is given twice")
+        names.append(name)
+    return tuple(names)
 
 
 def _standard_coding(coding: Any, where: str, fail: Any) -> Coding:

@@ -11,7 +11,7 @@ import random
 import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from app.clock import local_day
@@ -36,6 +36,7 @@ from app.domain import (
     AnswerValue,
     Catalog,
     Channel,
+    Coding,
     ContactKind,
     ContactPoint,
     ContactRole,
@@ -50,6 +51,10 @@ from app.domain import (
     Question,
     Reconciliation,
     ReconciliationDecision,
+    RecordAddress,
+    RecordContact,
+    RecordLanguage,
+    RecordTelecom,
     RevisionStatus,
     Source,
 )
@@ -62,6 +67,7 @@ from app.history_lines import (
     plan_change,
     task_change,
 )
+from app.patient_reports import PatientReport, ReportedItem
 from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import mark_index_current, reindex_patient
@@ -248,6 +254,7 @@ class DemoPatient:
     contacts: tuple[HomeCareContact, ...]
     plan: DischargePlan | None = None
     tasks: tuple[DischargeTask, ...] = ()
+    reports: tuple[PatientReport, ...] = ()
 
 
 def generate_ward(
@@ -292,6 +299,7 @@ def generate_ward(
         answers = tuple(_answers(rng, catalog, patient, lang, now, ns))
         if n == 0:
             answers = _with_declined(answers, DECLINED_IN_DEMO)
+        patient = _with_hospital_record(patient, n, now)
         item = DemoPatient(
             patient=patient,
             answers=answers,
@@ -300,7 +308,45 @@ def generate_ward(
         )
         # Discharge planning draws from its own generator, so the rest of the ward stays
         # what it was before plans existed.
-        yield _with_discharge(random.Random(f"{seed}-discharge-{n}"), item, checklist, now, ns)
+        item = _with_discharge(random.Random(f"{seed}-discharge-{n}"), item, checklist, now, ns)
+        yield _with_portal_report(item, catalog) if n == PORTAL_REPORT_PATIENT else item
+
+
+PORTAL_REPORT_PATIENT = 3
+"""The patient who filled in the hospital's portal questionnaire the evening before admission:
+a new user sees answers offered as "patient reported, not yet confirmed"."""
+_PORTAL_ANSWERS: dict[str, AnswerValue] = {
+    "diet.lactose": True,
+    "diet.drinks": ("herbal-tea", "still-water"),
+    "comfort.bedtime": "22:30",
+    "comfort.washing": "shower",
+    "mobility.walking-aid": ("rollator",),
+    "home.pets": "A cat, Mimi; the neighbour feeds her",
+}
+
+
+def _with_portal_report(item: DemoPatient, catalog: Catalog) -> DemoPatient:
+    """The portal's answers to questions the demo has no answer to yet, or has an older,
+    different one (no generator draw: the ward stays as it was)."""
+    patient = item.patient
+    authored = _admitted(patient).replace(hour=18, minute=40) - timedelta(days=1)
+    newest = {a.question_code: a for a in item.answers}
+    items = tuple(
+        ReportedItem(question_code=code, value=value)
+        for code, value in _PORTAL_ANSWERS.items()
+        if code in {q.code for q in catalog.questions}
+        and (code not in newest or newest[code].effective_at < authored)
+    )
+    owner = Actor(user_id=f"Patient/{patient.id}", display_name=patient.display_name)
+    report = PatientReport(
+        id=f"portal-{patient.id}",
+        patient_id=patient.id,
+        authored=authored,
+        provenance=Provenance(recorded_by=owner, recorded_at=authored, source=Source.PATIENT),
+        source_label="Patient portal",
+        items=items,
+    )
+    return replace(item, reports=(report,))
 
 
 DECLINED_IN_DEMO = "diet.texture"
@@ -332,6 +378,53 @@ def _with_declined(answers: tuple[Answer, ...], code: str) -> tuple[Answer, ...]
             )
         kept.append(answer)
     return tuple(kept)
+
+
+def _with_hospital_record(patient: Patient, n: int, now: datetime) -> Patient:
+    """What the hospital's record says of two patients (no generator draw: the ward stays as
+    it was). Helga Braun's allergy list has her lactose intolerance, which her AskOnce answer
+    denies (a contradiction the board shows); Khaled Khalil's record says Arabic and an
+    interpreter, so nobody asks him again."""
+    if n == 11:  # Braun, Helga (12D)
+        updated = now - timedelta(days=620)
+        lactose = Allergy(
+            substance="Lactose",
+            kind=AllergyKind.INTOLERANCE,
+            reaction="bloating",
+            codes=(Coding(system="http://snomed.info/sct", code="47703008", display="Lactose"),),
+            recorded_at=updated,
+        )
+        return patient.model_copy(
+            update={
+                "allergies": (lactose,),
+                "languages": (RecordLanguage(code="de", display="German", preferred=True),),
+                "interpreter_required": False,
+                "telecom": (RecordTelecom(system="phone", value="+49 221 555 0187", rank=1),),
+                "addresses": (
+                    RecordAddress(lines=("Lindenstraße 12",), postal_code="50674", city="Köln"),
+                ),
+                "record_contacts": (
+                    RecordContact(
+                        name="Petra Braun",
+                        relationship="Daughter",
+                        telecom=(RecordTelecom(system="phone", value="+49 221 555 0142"),),
+                    ),
+                ),
+                "record_updated_at": updated,
+            }
+        )
+    if n == 7:  # Khalil, Khaled (11D)
+        return patient.model_copy(
+            update={
+                "languages": (
+                    RecordLanguage(code="ar", display="Arabic", preferred=True),
+                    RecordLanguage(code="de", display="German"),
+                ),
+                "interpreter_required": True,
+                "record_updated_at": now - timedelta(days=3, hours=5),
+            }
+        )
+    return patient
 
 
 def _admitted(p: Patient) -> datetime:
@@ -724,6 +817,8 @@ def load_into(db: Database, catalog: Catalog, ward: Iterable[DemoPatient], batch
                     )
                 if item.plan is not None:
                     _load_plan(repo, conn, item.plan, item.tasks)
+                for report in item.reports:
+                    repo.put_patient_report(conn, report)
                 reindex_patient(conn, repo, catalog, item.patient.id)
         pending.clear()
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -25,7 +25,18 @@ from typing import Any, Protocol, TypeVar
 from pydantic import Field, PrivateAttr
 
 from app.catalog import _translations as translations_of
-from app.domain import Actor, Answer, AnswerState, Frozen, Provenance, UtcDateTime
+from app.domain import (
+    Actor,
+    Answer,
+    AnswerState,
+    Channel,
+    ContactPoint,
+    Frozen,
+    HomeCareContact,
+    Provenance,
+    RecordTelecom,
+    UtcDateTime,
+)
 from app.errors import ChecklistError
 
 CHECKLIST_URL = "https://fhir.askonce.app/PlanDefinition/askonce-discharge-checklist"
@@ -280,6 +291,12 @@ class FollowUp:
     times_state: AnswerState = AnswerState.NEVER_ASKED
     channel_answer: Answer | None = None
     times_answer: Answer | None = None
+    route: FollowUpRoute | None = None
+    """Whom to reach, how and at which number (``resolve_follow_up``)."""
+    request: FollowUpRequest | None = None
+    """The request handed to the messaging system for this plan, once it is complete."""
+    request_times: str = ""
+    """The request's time window in words (service language)."""
 
 
 # --- readiness ----------------------------------------------------------------------------
@@ -345,3 +362,252 @@ def readiness(
 
 def _stored_title(task: ChecklistTask) -> str:
     return task.title
+
+
+# --- follow-up after discharge ------------------------------------------------------------
+
+FOLLOW_UP_CATEGORY_SYSTEM = "https://fhir.askonce.app/CodeSystem/askonce-follow-up"
+FOLLOW_UP_CATEGORY = "discharge-follow-up"
+"""Our category of a follow-up request (so our CommunicationRequests are told from others)."""
+VIA_RELATIVE = "via-relative"
+"""The channel answer "through a relative or carer": the follow-up goes to the helper."""
+
+
+class FollowUpMedium(enum.StrEnum):
+    """How the hospital's messaging or call system reaches the recipient."""
+
+    PHONE = "phone"
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class FollowUpProblem(enum.StrEnum):
+    """Why the follow-up cannot go out as the patient asked (the UI words each one)."""
+
+    NOT_ASKED = "not-asked"
+    """No valid channel answer yet."""
+    NO_NUMBER = "no-number"
+    """Phone or SMS, but no phone number is known for the recipient."""
+    NO_EMAIL = "no-email"
+    NO_HELPER = "no-helper"
+    """Through a relative, but nobody is chosen as the helper at home."""
+    NO_CONSENT = "no-consent"
+    """Through a relative, but the helper has not consented to receive information."""
+    UNSUPPORTED = "unsupported"
+    """A channel the messaging system does not serve (a letter, "other")."""
+
+
+class FollowUpStatus(enum.StrEnum):
+    """A follow-up request's state; the values are FHIR R4 ``CommunicationRequest.status``
+    (every one of them: another system may set any)."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ON_HOLD = "on-hold"
+    """Waiting: the plan is no longer complete (an item re-opened)."""
+    REVOKED = "revoked"
+    COMPLETED = "completed"
+    ENTERED_IN_ERROR = "entered-in-error"
+    UNKNOWN = "unknown"
+
+    @property
+    def live(self) -> bool:
+        """Still meant to go out (now, or once the plan is complete again)."""
+        return self in (FollowUpStatus.ACTIVE, FollowUpStatus.ON_HOLD)
+
+
+@dataclass(frozen=True)
+class FollowUpRoute:
+    """Whom to reach after discharge, how, and at which number or address.
+
+    ``problem`` says why nothing can go out yet; then ``address`` is empty. A helper who
+    has not consented to receive information is never the recipient: ``recipient_name``
+    names them only so the UI can say why.
+    """
+
+    medium: FollowUpMedium | None
+    address: str
+    recipient_contact_id: str | None
+    """``None``: the patient themselves."""
+    recipient_name: str
+    """The helper's name (the contact, not the patient); empty for the patient."""
+    problem: FollowUpProblem | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.problem is None and self.medium is not None and bool(self.address)
+
+
+_MEDIUM_OF_ANSWER = {
+    "phone": FollowUpMedium.PHONE,
+    "sms": FollowUpMedium.SMS,
+    "email": FollowUpMedium.EMAIL,
+}
+_MEDIUM_OF_CONTACT_CHANNEL = {
+    Channel.PHONE: FollowUpMedium.PHONE,
+    Channel.SMS: FollowUpMedium.SMS,
+    Channel.EMAIL: FollowUpMedium.EMAIL,
+}
+
+
+def resolve_follow_up(
+    channel_code: str | None,
+    patient_telecom: Sequence[ContactPoint | RecordTelecom],
+    helper: HomeCareContact | None,
+) -> FollowUpRoute:
+    """The one place the follow-up route is decided (tab, summary and the request).
+
+    ``channel_code`` is the patient's valid channel answer (``None``: not asked or due).
+    Phone, SMS and e-mail go to the patient's own first-ranked number or address;
+    "through a relative" goes to the helper at home on the helper's own preferred
+    channel (phone when they have none), and only with their consent to receive
+    information.
+
+    The patient's numbers from the hospital record (``RecordTelecom``) are read with their
+    ``use``: an ``old`` number is never used, a ``temp`` one only when it is the only one;
+    an SMS goes to an SMS-capable or mobile number before a landline.
+    """
+    nobody = FollowUpRoute(None, "", None, "")
+    if channel_code is None:
+        return replace(nobody, problem=FollowUpProblem.NOT_ASKED)
+    if channel_code == VIA_RELATIVE:
+        if helper is None:
+            return replace(nobody, problem=FollowUpProblem.NO_HELPER)
+        if not helper.consent_to_share:
+            return replace(nobody, recipient_name=helper.name, problem=FollowUpProblem.NO_CONSENT)
+        medium = _MEDIUM_OF_CONTACT_CHANNEL.get(
+            helper.preferred_channel or Channel.PHONE, FollowUpMedium.PHONE
+        )
+        return _route(medium, helper.ranked_telecom(), helper.id, helper.name)
+    medium_of_answer = _MEDIUM_OF_ANSWER.get(channel_code)
+    if medium_of_answer is None:
+        return replace(nobody, problem=FollowUpProblem.UNSUPPORTED)
+    return _route(medium_of_answer, _patient_points(patient_telecom, medium_of_answer), None, "")
+
+
+_UNRANKED = 1000
+"""Where the record's unranked numbers go: after every ranked one, in the record's order."""
+
+
+def _patient_points(
+    telecom: Sequence[ContactPoint | RecordTelecom], medium: FollowUpMedium
+) -> tuple[ContactPoint, ...]:
+    """The patient's usable numbers or addresses for ``medium``, best first."""
+    points: list[tuple[tuple[int, int, int], ContactPoint]] = []
+    records = [t for t in telecom if isinstance(t, RecordTelecom) and t.use != "old"]
+    for n, item in enumerate(telecom):
+        if isinstance(item, ContactPoint):
+            points.append(((0, item.rank, n), item))
+            continue
+        if item.use == "old":
+            continue
+        system = {"phone": "phone", "sms": "phone", "email": "email"}.get(item.system)
+        if system is None:
+            continue
+        if item.use == "temp" and any(
+            o is not item and o.use != "temp" and o.system == item.system for o in records
+        ):
+            continue  # a temporary number only when nothing else is known
+        rank = item.rank if item.rank is not None else _UNRANKED + n
+        texting = item.system == "sms" or item.use == "mobile"
+        preference = 0 if medium is not FollowUpMedium.SMS or texting else 1
+        point = ContactPoint(system=system, value=item.value, rank=rank, label=item.use)
+        points.append(((preference, rank, n), point))
+    return tuple(p for _, p in sorted(points, key=lambda x: x[0]))
+
+
+def _route(
+    medium: FollowUpMedium,
+    ranked: Sequence[ContactPoint],
+    contact_id: str | None,
+    name: str,
+) -> FollowUpRoute:
+    system = "email" if medium is FollowUpMedium.EMAIL else "phone"
+    address = next((c.value for c in ranked if c.system == system), "")
+    if address:
+        return FollowUpRoute(medium, address, contact_id, name)
+    problem = FollowUpProblem.NO_EMAIL if system == "email" else FollowUpProblem.NO_NUMBER
+    return FollowUpRoute(medium, "", contact_id, name, problem)
+
+
+# The short message the messaging system sends or reads out, in the recipient's preferred
+# language where we have a translation (the hospital's language otherwise).
+_FOLLOW_UP_PAYLOAD = {
+    "en": (
+        "Follow-up after your hospital stay: the ward team will get in touch to ask"
+        " how you are doing."
+    ),
+    "de": (
+        "Nachsorge nach Ihrem Krankenhausaufenthalt: Das Team der Station meldet sich,"
+        " um zu fragen, wie es Ihnen geht."
+    ),
+}
+
+
+# The same for a relative or carer who receives it for the patient.
+_FOLLOW_UP_PAYLOAD_TO_RELATIVE = {
+    "en": (
+        "Follow-up after the hospital stay of the person you care for: the ward team will"
+        " get in touch with you to ask how they are doing."
+    ),
+    "de": (
+        "Nachsorge nach dem Krankenhausaufenthalt Ihrer bzw. Ihres Angehörigen: Das Team"
+        " der Station meldet sich bei Ihnen, um zu fragen, wie es ihr bzw. ihm geht."
+    ),
+}
+
+
+def follow_up_payload(
+    preferred_language: str | None, fallback: str, *, to_relative: bool = False
+) -> tuple[str, str]:
+    """The request's message and its language: the recipient's own language (the
+    patient's, or the helper's with ``to_relative``) when we have the text in it, else
+    ``fallback`` (the service language), else English. ``to_relative``: worded to the
+    relative or carer, not to the patient."""
+    texts = _FOLLOW_UP_PAYLOAD_TO_RELATIVE if to_relative else _FOLLOW_UP_PAYLOAD
+    for language in (preferred_language, fallback, "en"):
+        if language and language in texts:
+            return texts[language], language
+    raise AssertionError("unreachable: English is always there")
+
+
+def local_start_of_day(day: date) -> datetime:
+    """The start of ``day`` in the workstation's time zone, with its offset (the day a
+    follow-up is due from, as a FHIR dateTime)."""
+    return datetime.combine(day, time()).astimezone()
+
+
+class FollowUpRequest(Frozen):
+    """The follow-up handed to the hospital's messaging or call system when the discharge
+    plan is complete (a FHIR CommunicationRequest based on the plan's CarePlan)."""
+
+    id: str
+    patient_id: str
+    plan_id: str
+    medium: FollowUpMedium
+    recipient_contact_id: str | None = None
+    """``None``: the patient; else the helper's contact id (a RelatedPerson)."""
+    recipient_name: str = ""
+    """The helper's name as it was when the request was made; empty for the patient."""
+    address: str = Field(min_length=1)
+    """The phone number or e-mail address to use."""
+    times: tuple[str, ...] = ()
+    """When to call or write: codes of the best-time answer (``morning``, ``evening``, …)."""
+    payload: str = ""
+    language: str = "en"
+    """BCP-47 code of ``payload``."""
+    status: FollowUpStatus = FollowUpStatus.ACTIVE
+    start: datetime | None = None
+    """From when (FHIR ``occurrencePeriod.start``): the local start of the plan's expected
+    discharge day, with its offset."""
+    provenance: Provenance
+    server_version: str | None = None
+    unsent: bool = False
+
+    def same_route(self, route: FollowUpRoute) -> bool:
+        """Whether ``route`` still reaches whom this request was made for, the same way."""
+        return route.ready and (route.recipient_contact_id, route.medium, route.address) == (
+            self.recipient_contact_id,
+            self.medium,
+            self.address,
+        )

@@ -77,6 +77,85 @@ class Allergy(Frozen):
     kind: AllergyKind
     reaction: str = ""
     criticality: Literal["low", "high", "unable-to-assess"] = "low"
+    codes: tuple[Coding, ...] = ()
+    """The substance or condition as the hospital codes it (SNOMED CT, …)."""
+    recorded_at: UtcDateTime | None = None
+    """When the hospital recorded it (``recordedDate``, else when the record last changed);
+    ``None``: the record does not say."""
+
+
+# --- what the hospital's record says of the patient (read-only, ``Patient``) -------------
+
+
+class RecordLanguage(Frozen):
+    """A language the patient speaks, from the hospital record (``Patient.communication``)."""
+
+    code: str = ""
+    """BCP-47 ("de", "pt-BR"); empty when the record names the language in words only."""
+    display: str = ""
+    preferred: bool = False
+
+
+class RecordTelecom(Frozen):
+    """A phone number or e-mail address from the hospital record (a FHIR ContactPoint)."""
+
+    system: str = ""
+    """FHIR's ``ContactPoint.system``: phone, sms, email, fax, pager, url, other."""
+    value: str = Field(min_length=1)
+    use: str = ""
+    rank: int | None = Field(default=None, ge=1)
+    """1 is tried first; ``None``: the record states no order."""
+
+
+class RecordAddress(Frozen):
+    """A postal address from the hospital record."""
+
+    lines: tuple[str, ...] = ()
+    postal_code: str = ""
+    city: str = ""
+    country: str = ""
+    use: str = ""
+    text: str = ""
+
+    def one_line(self) -> str:
+        """The address as one line: the record's own text, else its parts."""
+        if self.text:
+            return self.text
+        place = " ".join(p for p in (self.postal_code, self.city) if p)
+        return ", ".join(p for p in (*self.lines, place, self.country) if p)
+
+
+class RecordContact(Frozen):
+    """A contact person from the hospital record (``Patient.contact``: next of kin, …)."""
+
+    name: str = ""
+    relationship: str = ""
+    """In the record's words ("Emergency contact, Daughter")."""
+    telecom: tuple[RecordTelecom, ...] = ()
+    address: RecordAddress | None = None
+    organization: str = ""
+
+
+class RecordFact(Frozen):
+    """What the hospital's record already says in answer to one catalog question.
+
+    It counts as asked (``answer_state``): from its own time, with the question's validity.
+    It is no AskOnce answer and is never sent as one; it becomes one only when a nurse
+    confirms it.
+    """
+
+    question_code: str
+    value: AnswerValue
+    """In the catalog's terms: an option code, ``True``, …"""
+    wording: str = ""
+    """The record's own words, where they say more than the catalog's option: the language
+    behind "Other language" ("Vietnamese"), the allergy list's entry ("Lactose")."""
+    source: str
+    """Where in the record: a catalog ``hospital-record`` name ("patient-communication",
+    "allergy:lactose", …)."""
+    recorded_at: UtcDateTime | None
+    """The record's time (the Patient's ``meta.lastUpdated``, the allergy's ``recordedDate``);
+    ``None``: the record does not say."""
 
 
 class Patient(Frozen):
@@ -95,6 +174,35 @@ class Patient(Frozen):
     allergies: tuple[Allergy, ...] = ()
     has_photo: bool = False
     server_version: str | None = None
+    languages: tuple[RecordLanguage, ...] = ()
+    """What the hospital record says the patient speaks (``Patient.communication``)."""
+    interpreter_required: bool | None = None
+    """The record's interpreter-required extension; ``None``: it does not say."""
+    telecom: tuple[RecordTelecom, ...] = ()
+    addresses: tuple[RecordAddress, ...] = ()
+    record_contacts: tuple[RecordContact, ...] = ()
+    """The record's contact persons (``Patient.contact``), not AskOnce's home-care contacts."""
+    record_updated_at: UtcDateTime | None = None
+    """When the hospital's Patient record last changed (``meta.lastUpdated``)."""
+
+    def preferred_language(self) -> RecordLanguage | None:
+        """The language the record marks preferred, else the only one it names."""
+        marked = [lang for lang in self.languages if lang.preferred]
+        if marked:
+            return marked[0]
+        return self.languages[0] if len(self.languages) == 1 else None
+
+    @property
+    def has_record_details(self) -> bool:
+        """Whether the record says anything of language, interpreter, telecom, address or
+        contacts."""
+        return bool(
+            self.languages
+            or self.interpreter_required is not None
+            or self.telecom
+            or self.addresses
+            or self.record_contacts
+        )
 
     @property
     def display_name(self) -> str:
@@ -242,6 +350,10 @@ class Question(Frozen):
     label_translations: dict[str, str] = Field(default_factory=dict)
     standard_codings: tuple[Coding, ...] = ()
     """The question in LOINC or SNOMED CT, where a code exists; ours stays the key."""
+    on_record: tuple[str, ...] = ()
+    """Where in the hospital's record the answer may already be (the catalog's
+    ``hospital-record`` extension): "patient-communication", "interpreter-required",
+    "interpreter-language", "telecom", "allergy:<code or word>" (``app.hospital_record``)."""
 
     def option(self, code: str) -> AnswerOption | None:
         return next((o for o in self.options if o.code == code), None)
@@ -357,6 +469,7 @@ def answer_state(
     admitted_at: datetime | None,
     now: datetime,
     no_answer: NoAnswerReason | None = None,
+    on_record: RecordFact | None = None,
 ) -> AnswerState:
     """Derive the board state of one question.
 
@@ -370,7 +483,33 @@ def answer_state(
     it holds for less than an answer would. "Not applicable" holds as the question's own
     rule; "declined" at most this stay (the next stay asks again); "could not answer now"
     at most ``ASK_AGAIN_SOON`` and this stay (the next shift asks again).
+
+    ``on_record``: what the hospital's record already says. It counts as an answer given
+    at the record's time, under the question's validity, and the better of it and the
+    AskOnce answer decides: what the hospital knows is never "not asked". A record that
+    does not say when holds for a permanent question and is to re-confirm for any other.
     """
+    own = _own_state(
+        question, last_answered_at, admitted_at=admitted_at, now=now, no_answer=no_answer
+    )
+    if on_record is None or own is AnswerState.VALID:
+        return own
+    if on_record.recorded_at is None:
+        if question.validity.kind is ValidityKind.PERMANENT:
+            return AnswerState.VALID
+        return AnswerState.DUE
+    return _rule_state(question.validity, on_record.recorded_at, admitted_at=admitted_at, now=now)
+
+
+def _own_state(
+    question: Question,
+    last_answered_at: datetime | None,
+    *,
+    admitted_at: datetime | None,
+    now: datetime,
+    no_answer: NoAnswerReason | None,
+) -> AnswerState:
+    """The state AskOnce's own answer gives (``answer_state`` without the record)."""
     if last_answered_at is None:
         return AnswerState.NEVER_ASKED
     state = _rule_state(question.validity, last_answered_at, admitted_at=admitted_at, now=now)

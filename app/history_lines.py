@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from app.discharge import DischargePlan, DischargeTask, TaskStatus
+from app.discharge import DischargePlan, DischargeTask, FollowUpRequest, FollowUpStatus, TaskStatus
 from app.domain import (
     Answer,
     AnswerAction,
@@ -22,6 +22,7 @@ from app.domain import (
     MedicationStatus,
     Question,
 )
+from app.patient_reports import PatientReport
 
 HistoryArea = Literal["answer", "medication", "contact", "discharge"]
 PLAN_SUBJECT = "Discharge plan"
@@ -36,7 +37,15 @@ TASK_STATUS_WORDS = {
 }
 VERIFIED_TEXT = "verified for discharge"
 
-ChartRecord = Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
+ChartRecord = (
+    Answer
+    | HomeMedication
+    | HomeCareContact
+    | DischargePlan
+    | DischargeTask
+    | PatientReport
+    | FollowUpRequest
+)
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,52 @@ def record_change(old: ChartRecord | None, new: ChartRecord, catalog: Catalog) -
         return contact_change(old if isinstance(old, HomeCareContact) else None, new)
     if isinstance(new, DischargePlan):
         return plan_change(old if isinstance(old, DischargePlan) else None, new)
+    if isinstance(new, PatientReport):
+        return report_change(old if isinstance(old, PatientReport) else None, new)
+    if isinstance(new, FollowUpRequest):
+        return follow_up_change(old if isinstance(old, FollowUpRequest) else None, new)
     return task_change(old if isinstance(old, DischargeTask) else None, new)
+
+
+REPORT_SUBJECT = "Patient-reported answers"
+REPORT_SET_ASIDE = "patient-reported answer set aside"
+
+
+def report_change(old: PatientReport | None, new: PatientReport) -> HistoryLine:
+    """Answers the patient gave elsewhere arrived (or changed): offered, not yet taken."""
+    return HistoryLine(
+        area="answer",
+        subject=REPORT_SUBJECT,
+        action="received" if old is None else "updated",
+        new_value=f"{len(new.items)} answer(s), {new.source_text}; not yet confirmed",
+    )
+
+
+FOLLOW_UP_SUBJECT = "Follow-up request"
+FOLLOW_UP_STATUS_WORDS = {
+    FollowUpStatus.DRAFT: "drafted",
+    FollowUpStatus.ACTIVE: "requested",
+    FollowUpStatus.ON_HOLD: "on hold",
+    FollowUpStatus.REVOKED: "cancelled",
+    FollowUpStatus.COMPLETED: "done",
+    FollowUpStatus.ENTERED_IN_ERROR: "entered in error",
+    FollowUpStatus.UNKNOWN: "status unknown",
+}
+
+
+def follow_up_change(old: FollowUpRequest | None, new: FollowUpRequest) -> HistoryLine:
+    """Requested from the messaging system, cancelled, done (or changed)."""
+    if old is None:
+        return HistoryLine("discharge", FOLLOW_UP_SUBJECT, "requested", "", follow_up_text(new))
+    if old.status is new.status:
+        action = "changed"
+    elif old.status is FollowUpStatus.ON_HOLD and new.status is FollowUpStatus.ACTIVE:
+        action = "resumed"
+    else:
+        action = FOLLOW_UP_STATUS_WORDS[new.status]
+    return HistoryLine(
+        "discharge", FOLLOW_UP_SUBJECT, action, follow_up_text(old), follow_up_text(new)
+    )
 
 
 # --- the texts ---------------------------------------------------------------------------
@@ -170,5 +224,16 @@ def task_text(task: DischargeTask) -> str:
         f"due {task.due.isoformat()}" if task.due else "",
         owner,
         task.note,
+    )
+    return "; ".join(p for p in parts if p)
+
+
+def follow_up_text(request: FollowUpRequest) -> str:
+    to = request.recipient_name or "patient"
+    parts = (
+        f"{request.medium.value} {request.address}",
+        to,
+        ", ".join(request.times),
+        f"({request.status.value})",
     )
     return "; ".join(p for p in parts if p)

@@ -54,11 +54,11 @@ class Settings(BaseModel):
         # keeps the two the same).
         default=(
             "user/Patient.rs user/Encounter.rs user/AllergyIntolerance.rs "
-            "user/MedicationRequest.rs user/Group.rs user/List.rs "
-            "user/PractitionerRole.rs user/Observation.crus "
+            "user/MedicationRequest.rs user/QuestionnaireResponse.crus user/Group.rs "
+            "user/List.rs user/PractitionerRole.rs user/Observation.crus "
             "user/MedicationStatement.crus user/RelatedPerson.crus "
             "user/Organization.crus user/CareTeam.crus user/CarePlan.crus user/Task.crus "
-            "user/AuditEvent.cu user/Subscription.crd"
+            "user/CommunicationRequest.crus user/AuditEvent.cu user/Subscription.crd"
         ),
         description="Scopes to ask for at sign-in, space-separated, beyond openid and "
         "profile. The default is the SMART on FHIR v2 scopes of what AskOnce reads and writes; "

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.discharge import DischargePlan, DischargeTask
+from app.discharge import DischargePlan, DischargeTask, FollowUpRequest
 from app.domain import (
     Actor,
     Answer,
@@ -26,6 +26,7 @@ from app.domain import (
     ContactKind,
     HistoryEntry,
     HomeCareContact,
+    HomeMedication,
     NewsItem,
     OutboxOperation,
     Patient,
@@ -33,6 +34,7 @@ from app.domain import (
 )
 from app.errors import BugError
 from app.history_lines import HistoryLine
+from app.patient_reports import PatientReport
 from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
@@ -248,4 +250,10 @@ def resource_type_of(record: Record) -> str:
         return "CarePlan"
     if isinstance(record, DischargeTask):
         return "Task"
-    return "MedicationStatement"  # prescriptions (MedicationRequest) are never edited here
+    if isinstance(record, FollowUpRequest):
+        return "CommunicationRequest"
+    if isinstance(record, PatientReport):
+        return "QuestionnaireResponse"
+    if isinstance(record, HomeMedication):
+        return "MedicationStatement"  # prescriptions (MedicationRequest) are never edited here
+    raise BugError(f"no resource type for a {type(record).__name__}")

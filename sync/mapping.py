@@ -56,9 +56,14 @@ from app.domain import (
     Question,
     Reconciliation,
     ReconciliationDecision,
+    RecordAddress,
+    RecordContact,
+    RecordLanguage,
+    RecordTelecom,
     RevisionStatus,
     Source,
 )
+from sync import fhir_validation
 
 Resource = dict[str, Any]
 Record = Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
@@ -125,6 +130,9 @@ class MappingError(ValueError):
 
 
 # --- validation at the boundary --------------------------------------------------------
+
+
+fhir_validation.install()  # each distinct nested element validated once (see there)
 
 
 def validate(resource: Resource) -> Resource:
@@ -219,14 +227,14 @@ def _tidy(resource: Resource) -> Resource:
     return resource
 
 
-def _reference_id(reference: str, kind: str) -> str:
+def reference_id(reference: str, kind: str) -> str:
     prefix = f"{kind}/"
     if not reference.startswith(prefix):
         raise MappingError(f"expected a {kind} reference")
     return reference[len(prefix) :].split("/_history/")[0]
 
 
-def _performer(actor: Actor) -> Resource:
+def performer(actor: Actor) -> Resource:
     reference = actor.user_id if "/" in actor.user_id else f"Practitioner/{actor.user_id}"
     return {"reference": reference, "display": actor.display_name}
 
@@ -270,7 +278,7 @@ def answer_to_observation(
     obs["subject"] = {"reference": f"Patient/{answer.patient_id}"}
     obs["effectiveDateTime"] = fhir_instant(answer.effective_at)
     _put_instant(obs, "issued", answer.provenance.recorded_at)
-    obs["performer"] = [_performer(answer.provenance.recorded_by)]
+    obs["performer"] = [performer(answer.provenance.recorded_by)]
     for key in [k for k in obs if k.startswith("value")] + ["component", "dataAbsentReason"]:
         obs.pop(key, None)
     _put_value(obs, question, answer.value)
@@ -405,7 +413,7 @@ def observation_to_answer(obs: Resource, catalog: Catalog) -> Answer:
     action = AnswerAction(_ext_value(obs, EXT_ACTION, "valueCode", AnswerAction.RECORDED.value))
     return Answer(
         id=str(obs["id"]),
-        patient_id=_reference_id(obs["subject"]["reference"], "Patient"),
+        patient_id=reference_id(obs["subject"]["reference"], "Patient"),
         question_code=question.code,
         value=value,
         status=status,
@@ -437,7 +445,7 @@ def medication_to_statement(med: HomeMedication, base: Resource | None = None) -
     res["medicationCodeableConcept"] = concept
     res["subject"] = {"reference": f"Patient/{med.patient_id}"}
     _put_instant(res, "dateAsserted", med.provenance.recorded_at)
-    res["informationSource"] = _performer(med.provenance.recorded_by)
+    res["informationSource"] = performer(med.provenance.recorded_by)
     dosage: Resource = {}
     text = " ".join(p for p in (med.dose, med.frequency) if p)
     if text:
@@ -485,7 +493,7 @@ def statement_to_medication(res: Resource) -> HomeMedication:
     version = version_of(res)
     return HomeMedication(
         id=str(res["id"]),
-        patient_id=_reference_id(res["subject"]["reference"], "Patient"),
+        patient_id=reference_id(res["subject"]["reference"], "Patient"),
         name=name,
         code=code,
         dose=str(dosage.get("patientInstruction", "")),
@@ -497,7 +505,7 @@ def statement_to_medication(res: Resource) -> HomeMedication:
         reconciliation=_reconciliation(res),
         derived_from=next(
             (
-                _reference_id(str(r["reference"]), "MedicationRequest")
+                reference_id(str(r["reference"]), "MedicationRequest")
                 for r in res.get("derivedFrom", [])
                 if str(r.get("reference", "")).startswith("MedicationRequest/")
             ),
@@ -519,7 +527,7 @@ def _reconciliation_parts(rec: Reconciliation) -> list[Resource]:
             "url": "decision",
             "valueCoding": {"system": RECONCILIATION_SYSTEM, "code": rec.decision.value},
         },
-        {"url": "by", "valueReference": _performer(rec.decided_by)},
+        {"url": "by", "valueReference": performer(rec.decided_by)},
         {"url": "at", "valueDateTime": fhir_instant(rec.decided_at)},
     ]
     if rec.note:
@@ -573,7 +581,7 @@ def request_to_medication(res: Resource) -> HomeMedication:
     version = version_of(res)
     return HomeMedication(
         id=str(res["id"]),
-        patient_id=_reference_id(res["subject"]["reference"], "Patient"),
+        patient_id=reference_id(res["subject"]["reference"], "Patient"),
         name=name,
         code=code,
         dose=str(dosage.get("text", "")),
@@ -675,7 +683,7 @@ def organization_to_contact(res: Resource) -> HomeCareContact:
     meta_time = (res.get("meta") or {}).get("lastUpdated")
     return HomeCareContact(
         id=str(res["id"]),
-        patient_id=_reference_id(str(patient.get("reference", "")), "Patient"),
+        patient_id=reference_id(str(patient.get("reference", "")), "Patient"),
         kind=ContactKind.AGENCY,
         name=str(res.get("name") or "?"),
         relationship=str(_ext_value(res, EXT_BASE + "relationship", "valueString", "")),
@@ -714,7 +722,7 @@ def _contact_extensions(res: Resource, contact: HomeCareContact) -> None:
             res,
             EXT_VERIFIED,
             extension=[
-                {"url": "by", "valueReference": _performer(contact.verified_by)},
+                {"url": "by", "valueReference": performer(contact.verified_by)},
                 {"url": "at", "valueDateTime": fhir_instant(contact.verified_at)},
             ],
         )
@@ -753,7 +761,7 @@ def related_person_to_contact(
     when = recorded_at or (parse_instant(meta_time) if meta_time else None)
     return HomeCareContact(
         id=str(res["id"]),
-        patient_id=_reference_id(res["patient"]["reference"], "Patient"),
+        patient_id=reference_id(res["patient"]["reference"], "Patient"),
         kind=ContactKind(_ext_value(res, EXT_KIND, "valueCode", ContactKind.PERSON.value)),
         name=_human_name(_first(res.get("name", []))) or "?",
         relationship=_concept_text(_first(res.get("relationship", []))),
@@ -809,7 +817,7 @@ def _recorded(res: Resource, prov: Provenance) -> None:
         res,
         EXT_RECORDED,
         extension=[
-            {"url": "by", "valueReference": _performer(prov.recorded_by)},
+            {"url": "by", "valueReference": performer(prov.recorded_by)},
             *(
                 [{"url": "at", "valueDateTime": fhir_instant(prov.recorded_at)}]
                 if prov.recorded_at is not None
@@ -840,7 +848,7 @@ def _fhir_date(text: Any) -> date | None:
 def task_reference_id(activity: Resource) -> str | None:
     """The Task a CarePlan activity points at, if it points at one."""
     reference = str((activity.get("reference") or {}).get("reference", ""))
-    return _reference_id(reference, "Task") if reference.startswith("Task/") else None
+    return reference_id(reference, "Task") if reference.startswith("Task/") else None
 
 
 def _is_appointment(activity: Resource) -> bool:
@@ -945,10 +953,10 @@ def care_plan_to_plan(res: Resource) -> DischargePlan:
     helper = str((_ext_value(res, EXT_HOME_HELPER, "valueReference") or {}).get("reference", ""))
     return DischargePlan(
         id=str(res["id"]),
-        patient_id=_reference_id(str((res.get("subject") or {}).get("reference", "")), "Patient"),
+        patient_id=reference_id(str((res.get("subject") or {}).get("reference", "")), "Patient"),
         expected_date=_fhir_date((res.get("period") or {}).get("end")),
         destination=Destination(destination) if destination else None,
-        home_helper_id=_reference_id(helper, "RelatedPerson") if helper else None,
+        home_helper_id=reference_id(helper, "RelatedPerson") if helper else None,
         appointments=tuple(_appointment(a) for a in res.get("activity", []) if _is_appointment(a)),
         note=str(_first(res.get("note", [])).get("text", "")),
         provenance=_provenance_of(res, res.get("created")),
@@ -975,7 +983,7 @@ def task_to_fhir(task: DischargeTask, base: Resource | None = None) -> Resource:
         {"coding": [{"system": OWNER_ROLE_SYSTEM, "code": task.owner_role.value}]}
     ]
     if task.owner is not None:
-        res["owner"] = _performer(task.owner)
+        res["owner"] = performer(task.owner)
     else:
         res.pop("owner", None)
     restriction = dict(res.get("restriction") or {})
@@ -1035,8 +1043,8 @@ def fhir_to_task(res: Resource) -> DischargeTask:
     owner = res.get("owner")
     return DischargeTask(
         id=str(res["id"]),
-        plan_id=_reference_id(plan, "CarePlan"),
-        patient_id=_reference_id(str((res.get("for") or {}).get("reference", "")), "Patient"),
+        plan_id=reference_id(plan, "CarePlan"),
+        patient_id=reference_id(str((res.get("for") or {}).get("reference", "")), "Patient"),
         code=str(coding["code"]),
         title=str(
             coding.get("display")
@@ -1155,6 +1163,12 @@ def current_stay(encounters: list[Resource]) -> Resource | None:
     return min(latest_first, key=lambda e: _STAY_RANK[str(e.get("status"))])
 
 
+PATIENT_MAPPING = "2"
+"""Raised whenever ``patient_from_fhir`` reads more of the server's resources than before
+(2: the hospital record's languages, interpreter, telecom, address, contacts): cached
+patients are then mapped again from their cached resources (``Synchronizer``)."""
+
+
 def patient_from_fhir(
     patient: Resource,
     encounter: Resource | None = None,
@@ -1194,16 +1208,22 @@ def patient_from_fhir(
         clinical = ((res.get("clinicalStatus") or {}).get("coding") or [{}])[0].get("code")
         if clinical not in (None, "active"):
             continue
+        verification = ((res.get("verificationStatus") or {}).get("coding") or [{}])[0]
+        if verification.get("code") in _NOT_SO:
+            continue
         reaction = _first(res.get("reaction", []))
         manifestation = _first(reaction.get("manifestation", []))
+        code = res.get("code") or {}
         known.append(
             Allergy(
-                substance=str((res.get("code") or {}).get("text") or "?"),
+                substance=_concept_text(code) or "?",
                 kind=AllergyKind.INTOLERANCE
                 if res.get("type") == "intolerance"
                 else AllergyKind.ALLERGY,
                 reaction=str(manifestation.get("text", "")),
                 criticality=res.get("criticality", "low"),
+                codes=_read_codings(code),
+                recorded_at=_record_time(res.get("recordedDate")) or _last_updated(res),
             )
         )
     return Patient(
@@ -1220,4 +1240,100 @@ def patient_from_fhir(
         expected_discharge=expected,
         allergies=tuple(known),
         server_version=version_of(patient),
+        languages=tuple(_record_languages(patient)),
+        interpreter_required=_ext_value(patient, EXT_INTERPRETER_REQUIRED, "valueBoolean"),
+        telecom=_record_telecom(patient.get("telecom")),
+        addresses=tuple(
+            _record_address(a) for a in patient.get("address", []) if a.get("use") != "old"
+        ),
+        record_contacts=tuple(_record_contact(c) for c in patient.get("contact", [])),
+        record_updated_at=_last_updated(patient),
+    )
+
+
+# --- what the hospital's record says beyond name and stay (read-only) -------------------------
+
+EXT_INTERPRETER_REQUIRED = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
+BCP47 = "urn:ietf:bcp:47"
+_NOT_SO = ("refuted", "entered-in-error")  # AllergyIntolerance verification: no allergy at all
+
+
+def _last_updated(resource: Resource) -> datetime | None:
+    """When the server last changed the resource (``meta.lastUpdated``); ``None``: unknown."""
+    return _record_time((resource.get("meta") or {}).get("lastUpdated"))
+
+
+def _record_time(text: Any) -> datetime | None:
+    """A FHIR dateTime as an instant; a date alone ("2025-03-12", "2025-03", "2025") is the
+    start of that day in UTC, the earliest it can mean (validity then runs out no later than
+    it would)."""
+    if not text:
+        return None
+    text = str(text)
+    if "T" in text:
+        return parse_instant(text)
+    parts = [int(p) for p in text.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
+
+
+def _read_codings(concept: Resource) -> tuple[Coding, ...]:
+    return tuple(
+        Coding(system=str(c["system"]), code=str(c["code"]), display=str(c.get("display", "")))
+        for c in concept.get("coding", []) or []
+        if c.get("system") and c.get("code")
+    )
+
+
+def _record_languages(patient: Resource) -> list[RecordLanguage]:
+    languages = []
+    for entry in patient.get("communication", []) or []:
+        concept = entry.get("language") or {}
+        codings = concept.get("coding", []) or []
+        coding = next((c for c in codings if c.get("system") == BCP47), _first(codings))
+        code = str(coding.get("code") or "")
+        display = str(concept.get("text") or coding.get("display") or "")
+        if code or display:
+            languages.append(
+                RecordLanguage(code=code, display=display, preferred=entry.get("preferred") is True)
+            )
+    return languages
+
+
+def _record_telecom(points: Any) -> tuple[RecordTelecom, ...]:
+    return tuple(
+        RecordTelecom(
+            system=str(p.get("system", "")),
+            value=str(p["value"]),
+            use=str(p.get("use", "")),
+            rank=p.get("rank"),
+        )
+        for p in points or []
+        if p.get("value") and p.get("use") != "old"  # an old number is no way to reach them
+    )
+
+
+def _record_address(address: Resource) -> RecordAddress:
+    return RecordAddress(
+        lines=tuple(str(line) for line in address.get("line", []) or []),
+        postal_code=str(address.get("postalCode", "")),
+        city=str(address.get("city", "")),
+        country=str(address.get("country", "")),
+        use=str(address.get("use", "")),
+        text=str(address.get("text", "")),
+    )
+
+
+def _record_contact(contact: Resource) -> RecordContact:
+    relationship = ", ".join(
+        t for t in (_concept_text(r) for r in contact.get("relationship", []) or []) if t
+    )
+    address = contact.get("address")
+    return RecordContact(
+        name=_human_name(contact.get("name") or {}),
+        relationship=relationship,
+        telecom=_record_telecom(contact.get("telecom")),
+        address=_record_address(address) if address else None,
+        organization=str((contact.get("organization") or {}).get("display", "")),
     )

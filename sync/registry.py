@@ -17,14 +17,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from app.catalog import QUESTION_SYSTEM
-from app.discharge import CHECKLIST_SYSTEM, DischargePlan, DischargeTask
+from app.catalog import CATALOG_URL, QUESTION_SYSTEM
+from app.discharge import (
+    CHECKLIST_SYSTEM,
+    FOLLOW_UP_CATEGORY,
+    FOLLOW_UP_CATEGORY_SYSTEM,
+    DischargePlan,
+    DischargeTask,
+    FollowUpRequest,
+)
 from app.domain import Answer, Catalog, HomeCareContact, HomeMedication
+from app.patient_reports import PatientReport
 from app.store.repository import Repository
-from sync import mapping
+from sync import communication_request, mapping, questionnaire_response
 
 Resource = dict[str, Any]
-Record = mapping.Record
+Record = mapping.Record | PatientReport | FollowUpRequest
 
 
 def _reference_patient(reference: object) -> str | None:
@@ -145,6 +153,15 @@ def _task_out(record: Record, base: Resource | None, _ctx: Outgoing) -> Resource
     return mapping.task_to_fhir(record, base)
 
 
+def _patient_report(res: Resource) -> bool:
+    return questionnaire_response.is_patient_report(res, CATALOG_URL)
+
+
+def _follow_up_out(record: Record, base: Resource | None, _ctx: Outgoing) -> Resource:
+    assert isinstance(record, FollowUpRequest)
+    return communication_request.request_to_fhir(record, base)
+
+
 def _own_id(res: Resource) -> str | None:
     return str(res["id"]) if res.get("id") else None
 
@@ -241,6 +258,27 @@ RECORDS = (
         incoming=lambda res, _c: mapping.fhir_to_task(res),
         outgoing=_task_out,
         record_class=DischargeTask,
+    ),
+    Kind(
+        "QuestionnaireResponse",  # the patient's answers from a portal: read only, offered
+        "patient",
+        _at("subject", "reference"),
+        # No server-side filter: ``questionnaire`` is a reference search that servers
+        # answer differently for canonicals with a version; other questionnaires'
+        # responses are few and left aside here.
+        is_ours=_patient_report,
+        incoming=questionnaire_response.response_to_report,
+        record_class=PatientReport,
+    ),
+    Kind(
+        "CommunicationRequest",  # the follow-up handed to the hospital's messaging system
+        "patient",
+        _at("subject", "reference"),
+        filters={"category": f"{FOLLOW_UP_CATEGORY_SYSTEM}|{FOLLOW_UP_CATEGORY}"},
+        is_ours=communication_request.is_follow_up,
+        incoming=lambda res, _c: communication_request.fhir_to_request(res),
+        outgoing=_follow_up_out,
+        record_class=FollowUpRequest,
     ),
 )
 KINDS: dict[str, Kind] = {k.resource_type: k for k in (*PATIENT_PARTS, *RECORDS, AGENCY)}

@@ -34,6 +34,8 @@ PERMISSIONS: dict[str, str] = {
     "Encounter": READ_SEARCH,
     "AllergyIntolerance": READ_SEARCH,
     "MedicationRequest": READ_SEARCH,
+    # the patient's answers from a portal (read); AskOnce's exports of the answers (PUT)
+    "QuestionnaireResponse": WRITE,
     "Group": READ_SEARCH,
     "List": READ_SEARCH,
     "PractitionerRole": READ_SEARCH,
@@ -45,6 +47,7 @@ PERMISSIONS: dict[str, str] = {
     "CareTeam": WRITE,  # the assignment, and an agency's link to the patient (companion PUT)
     "CarePlan": WRITE,
     "Task": WRITE,
+    "CommunicationRequest": WRITE,  # the follow-up handed to the hospital's messaging system
     # the audit trail: written (PUT with its own id), never read back
     "AuditEvent": "cu",
     # the push channel (sync/push.py): created for the user's patients, deleted on sign-out
@@ -67,6 +70,7 @@ THINGS: dict[str, str] = {
     "Encounter": "hospital stays (Encounter)",
     "AllergyIntolerance": "allergies (AllergyIntolerance)",
     "MedicationRequest": "prescriptions (MedicationRequest)",
+    "QuestionnaireResponse": "the patient's own answers (QuestionnaireResponse)",
     "Group": "patient groups (Group)",
     "List": "patient lists (List)",
     "PractitionerRole": "staff roles (PractitionerRole)",
@@ -77,6 +81,7 @@ THINGS: dict[str, str] = {
     "CareTeam": "care teams (CareTeam)",
     "CarePlan": "discharge plans (CarePlan)",
     "Task": "discharge tasks (Task)",
+    "CommunicationRequest": "follow-up requests (CommunicationRequest)",
     "AuditEvent": "the audit trail (AuditEvent)",
     "Subscription": "change notifications (Subscription)",
 }

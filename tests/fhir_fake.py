@@ -116,6 +116,19 @@ SEARCH_PARAMS: dict[str, dict[str, SearchParam]] = {
         "category": _token("category"),
         "status": _token("status"),
     },
+    "QuestionnaireResponse": {
+        "patient": _PATIENT,
+        "subject": _ref("subject"),
+        "status": _token("status"),
+        "questionnaire": _ref("questionnaire"),
+    },
+    "CommunicationRequest": {
+        "patient": _PATIENT,
+        "subject": _ref("subject"),
+        "category": _token("category"),
+        "status": _token("status"),
+        "based-on": _ref("basedOn"),
+    },
     "Task": {
         "patient": _ref("for", target="Patient"),
         "subject": _ref("for"),

@@ -6,6 +6,7 @@ query is read, so both sides always agree.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,6 +24,14 @@ MIN_DIGIT_RUN = 4
 """A run of this many digits is a phone or record-number fragment."""
 
 
+# The same texts come again and again (answer options, relationships, medicines, the ward's
+# names): these pure functions remember their latest results, which makes indexing a whole
+# ward (a first sync) several times cheaper. Results are strings or tuples, never shared
+# mutable lists.
+_REMEMBERED = 16_384
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
 def fold(text: str) -> str:
     """Lower-case, accent-free text, so "yilmaz" finds "Yılmaz" and "stanislaw" "Stanisław"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
@@ -31,16 +40,26 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text`` ("Hörgerät: dabei" → ["horgerat", "dabei"])."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
 
 
 def spellings(text: str) -> list[str]:
     """Folded words plus their transcribed spellings ("Müller" → muller, mueller)."""
-    found = words(text)
+    return list(_spellings(text))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _spellings(text: str) -> tuple[str, ...]:
+    found = list(_words(text))
     lowered = unicodedata.normalize("NFC", text.casefold())
     if any(ch in lowered for ch in "äöüß"):
         found += [w for w in _WORD.findall(fold(lowered.translate(_TRANSCRIBE))) if w not in found]
-    return found
+    return tuple(found)
 
 
 def digits(text: str) -> str:
@@ -154,13 +173,18 @@ def similar_keys(word: str) -> list[str]:
 
     Sound codes get an "s" prefix so a code never meets a typo key.
     """
+    return list(_similar_keys(word))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _similar_keys(word: str) -> tuple[str, ...]:
     if len(word) < SIMILAR_MIN_LETTERS or not word.isalpha():
-        return []
+        return ()
     keys = sorted(typo_keys(word))
     code = sound_code(word)
     if len(code) >= 2:
         keys.append("s" + code)
-    return keys
+    return tuple(keys)
 
 
 def join(tokens: Iterable[str]) -> str:

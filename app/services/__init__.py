@@ -9,6 +9,7 @@
 - ``access`` — break-glass access and audit entries (access.py)
 - ``outbox`` — what waits for the server: counts, refused changes, conflicts (outbox.py)
 - ``news`` — colleagues' changes the user has not seen yet (news.py)
+- ``reports`` — answers the patient reported elsewhere (a portal), to confirm (reports.py)
 
 Every edit is one transaction holding the record, its history line, its outbox
 entry for the server, its audit entry and the search-index update
@@ -45,6 +46,7 @@ from app.services.handover import HandoverSheet as HandoverSheet
 from app.services.home_care import HomeCareService
 from app.services.news import NewsService
 from app.services.outbox import OutboxService
+from app.services.reports import ReportService
 from app.store.database import Database
 from app.store.sync_state import Conflict as Conflict
 from app.store.sync_state import RefusedChange as RefusedChange
@@ -85,6 +87,7 @@ class CareService(ServicePart):
         self.access = AccessService(self.ctx)
         self.outbox = OutboxService(self.ctx)
         self.news = NewsService(self.ctx)
+        self.reports = ReportService(self.ctx, self.answers)
         self.charts.bring_search_index_up_to_date()
 
     # --- who, where, when (db, repo, catalog, actor, now, today: from ServicePart) -----------

@@ -23,25 +23,38 @@ from app.domain import (
 )
 from app.errors import ValidationError
 from app.history_lines import answer_change
-from app.services.context import ServicePart
+from app.hospital_record import record_fact
+from app.services.context import ServiceContext, ServicePart
+from app.services.discharge import (
+    FOLLOW_UP_CHANNEL_QUESTION,
+    FOLLOW_UP_TIMES_QUESTION,
+    DischargeService,
+)
+from app.services.home_care import HomeCareService
 
 
 class AnswerService(ServicePart):
     """The Ask-once board's edits."""
 
+    def __init__(self, ctx: ServiceContext, discharge: DischargeService | None = None) -> None:
+        super().__init__(ctx)
+        self.discharge = discharge or DischargeService(ctx, HomeCareService(ctx))
+        """An answer to the follow-up channel or times re-routes the follow-up request."""
+
     def record(
-        self, patient_id: str, question_code: str, value: AnswerValue, source: Source
+        self,
+        patient_id: str,
+        question_code: str,
+        value: AnswerValue,
+        source: Source,
+        note: str = "",
     ) -> Answer:
-        """A first answer (or a new one after the previous was entered in error)."""
+        """A first answer (or a new one after the previous was entered in error); ``note``
+        says how it came (say, from the patient's portal answers)."""
         question = self._question(question_code)
         value = self._validated_value(question, value)
         self.ctx.patient(patient_id)
-        current = [
-            a
-            for a in self.repo.answers(patient_id)
-            if a.question_code == question_code and a.status is RevisionStatus.CURRENT
-        ]
-        if current:
+        if self._current(patient_id, question_code) is not None:
             # Ask once: an existing answer is confirmed or corrected, never duplicated.
             raise ValidationError(
                 "This question is already answered; confirm or correct the answer instead."
@@ -62,6 +75,7 @@ class AnswerService(ServicePart):
                     value=value,
                     provenance=prov,
                     status=RevisionStatus.CURRENT,
+                    note=note,
                 ),
             ),
             unsent=True,
@@ -69,17 +83,35 @@ class AnswerService(ServicePart):
         self._save_answer(answer, OutboxOperation.CREATE, question, old=None)
         return answer
 
-    def confirm(self, answer_id: str, source: Source = Source.PATIENT) -> Answer:
+    def confirm(self, answer_id: str, source: Source = Source.PATIENT, note: str = "") -> Answer:
         """The patient says the answer still holds: one action, recorded with who confirmed."""
         old = self._answer(answer_id)
-        return self._revise(old, AnswerAction.CONFIRMED, old.value, source, "")
+        return self._revise(old, AnswerAction.CONFIRMED, old.value, source, note)
 
     def correct(self, answer_id: str, value: AnswerValue, source: Source, note: str = "") -> Answer:
         old = self._answer(answer_id)
         value = self._validated_value(self._question(old.question_code), value)
         if value == old.value:
-            return self.confirm(answer_id, source)
+            return self.confirm(answer_id, source, note)
         return self._revise(old, AnswerAction.CORRECTED, value, source, note)
+
+    def confirm_record(
+        self, patient_id: str, question_code: str, source: Source = Source.OTHER_SYSTEM
+    ) -> Answer:
+        """The nurse confirms what the hospital's record says: from now on it is an AskOnce
+        answer too (recorded, or the current answer confirmed or corrected to it), sent to
+        the server like any other. Until then the record's fact is never sent.
+
+        The value is read from the record as cached now, not taken from the screen.
+        """
+        question = self._question(question_code)
+        fact = record_fact(question, self.ctx.patient(patient_id))
+        if fact is None:  # a sync since the board was read took it away
+            raise ValidationError("That answer is no longer in the cache.")
+        current = self._current(patient_id, question_code)
+        if current is None:
+            return self.record(patient_id, question_code, fact.value, source)
+        return self.correct(current.id, fact.value, source)
 
     def mark_entered_in_error(self, answer_id: str, reason: str) -> Answer:
         if not reason.strip():
@@ -131,6 +163,18 @@ class AnswerService(ServicePart):
         with self.ctx.work() as work:
             work.save_edit(answer, line, operation=operation)
             work.audit(AuditAction.EDIT, answer.patient_id, f"answer {line.action}")
+            if answer.question_code in (FOLLOW_UP_CHANNEL_QUESTION, FOLLOW_UP_TIMES_QUESTION):
+                self.discharge.follow_up_after_change(work, answer.patient_id)
+
+    def _current(self, patient_id: str, question_code: str) -> Answer | None:
+        return next(
+            (
+                a
+                for a in self.repo.answers(patient_id)
+                if a.question_code == question_code and a.status is RevisionStatus.CURRENT
+            ),
+            None,
+        )
 
     def _question(self, code: str) -> Question:
         try:

@@ -21,8 +21,10 @@ from app.domain import (
     NoAnswer,
     Patient,
     Question,
+    RecordFact,
     answer_state,
 )
+from app.hospital_record import record_disagrees, record_facts
 from app.name_alerts import NameMatch, name_matches
 from app.search.query import parse_query
 from app.services.context import ServiceContext, ServicePart
@@ -62,6 +64,24 @@ class BoardItem:
     question: Question
     state: AnswerState
     answer: Answer | None  # the newest answer not entered in error (shown even when due)
+    on_record: RecordFact | None = None
+    """What the hospital's record already says (read-only; no AskOnce answer until a nurse
+    confirms it)."""
+
+    @property
+    def disagrees(self) -> bool:
+        """AskOnce's answer and the hospital record say different things: shown, never hidden."""
+        return record_disagrees(self.question, self.answer, self.on_record)
+
+    @property
+    def known_value(self) -> AnswerValue | None:
+        """What is known: AskOnce's answer, else the hospital record's (also where the
+        patient was asked but gave no answer), else that no answer was given."""
+        if self.answer is not None and self.answer.no_answer is None:
+            return self.answer.value
+        if self.on_record is not None:
+            return self.on_record.value
+        return self.answer.value if self.answer is not None else None
 
 
 class NeedKind(enum.StrEnum):
@@ -130,8 +150,9 @@ def communication_needs(board: Iterable[BoardItem]) -> tuple[CommunicationNeed, 
     Only what is known and present: a question never asked, or answered "no hearing aid",
     "nothing special needed", "no interpreter", gives no need. An interpreter language
     without the "needed" question answered is still shown (someone asked which language).
+    What the hospital record says counts where AskOnce has no answer (``known_value``).
     """
-    answered = {item.question.code: item for item in board if item.answer is not None}
+    answered = {item.question.code: item for item in board if item.known_value is not None}
     needs: list[CommunicationNeed] = []
 
     def need(
@@ -146,11 +167,11 @@ def communication_needs(board: Iterable[BoardItem]) -> tuple[CommunicationNeed, 
     needed = answered.get(INTERPRETER_NEEDED)
     language = answered.get(INTERPRETER_LANGUAGE)
     spoken = (
-        _present(language.question, language.answer.value)
-        if language is not None and language.answer is not None
+        _present(language.question, language.known_value)
+        if language is not None and language.known_value is not None
         else None
     )
-    if needed is not None and needed.answer is not None and needed.answer.value is True:
+    if needed is not None and needed.known_value is True:
         if language is not None and spoken is not None:
             need(NeedKind.INTERPRETER, needed, language, spoken)
         else:
@@ -165,9 +186,9 @@ def communication_needs(board: Iterable[BoardItem]) -> tuple[CommunicationNeed, 
         (CONVERSATION_HELP, NeedKind.CONVERSATION),
     ):
         item = answered.get(code)
-        if item is None or item.answer is None:
+        if item is None or item.known_value is None:
             continue
-        value = _present(item.question, item.answer.value)
+        value = _present(item.question, item.known_value)
         if value is not None and value != "":
             need(kind, item, item, value)
     return tuple(needs)
@@ -222,7 +243,9 @@ class SearchResults:
 def board_items(
     catalog: Catalog, patient: Patient, newest: Mapping[str, Answer], now: datetime
 ) -> tuple[BoardItem, ...]:
-    """Every catalog question with its state at ``now`` and the answer the board shows."""
+    """Every catalog question with its state at ``now``, the answer the board shows and what
+    the hospital's record already says of it."""
+    facts = record_facts(catalog, patient)
     return tuple(
         BoardItem(
             question=q,
@@ -232,15 +255,21 @@ def board_items(
                 admitted_at=patient.admitted_at,
                 now=now,
                 no_answer=newest[q.code].no_answer if q.code in newest else None,
+                on_record=facts.get(q.code),
             ),
             answer=newest.get(q.code),
+            on_record=facts.get(q.code),
         )
         for q in catalog.questions
     )
 
 
 def _ward_state(
-    question: Question, newest: AnswerTimes | None, patient: Patient, now: datetime
+    question: Question,
+    newest: AnswerTimes | None,
+    patient: Patient,
+    now: datetime,
+    on_record: RecordFact | None,
 ) -> AnswerState:
     return answer_state(
         question,
@@ -248,6 +277,7 @@ def _ward_state(
         admitted_at=patient.admitted_at,
         now=now,
         no_answer=newest.no_answer if newest else None,
+        on_record=on_record,
     )
 
 
@@ -272,7 +302,11 @@ class ChartService(ServicePart):
         for summary in summaries:
             p = summary.patient
             answered = latest.get(p.id, {})
-            states = [_ward_state(q, answered.get(q.code), p, now) for q in self.catalog.questions]
+            facts = record_facts(self.catalog, p)  # what the hospital knows counts as asked
+            states = [
+                _ward_state(q, answered.get(q.code), p, now, facts.get(q.code))
+                for q in self.catalog.questions
+            ]
             rows.append(
                 WardRow(
                     patient=p,

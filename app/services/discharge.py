@@ -16,6 +16,23 @@ Choices a coordinator would ask about:
   carries the decision; from then on that statement stands for the prescription.
 - Medications marked stopped (before admission) need no decision; every other home
   medication without one counts as "not yet reconciled".
+- The plan is complete when every checklist item that counts is done or not needed
+  (readiness says ready). The task edit that completes it also hands the follow-up to
+  the hospital's messaging or call system (a ``FollowUpRequest``, FHIR
+  CommunicationRequest, from the local start of the expected discharge day), in the
+  same transaction — once per plan: a request cancelled by a person is not made again
+  by itself. When the route is not known then (no number, no consenting helper), the
+  tab says why and a person requests it later with ``request_follow_up`` (refused
+  while the plan is not complete).
+- An item re-opened puts the request on hold (the messaging system must not call while
+  discharge is uncertain; nothing is lost), completing the plan again makes it active
+  again; a moved discharge date moves its start. A contact, helper or follow-up answer
+  edit re-routes it in the same transaction: when recipient, medium or address are no
+  longer what ``resolve_follow_up`` gives, it is revoked and, if the new route is
+  known, replaced (``follow_up_after_change``, the one place for all of this).
+- Consent: a helper who has not consented to receive information may still be named
+  as the helper at home, but never receives the follow-up (``resolve_follow_up``);
+  the tab and the summary say why.
 """
 
 from __future__ import annotations
@@ -33,11 +50,18 @@ from app.discharge import (
     DischargePlan,
     DischargeTask,
     FollowUp,
+    FollowUpProblem,
+    FollowUpRequest,
+    FollowUpRoute,
+    FollowUpStatus,
     OwnerRole,
     Readiness,
     TaskStatus,
     due_date,
+    follow_up_payload,
+    local_start_of_day,
     readiness,
+    resolve_follow_up,
 )
 from app.domain import (
     Actor,
@@ -52,6 +76,7 @@ from app.domain import (
     Patient,
     Reconciliation,
     ReconciliationDecision,
+    RecordTelecom,
     RevisionStatus,
     Source,
     answer_state,
@@ -60,6 +85,7 @@ from app.errors import BugError, ValidationError
 from app.history_lines import (
     DUE_DATE_MOVED,
     contact_change,
+    follow_up_change,
     medication_change,
     plan_change,
     task_change,
@@ -68,10 +94,12 @@ from app.history_lines import PLAN_SUBJECT as PLAN_SUBJECT
 from app.services.context import ServiceContext, ServicePart
 from app.services.home_care import HomeCareService
 from app.store.repository import MedicationState, PlanState
+from app.unit_of_work import UnitOfWork
 
 # The Ask-once questions the follow-up channel and times are taken from.
 FOLLOW_UP_CHANNEL_QUESTION = "communication.preferred-channel"
 FOLLOW_UP_TIMES_QUESTION = "communication.best-time"
+PREFERRED_LANGUAGE_QUESTION = "communication.preferred-language"
 # The patient's key preferences on the discharge summary, in this order (codes a
 # hospital's catalog lacks are left out).
 SUMMARY_PREFERENCES = (
@@ -155,6 +183,7 @@ class DischargeService(ServicePart):
     def __init__(self, ctx: ServiceContext, home_care: HomeCareService) -> None:
         super().__init__(ctx)
         self.home_care = home_care
+        home_care.follow_up = self  # a contact edit re-routes the follow-up (same transaction)
 
     # --- reading ----------------------------------------------------------------------
 
@@ -246,7 +275,7 @@ class DischargeService(ServicePart):
             medications=meds,
             unreconciled=unreconciled,
             contacts=tuple(c for c in self.repo.contacts(patient_id) if c.active),
-            follow_up=self._follow_up(patient),
+            follow_up=self._follow_up(patient, plan),
             as_of=now,
         )
 
@@ -272,7 +301,7 @@ class DischargeService(ServicePart):
             ),
             contacts=tuple(c for c in contacts if c.kind is ContactKind.PERSON),
             agencies=tuple(c for c in contacts if c.kind is ContactKind.AGENCY),
-            follow_up=self._follow_up(patient),
+            follow_up=self._follow_up(patient, plan),
             appointments=plan.appointments if plan is not None else (),
             preferences=self._preferences(patient),
             unreconciled=unreconciled,
@@ -316,21 +345,25 @@ class DischargeService(ServicePart):
             no_answer=answer.no_answer if answer else None,
         )
 
-    def _answer_text(self, code: str, answer: Answer | None) -> str:
-        if answer is None:
+    def _answer_text(self, code: str, answer: Answer | tuple[str, ...] | None) -> str:
+        """An answer (or answer codes) in words; nothing for no answer."""
+        if not answer:
             return ""
+        value = answer if isinstance(answer, tuple) else answer.value
         try:
-            return self.catalog.question(code).format_value(answer.value, self.ctx.language)
+            return self.catalog.question(code).format_value(value, self.ctx.language)
         except KeyError:
             return ""
 
-    def _follow_up(self, patient: Patient) -> FollowUp:
+    def _follow_up(self, patient: Patient, plan: DischargePlan | None) -> FollowUp:
         newest = self.newest_answers(patient.id)
         channel = newest.get(FOLLOW_UP_CHANNEL_QUESTION)
         times = newest.get(FOLLOW_UP_TIMES_QUESTION)
         channel_state = self._answer_state(patient, FOLLOW_UP_CHANNEL_QUESTION, channel)
         times_state = self._answer_state(patient, FOLLOW_UP_TIMES_QUESTION, times)
         told = channel or times
+        route = self._route(patient, plan, channel, channel_state)
+        request = self._request_of(plan)
         return FollowUp(
             channel=self._answer_text(FOLLOW_UP_CHANNEL_QUESTION, channel),
             times=self._answer_text(FOLLOW_UP_TIMES_QUESTION, times),
@@ -341,7 +374,52 @@ class DischargeService(ServicePart):
             times_state=times_state,
             channel_answer=channel,
             times_answer=times,
+            route=route,
+            request=request,
+            request_times=self._answer_text(
+                FOLLOW_UP_TIMES_QUESTION, request.times if request is not None else ()
+            ),
         )
+
+    def _route(
+        self,
+        patient: Patient,
+        plan: DischargePlan | None,
+        channel: Answer | None,
+        channel_state: AnswerState,
+    ) -> FollowUpRoute:
+        """Whom to reach and at which number: only a valid channel answer counts (one due
+        for re-confirmation is asked again first)."""
+        usable = (
+            channel is not None
+            and channel_state is AnswerState.VALID
+            and channel.status is RevisionStatus.CURRENT
+            and isinstance(channel.value, str)
+        )
+        code = channel.value if usable and channel is not None else None
+        helper = self._helper_of(plan)
+        return resolve_follow_up(
+            code if isinstance(code, str) else None, _patient_telecom(patient), helper
+        )
+
+    def _helper_of(self, plan: DischargePlan | None) -> HomeCareContact | None:
+        if plan is None or plan.home_helper_id is None:
+            return None
+        contact = self.repo.contact(plan.home_helper_id)
+        if contact is None or not contact.active or contact.patient_id != plan.patient_id:
+            return None
+        return contact
+
+    def _request_of(self, plan: DischargePlan | None) -> FollowUpRequest | None:
+        """The plan's follow-up request: the active one, else the newest."""
+        if plan is None:
+            return None
+        requests = [
+            r for r in self.repo.follow_up_requests(plan.patient_id) if r.plan_id == plan.id
+        ]
+        live = [r for r in requests if r.status.live]
+        chosen = live or requests
+        return chosen[-1] if chosen else None
 
     def _preferences(self, patient: Patient) -> list[tuple[str, str]]:
         newest = self.newest_answers(patient.id)
@@ -433,6 +511,7 @@ class DischargeService(ServicePart):
                     after, moved_line, operation=OutboxOperation.UPDATE, source=Source.CHART
                 )
             work.audit(AuditAction.EDIT, saved.patient_id, "discharge plan changed")
+            self.follow_up_after_change(work, saved.patient_id)
         return saved
 
     def set_home_helper(self, patient_id: str, contact_id: str | None) -> DischargePlan:
@@ -486,9 +565,11 @@ class DischargeService(ServicePart):
         saved = self.ctx.stamped(task, old)
         line = task_change(old, saved)
         op = OutboxOperation.CREATE if old is None else OutboxOperation.UPDATE
+        was_ready = self._readiness(self._tasks_of(plan), self.ctx.today()).ready
         with self.ctx.work() as work:
             work.save_edit(saved, line, operation=op, source=Source.CHART)
             work.audit(AuditAction.EDIT, saved.patient_id, f"discharge task {line.action}")
+            self.follow_up_after_change(work, saved.patient_id, was_ready=was_ready)
         return saved
 
     def add_task(
@@ -521,6 +602,197 @@ class DischargeService(ServicePart):
             provenance=self.ctx.provenance(self.ctx.now(), Source.CHART, None),
         )
         return self.save_task(task)
+
+    # --- the follow-up request ---------------------------------------------------------
+
+    def follow_up_after_change(
+        self, work: UnitOfWork, patient_id: str, *, was_ready: bool | None = None
+    ) -> None:
+        """Keep the plan's follow-up request in step with what changed, inside ``work``
+        (the transaction of that change, whose writes are already visible here): the one
+        place called after a task, plan (helper), contact or follow-up answer edit.
+
+        - The request still meant to go out (active or on hold) whose recipient, medium
+          or address no longer is the route ``resolve_follow_up`` gives now (consent
+          withdrawn, another helper, another channel answer, a changed number) is
+          revoked; when the new route is known, a new one replaces it (active when the
+          plan is complete, on hold otherwise).
+        - The plan no longer complete (an item re-opened or added): the active request
+          is put on hold — the messaging system does not call while discharge is
+          uncertain, and nothing is lost; complete again: it is active again.
+        - The plan turning complete (``was_ready`` false before this edit, whatever the
+          item's new status: done or not needed) creates the request when the plan has
+          had none and the route is known — once per plan: one cancelled by a person is
+          not made again by itself.
+        """
+        plan = self.plan_of(patient_id)
+        if plan is None:
+            return
+        patient = self.ctx.patient(patient_id)
+        follow = self._follow_up(patient, plan)
+        route = follow.route
+        routed = route is not None and route.ready
+        ready = self._readiness(self._tasks_of(plan), self.ctx.today()).ready
+        requests = [r for r in self.repo.follow_up_requests(patient_id) if r.plan_id == plan.id]
+        live = next((r for r in reversed(requests) if r.status.live), None)
+        if live is not None:
+            if route is None or not live.same_route(route):
+                self._set_request_status(
+                    work, live, FollowUpStatus.REVOKED, "follow-up request re-routed"
+                )
+                if routed:
+                    status = FollowUpStatus.ACTIVE if ready else FollowUpStatus.ON_HOLD
+                    self._save_new_request(work, self._new_request(patient, plan, follow, status))
+            else:
+                status = FollowUpStatus.ACTIVE if ready else FollowUpStatus.ON_HOLD
+                start = _start_of(plan)
+                if (status, start) != (live.status, live.start):
+                    if status is live.status:
+                        audit = "follow-up request moved"
+                    elif status is FollowUpStatus.ACTIVE:
+                        audit = "follow-up request resumed"
+                    else:
+                        audit = "follow-up request on hold"
+                    self._set_request_status(work, live, status, audit, start=start)
+            return
+        if ready and was_ready is False and not requests and routed:
+            self._save_new_request(work, self._new_request(patient, plan, follow))
+
+    def request_follow_up(self, patient_id: str) -> FollowUpRequest:
+        """Hand the follow-up to the messaging system now (the plan was completed before
+        the route was known, or the request was cancelled). An active request stays the
+        one: asking twice creates no second one."""
+        plan = self.plan_of(patient_id)
+        if plan is None:
+            raise ValidationError("Start a discharge plan first.")
+        patient = self.ctx.patient(patient_id)
+        if not self._readiness(self._tasks_of(plan), self.ctx.today()).ready:
+            raise ValidationError(
+                "The discharge plan is not complete yet: the follow-up is requested when"
+                " every item is done."
+            )
+        follow = self._follow_up(patient, plan)
+        if follow.request is not None and follow.request.status.live:
+            return follow.request
+        route = follow.route
+        if route is not None and route.problem is FollowUpProblem.NO_CONSENT:
+            raise ValidationError("This contact has not consented to receive information.")
+        if route is None or not route.ready:
+            raise ValidationError(
+                "The follow-up channel has no number or address yet: see the Follow-up section."
+            )
+        request = self._new_request(patient, plan, follow)
+        with self.ctx.work() as work:
+            self._save_new_request(work, request)
+        return request
+
+    def cancel_follow_up(self, request_id: str) -> FollowUpRequest:
+        """Withdraw a follow-up request from the messaging system (status revoked)."""
+        request = self.repo.follow_up_request(request_id)
+        if request is None:
+            raise ValidationError("That follow-up request is no longer in the cache.")
+        self.ctx.patient(request.patient_id)
+        if not request.status.live:
+            return request
+        with self.ctx.work() as work:
+            return self._set_request_status(
+                work, request, FollowUpStatus.REVOKED, "follow-up request cancelled"
+            )
+
+    def _set_request_status(
+        self,
+        work: UnitOfWork,
+        request: FollowUpRequest,
+        status: FollowUpStatus,
+        audit: str,
+        *,
+        start: datetime | None = None,
+    ) -> FollowUpRequest:
+        """A request's new status (and start, when given), sent to the server, with its
+        History line."""
+        base = request.server_version
+        changed = request.model_copy(
+            update={
+                "status": status,
+                "start": start if start is not None else request.start,
+                "provenance": self.ctx.provenance(self.ctx.now(), Source.CHART, base),
+                "unsent": True,
+            }
+        )
+        work.save_edit(
+            changed,
+            follow_up_change(request, changed),
+            operation=OutboxOperation.UPDATE,
+            source=Source.CHART,
+        )
+        work.audit(AuditAction.EDIT, changed.patient_id, audit)
+        return changed
+
+    def _new_request(
+        self,
+        patient: Patient,
+        plan: DischargePlan,
+        follow: FollowUp,
+        status: FollowUpStatus = FollowUpStatus.ACTIVE,
+    ) -> FollowUpRequest:
+        route = follow.route
+        if route is None or route.medium is None or not route.ready:
+            raise BugError("a follow-up request needs a known route")
+        times: tuple[str, ...] = ()
+        answer = follow.times_answer
+        if answer is not None and follow.times_state is AnswerState.VALID:
+            value = answer.value
+            times = (
+                value if isinstance(value, tuple) else (value,) if isinstance(value, str) else ()
+            )
+        helper = self._helper_of(plan) if route.recipient_contact_id is not None else None
+        if helper is not None:  # a relative or carer: worded to them, in their language
+            payload, language = follow_up_payload(
+                helper.language or None, self.ctx.language, to_relative=True
+            )
+        else:
+            payload, language = follow_up_payload(
+                self._preferred_language(patient), self.ctx.language
+            )
+        return FollowUpRequest(
+            id=str(uuid.uuid4()),
+            patient_id=patient.id,
+            plan_id=plan.id,
+            medium=route.medium,
+            recipient_contact_id=route.recipient_contact_id,
+            recipient_name=route.recipient_name,
+            address=route.address,
+            times=times,
+            payload=payload,
+            language=language,
+            status=status,
+            start=_start_of(plan),
+            provenance=self.ctx.provenance(self.ctx.now(), Source.CHART, None),
+            unsent=True,
+        )
+
+    def _preferred_language(self, patient: Patient) -> str | None:
+        """The patient's answer, else the language the hospital record marks preferred."""
+        recorded = patient.preferred_language()
+        from_record = recorded.code if recorded is not None and recorded.code else None
+        answer = self.newest_answers(patient.id).get(PREFERRED_LANGUAGE_QUESTION)
+        if answer is None or answer.status is not RevisionStatus.CURRENT:
+            return from_record
+        if (
+            self._answer_state(patient, PREFERRED_LANGUAGE_QUESTION, answer)
+            is not AnswerState.VALID
+        ):
+            return from_record
+        return answer.value if isinstance(answer.value, str) else from_record
+
+    def _save_new_request(self, work: UnitOfWork, request: FollowUpRequest) -> None:
+        work.save_edit(
+            request,
+            follow_up_change(None, request),
+            operation=OutboxOperation.CREATE,
+            source=Source.CHART,
+        )
+        work.audit(AuditAction.EDIT, request.patient_id, "follow-up requested")
 
     # --- medications and contacts ------------------------------------------------------
 
@@ -606,7 +878,24 @@ class DischargeService(ServicePart):
         plan = self.plan_of(patient_id)
         if plan is None:
             return 0
-        return int(plan.unsent) + sum(t.unsent for t in self._tasks_of(plan))
+        requests = [r for r in self.repo.follow_up_requests(patient_id) if r.plan_id == plan.id]
+        return (
+            int(plan.unsent)
+            + sum(t.unsent for t in self._tasks_of(plan))
+            + sum(r.unsent for r in requests)
+        )
+
+
+def _start_of(plan: DischargePlan) -> datetime | None:
+    """From when the follow-up is due: the local start of the expected discharge day."""
+    return local_start_of_day(plan.expected_date) if plan.expected_date is not None else None
+
+
+def _patient_telecom(patient: Patient) -> tuple[RecordTelecom, ...]:
+    """The patient's own numbers and addresses from the hospital record, as the record has
+    them: ``resolve_follow_up`` reads their ``use`` (old, temporary, mobile) and ``system``
+    (an SMS-capable number) when it picks one."""
+    return tuple(patient.telecom)
 
 
 def _one_per_patient(plans: list[PlanState]) -> list[PlanState]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from app.discharge import Destination, DischargePlan, DischargeTask, TaskStatus
+from app.discharge import Destination, DischargePlan, DischargeTask, FollowUpRequest, TaskStatus
 from app.domain import (
     Answer,
     AuditAction,
@@ -30,6 +30,7 @@ from app.domain import (
     Patient,
     RevisionStatus,
 )
+from app.patient_reports import PatientReport, with_local_decisions
 from app.store.database import Connection, Database
 
 GENESIS_HASH = "0" * 64
@@ -150,6 +151,9 @@ class Repository:
     def patient(self, patient_id: str) -> Patient | None:
         rows = self.db.query("SELECT doc FROM patients WHERE id = ?", (patient_id,))
         return Patient.model_validate_json(rows[0][0]) if rows else None
+
+    def has_patient(self, patient_id: str) -> bool:
+        return bool(self.db.query("SELECT 1 FROM patients WHERE id = ?", (patient_id,)))
 
     def patient_summaries(self) -> list[PatientSummary]:
         rows = self.db.query(
@@ -349,6 +353,20 @@ class Repository:
                 tasks.setdefault(task.plan_id, []).append(task)
         return tasks
 
+    def put_follow_up_request(self, conn: Connection, request: FollowUpRequest) -> None:
+        conn.execute(
+            """INSERT INTO communication_requests (id, patient_id, doc) VALUES (?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
+            (request.id, request.patient_id, request.model_dump_json(exclude={"unsent"})),
+        )
+
+    def follow_up_requests(self, patient_id: str) -> list[FollowUpRequest]:
+        """A patient's follow-up requests (CommunicationRequest), in the order first saved."""
+        return self._records("communication_requests", FollowUpRequest, patient_id)
+
+    def follow_up_request(self, request_id: str) -> FollowUpRequest | None:
+        return self._record("communication_requests", FollowUpRequest, request_id)
+
     def discharge_task_states(self, plan_ids: list[str]) -> dict[str, list[TaskState]]:
         """What readiness needs of each plan's tasks, in the order they were first saved."""
         tasks: dict[str, list[TaskState]] = {pid: [] for pid in plan_ids}
@@ -401,11 +419,21 @@ class Repository:
     def put_record(
         self,
         conn: Connection,
-        record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask,
+        record: Answer
+        | HomeMedication
+        | HomeCareContact
+        | DischargePlan
+        | DischargeTask
+        | PatientReport
+        | FollowUpRequest,
     ) -> None:
         """Store a chart record of any kind in its table."""
         if isinstance(record, Answer):
             self.put_answer(conn, record)
+        elif isinstance(record, FollowUpRequest):
+            self.put_follow_up_request(conn, record)
+        elif isinstance(record, PatientReport):
+            self.put_patient_report(conn, record)
         elif isinstance(record, HomeMedication):
             self.put_medication(conn, record)
         elif isinstance(record, DischargePlan):
@@ -416,11 +444,31 @@ class Repository:
             self.put_contact(conn, record)
 
     def stored(
-        self, record: Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
-    ) -> Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask | None:
+        self,
+        record: Answer
+        | HomeMedication
+        | HomeCareContact
+        | DischargePlan
+        | DischargeTask
+        | PatientReport
+        | FollowUpRequest,
+    ) -> (
+        Answer
+        | HomeMedication
+        | HomeCareContact
+        | DischargePlan
+        | DischargeTask
+        | PatientReport
+        | FollowUpRequest
+        | None
+    ):
         """The cached version of ``record`` (same kind, same id), if any."""
         if isinstance(record, Answer):
             return self.answer(record.id)
+        if isinstance(record, FollowUpRequest):
+            return self.follow_up_request(record.id)
+        if isinstance(record, PatientReport):
+            return self.patient_report(record.id)
         if isinstance(record, HomeMedication):
             return self.medication(record.id)
         if isinstance(record, DischargePlan):
@@ -617,6 +665,32 @@ class Repository:
             (key, value),
         )
 
+    # --- answers the patient reported elsewhere (QuestionnaireResponse) ------------------
+
+    def put_patient_report(self, conn: Connection, report: PatientReport) -> None:
+        """Store a report; a new server version keeps the items a nurse set aside here."""
+        row = conn.execute("SELECT doc FROM patient_reports WHERE id = ?", (report.id,)).fetchone()
+        stored = PatientReport.model_validate_json(row[0]) if row is not None else None
+        if stored is not None and stored.server_version == report.server_version:
+            stored = None  # the same version: a local decision in ``report`` itself
+        report = with_local_decisions(stored, report)
+        conn.execute(
+            """INSERT INTO patient_reports (id, patient_id, doc) VALUES (?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
+            (report.id, report.patient_id, report.model_dump_json()),
+        )
+
+    def patient_reports(self, patient_id: str) -> list[PatientReport]:
+        """A patient's reports in the order they arrived."""
+        rows = self.db.query(
+            "SELECT doc FROM patient_reports WHERE patient_id = ? ORDER BY rowid", (patient_id,)
+        )
+        return [PatientReport.model_validate_json(doc) for (doc,) in rows]
+
+    def patient_report(self, report_id: str) -> PatientReport | None:
+        rows = self.db.query("SELECT doc FROM patient_reports WHERE id = ?", (report_id,))
+        return PatientReport.model_validate_json(rows[0][0]) if rows else None
+
 
 def audit_hash(prev_hash: str, fields: tuple[str, ...]) -> str:
     material = json.dumps([prev_hash, *fields], ensure_ascii=False).encode("utf-8")
@@ -626,7 +700,9 @@ def audit_hash(prev_hash: str, fields: tuple[str, ...]) -> str:
 _UNSENT = "EXISTS (SELECT 1 FROM outbox o WHERE o.resource_id = {t}.id)"
 
 
-_M = TypeVar("_M", Answer, HomeMedication, HomeCareContact, DischargePlan, DischargeTask)
+_M = TypeVar(
+    "_M", Answer, HomeMedication, HomeCareContact, DischargePlan, DischargeTask, FollowUpRequest
+)
 _IN_CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on bound parameters
 
 

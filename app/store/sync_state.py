@@ -9,11 +9,12 @@ an unconfirmed one dropped.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.discharge import DischargePlan, DischargeTask
+from app.discharge import DischargePlan, DischargeTask, FollowUpRequest
 from app.domain import (
     Answer,
     AuditEntry,
@@ -22,6 +23,7 @@ from app.domain import (
     OutboxEntry,
     Patient,
 )
+from app.patient_reports import PatientReport
 from app.store.database import Connection, Database
 from app.store.repository import UNASSIGNED, UNASSIGNED_META, Repository, from_ts, ts
 from app.store.search import forget_patient
@@ -35,8 +37,18 @@ RECORD_TABLES = {
     "Organization": "contacts",  # home-care agencies
     "CarePlan": "discharge_plans",
     "Task": "discharge_tasks",
+    "QuestionnaireResponse": "patient_reports",  # answers the patient gave elsewhere
+    "CommunicationRequest": "communication_requests",  # follow-up after discharge
 }
-Record = Answer | HomeMedication | HomeCareContact | DischargePlan | DischargeTask
+Record = (
+    Answer
+    | HomeMedication
+    | HomeCareContact
+    | DischargePlan
+    | DischargeTask
+    | PatientReport
+    | FollowUpRequest
+)
 CONFLICT_HOLD = "conflict"
 """The held reason of a change in conflict (the conflict itself is in the conflicts table)."""
 
@@ -229,6 +241,25 @@ class SyncState:
             (resource_type, resource_id),
         )
         return json.loads(rows[0][0]) if rows else None
+
+    def server_docs(self, resource_type: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The cached server versions of these resources, those there are (one query per
+        500 ids, for a download that would otherwise ask once per resource)."""
+        wanted = sorted(set(ids))
+        docs: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.db.query(
+                f"""SELECT id, doc FROM server_resources
+                    WHERE resource_type = ? AND id IN ({", ".join("?" * len(chunk))})""",
+                (resource_type, *chunk),
+            )
+            docs.update((str(rid), json.loads(doc)) for rid, doc in rows)
+        return docs
+
+    def pending_ids(self) -> set[str]:
+        """The resources that have local edits waiting for upload."""
+        return {str(r[0]) for r in self.db.query("SELECT DISTINCT resource_id FROM outbox")}
 
     def set_server_doc(
         self,

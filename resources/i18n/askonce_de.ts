@@ -19,67 +19,72 @@
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="48"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="50"/>
         <source>Previous answer: %1 — %2, %3</source>
         <translation>Bisherige Antwort: %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="57"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="59"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="73"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="75"/>
         <source>Source of the answer</source>
         <translation>Quelle der Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="74"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
         <source>Answer given by:</source>
         <translation>Antwort von:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="76"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="80"/>
         <source>Why it changed (optional)</source>
         <translation>Grund der Änderung (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="78"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="80"/>
         <source>Optional note</source>
         <translation>Notiz (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="80"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="82"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="101"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="102"/>
+        <source>Hospital record: %1 — %2</source>
+        <translation>Krankenhausakte: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/answer_dialog.py" line="115"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="101"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="115"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="126"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="140"/>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="133"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="147"/>
         <source>Answer text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="143"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="157"/>
         <source>Or, asked but no answer</source>
         <translation>Oder: gefragt, aber keine Antwort</translation>
     </message>
@@ -229,59 +234,99 @@
 <context>
     <name>AskOnceBoard</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="263"/>
+        <location filename="../../ui/chart/question_board.py" line="425"/>
         <source>Question summary</source>
         <translation>Fragenübersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="265"/>
+        <location filename="../../ui/chart/question_board.py" line="427"/>
         <source>Ask the open questions…</source>
         <translation>Offene Fragen stellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="266"/>
+        <location filename="../../ui/chart/question_board.py" line="428"/>
         <source>Ask the open questions one by one</source>
         <translation>Die offenen Fragen nacheinander stellen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="268"/>
+        <location filename="../../ui/chart/question_board.py" line="430"/>
         <source>One question after another, one key per answer (Ctrl+I, or I on the board)</source>
         <translation>Eine Frage nach der anderen, eine Taste pro Antwort (Strg+I, oder I auf dieser Registerkarte)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="279"/>
+        <location filename="../../ui/chart/question_board.py" line="441"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="281"/>
+        <location filename="../../ui/chart/question_board.py" line="443"/>
         <source>All questions</source>
         <translation>Alle Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="282"/>
+        <location filename="../../ui/chart/question_board.py" line="444"/>
         <source>Still to ask or re-confirm</source>
         <translation>Noch zu fragen oder erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="283"/>
+        <location filename="../../ui/chart/question_board.py" line="445"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="284"/>
+        <location filename="../../ui/chart/question_board.py" line="446"/>
         <source>Show questions</source>
         <translation>Fragen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="292"/>
+        <location filename="../../ui/chart/question_board.py" line="454"/>
         <source>Ask-once questions</source>
         <translation>Fragen zum Einmal-Fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="341"/>
+        <location filename="../../ui/chart/question_board.py" line="506"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; answered · &lt;b&gt;%3&lt;/b&gt; to re-confirm · &lt;b&gt;%4&lt;/b&gt; not asked yet</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; beantwortet · &lt;b&gt;%3&lt;/b&gt; erneut zu bestätigen · &lt;b&gt;%4&lt;/b&gt; noch nicht gefragt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="515"/>
+        <source>differing from the hospital record: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>abweichend von der Krankenhausakte: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="544"/>
+        <source>preferred</source>
+        <translation>bevorzugt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="547"/>
+        <source>Languages: %1</source>
+        <translation>Sprachen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="550"/>
+        <source>Interpreter required</source>
+        <translation>Dolmetscher erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="552"/>
+        <source>No interpreter required</source>
+        <translation>Kein Dolmetscher erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="557"/>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="563"/>
+        <source>Contact: %1</source>
+        <translation>Kontaktperson: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="569"/>
+        <source>Hospital record (as of %1)</source>
+        <translation>Krankenhausakte (Stand %1)</translation>
     </message>
 </context>
 <context>
@@ -409,88 +454,88 @@
 <context>
     <name>ChecklistSection</name>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="34"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="35"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="46"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="47"/>
         <source>Discharge checklist</source>
         <translation>Checkliste zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="51"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="52"/>
         <source>Space marks the selected item done or not done; Enter edits it</source>
         <translation>Die Leertaste markiert den ausgewählten Punkt als erledigt oder nicht erledigt; die Eingabetaste bearbeitet ihn</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="55"/>
-        <location filename="../../ui/discharge/sections/checklist.py" line="121"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="56"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="122"/>
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="56"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="57"/>
         <source>Mark selected checklist item done</source>
         <translation>Ausgewählten Checklistenpunkt als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="57"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="58"/>
         <source>Mark the selected item done, or not done again (Space in the list)</source>
         <translation>Ausgewählten Punkt als erledigt oder wieder als nicht erledigt markieren (Leertaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="61"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="62"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="62"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="63"/>
         <source>Set status of selected checklist item</source>
         <translation>Status des ausgewählten Checklistenpunkts setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="63"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="64"/>
         <source>To do, in progress, done or not needed (menu key in the list)</source>
         <translation>Offen, in Arbeit, erledigt oder entfällt (Menütaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="72"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="73"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="73"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="74"/>
         <source>Edit selected checklist item</source>
         <translation>Ausgewählten Checklistenpunkt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="74"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="75"/>
         <source>Owner, due date, status and note (Enter in the list)</source>
         <translation>Zuständigkeit, Fälligkeit, Status und Notiz (Eingabetaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="78"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="79"/>
         <source>Add item…</source>
         <translation>Punkt hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="79"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="80"/>
         <source>Add checklist item</source>
         <translation>Checklistenpunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="80"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="81"/>
         <source>Add an item this patient needs beyond the standard checklist</source>
         <translation>Einen Punkt hinzufügen, den dieser Patient über die Standard-Checkliste hinaus braucht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="89"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="90"/>
         <source>Space: done · Enter: edit</source>
         <translation>Leertaste: erledigt · Eingabetaste: bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/checklist.py" line="121"/>
+        <location filename="../../ui/discharge/sections/checklist.py" line="122"/>
         <source>Mark not done</source>
         <translation>Als nicht erledigt markieren</translation>
     </message>
@@ -798,97 +843,97 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="59"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="60"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="60"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="61"/>
         <source>Relationship</source>
         <translation>Beziehung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="61"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="62"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="62"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="63"/>
         <source>Phone / e-mail</source>
         <translation>Telefon / E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="63"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="64"/>
         <source>Preferred</source>
         <translation>Bevorzugt</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="64"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="65"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="65"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="66"/>
         <source>Verified</source>
         <translation>Überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="66"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="67"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="69"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="70"/>
         <source>In the order to try: number 1 first</source>
         <translation>In dieser Reihenfolge versuchen: zuerst Nummer 1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="70"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="71"/>
         <source>May receive information about the patient&apos;s care</source>
         <translation>Darf Auskunft über die Versorgung des Patienten erhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="71"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="72"/>
         <source>Saved here but not yet sent to the server</source>
         <translation>Hier gespeichert, aber noch nicht an den Server gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="96"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="97"/>
         <source>%1 (agency)</source>
         <translation>%1 (Einrichtung)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="97"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="98"/>
         <source>%1 (removed)</source>
         <translation>%1 (entfernt)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="108"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="109"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="108"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="109"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="111"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="112"/>
         <source>not verified</source>
         <translation>nicht überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="124"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="125"/>
         <source>Checked on %1</source>
         <translation>Überprüft am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="128"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="129"/>
         <source>Recorded by %1 on %2 (source: %3)</source>
         <translation>Erfasst von %1 am %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="133"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="134"/>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
@@ -912,7 +957,7 @@
     </message>
     <message>
         <location filename="../../ui/discharge/sections/contacts.py" line="49"/>
-        <location filename="../../ui/discharge/sections/contacts.py" line="109"/>
+        <location filename="../../ui/discharge/sections/contacts.py" line="112"/>
         <source>Verify for discharge</source>
         <translation>Für Entlassung bestätigen</translation>
     </message>
@@ -942,17 +987,22 @@
         <translation>— noch niemand ausgewählt —</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/contacts.py" line="99"/>
+        <location filename="../../ui/discharge/sections/contacts.py" line="95"/>
+        <source>no consent to receive information</source>
+        <translation>keine Einwilligung, Informationen zu erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/contacts.py" line="102"/>
         <source>Start the discharge plan first</source>
         <translation>Beginnen Sie zuerst die Entlassplanung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/contacts.py" line="101"/>
+        <location filename="../../ui/discharge/sections/contacts.py" line="104"/>
         <source>The person who will be at home to help after discharge</source>
         <translation>Die Person, die nach der Entlassung zu Hause hilft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/contacts.py" line="109"/>
+        <location filename="../../ui/discharge/sections/contacts.py" line="112"/>
         <source>Verify again</source>
         <translation>Erneut bestätigen</translation>
     </message>
@@ -960,82 +1010,82 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="167"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="168"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="168"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="169"/>
         <source>Add contact</source>
         <translation>Kontakt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="169"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="170"/>
         <source>Add a person or agency (Insert in the list)</source>
         <translation>Person oder Einrichtung hinzufügen (Einfg in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="173"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="174"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="174"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="175"/>
         <source>Edit selected contact</source>
         <translation>Ausgewählten Kontakt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="175"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="176"/>
         <source>Edit the selected contact (Enter or double-click)</source>
         <translation>Ausgewählten Kontakt bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="179"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="180"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="180"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="181"/>
         <source>Remove selected contact</source>
         <translation>Ausgewählten Kontakt entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="181"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="182"/>
         <source>Remove the selected contact; it stays in the history (Delete in the list)</source>
         <translation>Ausgewählten Kontakt entfernen; er bleibt im Verlauf erhalten (Entf in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="184"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="185"/>
         <source>Show removed</source>
         <translation>Entfernte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="185"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="186"/>
         <source>Show removed contacts</source>
         <translation>Entfernte Kontakte anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="186"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="187"/>
         <source>Also list contacts that were removed</source>
         <translation>Auch entfernte Kontakte auflisten</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="189"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="190"/>
         <source>No contacts recorded yet. Ask: “Who helps you at home, and whom should we call if needed?”</source>
         <translation>Noch keine Kontakte erfasst. Fragen Sie: „Wer hilft Ihnen zu Hause, und wen sollen wir im Bedarfsfall anrufen?“</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="194"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="195"/>
         <source>Home-care contacts</source>
         <translation>Kontakte für die häusliche Versorgung</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="238"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="234"/>
         <source>Remove “%1” from the contacts? The entry is kept in the history and can be listed again with “Show removed”.</source>
         <translation>„%1“ aus den Kontakten entfernen? Der Eintrag bleibt im Verlauf erhalten und kann mit „Entfernte anzeigen“ wieder aufgelistet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/contacts_tab.py" line="243"/>
+        <location filename="../../ui/chart/contacts_tab.py" line="239"/>
         <source>Remove contact</source>
         <translation>Kontakt entfernen</translation>
     </message>
@@ -1043,22 +1093,22 @@
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../ui/base/diagnostics.py" line="45"/>
+        <location filename="../../ui/base/diagnostics.py" line="44"/>
         <source>Export diagnostics</source>
         <translation>Diagnose exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/base/diagnostics.py" line="50"/>
+        <location filename="../../ui/base/diagnostics.py" line="45"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip-Archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/base/diagnostics.py" line="89"/>
+        <location filename="../../ui/base/diagnostics.py" line="84"/>
         <source>Diagnostics exported</source>
         <translation>Diagnose exportiert</translation>
     </message>
     <message>
-        <location filename="../../ui/base/diagnostics.py" line="90"/>
+        <location filename="../../ui/base/diagnostics.py" line="85"/>
         <source>The diagnostics were saved to:
 {path}
 
@@ -1069,7 +1119,7 @@ They hold no patient data. Send the file to IT.</source>
 Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/diagnostics.py" line="102"/>
+        <location filename="../../ui/base/diagnostics.py" line="97"/>
         <source>Diagnostics not exported</source>
         <translation>Diagnose nicht exportiert</translation>
     </message>
@@ -1247,113 +1297,113 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>DischargeBoard</name>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="261"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="262"/>
         <source>Discharge readiness</source>
         <translation>Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="262"/>
-        <location filename="../../ui/discharge/readiness_board.py" line="297"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="263"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="298"/>
         <source>Discharge readiness board</source>
         <translation>Übersicht Entlassbereitschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="265"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="266"/>
         <source>Dis&amp;charge within:</source>
         <translation>Entlass&amp;zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="267"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="268"/>
         <source>Discharge window</source>
         <translation>Entlasszeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="270"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="271"/>
         <source>no plan yet</source>
         <translation>noch keine Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="272"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="273"/>
         <source>Patients with a discharge in this window — or those without a plan yet</source>
         <translation>Patienten mit Entlassung in diesem Zeitraum – oder die ohne Entlassplanung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="279"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="280"/>
         <source>Filter by name, bed, destination or blocker</source>
         <translation>Nach Name, Bett, Entlassziel oder offenem Punkt filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="280"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="281"/>
         <source>Filter discharge board</source>
         <translation>Entlassübersicht filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="284"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="285"/>
         <source>&amp;Hide ready</source>
         <translation>&amp;Entlassbereite ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="285"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="286"/>
         <source>Hide patients who are ready</source>
         <translation>Entlassbereite Patienten ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="287"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="288"/>
         <source>Hide patients whose checklist is done and medications reconciled</source>
         <translation>Patienten ausblenden, deren Checkliste erledigt ist und für deren Medikamente entschieden ist</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="298"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="299"/>
         <source>Enter opens the patient on the Discharge tab</source>
         <translation>Die Eingabetaste öffnet den Patienten auf der Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="314"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="315"/>
         <source>Board summary</source>
         <translation>Zusammenfassung der Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="318"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="319"/>
         <source>&amp;Start plan…</source>
         <translation>Planung &amp;beginnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="319"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="320"/>
         <source>Start a discharge plan</source>
         <translation>Entlassplanung beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="321"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="322"/>
         <source>Start the discharge plan of the selected patient (on the Discharge tab)</source>
         <translation>Die Entlassplanung des ausgewählten Patienten beginnen (auf der Registerkarte „Entlassung“)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="327"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="328"/>
         <source>%1 overdue · %2 ready · ? medications to reconcile · ● not yet sent</source>
         <translation>%1 überfällig · %2 entlassbereit · ? Medikamente offen · ● noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="332"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="333"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="335"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="336"/>
         <source>Enter opens the Discharge tab</source>
         <translation>Eingabetaste öffnet die Registerkarte „Entlassung“</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="357"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="356"/>
         <source>any date</source>
         <translation>beliebig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="359"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="358"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="360"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="359"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1361,7 +1411,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="425"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="424"/>
         <source>%n patient(s) without a discharge plan</source>
         <translation>
             <numerusform>%n Patient ohne Entlassplanung</numerusform>
@@ -1369,7 +1419,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="429"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="428"/>
         <source>%n patient(s) in the window</source>
         <translation>
             <numerusform>%n Patient im Zeitraum</numerusform>
@@ -1377,7 +1427,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="430"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="429"/>
         <source>%n with overdue items</source>
         <translation>
             <numerusform>%n mit überfälligen Punkten</numerusform>
@@ -1385,7 +1435,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="431"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="430"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n entlassbereit</numerusform>
@@ -1393,7 +1443,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="433"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="432"/>
         <source>%n without a plan</source>
         <translation>
             <numerusform>%n ohne Entlassplanung</numerusform>
@@ -1401,7 +1451,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="436"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="435"/>
         <source>%n shown</source>
         <translation>
             <numerusform>%n angezeigt</numerusform>
@@ -1412,82 +1462,82 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>DischargeBoardModel</name>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="69"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="70"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="70"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="71"/>
         <source>Bed</source>
         <translation>Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="71"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="72"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="72"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="73"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="73"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="74"/>
         <source>Readiness</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="74"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="75"/>
         <source>Medications</source>
         <translation>Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="75"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="76"/>
         <source>Blockers</source>
         <translation>Offene Punkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="76"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="77"/>
         <source>Unsent</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="79"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="80"/>
         <source>Checklist items done, and how many are overdue</source>
         <translation>Erledigte Checklistenpunkte und wie viele überfällig sind</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="81"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="82"/>
         <source>Home medications without a discharge decision yet</source>
         <translation>Hausmedikation noch ohne Entscheidung zur Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="83"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="84"/>
         <source>Checklist items still open; overdue ones first</source>
         <translation>Noch offene Checklistenpunkte; überfällige zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="84"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="85"/>
         <source>Changes saved here but not yet sent to the server</source>
         <translation>Hier gespeicherte, aber noch nicht an den Server gesendete Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="130"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="131"/>
         <source>no plan yet</source>
         <translation>noch keine Planung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="133"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="134"/>
         <source>not set</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="148"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="149"/>
         <source>ready</source>
         <translation>entlassbereit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/readiness_board.py" line="153"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="154"/>
         <source>%n to reconcile</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -1495,27 +1545,27 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="154"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="155"/>
         <source>reconciled</source>
         <translation>alle entschieden</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="167"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="168"/>
         <source>no open items</source>
         <translation>keine offenen Punkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="169"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="170"/>
         <source>overdue:</source>
         <translation>überfällig:</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="175"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="176"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/readiness_board.py" line="180"/>
+        <location filename="../../ui/discharge/readiness_board.py" line="181"/>
         <source>Every checklist item is done or not needed</source>
         <translation>Jeder Checklistenpunkt ist erledigt oder entfällt</translation>
     </message>
@@ -1594,12 +1644,12 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>DischargeTab</name>
     <message>
-        <location filename="../../ui/discharge/tab.py" line="82"/>
+        <location filename="../../ui/discharge/tab.py" line="83"/>
         <source>Loading the discharge plan…</source>
         <translation>Entlassplanung wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/tab.py" line="177"/>
+        <location filename="../../ui/discharge/tab.py" line="178"/>
         <source>Discharge summary printed (%n page(s)); recorded in the audit log.</source>
         <translation>
             <numerusform>Entlassbericht gedruckt (%n Seite); im Zugriffsprotokoll vermerkt.</numerusform>
@@ -1607,7 +1657,7 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/tab.py" line="180"/>
+        <location filename="../../ui/discharge/tab.py" line="181"/>
         <source>Discharge summary exported (%n page(s)); recorded in the audit log.</source>
         <translation>
             <numerusform>Entlassbericht exportiert (%n Seite); im Zugriffsprotokoll vermerkt.</numerusform>
@@ -1615,12 +1665,12 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/tab.py" line="190"/>
+        <location filename="../../ui/discharge/tab.py" line="191"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/tab.py" line="191"/>
+        <location filename="../../ui/discharge/tab.py" line="192"/>
         <source>Nothing was printed.</source>
         <translation>Es wurde nichts gedruckt.</translation>
     </message>
@@ -1628,12 +1678,12 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>ErrorReasonDialog</name>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="241"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="255"/>
         <source>Mark as entered in error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/answer_dialog.py" line="243"/>
+        <location filename="../../ui/chart/answer_dialog.py" line="257"/>
         <source>Why is this answer wrong? (for example: recorded for the wrong patient)</source>
         <translation>Warum ist diese Antwort falsch? (z. B. beim falschen Patienten erfasst)</translation>
     </message>
@@ -1752,453 +1802,567 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
     </message>
     <message>
         <location filename="../../ui/base/error_text.py" line="61"/>
+        <source>This contact has not consented to receive information.</source>
+        <translation>Diese Kontaktperson hat nicht eingewilligt, Informationen zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="62"/>
+        <source>The follow-up channel has no number or address yet: see the Follow-up section.</source>
+        <translation>Für den Nachsorge-Kanal ist noch keine Nummer oder Adresse bekannt: siehe Abschnitt Nachsorge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="66"/>
+        <source>That follow-up request is no longer in the cache.</source>
+        <translation>Diese Nachsorge-Anfrage ist nicht mehr im Cache.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="67"/>
+        <source>The discharge plan is not complete yet: the follow-up is requested when every item is done.</source>
+        <translation>Der Entlassplan ist noch nicht vollständig: Die Nachsorge wird angefordert, wenn jeder Punkt erledigt ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="72"/>
         <source>That medication is no longer in the cache.</source>
         <translation>Dieses Medikament ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="62"/>
+        <location filename="../../ui/base/error_text.py" line="73"/>
         <source>That contact is no longer in the cache.</source>
         <translation>Dieser Kontakt ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="63"/>
+        <location filename="../../ui/base/error_text.py" line="74"/>
         <source>The patient already has this prescription: choose continue, change or stop.</source>
         <translation>Der Patient hat diese Verordnung bereits: wählen Sie Fortführen, Ändern oder Absetzen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="67"/>
+        <location filename="../../ui/base/error_text.py" line="78"/>
         <source>The cache key has the wrong length.</source>
         <translation>Der Schlüssel des lokalen Speichers hat die falsche Länge.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="68"/>
+        <location filename="../../ui/base/error_text.py" line="79"/>
         <source>The cache key was dropped (the app is locked).</source>
         <translation>Der Schlüssel des lokalen Speichers wurde verworfen (AskOnce ist gesperrt).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="69"/>
+        <location filename="../../ui/base/error_text.py" line="80"/>
         <source>This workstation&apos;s keystore has no key for this user.</source>
         <translation>Der Schlüsselspeicher dieses Arbeitsplatzes hat keinen Schlüssel für diesen Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="70"/>
+        <location filename="../../ui/base/error_text.py" line="81"/>
         <source>Ask IT: the cache cannot be opened on this workstation any more.</source>
         <translation>Wenden Sie sich an die IT: Der lokale Speicher lässt sich an diesem Arbeitsplatz nicht mehr öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="74"/>
+        <location filename="../../ui/base/error_text.py" line="85"/>
         <source>Too many wrong PINs: offline unlock is blocked.</source>
         <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="75"/>
+        <location filename="../../ui/base/error_text.py" line="86"/>
         <source>Sign in online to restore access; your data and unsent changes are kept.</source>
         <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; Ihre Daten und noch nicht gesendeten Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="79"/>
+        <location filename="../../ui/base/error_text.py" line="90"/>
         <source>The key file {file} has an unknown format.</source>
         <translation>Die Schlüsseldatei {file} hat ein unbekanntes Format.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="80"/>
+        <location filename="../../ui/base/error_text.py" line="91"/>
         <source>The key file {file} is damaged.</source>
         <translation>Die Schlüsseldatei {file} ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="81"/>
+        <location filename="../../ui/base/error_text.py" line="92"/>
         <source>This workstation&apos;s keystore entry is damaged.</source>
         <translation>Der Eintrag im Schlüsselspeicher dieses Arbeitsplatzes ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="82"/>
+        <location filename="../../ui/base/error_text.py" line="93"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="83"/>
+        <location filename="../../ui/base/error_text.py" line="94"/>
         <source>Check the PIN and try again.</source>
         <translation>Prüfen Sie die PIN und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="84"/>
+        <location filename="../../ui/base/error_text.py" line="95"/>
         <source>No cache exists for this user on this workstation.</source>
         <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz keinen lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="85"/>
+        <location filename="../../ui/base/error_text.py" line="96"/>
         <source>No secure keystore is available (found {backend}).</source>
         <translation>Kein sicherer Schlüsselspeicher verfügbar (gefunden: {backend}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="86"/>
+        <location filename="../../ui/base/error_text.py" line="97"/>
         <source>Ask IT to check that the workstation&apos;s keystore (Secret Service / Keychain / Credential Manager) is running.</source>
         <translation>Bitten Sie die IT zu prüfen, ob der Schlüsselspeicher des Arbeitsplatzes (Secret Service / Schlüsselbund / Anmeldeinformationsverwaltung) läuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="91"/>
+        <location filename="../../ui/base/error_text.py" line="102"/>
         <source>The workstation&apos;s keystore is locked.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="92"/>
+        <location filename="../../ui/base/error_text.py" line="103"/>
         <source>Unlock your desktop session&apos;s keyring, then try again.</source>
         <translation>Entsperren Sie den Schlüsselbund Ihrer Sitzung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="93"/>
+        <location filename="../../ui/base/error_text.py" line="104"/>
         <source>The workstation&apos;s keystore failed.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="94"/>
+        <location filename="../../ui/base/error_text.py" line="105"/>
         <source>The workstation&apos;s keystore cannot be reached.</source>
         <translation>Der Schlüsselspeicher des Arbeitsplatzes ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="95"/>
+        <location filename="../../ui/base/error_text.py" line="106"/>
         <source>This question is already answered; confirm or correct the answer instead.</source>
         <translation>Diese Frage ist bereits beantwortet; bestätigen oder korrigieren Sie stattdessen die Antwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="99"/>
+        <location filename="../../ui/base/error_text.py" line="110"/>
         <source>Please say why the answer was entered in error.</source>
         <translation>Bitte geben Sie an, warum die Antwort irrtümlich erfasst wurde.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="100"/>
+        <location filename="../../ui/base/error_text.py" line="111"/>
         <source>This answer was entered in error; record a new answer instead.</source>
         <translation>Diese Antwort wurde irrtümlich erfasst; erfassen Sie stattdessen eine neue Antwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="104"/>
+        <location filename="../../ui/base/error_text.py" line="115"/>
         <source>This medication comes from a prescription in another system and cannot be changed here.</source>
         <translation>Dieses Medikament stammt aus einer Verordnung in einem anderen System und kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="109"/>
+        <location filename="../../ui/base/error_text.py" line="120"/>
         <source>That patient is no longer in your list.</source>
         <translation>Dieser Patient ist nicht mehr in Ihrer Liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="110"/>
+        <location filename="../../ui/base/error_text.py" line="121"/>
         <source>That answer is no longer in the cache.</source>
         <translation>Diese Antwort ist nicht mehr im lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="111"/>
+        <location filename="../../ui/base/error_text.py" line="122"/>
         <source>Please enter an answer.</source>
         <translation>Bitte geben Sie eine Antwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="112"/>
+        <location filename="../../ui/base/error_text.py" line="123"/>
         <source>Please pick one of the listed answers.</source>
         <translation>Bitte wählen Sie eine der aufgeführten Antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="113"/>
+        <location filename="../../ui/base/error_text.py" line="124"/>
         <source>Say why you need access (at least {count} characters).</source>
         <translation>Geben Sie an, warum Sie Zugriff brauchen (mindestens {count} Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="114"/>
+        <location filename="../../ui/base/error_text.py" line="125"/>
         <source>That question is not in the catalog.</source>
         <translation>Diese Frage ist nicht im Fragenkatalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="115"/>
+        <location filename="../../ui/base/error_text.py" line="126"/>
         <source>Please answer yes or no.</source>
         <translation>Bitte antworten Sie mit Ja oder Nein.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="116"/>
+        <location filename="../../ui/base/error_text.py" line="127"/>
         <source>Please pick at least one of the listed answers.</source>
         <translation>Bitte wählen Sie mindestens eine der aufgeführten Antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="117"/>
+        <location filename="../../ui/base/error_text.py" line="128"/>
         <source>Please enter a time as HH:MM, for example 21:30.</source>
         <translation>Bitte geben Sie eine Uhrzeit als HH:MM ein, zum Beispiel 21:30.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="118"/>
+        <location filename="../../ui/base/error_text.py" line="129"/>
         <source>A cache for this user already exists on this workstation.</source>
         <translation>Für diesen Benutzer gibt es an diesem Arbeitsplatz bereits einen lokalen Speicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="119"/>
+        <location filename="../../ui/base/error_text.py" line="130"/>
         <source>The PIN must have at least {count} characters.</source>
         <translation>Die PIN muss mindestens {count} Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="120"/>
+        <location filename="../../ui/base/error_text.py" line="131"/>
         <source>The PIN is too easy to guess (repeated or consecutive digits).</source>
         <translation>Die PIN ist zu leicht zu erraten (wiederholte oder aufeinanderfolgende Ziffern).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="124"/>
+        <location filename="../../ui/base/error_text.py" line="135"/>
         <source>1 more wrong try will block offline unlock.</source>
         <translation>Noch 1 Fehlversuch, dann ist das Entsperren ohne Netz gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="125"/>
+        <location filename="../../ui/base/error_text.py" line="136"/>
         <source>{left} more wrong tries will block offline unlock.</source>
         <translation>Noch {left} Fehlversuche, dann ist das Entsperren ohne Netz gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="126"/>
+        <location filename="../../ui/base/error_text.py" line="137"/>
         <source>Cannot read {file} ({kind}).</source>
         <translation>{file} kann nicht gelesen werden ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="127"/>
+        <location filename="../../ui/base/error_text.py" line="138"/>
         <source>Too many wrong PINs: offline unlock is now blocked.</source>
         <translation>Zu viele falsche PINs: Das Entsperren ohne Netz ist jetzt gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="128"/>
+        <location filename="../../ui/base/error_text.py" line="139"/>
         <source>The local cache reported an error ({kind}).</source>
         <translation>Der lokale Speicher hat einen Fehler gemeldet ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="129"/>
+        <location filename="../../ui/base/error_text.py" line="140"/>
         <source>The disk is full: your last change was not saved.</source>
         <translation>Der Datenträger ist voll: Ihre letzte Änderung wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="130"/>
+        <location filename="../../ui/base/error_text.py" line="141"/>
         <source>Ask IT to free space on this workstation; then save again.</source>
         <translation>Bitten Sie die IT, an diesem Arbeitsplatz Speicherplatz freizugeben; speichern Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="131"/>
+        <location filename="../../ui/base/error_text.py" line="142"/>
         <source>The local cache is in use by another AskOnce window.</source>
         <translation>Der lokale Speicher wird von einem anderen AskOnce-Fenster benutzt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="132"/>
+        <location filename="../../ui/base/error_text.py" line="143"/>
         <source>Close the other AskOnce window and try again.</source>
         <translation>Schließen Sie das andere AskOnce-Fenster und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="133"/>
+        <location filename="../../ui/base/error_text.py" line="144"/>
         <source>The local cache is damaged.</source>
         <translation>Der lokale Speicher ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="134"/>
+        <location filename="../../ui/base/error_text.py" line="145"/>
         <source>Ask IT for help; do not delete it yourself.</source>
         <translation>Wenden Sie sich an die IT; löschen Sie ihn nicht selbst.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="135"/>
+        <location filename="../../ui/base/error_text.py" line="146"/>
         <source>The local cache could not be written (disk or permission problem).</source>
         <translation>Der lokale Speicher konnte nicht geschrieben werden (Datenträger- oder Berechtigungsproblem).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="139"/>
+        <location filename="../../ui/base/error_text.py" line="150"/>
         <source>Ask IT to check the workstation&apos;s disk.</source>
         <translation>Bitten Sie die IT, den Datenträger des Arbeitsplatzes zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="140"/>
+        <location filename="../../ui/base/error_text.py" line="151"/>
         <source>No local cache at {file}.</source>
         <translation>Kein lokaler Speicher unter {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="141"/>
+        <location filename="../../ui/base/error_text.py" line="152"/>
         <source>This cache was written by a newer AskOnce.</source>
         <translation>Dieser lokale Speicher wurde von einer neueren AskOnce-Version geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="142"/>
+        <location filename="../../ui/base/error_text.py" line="153"/>
         <source>Update AskOnce.</source>
         <translation>Aktualisieren Sie AskOnce.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="143"/>
+        <location filename="../../ui/base/error_text.py" line="154"/>
         <source>Nested transactions are not supported.</source>
         <translation>Verschachtelte Transaktionen werden nicht unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="144"/>
+        <location filename="../../ui/base/error_text.py" line="155"/>
         <source>The local cache cannot be opened with this key.</source>
         <translation>Der lokale Speicher lässt sich mit diesem Schlüssel nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="145"/>
+        <location filename="../../ui/base/error_text.py" line="156"/>
         <source>Sign in online to restore access; the cache is kept.</source>
         <translation>Melden Sie sich online an, um den Zugang wiederherzustellen; der lokale Speicher bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="146"/>
+        <location filename="../../ui/base/error_text.py" line="157"/>
         <source>The identity provider sent an unreadable answer ({what}).</source>
         <translation>Der Anmeldedienst hat eine unlesbare Antwort gesendet ({what}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="147"/>
+        <location filename="../../ui/base/error_text.py" line="158"/>
         <source>The identity provider refused the sign-in ({code}).</source>
         <translation>Der Anmeldedienst hat die Anmeldung abgelehnt ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="148"/>
+        <location filename="../../ui/base/error_text.py" line="159"/>
         <source>The sign-in answer came from another identity provider.</source>
         <translation>Die Antwort auf die Anmeldung kam von einem anderen Anmeldedienst.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="149"/>
+        <location filename="../../ui/base/error_text.py" line="160"/>
         <source>The identity provider sent no ID token.</source>
         <translation>Der Anmeldedienst hat kein ID-Token gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="150"/>
+        <location filename="../../ui/base/error_text.py" line="161"/>
         <source>The refreshed sign-in belongs to someone else.</source>
         <translation>Die erneuerte Anmeldung gehört zu einer anderen Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="151"/>
+        <location filename="../../ui/base/error_text.py" line="162"/>
         <source>The identity provider answered {status} ({what}).</source>
         <translation>Der Anmeldedienst hat mit {status} geantwortet ({what}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="152"/>
+        <location filename="../../ui/base/error_text.py" line="163"/>
         <source>The identity provider refused the token request ({code}).</source>
         <translation>Der Anmeldedienst hat die Token-Anfrage abgelehnt ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="153"/>
+        <location filename="../../ui/base/error_text.py" line="164"/>
         <source>The identity provider sent no usable access token.</source>
         <translation>Der Anmeldedienst hat kein verwendbares Zugriffstoken gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="154"/>
+        <location filename="../../ui/base/error_text.py" line="165"/>
         <source>The identity token was issued for another application.</source>
         <translation>Das Identitätstoken wurde für eine andere Anwendung ausgestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="155"/>
+        <location filename="../../ui/base/error_text.py" line="166"/>
         <source>Your account has no {claim} entry.</source>
         <translation>Ihr Konto hat keinen Eintrag {claim}.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="156"/>
+        <location filename="../../ui/base/error_text.py" line="167"/>
         <source>Ask IT to link your account to your staff record.</source>
         <translation>Bitten Sie die IT, Ihr Konto mit Ihrem Personaleintrag zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="157"/>
+        <location filename="../../ui/base/error_text.py" line="168"/>
         <source>The identity provider names a different issuer than configured.</source>
         <translation>Der Anmeldedienst nennt einen anderen Aussteller als eingestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="161"/>
+        <location filename="../../ui/base/error_text.py" line="172"/>
         <source>Ask IT to check the oidc_issuer setting.</source>
         <translation>Bitten Sie die IT, die Einstellung oidc_issuer zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="162"/>
+        <location filename="../../ui/base/error_text.py" line="173"/>
         <source>Sign-in was cancelled at the identity provider.</source>
         <translation>Die Anmeldung wurde beim Anmeldedienst abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="163"/>
+        <location filename="../../ui/base/error_text.py" line="174"/>
         <source>The sign-in answer did not match this sign-in (state).</source>
         <translation>Die Antwort passt nicht zu dieser Anmeldung (state).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="164"/>
+        <location filename="../../ui/base/error_text.py" line="175"/>
         <source>Start the sign-in again.</source>
         <translation>Starten Sie die Anmeldung erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="165"/>
+        <location filename="../../ui/base/error_text.py" line="176"/>
         <source>The identity provider cannot be reached.</source>
         <translation>Der Anmeldedienst ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="166"/>
+        <location filename="../../ui/base/error_text.py" line="177"/>
         <source>Check the network and try again.</source>
         <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="167"/>
+        <location filename="../../ui/base/error_text.py" line="178"/>
         <source>Check the network; you can still work offline.</source>
         <translation>Prüfen Sie das Netzwerk; Sie können ohne Netz weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="168"/>
+        <location filename="../../ui/base/error_text.py" line="179"/>
         <source>Your sign-in has expired or was ended.</source>
         <translation>Ihre Anmeldung ist abgelaufen oder wurde beendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="169"/>
+        <location filename="../../ui/base/error_text.py" line="180"/>
         <source>Sign in online again.</source>
         <translation>Melden Sie sich erneut online an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="170"/>
+        <location filename="../../ui/base/error_text.py" line="181"/>
         <source>The identity token failed a check ({kind}).</source>
         <translation>Das Identitätstoken hat eine Prüfung nicht bestanden ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="171"/>
+        <location filename="../../ui/base/error_text.py" line="182"/>
         <source>The server could not be searched for that patient.</source>
         <translation>Der Server konnte nicht nach diesem Patienten durchsucht werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="172"/>
+        <location filename="../../ui/base/error_text.py" line="183"/>
         <source>Check the network and try again; if it keeps failing, tell IT.</source>
         <translation>Prüfen Sie das Netzwerk und versuchen Sie es erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="175"/>
+        <location filename="../../ui/base/error_text.py" line="186"/>
         <source>More than one patient on the server has that MRN; no access was given.</source>
         <translation>Mehr als ein Patient auf dem Server hat diese PID; es wurde kein Zugriff gewährt.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="178"/>
+        <location filename="../../ui/base/error_text.py" line="189"/>
         <source>Ask IT to check the patient records.</source>
         <translation>Bitten Sie die IT, die Patientendaten zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="179"/>
+        <location filename="../../ui/base/error_text.py" line="190"/>
         <source>This computer&apos;s clock is {minutes} minutes ahead of the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten vor gegenüber dem Anmeldeserver.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="182"/>
+        <location filename="../../ui/base/error_text.py" line="193"/>
         <source>This computer&apos;s clock is {minutes} minutes behind the sign-in server&apos;s.</source>
         <translation>Die Uhr dieses Computers geht {minutes} Minuten nach gegenüber dem Anmeldeserver.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="185"/>
+        <location filename="../../ui/base/error_text.py" line="196"/>
         <source>Ask IT to set this computer&apos;s date and time; then sign in again.</source>
         <translation>Bitten Sie die IT, Datum und Uhrzeit dieses Computers einzustellen; melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="188"/>
+        <location filename="../../ui/base/error_text.py" line="199"/>
         <source>Start the sign-in again; if it keeps failing, tell IT.</source>
         <translation>Starten Sie die Anmeldung erneut; wenn es weiter fehlschlägt, informieren Sie die IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="189"/>
+        <location filename="../../ui/base/error_text.py" line="200"/>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="190"/>
+        <location filename="../../ui/base/error_text.py" line="201"/>
         <source>Sign-in took too long.</source>
         <translation>Die Anmeldung hat zu lange gedauert.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="191"/>
+        <location filename="../../ui/base/error_text.py" line="202"/>
         <source>The identity provider does not offer {what}.</source>
         <translation>Der Anmeldedienst bietet {what} nicht an.</translation>
     </message>
     <message>
-        <location filename="../../ui/base/error_text.py" line="192"/>
+        <location filename="../../ui/base/error_text.py" line="203"/>
         <source>The identity provider&apos;s keys are unreadable.</source>
         <translation>Die Schlüssel des Anmeldedienstes sind unlesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/base/error_text.py" line="204"/>
+        <source>The patient&apos;s reported answer was not recorded: the chart now holds another answer, or the report is no longer waiting.</source>
+        <translation>Die angegebene Antwort des Patienten wurde nicht übernommen: In der Akte steht inzwischen eine andere Antwort, oder die Angabe wartet nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAnswers</name>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="34"/>
+        <location filename="../../ui/chart/export_answers.py" line="86"/>
+        <source>Export answers (FHIR)</source>
+        <translation>Antworten exportieren (FHIR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="35"/>
+        <source>FHIR JSON files (*.json)</source>
+        <translation>FHIR-JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="65"/>
+        <source>Answers exported to %1</source>
+        <translation>Antworten exportiert nach %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="75"/>
+        <source>export of the patient&apos;s answers</source>
+        <translation>Export der Antworten des Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="87"/>
+        <source>The file could not be written. Choose another folder, or check the disk.</source>
+        <translation>Die Datei konnte nicht geschrieben werden. Wählen Sie einen anderen Ordner oder prüfen Sie den Datenträger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="99"/>
+        <source>%n answer(s) left out: due for re-confirmation with the patient.</source>
+        <translation>%n Antwort(en) nicht exportiert: mit dem Patienten erneut zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="130"/>
+        <source>Your sign-in lacks the permission %1 — tell IT.</source>
+        <translation>Ihrer Anmeldung fehlt die Berechtigung %1 – bitte der IT melden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="133"/>
+        <source>Your sign-in lacks a permission the server requires — tell IT.</source>
+        <translation>Ihrer Anmeldung fehlt eine Berechtigung, die der Server verlangt – bitte der IT melden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="138"/>
+        <source>The server could not be reached. Check the network and try again.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="141"/>
+        <source>The server is busy. Try again in a few minutes.</source>
+        <translation>Der Server ist ausgelastet. Versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="144"/>
+        <source>The server&apos;s certificate is not trusted — tell IT.</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut – bitte der IT melden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="147"/>
+        <source>The server refused your sign-in — sign in again.</source>
+        <translation>Der Server hat Ihre Anmeldung abgelehnt – melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="154"/>
+        <source>The server refused the answers; nothing was sent. Tell IT if it persists.</source>
+        <translation>Der Server hat die Antworten abgelehnt; nichts wurde gesendet. Melden Sie es der IT, wenn es so bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="158"/>
+        <source>The answers could not be sent; nothing was sent. Tell IT if it persists.</source>
+        <translation>Die Antworten konnten nicht gesendet werden; nichts wurde gesendet. Melden Sie es der IT, wenn es so bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="175"/>
+        <source>Answers sent to the server as a FHIR response.</source>
+        <translation>Antworten als FHIR-Antwortbogen an den Server gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="182"/>
+        <source>Send answers to the server (FHIR)</source>
+        <translation>Antworten an den Server senden (FHIR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/export_answers.py" line="188"/>
+        <source>sending the patient&apos;s answers to the server</source>
+        <translation>Senden der Antworten des Patienten an den Server</translation>
     </message>
 </context>
 <context>
@@ -2257,114 +2421,274 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>FollowUpSection</name>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="39"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="53"/>
         <source>Follow-up</source>
         <translation>Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="45"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="59"/>
         <source>Preferred follow-up channel and times</source>
         <translation>Bevorzugter Kontaktweg und Zeiten für die Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="48"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="62"/>
         <source>Ask on the Ask-once tab…</source>
         <translation>Unter „Einmal fragen“ erfragen…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="49"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="63"/>
         <source>Ask the follow-up question on the Ask-once tab</source>
         <translation>Die Frage zur Nachsorge auf der Registerkarte „Einmal fragen“ stellen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="50"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="64"/>
         <source>The answer is recorded once, on the Ask-once tab, and shows here</source>
         <translation>Die Antwort wird einmal auf der Registerkarte „Einmal fragen“ erfasst und hier angezeigt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="56"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="73"/>
+        <source>Whom the follow-up reaches, and how</source>
+        <translation>Wen die Nachsorge erreicht, und wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="79"/>
+        <source>Follow-up request</source>
+        <translation>Nachsorge-Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="82"/>
+        <source>Request follow-up</source>
+        <translation>Nachsorge beauftragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="83"/>
+        <source>Send the follow-up request to the messaging system</source>
+        <translation>Nachsorge-Auftrag an das Benachrichtigungssystem senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="85"/>
+        <source>Hand the follow-up to the hospital&apos;s messaging or call system now, on the patient&apos;s channel and at their preferred time</source>
+        <translation>Die Nachsorge jetzt an das Benachrichtigungs- oder Anrufsystem des Krankenhauses übergeben, auf dem Kontaktweg des Patienten und zu seiner bevorzugten Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="93"/>
+        <source>Cancel follow-up request</source>
+        <translation>Nachsorge-Auftrag zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="94"/>
+        <source>Cancel the follow-up request</source>
+        <translation>Den Nachsorge-Auftrag zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="95"/>
+        <source>Withdraw the request from the hospital&apos;s messaging or call system</source>
+        <translation>Den Auftrag aus dem Benachrichtigungs- oder Anrufsystem des Krankenhauses zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="101"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="61"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="106"/>
         <source>Follow-up appointments</source>
         <translation>Nachsorgetermine</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="66"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="111"/>
         <source>No follow-up appointments yet.</source>
         <translation>Noch keine Nachsorgetermine.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="72"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="117"/>
         <source>Add appointment…</source>
         <translation>Termin hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="73"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="118"/>
         <source>Add follow-up appointment</source>
         <translation>Nachsorgetermin hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="74"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="119"/>
         <source>GP, clinic or home-care first visit after discharge</source>
         <translation>Hausarzt, Ambulanz oder erster Besuch des Pflegedienstes nach der Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="78"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="123"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="79"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="124"/>
         <source>Edit selected appointment</source>
         <translation>Ausgewählten Termin bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="80"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="125"/>
         <source>Edit the selected appointment (Enter in the list)</source>
         <translation>Ausgewählten Termin bearbeiten (Eingabetaste in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="84"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="129"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="85"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="130"/>
         <source>Remove selected appointment</source>
         <translation>Ausgewählten Termin entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="86"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="131"/>
         <source>Remove the selected appointment (Delete in the list)</source>
         <translation>Ausgewählten Termin entfernen (Entf in der Liste)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="121"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="164"/>
         <source>Preferred channel: &lt;b&gt;%1&lt;/b&gt; · best times: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Bevorzugter Kontaktweg: &lt;b&gt;%1&lt;/b&gt; · beste Zeiten: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="123"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="166"/>
         <source>no preference</source>
         <translation>keine Präferenz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="128"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="171"/>
         <source>Answered by %1, %2 (from the Ask-once tab)</source>
         <translation>Beantwortet von %1, %2 (Registerkarte „Einmal fragen“)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="138"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="181"/>
         <source>The preferred follow-up channel is &lt;b&gt;due for re-confirmation&lt;/b&gt; (last answer: %1).</source>
         <translation>Der bevorzugte Kontaktweg für die Nachsorge ist &lt;b&gt;erneut zu bestätigen&lt;/b&gt; (letzte Antwort: %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/sections/follow_up.py" line="143"/>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="186"/>
         <source>The patient has &lt;b&gt;not yet been asked&lt;/b&gt; how they want to be contacted after discharge.</source>
         <translation>Der Patient wurde &lt;b&gt;noch nicht gefragt&lt;/b&gt;, wie er nach der Entlassung kontaktiert werden möchte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="208"/>
+        <source>Follow-up reaches the patient by &lt;b&gt;%1&lt;/b&gt; at &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Die Nachsorge erreicht den Patienten per &lt;b&gt;%1&lt;/b&gt; unter &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="213"/>
+        <source>Follow-up reaches &lt;b&gt;%1&lt;/b&gt; (helper at home) by &lt;b&gt;%2&lt;/b&gt; at &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>Die Nachsorge erreicht &lt;b&gt;%1&lt;/b&gt; (Helfer zu Hause) per &lt;b&gt;%2&lt;/b&gt; unter &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="220"/>
+        <source>%1 has not consented to receive information, so the follow-up cannot go through them: choose another helper at home, or ask the patient for another channel.</source>
+        <translation>%1 hat nicht eingewilligt, Informationen zu erhalten, daher kann die Nachsorge nicht über diese Person laufen: Wählen Sie einen anderen Helfer zu Hause oder fragen Sie den Patienten nach einem anderen Kontaktweg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="226"/>
+        <source>The follow-up goes through a relative or carer, but no helper at home is chosen yet (Home care, above).</source>
+        <translation>Die Nachsorge soll über Angehörige oder Betreuende laufen, aber es ist noch kein Helfer zu Hause gewählt (Häusliche Versorgung, oben).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="231"/>
+        <source>The hospital&apos;s messaging system cannot use this channel: arrange the follow-up by hand.</source>
+        <translation>Das Benachrichtigungssystem des Krankenhauses kann diesen Kontaktweg nicht nutzen: Vereinbaren Sie die Nachsorge selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="236"/>
+        <source>No e-mail address is known for %1: add one on the Home &amp; helpers tab.</source>
+        <translation>Für %1 ist keine E-Mail-Adresse bekannt: Tragen Sie eine auf der Registerkarte „Zuhause &amp; Helfer“ ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="238"/>
+        <source>No phone number is known for %1: add one on the Home &amp; helpers tab.</source>
+        <translation>Für %1 ist keine Telefonnummer bekannt: Tragen Sie eine auf der Registerkarte „Zuhause &amp; Helfer“ ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="243"/>
+        <source>No e-mail address is known for the patient: ask for one, or ask for another channel.</source>
+        <translation>Für den Patienten ist keine E-Mail-Adresse bekannt: Fragen Sie danach oder nach einem anderen Kontaktweg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="248"/>
+        <source>No phone number is known for the patient: ask for one, or ask for another channel.</source>
+        <translation>Für den Patienten ist keine Telefonnummer bekannt: Fragen Sie danach oder nach einem anderen Kontaktweg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="261"/>
+        <source>No follow-up request yet: it goes to the messaging system when the plan is complete.</source>
+        <translation>Noch kein Nachsorge-Auftrag: Er geht an das Benachrichtigungssystem, sobald der Plan vollständig ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="265"/>
+        <source>No follow-up request has gone to the messaging system.</source>
+        <translation>Es ist kein Nachsorge-Auftrag an das Benachrichtigungssystem gegangen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="274"/>
+        <source>This request no longer matches whom the follow-up should reach (above): cancel it, and request it again if needed.</source>
+        <translation>Diese Anfrage passt nicht mehr dazu, wen die Nachsorge erreichen soll (oben): Stornieren Sie sie und fordern Sie sie bei Bedarf neu an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="284"/>
+        <source>the patient</source>
+        <translation>den Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="287"/>
+        <source>Follow-up request &lt;b&gt;%1&lt;/b&gt;: %2 to %3 at %4, %5.</source>
+        <translation>Nachsorge-Auftrag &lt;b&gt;%1&lt;/b&gt;: %2 an %3 unter %4, %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="292"/>
+        <source>any time</source>
+        <translation>jederzeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="295"/>
+        <source>From %1.</source>
+        <translation>Ab %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="297"/>
+        <source>(not yet sent to the server)</source>
+        <translation>(noch nicht an den Server gesendet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="303"/>
+        <source>drafted</source>
+        <translation>im Entwurf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="304"/>
+        <source>requested</source>
+        <translation>beauftragt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="305"/>
+        <source>on hold until the plan is complete again</source>
+        <translation>pausiert, bis der Plan wieder vollständig ist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="306"/>
+        <source>cancelled</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="307"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="308"/>
+        <source>entered in error</source>
+        <translation>irrtümlich erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/sections/follow_up.py" line="309"/>
+        <source>status unknown</source>
+        <translation>Status unbekannt</translation>
     </message>
 </context>
 <context>
@@ -2464,42 +2788,42 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
 <context>
     <name>HandoverOutput</name>
     <message>
-        <location filename="../../ui/handover/output.py" line="40"/>
+        <location filename="../../ui/handover/output.py" line="41"/>
         <source>Print handover sheet</source>
         <translation>Übergabebogen drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="114"/>
+        <location filename="../../ui/handover/output.py" line="115"/>
         <source>Print the handover sheet</source>
         <translation>Übergabebogen drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="129"/>
+        <location filename="../../ui/handover/output.py" line="130"/>
         <source>Save the handover sheet as PDF</source>
         <translation>Übergabebogen als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="141"/>
+        <location filename="../../ui/handover/output.py" line="137"/>
         <source>Save handover sheet as PDF</source>
         <translation>Übergabebogen als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="143"/>
+        <location filename="../../ui/handover/output.py" line="138"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="166"/>
+        <location filename="../../ui/handover/output.py" line="158"/>
         <source>There are no patients to hand over.</source>
         <translation>Es gibt keine Patienten zu übergeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="198"/>
+        <location filename="../../ui/handover/output.py" line="190"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/output.py" line="212"/>
+        <location filename="../../ui/handover/output.py" line="204"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -2787,6 +3111,54 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         <location filename="../../ui/chart/history_tab.py" line="40"/>
         <source>removed</source>
         <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>HospitalRecord</name>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="76"/>
+        <source>hospital allergy list</source>
+        <translation>Allergieliste des Krankenhauses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="77"/>
+        <source>hospital record</source>
+        <translation>Krankenhausakte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="774"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="775"/>
+        <source>Mobile (SMS)</source>
+        <translation>Mobil (SMS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="776"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="777"/>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="778"/>
+        <source>Pager</source>
+        <translation>Pager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="779"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="781"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
     </message>
 </context>
 <context>
@@ -3098,52 +3470,67 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         <translation>Die offenen Fragen der geöffneten Person nacheinander, eine Taste pro Antwort</translation>
     </message>
     <message>
+        <location filename="../../ui/mainwindow/menus.py" line="90"/>
+        <source>&amp;Export answers (FHIR)…</source>
+        <translation>Antworten &amp;exportieren (FHIR)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/mainwindow/menus.py" line="92"/>
+        <source>The open patient&apos;s current answers as a FHIR QuestionnaireResponse file</source>
+        <translation>Die aktuellen Antworten des geöffneten Patienten als FHIR-QuestionnaireResponse-Datei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="94"/>
+        <source>Se&amp;nd answers to the server (FHIR)…</source>
+        <translation>Antworten an den Server se&amp;nden (FHIR)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/menus.py" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="110"/>
+        <location filename="../../ui/mainwindow/menus.py" line="116"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="111"/>
+        <location filename="../../ui/mainwindow/menus.py" line="117"/>
         <source>Sync &amp;now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="113"/>
+        <location filename="../../ui/mainwindow/menus.py" line="119"/>
         <source>&amp;Stop syncing</source>
         <translation>Abgleich &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="114"/>
+        <location filename="../../ui/mainwindow/menus.py" line="120"/>
         <source>&amp;Conflicts and refused changes…</source>
         <translation>&amp;Konflikte und abgelehnte Änderungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="124"/>
+        <location filename="../../ui/mainwindow/menus.py" line="130"/>
         <source>S&amp;ession</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="125"/>
+        <location filename="../../ui/mainwindow/menus.py" line="131"/>
         <source>&amp;Lock now</source>
         <translation>Jetzt &amp;sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="127"/>
+        <location filename="../../ui/mainwindow/menus.py" line="133"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Benutzer wechseln…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="128"/>
+        <location filename="../../ui/mainwindow/menus.py" line="134"/>
         <source>Sign in &amp;online again…</source>
         <translation>Erneut &amp;online anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="130"/>
+        <location filename="../../ui/mainwindow/menus.py" line="136"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
@@ -3153,12 +3540,12 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         <translation>Not&amp;fallzugriff auf einen Patienten…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="103"/>
+        <location filename="../../ui/mainwindow/menus.py" line="109"/>
         <source>&amp;Coordinator view</source>
         <translation>Ansicht Entlass&amp;management</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/menus.py" line="106"/>
+        <location filename="../../ui/mainwindow/menus.py" line="112"/>
         <source>Demo only: start on the discharge board and the Discharge tab</source>
         <translation>Nur Demo: mit der Entlassübersicht und der Registerkarte „Entlassung“ beginnen</translation>
     </message>
@@ -3218,8 +3605,8 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow/window.py" line="88"/>
-        <location filename="../../ui/mainwindow/window.py" line="503"/>
-        <location filename="../../ui/mainwindow/window.py" line="507"/>
+        <location filename="../../ui/mainwindow/window.py" line="513"/>
+        <location filename="../../ui/mainwindow/window.py" line="517"/>
         <source>AskOnce</source>
         <translation>AskOnce</translation>
     </message>
@@ -3249,72 +3636,72 @@ Sie enthält keine Patientendaten. Senden Sie die Datei an die IT.</translation>
         <translation>Angemeldeter Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="220"/>
+        <location filename="../../ui/mainwindow/window.py" line="224"/>
         <source>Select a patient from the list, or search (Ctrl+F).</source>
         <translation>Wählen Sie einen Patienten aus der Liste aus oder suchen Sie (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="307"/>
+        <location filename="../../ui/mainwindow/window.py" line="311"/>
         <source>Correct the answer on the Ask once tab; it is then sent.</source>
         <translation>Korrigieren Sie die Antwort auf der Registerkarte „Einmal fragen“; sie wird dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="238"/>
+        <location filename="../../ui/mainwindow/window.py" line="242"/>
         <source>The local cache could not be opened.</source>
         <translation>Der lokale Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="338"/>
+        <location filename="../../ui/mainwindow/window.py" line="342"/>
         <source>Saved on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="354"/>
+        <location filename="../../ui/mainwindow/window.py" line="358"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="355"/>
+        <location filename="../../ui/mainwindow/window.py" line="359"/>
         <source>The change could not be saved.</source>
         <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="370"/>
+        <location filename="../../ui/mainwindow/window.py" line="374"/>
         <source>Settings are not available here.</source>
         <translation>Einstellungen sind hier nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="384"/>
+        <location filename="../../ui/mainwindow/window.py" line="394"/>
         <source>Open a patient first.</source>
         <translation>Bitte zuerst eine Patientin oder einen Patienten öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="397"/>
+        <location filename="../../ui/mainwindow/window.py" line="407"/>
         <source>No open questions for this patient.</source>
         <translation>Für diese Person sind keine Fragen offen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="509"/>
+        <location filename="../../ui/mainwindow/window.py" line="519"/>
         <source>Something went wrong inside AskOnce. Your saved entries are safe. Please tell IT (the log file has the details, without patient data).</source>
         <translation>In AskOnce ist ein Fehler aufgetreten. Ihre gespeicherten Einträge sind sicher. Bitte informieren Sie die IT (die Protokolldatei enthält die Details, ohne Patientendaten).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="528"/>
+        <location filename="../../ui/mainwindow/window.py" line="538"/>
         <source>Ctrl+I  ask the open questions, one key per answer (I on the board)</source>
         <translation>Strg+I  offene Fragen stellen, eine Taste pro Antwort (I auf der Registerkarte „Einmal fragen“)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="531"/>
+        <location filename="../../ui/mainwindow/window.py" line="541"/>
         <source>Ctrl+L  lock the screen now (what you typed is kept)</source>
         <translation>Strg+L  Bildschirm jetzt sperren (Ihre Eingaben bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="532"/>
+        <location filename="../../ui/mainwindow/window.py" line="542"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="516"/>
+        <location filename="../../ui/mainwindow/window.py" line="526"/>
         <source>Ctrl+F  search all patients
 Ctrl+W  ward list
 Ctrl+B  discharge board (Enter opens the patient&apos;s Discharge tab)
@@ -3337,12 +3724,12 @@ Strg+R  aus dem Cache neu laden
 Strg+Q  beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="538"/>
+        <location filename="../../ui/mainwindow/window.py" line="548"/>
         <source>About AskOnce</source>
         <translation>Über AskOnce</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="539"/>
+        <location filename="../../ui/mainwindow/window.py" line="549"/>
         <source>AskOnce %1 — ask every patient question once.</source>
         <translation>AskOnce %1 — jede Frage an den Patienten nur einmal stellen.</translation>
     </message>
@@ -3810,22 +4197,22 @@ Strg+Q  beenden</translation>
 <context>
     <name>NewsStrip</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="344"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="347"/>
         <source>&amp;Seen</source>
         <translation>&amp;Gesehen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="345"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="348"/>
         <source>Mark the colleagues&apos; changes as seen</source>
         <translation>Die Änderungen der Kollegen als gesehen markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="357"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="360"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="363"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="366"/>
         <source>New from colleagues since you last saw this patient:</source>
         <translation>Neu von Kollegen, seit Sie diesen Patienten zuletzt gesehen haben:</translation>
     </message>
@@ -3866,52 +4253,52 @@ Strg+Q  beenden</translation>
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="189"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="192"/>
         <source>Patient banner</source>
         <translation>Patientenkopfzeile</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="239"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="242"/>
         <source>Patient name: %1</source>
         <translation>Patientenname: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="241"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="244"/>
         <source>born %1 (%2 y)</source>
         <translation>geb. %1 (%2 J.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="244"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="247"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="245"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="248"/>
         <source>Bed %1</source>
         <translation>Bett %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="256"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="259"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="258"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="261"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="264"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="267"/>
         <source>Known %1: %2</source>
         <translation>Bekannte %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="268"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="271"/>
         <source>No known allergies or intolerances recorded</source>
         <translation>Keine bekannten Allergien oder Unverträglichkeiten erfasst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow/patient_view.py" line="277"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="280"/>
         <source>%n change(s) not yet sent</source>
         <translation>
             <numerusform>%n Änderung noch nicht gesendet</numerusform>
@@ -3919,22 +4306,22 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="291"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="294"/>
         <source>Name alert</source>
         <translation>Namenswarnung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="298"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="301"/>
         <source>Same family name on this ward: %1</source>
         <translation>Gleicher Nachname auf dieser Station: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="309"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="312"/>
         <source>to re-confirm</source>
         <translation>erneut bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="311"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="314"/>
         <source>Known from an earlier answer that is due for re-confirmation</source>
         <translation>Aus einer früheren Antwort bekannt, die erneut bestätigt werden muss</translation>
     </message>
@@ -3942,38 +4329,38 @@ Strg+Q  beenden</translation>
 <context>
     <name>PatientView</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="394"/>
-        <location filename="../../ui/mainwindow/patient_view.py" line="395"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="400"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="401"/>
         <source>Patient tabs</source>
         <translation>Registerkarten des Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="401"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="407"/>
         <source>&amp;Ask once</source>
         <translation>&amp;Einmal fragen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="402"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="408"/>
         <source>&amp;Medications</source>
         <translation>&amp;Medikamente</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="403"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="409"/>
         <source>H&amp;ome &amp;&amp; helpers</source>
         <translation>&amp;Zuhause &amp;&amp; Helfer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="404"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="410"/>
         <source>&amp;Discharge</source>
         <translation>Ent&amp;lassung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="405"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="411"/>
         <source>Histor&amp;y</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="410"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="416"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
@@ -3981,7 +4368,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>PhotoPlaceholder</name>
     <message>
-        <location filename="../../ui/mainwindow/patient_view.py" line="172"/>
+        <location filename="../../ui/mainwindow/patient_view.py" line="175"/>
         <source>Patient photo (none on file)</source>
         <translation>Patientenfoto (keines hinterlegt)</translation>
     </message>
@@ -4299,119 +4686,182 @@ Strg+Q  beenden</translation>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="74"/>
+        <location filename="../../ui/chart/question_board.py" line="139"/>
         <source>%1 — %2, %3 (%4)</source>
         <translation>%1 — %2, %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="82"/>
+        <location filename="../../ui/chart/question_board.py" line="147"/>
         <source>Last answer: %1</source>
         <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="86"/>
-        <location filename="../../ui/chart/question_board.py" line="175"/>
+        <location filename="../../ui/chart/question_board.py" line="151"/>
+        <location filename="../../ui/chart/question_board.py" line="331"/>
         <source>not yet sent</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="92"/>
+        <location filename="../../ui/chart/question_board.py" line="157"/>
         <source>Valid: %1</source>
         <translation>Gültig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="99"/>
+        <location filename="../../ui/chart/question_board.py" line="194"/>
         <source>Record…</source>
         <translation>Erfassen…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="99"/>
-        <location filename="../../ui/chart/question_board.py" line="105"/>
+        <location filename="../../ui/chart/question_board.py" line="194"/>
+        <location filename="../../ui/chart/question_board.py" line="200"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="101"/>
-        <location filename="../../ui/chart/question_board.py" line="106"/>
-        <location filename="../../ui/chart/question_board.py" line="109"/>
+        <location filename="../../ui/chart/question_board.py" line="196"/>
+        <location filename="../../ui/chart/question_board.py" line="201"/>
+        <location filename="../../ui/chart/question_board.py" line="204"/>
         <source>Still true</source>
         <translation>Stimmt noch</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="101"/>
-        <location filename="../../ui/chart/question_board.py" line="106"/>
-        <location filename="../../ui/chart/question_board.py" line="109"/>
+        <location filename="../../ui/chart/question_board.py" line="185"/>
+        <location filename="../../ui/chart/question_board.py" line="196"/>
+        <location filename="../../ui/chart/question_board.py" line="201"/>
+        <location filename="../../ui/chart/question_board.py" line="204"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="102"/>
+        <location filename="../../ui/chart/question_board.py" line="162"/>
+        <source>%1 — %2 · valid: %3</source>
+        <translation>%1 — %2 · gültig: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="168"/>
+        <source>Last known: %1</source>
+        <translation>Zuletzt bekannt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="174"/>
+        <source>From the hospital&apos;s record; not an AskOnce answer until confirmed</source>
+        <translation>Aus der Krankenhausakte; erst nach Bestätigung eine AskOnce-Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="185"/>
+        <source>Confirm record</source>
+        <translation>Akteneintrag bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="188"/>
+        <source>Different…</source>
+        <translation>Andere Antwort…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="188"/>
+        <source>Record a different answer</source>
+        <translation>Andere Antwort erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="191"/>
+        <source>The hospital record is right: keep it as an AskOnce answer</source>
+        <translation>Die Krankenhausakte stimmt: als AskOnce-Antwort übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="197"/>
         <source>Changed…</source>
         <translation>Geändert…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="102"/>
-        <location filename="../../ui/chart/question_board.py" line="108"/>
+        <location filename="../../ui/chart/question_board.py" line="197"/>
+        <location filename="../../ui/chart/question_board.py" line="203"/>
         <source>Correct answer</source>
         <translation>Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="105"/>
+        <location filename="../../ui/chart/question_board.py" line="200"/>
         <source>Answer…</source>
         <translation>Beantworten…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="108"/>
+        <location filename="../../ui/chart/question_board.py" line="203"/>
         <source>Correct…</source>
         <translation>Korrigieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="111"/>
+        <location filename="../../ui/chart/question_board.py" line="208"/>
+        <source>Use record</source>
+        <translation>Akte übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="210"/>
+        <source>Use the hospital record&apos;s answer</source>
+        <translation>Antwort aus der Krankenhausakte übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="213"/>
         <source>Error…</source>
         <translation>Fehleintrag…</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="111"/>
+        <location filename="../../ui/chart/question_board.py" line="213"/>
         <source>Mark error</source>
         <translation>Als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="112"/>
+        <location filename="../../ui/chart/question_board.py" line="214"/>
         <source>Mark this answer as entered in error</source>
         <translation>Diese Antwort als Fehleintrag markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="145"/>
+        <location filename="../../ui/chart/question_board.py" line="240"/>
+        <source>In the %1 (%2): %3</source>
+        <translation>In der %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="247"/>
+        <source>Same in the %1 (%2)</source>
+        <translation>Gleich in der %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="265"/>
+        <source>Differs from the %1 (%2): %3</source>
+        <translation>Weicht ab von der %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="297"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="147"/>
+        <location filename="../../ui/chart/question_board.py" line="290"/>
+        <location filename="../../ui/chart/question_board.py" line="299"/>
         <source>%1: %2 — %3 — %4</source>
         <translation>%1: %2 — %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="157"/>
+        <location filename="../../ui/chart/question_board.py" line="313"/>
         <source>confirmed by %1, %2</source>
         <translation>bestätigt von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="159"/>
+        <location filename="../../ui/chart/question_board.py" line="315"/>
         <source>corrected by %1, %2</source>
         <translation>korrigiert von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="161"/>
+        <location filename="../../ui/chart/question_board.py" line="317"/>
         <source>recorded by %1, %2</source>
         <translation>erfasst von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="172"/>
+        <location filename="../../ui/chart/question_board.py" line="328"/>
+        <location filename="../../ui/chart/question_board.py" line="334"/>
         <source>Given by: %1</source>
         <translation>Angabe von: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chart/question_board.py" line="178"/>
+        <location filename="../../ui/chart/question_board.py" line="338"/>
         <source>Enter: %1</source>
         <translation>Eingabe: %1</translation>
     </message>
@@ -4551,6 +5001,97 @@ Strg+Q  beenden</translation>
         <location filename="../../ui/chart/record_tab.py" line="318"/>
         <source>New from %1, %2</source>
         <translation>Neu von %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedModel</name>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="42"/>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="43"/>
+        <source>Reported</source>
+        <translation>Angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="44"/>
+        <source>On record</source>
+        <translation>Dokumentiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="45"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="71"/>
+        <source>the same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="77"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="82"/>
+        <source>%1: reported %2 (%3)</source>
+        <translation>%1: angegeben %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="88"/>
+        <source>; on record: %1</source>
+        <translation>; dokumentiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedPanel</name>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="114"/>
+        <source>Patient reported — not yet confirmed</source>
+        <translation>Vom Patienten angegeben – noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="121"/>
+        <source>Ask the patient. Enter confirms the selected answer; Delete sets it aside. Nothing is taken into the chart without you.</source>
+        <translation>Fragen Sie den Patienten. Eingabe bestätigt die gewählte Antwort, Entf legt sie beiseite. Nichts wird ohne Sie in die Akte übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="129"/>
+        <source>Patient-reported answers to confirm</source>
+        <translation>Vom Patienten angegebene Antworten zum Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="140"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="141"/>
+        <source>Confirm the selected reported answer</source>
+        <translation>Die gewählte angegebene Antwort bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="142"/>
+        <source>The patient confirms it: it becomes their answer (Enter)</source>
+        <translation>Der Patient bestätigt sie: Sie wird seine Antwort (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="146"/>
+        <source>Set aside</source>
+        <translation>Beiseitelegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="147"/>
+        <source>Set the selected reported answer aside</source>
+        <translation>Die gewählte angegebene Antwort beiseitelegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/reported_panel.py" line="148"/>
+        <source>Not taken into the chart, no longer offered (Delete)</source>
+        <translation>Nicht in die Akte übernommen, nicht mehr angeboten (Entf)</translation>
     </message>
 </context>
 <context>
@@ -4856,7 +5397,7 @@ Strg+Q  beenden</translation>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../ui/chart/record_tab.py" line="71"/>
+        <location filename="../../ui/chart/record_tab.py" line="72"/>
         <source>Source of the information</source>
         <translation>Informationsquelle</translation>
     </message>
@@ -4907,32 +5448,32 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryOutput</name>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="240"/>
+        <location filename="../../ui/discharge/summary/output.py" line="241"/>
         <source>Print the discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="256"/>
+        <location filename="../../ui/discharge/summary/output.py" line="257"/>
         <source>Export the discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="268"/>
+        <location filename="../../ui/discharge/summary/output.py" line="266"/>
         <source>Export discharge summary as PDF</source>
         <translation>Entlassbericht als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="270"/>
+        <location filename="../../ui/discharge/summary/output.py" line="267"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="317"/>
+        <location filename="../../ui/discharge/summary/output.py" line="312"/>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="332"/>
+        <location filename="../../ui/discharge/summary/output.py" line="327"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>Die PDF-Datei konnte dort nicht gespeichert werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -4940,101 +5481,101 @@ Strg+Q  beenden</translation>
 <context>
     <name>SummaryWriter</name>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="98"/>
-        <location filename="../../ui/discharge/summary/document.py" line="140"/>
-        <location filename="../../ui/discharge/summary/output.py" line="164"/>
-        <location filename="../../ui/discharge/summary/output.py" line="182"/>
+        <location filename="../../ui/discharge/summary/document.py" line="108"/>
+        <location filename="../../ui/discharge/summary/document.py" line="150"/>
+        <location filename="../../ui/discharge/summary/output.py" line="165"/>
+        <location filename="../../ui/discharge/summary/output.py" line="183"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="100"/>
+        <location filename="../../ui/discharge/summary/document.py" line="110"/>
         <source>DEMO — synthetic patient</source>
         <translation>DEMO — fiktiver Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="101"/>
+        <location filename="../../ui/discharge/summary/document.py" line="111"/>
         <source>MRN %1</source>
         <translation>PID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="106"/>
+        <location filename="../../ui/discharge/summary/document.py" line="116"/>
         <source>Printed %1 by %2 · AskOnce · confidential patient information</source>
         <translation>Gedruckt am %1 von %2 · AskOnce · vertrauliche Patientendaten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="112"/>
+        <location filename="../../ui/discharge/summary/document.py" line="122"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="146"/>
+        <location filename="../../ui/discharge/summary/document.py" line="156"/>
         <source>DEMO — synthetic patient, not a real person</source>
         <translation>DEMO — fiktiver Patient, keine reale Person</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="163"/>
+        <location filename="../../ui/discharge/summary/document.py" line="173"/>
         <source>none recorded</source>
         <translation>keine erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="166"/>
+        <location filename="../../ui/discharge/summary/document.py" line="176"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="168"/>
+        <location filename="../../ui/discharge/summary/document.py" line="178"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="169"/>
+        <location filename="../../ui/discharge/summary/document.py" line="179"/>
         <source>%1 (%2 years)</source>
         <translation>%1 (%2 Jahre)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="171"/>
+        <location filename="../../ui/discharge/summary/document.py" line="181"/>
         <source>MRN</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="173"/>
+        <location filename="../../ui/discharge/summary/document.py" line="183"/>
         <source>Ward / bed</source>
         <translation>Station / Bett</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="174"/>
-        <location filename="../../ui/discharge/summary/document.py" line="181"/>
+        <location filename="../../ui/discharge/summary/document.py" line="184"/>
+        <location filename="../../ui/discharge/summary/document.py" line="191"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="177"/>
+        <location filename="../../ui/discharge/summary/document.py" line="187"/>
         <source>Admitted</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="184"/>
+        <location filename="../../ui/discharge/summary/document.py" line="194"/>
         <source>Allergies and intolerances</source>
         <translation>Allergien und Unverträglichkeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="189"/>
+        <location filename="../../ui/discharge/summary/document.py" line="199"/>
         <source>allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="189"/>
+        <location filename="../../ui/discharge/summary/document.py" line="199"/>
         <source>intolerance</source>
         <translation>Unverträglichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="198"/>
+        <location filename="../../ui/discharge/summary/document.py" line="208"/>
         <source>DRAFT — no discharge plan has been started.</source>
         <translation>ENTWURF — es wurde noch keine Entlassplanung begonnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/summary/document.py" line="204"/>
+        <location filename="../../ui/discharge/summary/document.py" line="214"/>
         <source>%n checklist item(s) open</source>
         <translation>
             <numerusform>%n Checklistenpunkt offen</numerusform>
@@ -5042,7 +5583,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/summary/document.py" line="206"/>
+        <location filename="../../ui/discharge/summary/document.py" line="216"/>
         <source>%n medication(s) not yet reconciled</source>
         <translation>
             <numerusform>%n Medikament noch ohne Entscheidung</numerusform>
@@ -5050,103 +5591,103 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="207"/>
+        <location filename="../../ui/discharge/summary/document.py" line="217"/>
         <source>DRAFT — not ready for discharge: %1</source>
         <translation>ENTWURF — noch nicht entlassbereit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="211"/>
+        <location filename="../../ui/discharge/summary/document.py" line="221"/>
         <source>Checklist complete and all medications reconciled.</source>
         <translation>Checkliste vollständig, Entscheidung zu allen Medikamenten getroffen.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="216"/>
+        <location filename="../../ui/discharge/summary/document.py" line="226"/>
         <source>Discharge</source>
         <translation>Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="219"/>
+        <location filename="../../ui/discharge/summary/document.py" line="229"/>
         <source>No discharge plan yet.</source>
         <translation>Noch keine Entlassplanung.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="221"/>
+        <location filename="../../ui/discharge/summary/document.py" line="231"/>
         <source>not decided</source>
         <translation>noch nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="223"/>
+        <location filename="../../ui/discharge/summary/document.py" line="233"/>
         <source>Expected discharge</source>
         <translation>Voraussichtliche Entlassung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="224"/>
+        <location filename="../../ui/discharge/summary/document.py" line="234"/>
         <source>Destination</source>
         <translation>Entlassziel</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="225"/>
+        <location filename="../../ui/discharge/summary/document.py" line="235"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="230"/>
+        <location filename="../../ui/discharge/summary/document.py" line="240"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="236"/>
+        <location filename="../../ui/discharge/summary/document.py" line="246"/>
         <source>Still open</source>
         <translation>Noch offen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="238"/>
-        <location filename="../../ui/discharge/summary/document.py" line="447"/>
+        <location filename="../../ui/discharge/summary/document.py" line="248"/>
+        <location filename="../../ui/discharge/summary/document.py" line="473"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="271"/>
+        <location filename="../../ui/discharge/summary/document.py" line="281"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="272"/>
+        <location filename="../../ui/discharge/summary/document.py" line="282"/>
         <source>Checklist item</source>
         <translation>Checklistenpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="273"/>
+        <location filename="../../ui/discharge/summary/document.py" line="283"/>
         <source>Owner</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="274"/>
+        <location filename="../../ui/discharge/summary/document.py" line="284"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="275"/>
+        <location filename="../../ui/discharge/summary/document.py" line="285"/>
         <source>Done by, when</source>
         <translation>Erledigt von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="280"/>
+        <location filename="../../ui/discharge/summary/document.py" line="290"/>
         <source>All checklist items</source>
         <translation>Alle Checklistenpunkte</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="289"/>
+        <location filename="../../ui/discharge/summary/document.py" line="299"/>
         <source>Medications at discharge (reconciled home medication list)</source>
         <translation>Medikamente bei Entlassung (abgestimmte Hausmedikation)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="291"/>
+        <location filename="../../ui/discharge/summary/document.py" line="301"/>
         <source>No home medications recorded.</source>
         <translation>Keine Hausmedikation erfasst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discharge/summary/document.py" line="295"/>
+        <location filename="../../ui/discharge/summary/document.py" line="305"/>
         <source>%n medication(s) NOT YET RECONCILED — decide before discharge.</source>
         <translation>
             <numerusform>%n Medikament NOCH OHNE ENTSCHEIDUNG — vor der Entlassung entscheiden.</numerusform>
@@ -5154,213 +5695,301 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="323"/>
+        <location filename="../../ui/discharge/summary/document.py" line="333"/>
         <source>(do not take after discharge)</source>
         <translation>(nach der Entlassung nicht mehr einnehmen)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="328"/>
+        <location filename="../../ui/discharge/summary/document.py" line="338"/>
         <source>Medication</source>
         <translation>Medikament</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="329"/>
+        <location filename="../../ui/discharge/summary/document.py" line="339"/>
         <source>Dose, route, frequency</source>
         <translation>Dosis, Applikationsweg, Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="330"/>
+        <location filename="../../ui/discharge/summary/document.py" line="340"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="331"/>
+        <location filename="../../ui/discharge/summary/document.py" line="341"/>
         <source>Change / reason</source>
         <translation>Änderung / Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="332"/>
+        <location filename="../../ui/discharge/summary/document.py" line="342"/>
         <source>Decided by, when</source>
         <translation>Entschieden von, wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="342"/>
+        <location filename="../../ui/discharge/summary/document.py" line="352"/>
         <source>Home care</source>
         <translation>Versorgung zu Hause</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="348"/>
+        <location filename="../../ui/discharge/summary/document.py" line="358"/>
         <source>Helper at home after discharge: %1</source>
         <translation>Helfer zu Hause nach der Entlassung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="353"/>
+        <location filename="../../ui/discharge/summary/document.py" line="368"/>
+        <source>%1 has not consented to receive information: not a contact for the follow-up.</source>
+        <translation>%1 hat nicht eingewilligt, Informationen zu erhalten: keine Kontaktperson für die Nachsorge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="375"/>
         <source>No helper at home has been named.</source>
         <translation>Noch kein Helfer für zu Hause benannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="357"/>
+        <location filename="../../ui/discharge/summary/document.py" line="379"/>
         <source>No home-care contacts recorded.</source>
         <translation>Keine Kontakte für die Versorgung zu Hause erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="359"/>
+        <location filename="../../ui/discharge/summary/document.py" line="381"/>
         <source>Home-care agency</source>
         <translation>Pflegedienst</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="363"/>
+        <location filename="../../ui/discharge/summary/document.py" line="385"/>
         <source>No home-care agency involved.</source>
         <translation>Kein Pflegedienst beteiligt.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="375"/>
+        <location filename="../../ui/discharge/summary/document.py" line="397"/>
         <source>(helper at home)</source>
         <translation>(Helfer zu Hause)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="394"/>
+        <location filename="../../ui/discharge/summary/document.py" line="416"/>
         <source>✓ verified by %1</source>
         <translation>✓ überprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="398"/>
+        <location filename="../../ui/discharge/summary/document.py" line="420"/>
         <source>NOT VERIFIED</source>
         <translation>NICHT ÜBERPRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="399"/>
+        <location filename="../../ui/discharge/summary/document.py" line="421"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="399"/>
+        <location filename="../../ui/discharge/summary/document.py" line="421"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="403"/>
+        <location filename="../../ui/discharge/summary/document.py" line="425"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="404"/>
+        <location filename="../../ui/discharge/summary/document.py" line="426"/>
         <source>Relationship / role</source>
         <translation>Beziehung / Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="405"/>
+        <location filename="../../ui/discharge/summary/document.py" line="427"/>
         <source>Phone / e-mail (in order)</source>
         <translation>Telefon / E-Mail (in Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="406"/>
+        <location filename="../../ui/discharge/summary/document.py" line="428"/>
         <source>Best reached</source>
         <translation>Am besten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="407"/>
+        <location filename="../../ui/discharge/summary/document.py" line="429"/>
         <source>Consent to share</source>
         <translation>Einwilligung zur Auskunft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="408"/>
+        <location filename="../../ui/discharge/summary/document.py" line="430"/>
         <source>Verified for discharge</source>
         <translation>Für Entlassung überprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="414"/>
+        <location filename="../../ui/discharge/summary/document.py" line="436"/>
         <source>Follow-up</source>
         <translation>Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="418"/>
+        <location filename="../../ui/discharge/summary/document.py" line="440"/>
         <source>%1, %2 (source: %3)</source>
         <translation>%1, %2 (Quelle: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="424"/>
-        <location filename="../../ui/discharge/summary/document.py" line="436"/>
+        <location filename="../../ui/discharge/summary/document.py" line="446"/>
+        <location filename="../../ui/discharge/summary/document.py" line="462"/>
         <source>Preferred channel</source>
         <translation>Bevorzugter Kontaktweg</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="425"/>
+        <location filename="../../ui/discharge/summary/document.py" line="447"/>
         <source>Best times</source>
         <translation>Beste Zeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="425"/>
+        <location filename="../../ui/discharge/summary/document.py" line="447"/>
         <source>no preference given</source>
         <translation>keine Präferenz angegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="426"/>
+        <location filename="../../ui/discharge/summary/document.py" line="448"/>
         <source>Recorded by</source>
         <translation>Erfasst von</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="430"/>
+        <location filename="../../ui/discharge/summary/document.py" line="449"/>
+        <source>Follow-up contact</source>
+        <translation>Kontakt für die Nachsorge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="453"/>
+        <source>Follow-up request</source>
+        <translation>Nachsorge-Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="456"/>
         <source>due for re-confirmation</source>
         <translation>erneut zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="432"/>
+        <location filename="../../ui/discharge/summary/document.py" line="458"/>
         <source>not yet asked</source>
         <translation>noch nicht gefragt</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="437"/>
+        <location filename="../../ui/discharge/summary/document.py" line="463"/>
+        <location filename="../../ui/discharge/summary/document.py" line="500"/>
         <source>UNKNOWN — %1</source>
         <translation>UNBEKANNT — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="441"/>
+        <location filename="../../ui/discharge/summary/document.py" line="467"/>
         <source>Last answer</source>
         <translation>Letzte Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="443"/>
+        <location filename="../../ui/discharge/summary/document.py" line="469"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="447"/>
+        <location filename="../../ui/discharge/summary/document.py" line="473"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="447"/>
+        <location filename="../../ui/discharge/summary/document.py" line="473"/>
         <source>With</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="447"/>
+        <location filename="../../ui/discharge/summary/document.py" line="473"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="460"/>
+        <location filename="../../ui/discharge/summary/document.py" line="486"/>
         <source>No follow-up appointments booked.</source>
         <translation>Keine Nachsorgetermine vereinbart.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="464"/>
+        <location filename="../../ui/discharge/summary/document.py" line="494"/>
+        <source>%1 has not consented to receive information</source>
+        <translation>%1 hat nicht eingewilligt, Informationen zu erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="498"/>
+        <source>no number or address to use</source>
+        <translation>keine Nummer oder Adresse bekannt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="502"/>
+        <location filename="../../ui/discharge/summary/document.py" line="527"/>
+        <source>the patient</source>
+        <translation>der Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="504"/>
+        <location filename="../../ui/discharge/summary/document.py" line="529"/>
+        <source>%1 (helper at home)</source>
+        <translation>%1 (Helfer zu Hause)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="508"/>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="518"/>
+        <source>drafted</source>
+        <translation>im Entwurf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="519"/>
+        <source>requested from the messaging system</source>
+        <translation>beim Benachrichtigungssystem beauftragt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="520"/>
+        <source>on hold until the plan is complete again</source>
+        <translation>pausiert, bis der Plan wieder vollständig ist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="521"/>
+        <source>cancelled</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="522"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="523"/>
+        <source>entered in error</source>
+        <translation>irrtümlich erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="524"/>
+        <source>status unknown</source>
+        <translation>Status unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="532"/>
+        <source>%1: to %2 — %3 %4</source>
+        <translation>%1: an %2 — %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="543"/>
+        <source>⚠ Differs from the current follow-up contact above.</source>
+        <translation>⚠ Weicht vom aktuellen Nachsorge-Kontakt oben ab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/discharge/summary/document.py" line="549"/>
         <source>date to be agreed</source>
         <translation>Datum noch zu vereinbaren</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="467"/>
+        <location filename="../../ui/discharge/summary/document.py" line="552"/>
         <source>What the patient told us (key preferences)</source>
         <translation>Was uns der Patient gesagt hat (wichtigste Wünsche)</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="471"/>
+        <location filename="../../ui/discharge/summary/document.py" line="556"/>
         <source>No preferences recorded yet.</source>
         <translation>Noch keine Wünsche erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/output.py" line="194"/>
+        <location filename="../../ui/discharge/summary/output.py" line="195"/>
         <source>Print discharge summary</source>
         <translation>Entlassbericht drucken</translation>
     </message>
@@ -5368,62 +5997,62 @@ Strg+Q  beenden</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="144"/>
+        <location filename="../../ui/syncstatus/controller.py" line="150"/>
         <source>Syncing…</source>
         <translation>Abgleich läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="147"/>
+        <location filename="../../ui/syncstatus/controller.py" line="153"/>
         <source>sending</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="148"/>
+        <location filename="../../ui/syncstatus/controller.py" line="154"/>
         <source>checking your patients</source>
         <translation>Prüfen Ihrer Patienten</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="149"/>
+        <location filename="../../ui/syncstatus/controller.py" line="155"/>
         <source>receiving</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="150"/>
+        <location filename="../../ui/syncstatus/controller.py" line="156"/>
         <source>checking for deletions</source>
         <translation>Abgleich gelöschter Einträge</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="153"/>
+        <location filename="../../ui/syncstatus/controller.py" line="159"/>
         <source>Syncing: %1 (%2 of %3)</source>
         <translation>Abgleich: %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="231"/>
+        <location filename="../../ui/syncstatus/controller.py" line="237"/>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="238"/>
+        <location filename="../../ui/syncstatus/controller.py" line="244"/>
         <source>Last sync failed: %1</source>
         <translation>Letzte Synchronisierung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="240"/>
+        <location filename="../../ui/syncstatus/controller.py" line="246"/>
         <source>Last sync failed</source>
         <translation>Letzter Abgleich fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="243"/>
+        <location filename="../../ui/syncstatus/controller.py" line="249"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="245"/>
+        <location filename="../../ui/syncstatus/controller.py" line="251"/>
         <source>Not synced yet</source>
         <translation>Noch nicht abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="247"/>
+        <location filename="../../ui/syncstatus/controller.py" line="253"/>
         <source>%n conflict(s) to resolve — open</source>
         <translation>
             <numerusform>%n Konflikt zu lösen — öffnen</numerusform>
@@ -5431,7 +6060,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="249"/>
+        <location filename="../../ui/syncstatus/controller.py" line="255"/>
         <source>Server rejected %n change(s) — open</source>
         <translation>
             <numerusform>Server hat %n Änderung abgelehnt — öffnen</numerusform>
@@ -5439,7 +6068,7 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/syncstatus/controller.py" line="252"/>
+        <location filename="../../ui/syncstatus/controller.py" line="258"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -5447,42 +6076,42 @@ Strg+Q  beenden</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="263"/>
+        <location filename="../../ui/syncstatus/controller.py" line="269"/>
         <source>your sign-in lacks the permission %1 — tell IT</source>
         <translation>Ihrer Anmeldung fehlt die Berechtigung %1 – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="266"/>
+        <location filename="../../ui/syncstatus/controller.py" line="272"/>
         <source>your sign-in lacks a permission the server requires — tell IT</source>
         <translation>Ihrer Anmeldung fehlt eine Berechtigung, die der Server verlangt – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="268"/>
+        <location filename="../../ui/syncstatus/controller.py" line="274"/>
         <source>the server is busy; AskOnce will try again</source>
         <translation>der Server ist ausgelastet; AskOnce versucht es erneut</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="269"/>
+        <location filename="../../ui/syncstatus/controller.py" line="275"/>
         <source>the server&apos;s certificate is not trusted — tell IT</source>
         <translation>dem Zertifikat des Servers wird nicht vertraut – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="270"/>
+        <location filename="../../ui/syncstatus/controller.py" line="276"/>
         <source>the server refused your sign-in — sign in again</source>
         <translation>der Server hat Ihre Anmeldung abgelehnt – bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="272"/>
+        <location filename="../../ui/syncstatus/controller.py" line="278"/>
         <source>the server cannot answer what AskOnce needs; nothing was changed — tell IT</source>
         <translation>der Server kann nicht beantworten, was AskOnce braucht; nichts wurde geändert – bitte die IT informieren</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="275"/>
+        <location filename="../../ui/syncstatus/controller.py" line="281"/>
         <source>the server sent an answer AskOnce cannot read — tell IT if it persists</source>
         <translation>der Server hat eine Antwort geschickt, die AskOnce nicht lesen kann – bitte die IT informieren, wenn es so bleibt</translation>
     </message>
     <message>
-        <location filename="../../ui/syncstatus/controller.py" line="278"/>
+        <location filename="../../ui/syncstatus/controller.py" line="284"/>
         <source>some records from the server could not be read — tell IT</source>
         <translation>einige Einträge vom Server konnten nicht gelesen werden – bitte die IT informieren</translation>
     </message>
@@ -5726,6 +6355,24 @@ Strg+Q  beenden</translation>
     </message>
 </context>
 <context>
+    <name>Validity</name>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="65"/>
+        <source>permanent</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="67"/>
+        <source>this stay</source>
+        <translation>dieser Aufenthalt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chart/question_board.py" line="68"/>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+</context>
+<context>
     <name>WardPanel</name>
     <message>
         <location filename="../../ui/mainwindow/ward_panel.py" line="38"/>
@@ -5928,12 +6575,12 @@ Strg+Q  beenden</translation>
 <context>
     <name>writer</name>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="556"/>
+        <location filename="../../ui/discharge/summary/document.py" line="641"/>
         <source>Discharge summary</source>
         <translation>Entlassbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/discharge/summary/document.py" line="564"/>
+        <location filename="../../ui/discharge/summary/document.py" line="649"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>

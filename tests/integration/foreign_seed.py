@@ -285,3 +285,128 @@ def seed_stays(base_url: str, tag: str | None = None) -> SeededStays:
             starts[pid] = start
         put(base_url, care_team(f"team-{tag}-{n}", practitioner, pid))
     return SeededStays(practitioner, patients, starts)
+
+
+# --- what the hospital's own record says (Patient, AllergyIntolerance) -------------------------
+
+INTERPRETER_REQUIRED = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
+BCP47 = "urn:ietf:bcp:47"
+
+
+@dataclass(frozen=True)
+class HospitalRecord:
+    """A patient whose language, interpreter need and lactose intolerance the hospital's
+    patient administration and allergy list already hold (no AskOnce answer at all)."""
+
+    practitioner: str
+    patient_id: str
+    allergy_id: str
+    patient_updated: str  # the Patient's meta.lastUpdated as the server set it
+    allergy_recorded: str  # the AllergyIntolerance's recordedDate
+
+
+def seed_hospital_record(base_url: str, tag: str | None = None) -> HospitalRecord:
+    """One nurse and one patient, written as the hospital's other systems write them: the
+    Patient with ``communication`` (Turkish preferred, German too), the interpreter-required
+    extension, telecom, address and a contact; a SNOMED CT coded lactose intolerance with
+    its recorded date; an in-progress stay; the nurse's care team."""
+    tag = tag or uuid.uuid4().hex[:8]
+    practitioner = put_practitioner(base_url, f"nurse-{tag}", "Keller")
+    pid = f"hisrec-{tag}"
+    patient = put(
+        base_url,
+        {
+            "resourceType": "Patient",
+            "id": pid,
+            "extension": [{"url": INTERPRETER_REQUIRED, "valueBoolean": True}],
+            "identifier": [
+                {
+                    "type": {"coding": [{"system": MRN_TYPE, "code": "MR"}]},
+                    "system": "urn:oid:1.2.3.4",
+                    "value": f"H{tag}",
+                }
+            ],
+            "name": [{"use": "official", "family": "Yılmaz", "given": ["Emine"]}],
+            "gender": "female",
+            "birthDate": "1944-05-17",
+            "telecom": [
+                {"system": "phone", "value": "+49 221 555 0199", "use": "home", "rank": 1},
+                {"system": "email", "value": "emine.yilmaz@example.org", "rank": 2},
+            ],
+            "address": [
+                {"use": "home", "line": ["Keupstraße 7"], "postalCode": "51063", "city": "Köln"}
+            ],
+            "contact": [
+                {
+                    "relationship": [
+                        {
+                            "coding": [
+                                {
+                                    "system": "http://terminology.hl7.org/CodeSystem/v2-0131",
+                                    "code": "N",
+                                    "display": "Next-of-Kin",
+                                }
+                            ]
+                        }
+                    ],
+                    "name": {"family": "Yılmaz", "given": ["Mehmet"]},
+                    "telecom": [{"system": "phone", "value": "+49 221 555 0198"}],
+                }
+            ],
+            "communication": [
+                {
+                    "language": {
+                        "coding": [{"system": BCP47, "code": "tr", "display": "Turkish"}],
+                        "text": "Türkçe",
+                    },
+                    "preferred": True,
+                },
+                {"language": {"coding": [{"system": BCP47, "code": "de", "display": "German"}]}},
+            ],
+        },
+    )
+    recorded = "2025-03-12T09:00:00Z"
+    allergy_id = f"lactose-{tag}"
+    put(
+        base_url,
+        {
+            "resourceType": "AllergyIntolerance",
+            "id": allergy_id,
+            "clinicalStatus": {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                        "code": "active",
+                    }
+                ]
+            },
+            "verificationStatus": {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
+                        "code": "confirmed",
+                    }
+                ]
+            },
+            "type": "intolerance",
+            "category": ["food"],
+            "code": {
+                "coding": [
+                    {"system": SNOMED, "code": "782415009", "display": "Intolerance to lactose"}
+                ]
+            },
+            "patient": {"reference": f"Patient/{pid}"},
+            "recordedDate": recorded,
+            "reaction": [{"manifestation": [{"text": "bloating"}]}],
+        },
+    )
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    put(base_url, _encounter(f"enc-{tag}", pid, "in-progress", start))
+    put(base_url, care_team(f"team-{tag}", practitioner, pid))
+    return HospitalRecord(
+        practitioner=practitioner,
+        patient_id=pid,
+        allergy_id=allergy_id,
+        patient_updated=str(patient["meta"]["lastUpdated"]),
+        allergy_recorded=recorded,
+    )

@@ -16,6 +16,7 @@ from app.paths import AppPaths, default_paths
 from app.services import CareService
 from ui.base.dialogs import open_dialog
 from ui.base.error_text import error_text
+from ui.base.save_dialog import save_file_dialog
 from ui.base.taskman import DbOp, TaskManager
 from ui.qt import QtCore, QtWidgets
 
@@ -38,20 +39,14 @@ def export_diagnostics(
     ``service`` is the signed-in user's (None before sign-in or while locked).
     ``on_written`` runs with the bundle's path once it is written (tests, status bar).
     """
-    folder = QtCore.QStandardPaths.writableLocation(
-        QtCore.QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    dialog = QtWidgets.QFileDialog(
-        parent, QtCore.QCoreApplication.translate("Diagnostics", "Export diagnostics")
+    dialog = save_file_dialog(
+        parent,
+        QtCore.QCoreApplication.translate("Diagnostics", "Export diagnostics"),
+        QtCore.QCoreApplication.translate("Diagnostics", "Zip archives (*.zip)"),
+        default_file_name(clock),
+        "zip",
     )
     dialog.setObjectName("export_diagnostics_dialog")
-    dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QtWidgets.QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilter(QtCore.QCoreApplication.translate("Diagnostics", "Zip archives (*.zip)"))
-    dialog.setDefaultSuffix("zip")
-    if folder:
-        dialog.setDirectory(folder)
-    dialog.selectFile(default_file_name(clock))
 
     def write() -> None:
         chosen = dialog.selectedFiles()

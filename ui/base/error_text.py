@@ -58,6 +58,17 @@ TEMPLATES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Errors", "The helper at home must be a person, not an agency."),
         QT_TRANSLATE_NOOP("Errors", "A checklist item cannot move to another plan or item."),
         QT_TRANSLATE_NOOP("Errors", "A checklist item needs a name."),
+        QT_TRANSLATE_NOOP("Errors", "This contact has not consented to receive information."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The follow-up channel has no number or address yet: see the Follow-up section.",
+        ),
+        QT_TRANSLATE_NOOP("Errors", "That follow-up request is no longer in the cache."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The discharge plan is not complete yet: the follow-up is requested when every"
+            " item is done.",
+        ),
         QT_TRANSLATE_NOOP("Errors", "That medication is no longer in the cache."),
         QT_TRANSLATE_NOOP("Errors", "That contact is no longer in the cache."),
         QT_TRANSLATE_NOOP(
@@ -190,6 +201,11 @@ TEMPLATES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Errors", "Sign-in took too long."),
         QT_TRANSLATE_NOOP("Errors", "The identity provider does not offer {what}."),
         QT_TRANSLATE_NOOP("Errors", "The identity provider's keys are unreadable."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The patient's reported answer was not recorded: the chart now holds another "
+            "answer, or the report is no longer waiting.",
+        ),
     )
 )
 

@@ -42,6 +42,8 @@ class AnswerDialog(QtWidgets.QDialog):
         asked.setFont(font)
         asked.setAccessibleName(self.tr("Question"))
         layout.addWidget(asked)
+        self._layout = layout
+        self.record_label: QtWidgets.QLabel | None = None
 
         if previous is not None:
             before = QtWidgets.QLabel(
@@ -88,6 +90,18 @@ class AnswerDialog(QtWidgets.QDialog):
         self._button_box.rejected.connect(self.reject)
         layout.addWidget(self._button_box)
         self._update_ok()
+
+    def show_record(self, value: str, source: str) -> None:
+        """Say what the hospital's record already says, under the question (worded by the
+        board: "Yes (Lactose)", "hospital allergy list, 12 Mar 2025")."""
+        if self.record_label is None:
+            self.record_label = QtWidgets.QLabel()
+            self.record_label.setObjectName("mutedText")
+            self.record_label.setWordWrap(True)
+            self._layout.insertWidget(2, self.record_label)
+        text = self.tr("Hospital record: %1 — %2").replace("%1", value).replace("%2", source)
+        self.record_label.setText(text)
+        self.record_label.setAccessibleName(text)
 
     # --- input per answer type ------------------------------------------------------
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.domain import ContactKind, HomeCareContact
 from app.services import PatientChart
+from ui.base.shortcuts import widget_shortcut
 from ui.base.style import local_datetime, relative_time
 from ui.base.table_model import (
     SORT_ROLE,
@@ -30,7 +31,7 @@ from ui.chart.record_tab import (
     record_table,
 )
 from ui.operations.chart import ChartActions
-from ui.qt import Qt, QtCore, QtGui, QtWidgets
+from ui.qt import Qt, QtCore, QtWidgets
 
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -198,12 +199,7 @@ class ContactsTab(RecordTab[HomeCareContact, ContactDialog]):
             trailing=[self.show_removed_check],
         )
         self._connect_table()
-        QtGui.QShortcut(
-            QtGui.QKeySequence(Qt.Key.Key_Delete),
-            self.table,
-            self._remove,
-            Qt.ShortcutContext.WidgetShortcut,
-        )
+        widget_shortcut(Qt.Key.Key_Delete, self.table, self._remove)
         self.remove_button.clicked.connect(self._remove)
         self.show_removed_check.toggled.connect(self._set_show_removed)
         self._update_buttons()

@@ -4,6 +4,11 @@ A nurse sees without reading what is answered (green ✓), due for
 re-confirmation (amber ↻, with the old answer) and never asked (grey ○), and
 acts in place: record, "still true" (one click), correct, entered in error.
 
+What the hospital's record already says counts as answered, with where it says so and
+when ("hospital record, 12 Mar 2025"): the nurse confirms it (then it is an AskOnce
+answer too) or records a different answer. Where AskOnce's answer and the record
+disagree the row says so, whatever the filter; the record is never changed from here.
+
 By keyboard: every row is a Tab stop (its buttons follow it), Up/Down go from row to
 row, Home/End to the first and last, Enter or Space does the row's first action, and
 I starts the interview over the open questions. A screen reader hears each row as
@@ -16,10 +21,30 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from app.domain import Answer, AnswerAction, AnswerState, Source
+from app.domain import (
+    Answer,
+    AnswerAction,
+    AnswerState,
+    Question,
+    RecordFact,
+    Source,
+    Validity,
+    ValidityKind,
+)
+from app.hospital_record import ALLERGY_PREFIX
 from app.services import BoardItem, PatientChart
+from app.services.charts import PREFERRED_LANGUAGE
 from ui.base import drafts
-from ui.base.style import make_chip, relative_time, state_chip, unsent_color
+from ui.base.shortcuts import widget_shortcut
+from ui.base.style import (
+    date_text,
+    make_chip,
+    overdue_colors,
+    relative_time,
+    state_chip,
+    unknown_time_text,
+    unsent_color,
+)
 from ui.base.words import source_text
 from ui.chart.answer_dialog import AnswerDialog, ErrorReasonDialog
 from ui.chart.record_tab import news_text
@@ -34,6 +59,43 @@ QFrame#questionRow:focus { border-color: palette(highlight); background: palette
 """
 
 
+def validity_text(validity: Validity) -> str:
+    """How long an answer holds, in the UI language ("permanent", "this stay", "30 days")."""
+    if validity.kind is ValidityKind.PERMANENT:
+        return QtCore.QCoreApplication.translate("Validity", "permanent")
+    if validity.kind is ValidityKind.STAY:
+        return QtCore.QCoreApplication.translate("Validity", "this stay")
+    return QtCore.QCoreApplication.translate("Validity", "%1 days").replace(
+        "%1", str(validity.days)
+    )
+
+
+def record_where(fact: RecordFact) -> str:
+    """Which part of the hospital's record says so: "hospital record", "hospital allergy list"."""
+    if fact.source.startswith(ALLERGY_PREFIX):
+        return QtCore.QCoreApplication.translate("HospitalRecord", "hospital allergy list")
+    return QtCore.QCoreApplication.translate("HospitalRecord", "hospital record")
+
+
+def record_when(fact: RecordFact) -> str:
+    """The day the record says so ("12 Mar 2025"), or that it does not say."""
+    if fact.recorded_at is None:
+        return unknown_time_text()
+    return date_text(fact.recorded_at.astimezone().date())
+
+
+def record_source_text(fact: RecordFact) -> str:
+    """Where the hospital says so and when: "hospital record, 12 Mar 2025"."""
+    return f"{record_where(fact)}, {record_when(fact)}"
+
+
+def record_value_text(question: Question, fact: RecordFact, language: str) -> str:
+    """What the record says, in the catalog's words, with its own where they say more:
+    "Yes (Lactose)", "Other language (Vietnamese)"."""
+    value = question.format_value(fact.value, language)
+    return f"{value} ({fact.wording})" if fact.wording and fact.wording != value else value
+
+
 class QuestionRow(QtWidgets.QFrame):
     """One question: status chip, question and current answer, and the actions that fit."""
 
@@ -41,6 +103,8 @@ class QuestionRow(QtWidgets.QFrame):
         super().__init__(board)
         self.item = item
         self._language = board.language
+        self.record_label: QtWidgets.QLabel | None = None
+        """What the hospital record says, when it says anything of this question."""
         self.setObjectName("questionRow")
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         q, answer = item.question, item.answer
@@ -49,6 +113,7 @@ class QuestionRow(QtWidgets.QFrame):
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
 
+        fact = item.on_record
         no_answer = answer is not None and answer.no_answer is not None
         self.chip = make_chip(state_chip(item.state, no_answer=no_answer))
         # All chips one width, so the column of states reads like a list.
@@ -89,13 +154,43 @@ class QuestionRow(QtWidgets.QFrame):
             answer_label = QtWidgets.QLabel(line)
             answer_label.setWordWrap(True)
             answer_label.setTextFormat(Qt.TextFormat.RichText)
-            answer_label.setToolTip(self.tr("Valid: %1").replace("%1", q.validity.describe()))
+            answer_label.setToolTip(self.tr("Valid: %1").replace("%1", validity_text(q.validity)))
             text_box.addWidget(answer_label)
+        elif fact is not None:
+            # Known to the hospital, not yet an AskOnce answer: answered, with its source.
+            line = (
+                self.tr("%1 — %2 · valid: %3")
+                .replace("%1", f"<b>{html.escape(record_value_text(q, fact, language))}</b>")
+                .replace("%2", html.escape(record_source_text(fact)))
+                .replace("%3", html.escape(validity_text(q.validity)))
+            )
+            if item.state is AnswerState.DUE:
+                line = self.tr("Last known: %1").replace("%1", line)
+            self.record_label = QtWidgets.QLabel(line)
+            self.record_label.setObjectName("recordFact")
+            self.record_label.setWordWrap(True)
+            self.record_label.setTextFormat(Qt.TextFormat.RichText)
+            self.record_label.setToolTip(
+                self.tr("From the hospital's record; not an AskOnce answer until confirmed")
+            )
+            text_box.addWidget(self.record_label)
+        if answer is not None and fact is not None:
+            text_box.addWidget(self._record_beside_answer(item, fact))
         layout.addLayout(text_box, 1)
         self._text_box = text_box
 
         self.buttons: dict[str, QtWidgets.QPushButton] = {}
-        if item.state is AnswerState.NEVER_ASKED:
+        if answer is None and fact is not None:
+            self._button(
+                "confirm", self.tr("Confirm"), board.confirm_record, self.tr("Confirm record")
+            )
+            self._button(
+                "record", self.tr("Different…"), board.record, self.tr("Record a different answer")
+            )
+            self.buttons["confirm"].setToolTip(
+                self.tr("The hospital record is right: keep it as an AskOnce answer")
+            )
+        elif item.state is AnswerState.NEVER_ASKED:
             self._button("record", self.tr("Record…"), board.record, self.tr("Record answer"))
         elif item.state is AnswerState.DUE:
             self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
@@ -107,6 +202,13 @@ class QuestionRow(QtWidgets.QFrame):
         else:
             self._button("correct", self.tr("Correct…"), board.correct, self.tr("Correct answer"))
             self._button("confirm", self.tr("Still true"), board.confirm, self.tr("Confirm"))
+        if answer is not None and item.disagrees:
+            self._button(
+                "use_record",
+                self.tr("Use record"),
+                board.confirm_record,
+                self.tr("Use the hospital record's answer"),
+            )
         if answer is not None:
             self._button("error", self.tr("Error…"), board.entered_in_error, self.tr("Mark error"))
             self.buttons["error"].setToolTip(self.tr("Mark this answer as entered in error"))
@@ -124,6 +226,48 @@ class QuestionRow(QtWidgets.QFrame):
             button.setAccessibleDescription(spoken)
             button.installEventFilter(self)  # Up/Down on a button go to the next row too
 
+    def _record_beside_answer(self, item: BoardItem, fact: RecordFact) -> QtWidgets.QLabel:
+        """What the hospital record says next to AskOnce's answer: a disagreement in words
+        and colour (never colour alone), an agreement quietly."""
+        said = html.escape(record_value_text(item.question, fact, self._language))
+        where, when = html.escape(record_where(fact)), html.escape(record_when(fact))
+        if item.disagrees:
+            text = "⚠ " + self._differs(f"<b>{said}</b>", where, when)
+            name = "recordConflict"
+        elif item.answer is not None and item.answer.no_answer is not None:
+            # Asked, but no answer here; the record does say (neither same nor different).
+            text = (
+                self.tr("In the %1 (%2): %3")
+                .replace("%1", where)
+                .replace("%2", when)
+                .replace("%3", f"<b>{said}</b>")
+            )
+            name = "mutedText"
+        else:
+            text = self.tr("Same in the %1 (%2)").replace("%1", where).replace("%2", when)
+            name = "mutedText"
+        label = QtWidgets.QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        if item.disagrees:  # a pair with its own contrast, light or dark; never colour alone
+            background, foreground = overdue_colors()
+            label.setStyleSheet(
+                f"background: {background.name()}; color: {foreground.name()};"
+                " border-radius: 4px; padding: 1px 4px; font-weight: 600;"
+            )
+        self.record_label = label
+        return label
+
+    def _differs(self, said: str, where: str, when: str) -> str:
+        """ "Differs from the hospital allergy list (12 Mar 2025): Yes (Lactose)"."""
+        return (
+            self.tr("Differs from the %1 (%2): %3")
+            .replace("%1", where)
+            .replace("%2", when)
+            .replace("%3", said)
+        )
+
     def mark_news(self, text: str) -> None:
         """A colleague changed this answer since the user last looked: say so, by whom and
         when, on screen and to a screen reader, until it is seen."""
@@ -137,19 +281,31 @@ class QuestionRow(QtWidgets.QFrame):
     def spoken_text(self, as_of: datetime) -> str:
         """Question, answer, who and when, state: "Lactose intolerance: Yes — recorded by
         Leyla Demir, today 10:42 — Answered"."""
-        q, answer = self.item.question, self.item.answer
+        q, answer, fact = self.item.question, self.item.answer, self.item.on_record
         label = q.label_for(self._language)
         no_answer = answer is not None and answer.no_answer is not None
         state_word = state_chip(self.item.state, no_answer=no_answer).text
+        if answer is None and fact is not None:
+            return (
+                self.tr("%1: %2 — %3 — %4")
+                .replace("%1", label)
+                .replace("%2", record_value_text(q, fact, self._language))
+                .replace("%3", record_source_text(fact))
+                .replace("%4", state_word)
+            )
         if answer is None:
             return self.tr("%1 — %2").replace("%1", label).replace("%2", state_word)
-        return (
+        spoken = (
             self.tr("%1: %2 — %3 — %4")
             .replace("%1", label)
             .replace("%2", q.format_value(answer.value, self._language))
             .replace("%3", self._who_and_when(answer, as_of))
             .replace("%4", state_word)
         )
+        if fact is not None and self.item.disagrees:
+            said = record_value_text(q, fact, self._language)
+            spoken += " — " + self._differs(said, record_where(fact), record_when(fact))
+        return spoken
 
     def _who_and_when(self, answer: Answer, as_of: datetime) -> str:
         action = answer.history[-1].action if answer.history else AnswerAction.RECORDED
@@ -173,6 +329,10 @@ class QuestionRow(QtWidgets.QFrame):
             )
             if answer.unsent:
                 parts.append(self.tr("not yet sent"))
+        elif self.item.on_record is not None:
+            parts.append(
+                self.tr("Given by: %1").replace("%1", record_source_text(self.item.on_record))
+            )
         first = next(iter(self.buttons.values()), None)
         if first is not None:
             parts.append(self.tr("Enter: %1").replace("%1", first.text().rstrip("…")))
@@ -253,6 +413,8 @@ class AskOnceBoard(QtWidgets.QWidget):
         self._dialog_factory = dialog_factory
         self._chart: PatientChart | None = None
         self.rows: list[QuestionRow] = []
+        self.record_panel: QtWidgets.QGroupBox | None = None
+        """What the hospital's record says of language, phone, address, contacts (if anything)."""
 
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -270,8 +432,8 @@ class AskOnceBoard(QtWidgets.QWidget):
         self.interview_button.setAutoDefault(False)
         self.interview_button.clicked.connect(self.sig_interview_requested.emit)
         top.addWidget(self.interview_button)
-        QtGui.QShortcut(
-            QtGui.QKeySequence(Qt.Key.Key_I),
+        widget_shortcut(
+            Qt.Key.Key_I,
             self,
             self.sig_interview_requested.emit,
             Qt.ShortcutContext.WidgetWithChildrenShortcut,
@@ -307,6 +469,9 @@ class AskOnceBoard(QtWidgets.QWidget):
         lay.setContentsMargins(8, 0, 8, 8)
         self.rows = []
         self._groups = []
+        self.record_panel = self._record_panel(chart)
+        if self.record_panel is not None:
+            lay.addWidget(self.record_panel)
         by_category: dict[str, list[BoardItem]] = {}
         for item in chart.board:
             by_category.setdefault(item.question.category.code, []).append(item)
@@ -337,17 +502,87 @@ class AskOnceBoard(QtWidgets.QWidget):
         lay.addStretch(1)
         self._scroll.setWidget(content)
         counts = {s: sum(i.state is s for i in chart.board) for s in AnswerState}
-        self.summary.setText(
+        summary = (
             self.tr("<b>%1 of %2</b> answered · <b>%3</b> to re-confirm · <b>%4</b> not asked yet")
             .replace("%1", str(counts[AnswerState.VALID]))
             .replace("%2", str(len(chart.board)))
             .replace("%3", str(counts[AnswerState.DUE]))
             .replace("%4", str(counts[AnswerState.NEVER_ASKED]))
         )
+        differing = sum(i.disagrees for i in chart.board)
+        if differing:
+            summary += f" · <span style='color:{overdue_colors()[1].name()}'>⚠ " + (
+                self.tr("differing from the hospital record: <b>%1</b>").replace(
+                    "%1", str(differing)
+                )
+                + "</span>"
+            )
+        self.summary.setText(summary)
         open_count = counts[AnswerState.DUE] + counts[AnswerState.NEVER_ASKED]
         self.interview_button.setEnabled(open_count > 0)
         self._apply_filter()
         self._restore_focus(focused)
+
+    def _record_panel(self, chart: PatientChart) -> QtWidgets.QGroupBox | None:
+        """What the hospital's record says of language, interpreter, phone, e-mail, address
+        and contact persons: read-only, one Tab stop, read out whole by a screen reader."""
+        patient = chart.patient
+        if not patient.has_record_details:
+            return None
+        lines: list[str] = []
+        if patient.languages:
+            # A language in the UI's words where the catalog names it ("Arabisch"), else
+            # as the record wrote it.
+            options = {
+                o.code: o.display_for(self.language)
+                for item in chart.board
+                if item.question.code == PREFERRED_LANGUAGE
+                for o in item.question.options
+            }
+            spoken = ", ".join(
+                (options.get(lang.code) or lang.display or lang.code)
+                + (" (" + self.tr("preferred") + ")" if lang.preferred else "")
+                for lang in patient.languages
+            )
+            lines.append(self.tr("Languages: %1").replace("%1", spoken))
+        if patient.interpreter_required is not None:
+            lines.append(
+                self.tr("Interpreter required")
+                if patient.interpreter_required
+                else self.tr("No interpreter required")
+            )
+        for point in patient.telecom:
+            lines.append(f"{_telecom_word(point.system)}: {point.value}")
+        for address in patient.addresses:
+            lines.append(self.tr("Address: %1").replace("%1", address.one_line()))
+        for contact in patient.record_contacts:
+            who = ", ".join(x for x in (contact.name, contact.organization) if x)
+            if contact.relationship:
+                who = f"{who} ({contact.relationship})" if who else contact.relationship
+            reach = ", ".join(t.value for t in contact.telecom)
+            lines.append(self.tr("Contact: %1").replace("%1", f"{who}: {reach}" if reach else who))
+        when = (
+            date_text(patient.record_updated_at.astimezone().date())
+            if patient.record_updated_at is not None
+            else unknown_time_text()
+        )
+        title = self.tr("Hospital record (as of %1)").replace("%1", when)
+        box = QtWidgets.QGroupBox(title)
+        box.setObjectName("hospitalRecord")
+        box_lay = QtWidgets.QVBoxLayout(box)
+        text = QtWidgets.QLabel("<br>".join(html.escape(line) for line in lines))
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        text.setAccessibleName(title)
+        text.setAccessibleDescription("; ".join(lines))
+        box_lay.addWidget(text)
+        box.setAccessibleName(title)
+        return box
 
     def _apply_filter(self) -> None:
         mode = self.filter.currentData()
@@ -440,6 +675,11 @@ class AskOnceBoard(QtWidgets.QWidget):
         dialog = self._dialog_factory(
             item.question, None, correcting=False, language=self.language, parent=self
         )
+        if item.on_record is not None:
+            dialog.show_record(
+                record_value_text(item.question, item.on_record, self.language),
+                record_source_text(item.on_record),
+            )
 
         def save() -> None:
             value = dialog.result_value()
@@ -463,6 +703,11 @@ class AskOnceBoard(QtWidgets.QWidget):
         if item.answer is not None:
             self.chart_actions.confirm_answer(self._patient_id(), item.answer.id, Source.PATIENT)
 
+    def confirm_record(self, item: BoardItem) -> None:
+        """The hospital record is right: it becomes AskOnce's answer (and is sent as one)."""
+        if item.on_record is not None:
+            self.chart_actions.confirm_record(self._patient_id(), item.question.code)
+
     def correct(self, item: BoardItem) -> None:
         answer = item.answer
         if answer is None:
@@ -478,6 +723,11 @@ class AskOnceBoard(QtWidgets.QWidget):
             as_of=self._chart.as_of,
             parent=self,
         )
+        if item.on_record is not None:
+            dialog.show_record(
+                record_value_text(item.question, item.on_record, self.language),
+                record_source_text(item.on_record),
+            )
 
         def save() -> None:
             value = dialog.result_value()
@@ -516,3 +766,16 @@ class AskOnceBoard(QtWidgets.QWidget):
         dialog.accepted.connect(mark)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+
+def _telecom_word(system: str) -> str:
+    """A ContactPoint system in the UI language ("Phone", "E-mail")."""
+    words = {
+        "phone": QtCore.QCoreApplication.translate("HospitalRecord", "Phone"),
+        "sms": QtCore.QCoreApplication.translate("HospitalRecord", "Mobile (SMS)"),
+        "email": QtCore.QCoreApplication.translate("HospitalRecord", "E-mail"),
+        "fax": QtCore.QCoreApplication.translate("HospitalRecord", "Fax"),
+        "pager": QtCore.QCoreApplication.translate("HospitalRecord", "Pager"),
+        "url": QtCore.QCoreApplication.translate("HospitalRecord", "Web"),
+    }
+    return words.get(system, QtCore.QCoreApplication.translate("HospitalRecord", "Contact"))

@@ -14,11 +14,12 @@ from typing import Any, Generic, Protocol, TypeVar
 from app.domain import Frozen, NewsItem, Provenance, Source
 from app.services import PatientChart
 from ui.base import drafts
+from ui.base.shortcuts import widget_shortcut
 from ui.base.style import relative_time
 from ui.base.table_model import RecordTableModel, row_table
 from ui.base.words import source_text
 from ui.operations.chart import ChartActions
-from ui.qt import Qt, QtCore, QtGui, QtWidgets
+from ui.qt import Qt, QtCore, QtWidgets
 
 D = TypeVar("D", bound=Frozen)
 
@@ -239,10 +240,9 @@ class RecordTab(QtWidgets.QWidget, Generic[R, DialogT]):
             self.setTabOrder(first, second)
 
     def _connect_table(self) -> None:
-        on_table = Qt.ShortcutContext.WidgetShortcut
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Insert), self.table, self._add, on_table)
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Return), self.table, self._edit, on_table)
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Enter), self.table, self._edit, on_table)
+        widget_shortcut(Qt.Key.Key_Insert, self.table, self._add)
+        widget_shortcut(Qt.Key.Key_Return, self.table, self._edit)
+        widget_shortcut(Qt.Key.Key_Enter, self.table, self._edit)
         self.table.doubleClicked.connect(self._edit)
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._edit)

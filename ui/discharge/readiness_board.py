@@ -14,6 +14,7 @@ from typing import Any
 
 from app.discharge import Readiness
 from app.services import CareService, DischargeRow
+from ui.base.shortcuts import widget_shortcut
 from ui.base.style import overdue_colors
 from ui.base.table_model import (
     RECORD_ID_ROLE,
@@ -338,10 +339,8 @@ class DischargeBoard(QtWidgets.QWidget):
         layout.addLayout(bottom)
 
         on_view = Qt.ShortcutContext.WidgetShortcut
-        QtGui.QShortcut(
-            QtGui.QKeySequence(Qt.Key.Key_Return), self.view, self.open_current, on_view
-        )
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Enter), self.view, self.open_current, on_view)
+        widget_shortcut(Qt.Key.Key_Return, self.view, self.open_current, on_view)
+        widget_shortcut(Qt.Key.Key_Enter, self.view, self.open_current, on_view)
         self.view.doubleClicked.connect(self._open_index)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_start_plan())
         self.filter_edit.textChanged.connect(self._on_filter)

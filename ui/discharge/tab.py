@@ -10,6 +10,7 @@ what is stored. Printing and PDF export of the summary are the tab's too.
 from __future__ import annotations
 
 from app.services import DischargeView, PatientChart
+from ui.base.shortcuts import widget_shortcut
 from ui.base.taskman import DbOp
 from ui.discharge.dialogs import open_dialog
 from ui.discharge.sections.checklist import ChecklistSection
@@ -87,7 +88,7 @@ class DischargeTab(QtWidgets.QWidget):
         self.plan_header.sig_export_requested.connect(self.export_pdf)
         self.follow_up.sig_ask_question.connect(self.sig_ask_question)
         print_keys = QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Print)
-        QtGui.QShortcut(
+        widget_shortcut(
             print_keys, self, self.print_summary, Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         self._set_sections_visible(False)

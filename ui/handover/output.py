@@ -22,6 +22,7 @@ from ui.base import printing, reauth
 from ui.base.dialogs import open_dialog
 from ui.base.error_text import error_text
 from ui.base.printing import default_page_size
+from ui.base.save_dialog import save_file_dialog
 from ui.base.taskman import DbOp, TaskManager
 from ui.handover.document import PrintableHandover, PrintedBy, handover_document
 from ui.handover.pages import pdf_printer, render, sheet_printer
@@ -130,23 +131,14 @@ class HandoverOutput(QtCore.QObject):
 
     def pdf_dialog(self) -> QtWidgets.QFileDialog:
         """The save dialog. The suggested name holds the date and time, no patient data."""
-        locations = QtCore.QStandardPaths.StandardLocation
-        folder = QtCore.QStandardPaths.writableLocation(locations.DocumentsLocation)
-        if not Path(folder).is_dir():  # (Qt's dialog then shows the name as a relative path)
-            folder = QtCore.QStandardPaths.writableLocation(locations.HomeLocation)
         now = self.service.now().astimezone()
-        name = f"handover-{local_day(now).isoformat()}-{now:%H%M}.pdf"
-        dialog = QtWidgets.QFileDialog(
+        return save_file_dialog(
             self._window(),
             self.tr("Save handover sheet as PDF"),
-            folder,
             self.tr("PDF documents (*.pdf)"),
+            f"handover-{local_day(now).isoformat()}-{now:%H%M}.pdf",
+            "pdf",
         )
-        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QtWidgets.QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(name)
-        return dialog
 
     # --- steps ------------------------------------------------------------------------
 

@@ -74,10 +74,11 @@ def parse_time(text: str) -> str | None:
 
 
 def patient_language(board: Iterable[BoardItem]) -> str | None:
-    """The language the patient would like to be asked in, if an answer says so."""
+    """The language the patient would like to be asked in, if an answer or the hospital
+    record says so."""
     for item in board:
-        if item.question.code == PREFERRED_LANGUAGE and item.answer is not None:
-            value = item.answer.value
+        if item.question.code == PREFERRED_LANGUAGE:
+            value = item.known_value
             return value if isinstance(value, str) and value != "other" else None
     return None
 

@@ -87,6 +87,12 @@ class MainMenus(QtCore.QObject):
         self.interview.setToolTip(
             self.tr("The open patient's open questions one after another, one key per answer")
         )
+        self.export_answers = ask_once.addAction(self.tr("&Export answers (FHIR)…"))
+        self.export_answers.setToolTip(
+            self.tr("The open patient's current answers as a FHIR QuestionnaireResponse file")
+        )
+        self.send_answers = ask_once.addAction(self.tr("Se&nd answers to the server (FHIR)…"))
+        self.send_answers.setEnabled(False)  # with a server connection (enable_sync)
 
     def _add_view_menu(self, bar: QtWidgets.QMenuBar) -> None:
         view_menu = bar.addMenu(self.tr("&View"))
@@ -131,7 +137,7 @@ class MainMenus(QtCore.QObject):
 
     def enable_sync(self, enabled: bool) -> None:
         """The Sync menu works once this window has a sync (never in the demo)."""
-        for action in (self.sync_now, self.stop_sync, self.sync_problems):
+        for action in (self.sync_now, self.stop_sync, self.sync_problems, self.send_answers):
             action.setEnabled(enabled)
 
     def show_coordinator(self, on: bool) -> None:

@@ -8,7 +8,8 @@ communication and sensory needs already known (interpreter, language, hearing, s
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from app.clock import local_day
 from app.domain import Patient, Role
@@ -17,9 +18,11 @@ from app.services import PatientChart
 from app.services.charts import CommunicationNeed
 from ui.base.style import relative_time
 from ui.chart.contacts_tab import ContactsTab
+from ui.chart.export_answers import export_answers, send_answers
 from ui.chart.history_tab import HistoryTab, change_text
 from ui.chart.medications_tab import MedicationsTab
 from ui.chart.question_board import AskOnceBoard
+from ui.chart.reported_panel import ReportedPanel
 from ui.discharge.tab import DischargeTab
 from ui.mainwindow.ward_model import (
     ALERT_GLYPH,
@@ -389,6 +392,9 @@ class PatientView(QtWidgets.QWidget):
         self.news = NewsStrip()
         self.news.sig_seen.connect(actions.mark_news_seen)
         layout.addWidget(self.news)
+        # The patient's portal answers, offered above the board until a nurse confirms them.
+        self.reported = ReportedPanel(actions, language=language)
+        layout.addWidget(self.reported)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Patient tabs"))
@@ -414,11 +420,22 @@ class PatientView(QtWidgets.QWidget):
         self.chart = chart
         self.banner.show_chart(chart)
         self.news.show_news(chart)
+        self.reported.show_patient(chart.patient.id)
         self.board.show_chart(chart)
         self.medications.show_chart(chart)
         self.contacts.show_chart(chart)
         self.discharge.show_chart(chart)
         self.history.show_chart(chart)
+
+    def export_answers(self) -> None:
+        """Ask once ▸ Export answers (FHIR): the open patient's current answers as a file."""
+        if self.chart is not None:
+            export_answers(self, self.reported.chart_actions, self.chart.patient.id)
+
+    def send_answers(self, upload: Callable[[dict[str, Any]], object]) -> None:
+        """Ask once ▸ Send answers to the server (FHIR), through ``upload`` (sync layer)."""
+        if self.chart is not None:
+            send_answers(self, self.reported.chart_actions, self.chart.patient.id, upload)
 
     def show_first_tab(self, role: Role) -> None:
         """What a role sees first: the nurse the Ask-once board, the coordinator the discharge."""

@@ -171,6 +171,10 @@ class MainWindow(QtWidgets.QMainWindow):
         m.ward_page.triggered.connect(self.focus_ward)
         m.board_page.triggered.connect(self.show_board)
         m.interview.triggered.connect(self.open_interview)
+        m.export_answers.triggered.connect(
+            lambda: self.patient_view.export_answers() if self.session is not None else None
+        )
+        m.send_answers.triggered.connect(self.send_answers)
         m.handover.triggered.connect(self.open_handover)
         m.settings.triggered.connect(self.open_settings)
         m.export_diagnostics.triggered.connect(self.export_diagnostics)
@@ -376,6 +380,12 @@ class MainWindow(QtWidgets.QMainWindow):
         export_diagnostics(
             self, self.tasks, self.service if self.session is not None else None, clock=self._clock
         )
+
+    def send_answers(self) -> None:
+        """Ask once ▸ Send answers to the server: over this session's server connection."""
+        if self.session is None or self.sync is None:
+            return
+        self.patient_view.send_answers(self.sync.upload_answers)
 
     def open_interview(self) -> None:
         """Ask the open patient's open questions, one after another (Ctrl+I, I on the board)."""

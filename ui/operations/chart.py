@@ -18,9 +18,12 @@ from app.domain import (
     ReconciliationDecision,
     Source,
 )
+from app.patient_reports import AnswersExport, ItemToConfirm
 from app.services import CareService
+from sync import questionnaire_response
+from sync.client import SyncError
 from ui.base.error_text import error_text
-from ui.base.taskman import DbOp, TaskManager
+from ui.base.taskman import DbOp, NetOp, TaskManager
 from ui.qt import QtCore, Signal
 
 T = TypeVar("T")
@@ -73,6 +76,14 @@ class ChartActions(QtCore.QObject):
 
     def confirm_answer(self, patient_id: str, answer_id: str, source: Source) -> None:
         self._edit(patient_id, lambda: self.service.answers.confirm(answer_id, source), None)
+
+    def confirm_record(self, patient_id: str, question_code: str) -> None:
+        """What the hospital record says is right: it becomes an AskOnce answer too."""
+        self._edit(
+            patient_id,
+            lambda: self.service.answers.confirm_record(patient_id, question_code),
+            None,
+        )
 
     def correct_answer(
         self, patient_id: str, answer_id: str, value: AnswerValue, source: Source, note: str
@@ -139,3 +150,108 @@ class ChartActions(QtCore.QObject):
         self._edit(
             patient_id, lambda: self.service.discharge.set_home_helper(patient_id, contact_id), None
         )
+
+    def request_follow_up(self, patient_id: str) -> None:
+        """Hand the follow-up to the hospital's messaging system now (a plan already done)."""
+        self._edit(patient_id, lambda: self.service.discharge.request_follow_up(patient_id), None)
+
+    def cancel_follow_up(self, patient_id: str, request_id: str) -> None:
+        """Withdraw the follow-up request from the messaging system."""
+        self._edit(patient_id, lambda: self.service.discharge.cancel_follow_up(request_id), None)
+
+    # --- answers the patient reported elsewhere (app.services.reports) -------------------
+
+    def load_reported(self, patient_id: str, done: Callable[[list[ItemToConfirm]], None]) -> None:
+        """The patient-reported answers still waiting for a nurse (a read, no change)."""
+        DbOp(self.tasks, lambda: self.service.reports.reports_to_confirm(patient_id)).success(
+            done
+        ).failure(lambda exc: self.sig_edit_failed.emit(error_text(exc))).run()
+
+    def confirm_reported(self, patient_id: str, report_id: str, question_code: str) -> None:
+        """The patient confirms what they reported: it becomes their answer."""
+        self._edit(
+            patient_id,
+            lambda: self.service.reports.confirm_reported(patient_id, report_id, question_code),
+            None,
+        )
+
+    def dismiss_reported(self, patient_id: str, report_id: str, question_code: str) -> None:
+        """A reported answer is set aside: no longer offered, the chart unchanged."""
+        self._edit(
+            patient_id,
+            lambda: self.service.reports.dismiss_reported(patient_id, report_id, question_code),
+            None,
+        )
+
+    def _build_export(
+        self, patient_id: str, to_server: bool
+    ) -> Callable[[], tuple[dict[str, Any], AnswersExport]]:
+        """On the DB worker: what to export (one service call) as the response to write or
+        send (``sync.questionnaire_response``'s mapping, no ids or times chosen here)."""
+        service = self.service
+
+        def build() -> tuple[dict[str, Any], AnswersExport]:
+            export = service.reports.export_answers(patient_id, to_server=to_server)
+            return questionnaire_response.export_to_response(service.catalog, export), export
+
+        return build
+
+    def export_answers(
+        self,
+        patient_id: str,
+        write: Callable[[dict[str, Any]], bool],
+        done: Callable[[int], None],
+    ) -> None:
+        """Export the patient's answers to a file: built on the DB worker, written by
+        ``write`` on the GUI thread (``False``: it could not), and only then audited; ``done``
+        gets how many answers were left out as due for re-confirmation."""
+
+        def built(result: tuple[dict[str, Any], AnswersExport]) -> None:
+            response, export = result
+            if write(response):
+                self._audit_export(patient_id, export, done)
+
+        DbOp(self.tasks, self._build_export(patient_id, False)).success(built).failure(
+            lambda exc: self.sig_edit_failed.emit(error_text(exc))
+        ).run()
+
+    def send_answers(
+        self,
+        patient_id: str,
+        upload: Callable[[dict[str, Any]], object],
+        done: Callable[[int], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        """Export the answers to the server: built on the DB worker, sent by ``upload`` (the
+        sync layer's) on the network worker, audited once the server took it; ``done`` gets
+        how many answers were left out as due for re-confirmation."""
+
+        def send(result: tuple[dict[str, Any], AnswersExport]) -> None:
+            response, export = result
+
+            def attempt() -> SyncError | None:
+                try:
+                    upload(response)
+                except SyncError as exc:  # the server's refusal or the network: words, no bug
+                    return exc
+                return None
+
+            def answered(refusal: SyncError | None) -> None:
+                if refusal is not None:
+                    failed(refusal)
+                else:
+                    self._audit_export(patient_id, export, done)
+
+            NetOp(self.tasks, attempt).success(answered).failure(failed).run()
+
+        DbOp(self.tasks, self._build_export(patient_id, True)).success(send).failure(failed).run()
+
+    def _audit_export(
+        self, patient_id: str, export: AnswersExport, done: Callable[[int], None]
+    ) -> None:
+        service = self.service
+        DbOp(
+            self.tasks, lambda: service.reports.exported(patient_id, to_server=export.to_server)
+        ).success(lambda _r: done(export.left_out)).failure(
+            lambda exc: self.sig_edit_failed.emit(error_text(exc))
+        ).run()

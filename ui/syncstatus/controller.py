@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.services import CareService, SyncCounts
+from sync import questionnaire_response
 from sync.engine import (
     SyncFailed,
     Synchronizer,
@@ -138,6 +139,11 @@ class SyncController(QtCore.QObject):
 
     def cancel(self) -> None:
         self.engine.cancel()
+
+    def upload_answers(self, response: dict[str, Any]) -> str | None:
+        """Send an exported QuestionnaireResponse over this session's server connection
+        (``sync.questionnaire_response.upload_response``); on the network worker (NetOp)."""
+        return questionnaire_response.upload_response(self.engine.client, response)
 
     def _on_status(self, status: SyncStatus) -> None:
         if isinstance(status, SyncStarted):

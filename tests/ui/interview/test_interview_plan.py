@@ -15,6 +15,7 @@ from app.domain import (
     AnswerValue,
     Catalog,
     Provenance,
+    RecordFact,
     RevisionStatus,
     Source,
 )
@@ -122,6 +123,19 @@ def test_the_patients_language_is_shown_where_the_catalog_has_it(catalog: Catalo
     assert patient_language([german]) == "de"
     other = BoardItem(german.question, AnswerState.VALID, _answer(PREFERRED_LANGUAGE, "other"))
     assert patient_language([other]) is None
+    # Never asked in AskOnce, but the hospital record says it: asked in that language too.
+    on_record = BoardItem(
+        german.question,
+        AnswerState.VALID,
+        None,
+        on_record=RecordFact(
+            question_code=PREFERRED_LANGUAGE,
+            value="de",
+            source="patient-communication",
+            recorded_at=FIXED_NOW,
+        ),
+    )
+    assert patient_language([on_record]) == "de"
     q = catalog.questions[0]
     assert patient_text(q, "de", "en") == q.text_for("de") != q.text
     assert patient_text(q, "en", "de") == q.text  # the catalog's own language

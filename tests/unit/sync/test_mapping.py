@@ -594,3 +594,193 @@ def test_an_unknown_data_absent_reason_is_not_read_as_an_answer(
     obs["dataAbsentReason"] = {"coding": [{"system": mapping.DATA_ABSENT_REASON, "code": "masked"}]}
     with pytest.raises(mapping.MappingError):
         mapping.observation_to_answer(obs, catalog)
+
+
+# --- what the hospital's record says: Patient.communication, interpreter, telecom, address,
+# --- contact, meta.lastUpdated, and the allergy list's codes and dates (read-only) -----------
+
+_RECORD_PATIENT: dict[str, object] = {
+    "resourceType": "Patient",
+    "id": "p-rec",
+    "meta": {"versionId": "7", "lastUpdated": "2025-03-12T08:15:00+01:00"},
+    "extension": [
+        {
+            "url": "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired",
+            "valueBoolean": True,
+        }
+    ],
+    "name": [{"use": "official", "family": "Braun", "given": ["Helga"]}],
+    "birthDate": "1941-07-30",
+    "telecom": [
+        {"system": "phone", "value": "+49 221 555 0187", "use": "home", "rank": 1},
+        {"system": "email", "value": "helga@example.org", "rank": 2},
+        {"system": "phone", "value": "+49 221 000", "use": "old"},
+    ],
+    "address": [
+        {
+            "use": "home",
+            "line": ["Lindenstraße 12", "2. OG"],
+            "postalCode": "50674",
+            "city": "Köln",
+            "country": "DE",
+        },
+        {"use": "old", "text": "Alte Gasse 1, Bonn"},
+    ],
+    "contact": [
+        {
+            "relationship": [
+                {
+                    "coding": [
+                        {"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}
+                    ]
+                },
+                {"text": "Daughter"},
+            ],
+            "name": {"family": "Braun", "given": ["Petra"]},
+            "telecom": [{"system": "phone", "value": "+49 221 555 0142"}],
+            "address": {"text": "Ringstraße 3, Köln"},
+        },
+        {"organization": {"display": "Caritas Home Care North"}},
+    ],
+    "communication": [
+        {"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "de"}], "text": "German"}},
+        {
+            "language": {
+                "coding": [{"system": "urn:ietf:bcp:47", "code": "tr", "display": "Turkish"}]
+            },
+            "preferred": True,
+        },
+    ],
+}
+
+
+def _record_allergy(**extra: object) -> dict[str, object]:
+    return {
+        "resourceType": "AllergyIntolerance",
+        "id": "a-rec",
+        "meta": {"versionId": "1", "lastUpdated": "2025-06-01T10:00:00Z"},
+        "type": "intolerance",
+        "clinicalStatus": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                    "code": "active",
+                }
+            ]
+        },
+        "code": {
+            "coding": [
+                {"system": mapping.SNOMED, "code": "782415009", "display": "Intolerance to lactose"}
+            ]
+        },
+        "patient": {"reference": "Patient/p-rec"},
+        "recordedDate": "2025-03-12T09:00:00Z",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        (
+            "languages",
+            (
+                ("de", "German", False),
+                ("tr", "Turkish", True),
+            ),
+        ),
+        ("interpreter_required", True),
+        (
+            "telecom",
+            (
+                ("phone", "+49 221 555 0187", "home", 1),
+                ("email", "helga@example.org", "", 2),
+            ),
+        ),
+        ("addresses", ("Lindenstraße 12, 2. OG, 50674 Köln, DE",)),
+        (
+            "record_contacts",
+            (
+                ("Petra Braun", "C, Daughter", ("+49 221 555 0142",), "Ringstraße 3, Köln", ""),
+                ("", "", (), None, "Caritas Home Care North"),
+            ),
+        ),
+        ("record_updated_at", datetime(2025, 3, 12, 7, 15, tzinfo=UTC)),
+    ],
+)
+def test_every_element_of_the_hospital_record_is_read(element: str, expected: object) -> None:
+    patient = mapping.patient_from_fhir(copy.deepcopy(_RECORD_PATIENT))
+    value = getattr(patient, element)
+    shown: object = {
+        "languages": lambda v: tuple((x.code, x.display, x.preferred) for x in v),
+        "telecom": lambda v: tuple((t.system, t.value, t.use, t.rank) for t in v),
+        "addresses": lambda v: tuple(a.one_line() for a in v),
+        "record_contacts": lambda v: tuple(
+            (
+                c.name,
+                c.relationship,
+                tuple(t.value for t in c.telecom),
+                c.address.one_line() if c.address else None,
+                c.organization,
+            )
+            for c in v
+        ),
+    }.get(element, lambda v: v)(value)
+    assert shown == expected
+    # The cache keeps the patient as a JSON document: every element comes back the same.
+    from app.domain import Patient
+
+    assert Patient.model_validate_json(patient.model_dump_json()) == patient
+
+
+def test_a_patient_record_without_those_elements_says_nothing() -> None:
+    bare = {"resourceType": "Patient", "id": "p-bare", "birthDate": "1950-01-01"}
+    patient = mapping.patient_from_fhir(bare)
+    assert patient.languages == ()
+    assert patient.interpreter_required is None
+    assert (patient.telecom, patient.addresses, patient.record_contacts) == ((), (), ())
+    assert patient.record_updated_at is None  # never "now"
+    assert patient.preferred_language() is None
+    assert not patient.has_record_details
+
+
+def test_an_allergy_keeps_its_codes_and_the_day_it_was_recorded() -> None:
+    patient = mapping.patient_from_fhir(copy.deepcopy(_RECORD_PATIENT), None, [_record_allergy()])
+    (allergy,) = patient.allergies
+    assert allergy.substance == "Intolerance to lactose"  # no text: the coding's display
+    assert [(c.system, c.code) for c in allergy.codes] == [(mapping.SNOMED, "782415009")]
+    assert allergy.recorded_at == datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+    from app.domain import Patient
+
+    assert Patient.model_validate_json(patient.model_dump_json()) == patient
+
+
+@pytest.mark.parametrize(
+    ("extra", "recorded"),
+    [
+        ({"recordedDate": "2025-03-12"}, datetime(2025, 3, 12, tzinfo=UTC)),  # a day: its start
+        ({"recordedDate": "2025-03"}, datetime(2025, 3, 1, tzinfo=UTC)),
+        ({"recordedDate": None}, datetime(2025, 6, 1, 10, 0, tzinfo=UTC)),  # the record's change
+    ],
+)
+def test_an_allergy_recorded_on_a_day_or_undated(extra: dict[str, object], recorded) -> None:
+    allergy = {k: v for k, v in _record_allergy(**extra).items() if v is not None}
+    (known,) = mapping.patient_from_fhir(copy.deepcopy(_RECORD_PATIENT), None, [allergy]).allergies
+    assert known.recorded_at == recorded
+
+
+@pytest.mark.parametrize("verification", ["refuted", "entered-in-error"])
+def test_a_refuted_allergy_is_no_allergy(verification: str) -> None:
+    allergy = _record_allergy(
+        verificationStatus={
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
+                    "code": verification,
+                }
+            ]
+        }
+    )
+    assert (
+        mapping.patient_from_fhir(copy.deepcopy(_RECORD_PATIENT), None, [allergy]).allergies == ()
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.discharge import DischargeTask, TaskStatus
 from app.services import DischargeView
+from ui.base.shortcuts import widget_shortcut
 from ui.base.words import task_status_label
 from ui.chart.record_tab import push_button
 from ui.discharge.dialogs import TaskDialog, open_dialog
@@ -21,7 +22,7 @@ from ui.discharge.sections.tables import (
     stretch_when_used,
 )
 from ui.operations.chart import ChartActions
-from ui.qt import Qt, QtGui, QtWidgets
+from ui.qt import Qt, QtWidgets
 
 
 class ChecklistSection(DischargeSection):
@@ -92,10 +93,10 @@ class ChecklistSection(DischargeSection):
 
         on_table = Qt.ShortcutContext.WidgetShortcut
         table = self.table
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Space), table, self.toggle_done, on_table)
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Return), table, self.edit_task, on_table)
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Enter), table, self.edit_task, on_table)
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_Insert), table, self.add_task, on_table)
+        widget_shortcut(Qt.Key.Key_Space, table, self.toggle_done, on_table)
+        widget_shortcut(Qt.Key.Key_Return, table, self.edit_task, on_table)
+        widget_shortcut(Qt.Key.Key_Enter, table, self.edit_task, on_table)
+        widget_shortcut(Qt.Key.Key_Insert, table, self.add_task, on_table)
         table.doubleClicked.connect(lambda _i: self.edit_task())
         table.customContextMenuRequested.connect(
             lambda pos: self.status_menu.popup(table.viewport().mapToGlobal(pos))

@@ -90,6 +90,9 @@ class ContactsSection(DischargeSection):
         for c in contacts:
             if c.active and c.kind is ContactKind.PERSON:
                 label = f"{c.name} ({c.relationship})" if c.relationship else c.name
+                if not c.consent_to_share:
+                    # May help at home, but receives no information (not the follow-up).
+                    label += " — " + self.tr("no consent to receive information")
                 combo.addItem(label, c.id)
         index = combo.findData(helper_id) if helper_id else 0
         combo.setCurrentIndex(max(index, 0))

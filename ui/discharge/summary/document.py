@@ -13,10 +13,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.clock import local_day
-from app.discharge import Appointment, Checklist, DischargeTask, FollowUp, TaskStatus
+from app.discharge import (
+    Appointment,
+    Checklist,
+    DischargeTask,
+    FollowUp,
+    FollowUpProblem,
+    FollowUpRequest,
+    FollowUpStatus,
+    TaskStatus,
+)
 from app.domain import (
     Actor,
     AnswerState,
+    Channel,
     ContactKind,
     HomeCareContact,
     HomeMedication,
@@ -349,6 +359,18 @@ class SummaryWriter(QtCore.QObject):
                 "%1", self._contact_line(helper)
             )
             out.append(f"<p><b>{_e(line)}</b></p>")
+            if not helper.consent_to_share:
+                # Named as the helper, never as the one who receives information.
+                out.append(
+                    _tag(
+                        "p",
+                        self.tr(
+                            "%1 has not consented to receive information: not a contact"
+                            " for the follow-up."
+                        ).replace("%1", helper.name),
+                        css="notice",
+                    )
+                )
         else:
             out.append(_tag("p", self.tr("No helper at home has been named."), css="notice"))
         if people:
@@ -424,7 +446,11 @@ class SummaryWriter(QtCore.QObject):
                 (self.tr("Preferred channel"), f"<b>{_e(follow.channel)}</b>"),
                 (self.tr("Best times"), _e(follow.times or self.tr("no preference given"))),
                 (self.tr("Recorded by"), _e(said)),
+                (self.tr("Follow-up contact"), self._follow_up_contact(follow)),
             ]
+            request = follow.request
+            if request is not None:
+                rows.append((self.tr("Follow-up request"), self._request_text(follow, request)))
         else:
             missing = (
                 self.tr("due for re-confirmation")
@@ -459,6 +485,65 @@ class SummaryWriter(QtCore.QObject):
         else:
             out.append(_tag("p", self.tr("No follow-up appointments booked.")))
         return "".join(out)
+
+    def _follow_up_contact(self, follow: FollowUp) -> str:
+        """Whom the follow-up reaches (escaped): never a helper without consent."""
+        route = follow.route
+        if route is None or not route.ready or route.medium is None:
+            reason = (
+                self.tr("%1 has not consented to receive information").replace(
+                    "%1", route.recipient_name
+                )
+                if route is not None and route.problem is FollowUpProblem.NO_CONSENT
+                else self.tr("no number or address to use")
+            )
+            return "<b>" + _e(self.tr("UNKNOWN — %1").replace("%1", reason)) + "</b>"
+        who = (
+            self.tr("the patient")
+            if route.recipient_contact_id is None
+            else self.tr("%1 (helper at home)").replace("%1", route.recipient_name)
+        )
+        medium = channel_text(Channel(route.medium.value))
+        return _e(
+            self.tr("%1 — %2 %3")
+            .replace("%1", who)
+            .replace("%2", medium)
+            .replace("%3", route.address)
+        )
+
+    def _request_text(self, follow: FollowUp, request: FollowUpRequest) -> str:
+        """The request's status and what was actually sent: recipient, medium, address
+        (escaped); flagged when the current route above is another."""
+        status = {
+            FollowUpStatus.DRAFT: self.tr("drafted"),
+            FollowUpStatus.ACTIVE: self.tr("requested from the messaging system"),
+            FollowUpStatus.ON_HOLD: self.tr("on hold until the plan is complete again"),
+            FollowUpStatus.REVOKED: self.tr("cancelled"),
+            FollowUpStatus.COMPLETED: self.tr("done"),
+            FollowUpStatus.ENTERED_IN_ERROR: self.tr("entered in error"),
+            FollowUpStatus.UNKNOWN: self.tr("status unknown"),
+        }[request.status]
+        who = (
+            self.tr("the patient")
+            if request.recipient_contact_id is None
+            else self.tr("%1 (helper at home)").replace("%1", request.recipient_name)
+        )
+        sent = (
+            self.tr("%1: to %2 — %3 %4")
+            .replace("%1", status)
+            .replace("%2", who)
+            .replace("%3", channel_text(Channel(request.medium.value)))
+            .replace("%4", request.address)
+        )
+        text = _e(sent)
+        route = follow.route
+        if request.status.live and (route is None or not request.same_route(route)):
+            text += (
+                "<br/><b>"
+                + _e(self.tr("⚠ Differs from the current follow-up contact above."))
+                + "</b>"
+            )
+        return text
 
     def _when(self, when: datetime | None) -> str:
         return local_datetime(when) if when is not None else self.tr("date to be agreed")

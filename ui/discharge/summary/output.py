@@ -20,6 +20,7 @@ from ui.base import printing, reauth
 from ui.base.dialogs import open_dialog
 from ui.base.error_text import error_text
 from ui.base.printing import default_page_size
+from ui.base.save_dialog import save_file_dialog
 from ui.base.taskman import DbOp, TaskManager
 from ui.discharge.summary.document import PrintableSummary, PrintedBy, summary_document
 from ui.discharge.summary.page_breaks import place_page_breaks
@@ -257,22 +258,16 @@ class SummaryOutput(QtCore.QObject):
 
     def pdf_dialog(self) -> QtWidgets.QFileDialog:
         """The save dialog. The suggested name carries no patient identifier (see module doc)."""
-        folder = QtCore.QStandardPaths.writableLocation(
-            QtCore.QStandardPaths.StandardLocation.DocumentsLocation
-        )
         # File names end up in recent-file lists, backups and logs that are not protected like
         # the PDF itself, so the name holds no name or MRN: the date tells summaries apart.
         name = f"discharge-summary-{self.service.today().isoformat()}.pdf"
-        dialog = QtWidgets.QFileDialog(
+        return save_file_dialog(
             self._window(),
             self.tr("Export discharge summary as PDF"),
-            folder,
             self.tr("PDF documents (*.pdf)"),
+            name,
+            "pdf",
         )
-        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QtWidgets.QFileDialog.FileMode.AnyFile)
-        dialog.selectFile(str(Path(folder) / name))
-        return dialog
 
     # --- steps ------------------------------------------------------------------------
 
