@@ -17,7 +17,15 @@ import httpx
 from app.domain import Catalog, ContactKind, HomeCareContact, Provenance, Source
 from app.store.database import Database
 from sync import mapping
-from sync.engine import SyncFailed, SyncProgress, SyncStarted, SyncStatus, SyncSucceeded
+from sync.engine import (
+    CHUNK_WHOLE,
+    PATIENT_MAPPING_META,
+    SyncFailed,
+    SyncProgress,
+    SyncStarted,
+    SyncStatus,
+    SyncSucceeded,
+)
 from tests.conftest import Clock
 from tests.fhir_fake import FakeFhirServer, LoggedRequest
 from tests.unit.sync.conftest import (
@@ -535,3 +543,121 @@ def test_a_server_whose_batch_fails_with_500s_is_read_with_plain_searches(
     assert tried >= 1
     workstation.sync()
     assert sum(r.method == "POST" and r.path == "" for r in server.requests) == tried
+
+
+# --- the download pipeline: pages worked on while the next ones come --------------------------
+
+
+def _batches(server: FakeFhirServer) -> int:
+    return sum(isinstance(r.body, dict) and r.body.get("type") == "batch" for r in server.requests)
+
+
+def test_a_large_first_download_comes_in_several_batches_and_every_answer_lands_on_its_patient(
+    workstation: Workstation, server: FakeFhirServer, catalog: Catalog, clock: Clock
+) -> None:
+    """More new patients than one batch of searches holds: each batch's pages are mapped
+    while the next batch is fetched, and each answer still goes to its own patient."""
+    ward = seed_ward(server, patients=CHUNK_WHOLE * 4 + 3)
+    for pid in ward.patients:
+        answer_on_server(server, catalog, clock, pid, f"answer of {pid}")
+
+    summary = workstation.sync()
+
+    assert sequence(workstation.statuses) == FIRST_SYNC
+    assert summary.errors == ()
+    assert summary.downloaded == len(ward.patients)
+    assert _batches(server) >= 2
+    for pid in ward.patients:
+        answer = workstation.service.repo.answer(f"obs-{pid}")
+        assert answer is not None
+        assert (answer.patient_id, answer.value) == (pid, f"answer of {pid}")
+
+
+def test_the_server_going_away_on_a_later_page_writes_nothing_of_what_came_before(
+    workstation: Workstation, server: FakeFhirServer, catalog: Catalog, clock: Clock
+) -> None:
+    """Pages already mapped ahead are not written: the cache stays as it was until every
+    page has come and been checked, and the next sync brings everything."""
+    server.max_page_size = 2
+    ward = seed_ward(server, patients=5)
+    for pid in ward.patients:
+        answer_on_server(server, catalog, clock, pid, f"answer of {pid}")
+    later_pages = 0
+
+    def gone_on_the_third_later_page(request: httpx.Request) -> httpx.Response | None:
+        nonlocal later_pages
+        if "_getpages" in str(request.url):
+            later_pages += 1
+            if later_pages == 3:
+                server.down = True
+                raise httpx.ConnectError("gone", request=request)
+        return None
+
+    server.fault = gone_on_the_third_later_page
+    workstation.sync()
+
+    failed = workstation.statuses[-1]
+    assert isinstance(failed, SyncFailed)
+    assert failed.offline
+    assert workstation.service.charts.ward() == []
+    assert all(workstation.service.repo.answer(f"obs-{pid}") is None for pid in ward.patients)
+
+    server.fault = None
+    server.down = False
+    summary = workstation.sync()
+    assert summary.errors == ()
+    assert summary.downloaded == len(ward.patients)
+
+
+def test_an_answer_that_does_not_map_on_a_later_page_is_one_error_and_the_rest_lands(
+    workstation: Workstation, server: FakeFhirServer, catalog: Catalog, clock: Clock
+) -> None:
+    server.max_page_size = 2
+    ward = seed_ward(server, patients=4)
+    for pid in ward.patients:
+        answer_on_server(server, catalog, clock, pid, f"answer of {pid}")
+    broken = server.get("Observation", f"obs-{ward.patients[-1]}")
+    assert broken is not None
+    broken["effectiveDateTime"] = "not a time"  # ours by its code, but not valid FHIR
+    server.put(broken)
+
+    summary = workstation.sync()
+
+    assert len(summary.errors) == 1
+    assert f"Observation/obs-{ward.patients[-1]}" in summary.errors[0]
+    assert summary.downloaded == len(ward.patients) - 1
+    assert workstation.sync().errors == ()  # told once, then left aside
+
+
+def test_patients_cached_by_an_older_mapping_are_mapped_again_once_without_the_server(
+    workstation: Workstation, server: FakeFhirServer, db: Database
+) -> None:
+    """An update that reads more of the Patient (here the hospital record's language) brings
+    it to patients already cached, from their cached resources: nothing changed on the
+    server, so nothing would be downloaded again."""
+    ward = seed_ward(server)
+    pid = ward.patients[0]
+    record = server.get("Patient", pid)
+    assert record is not None
+    record["communication"] = [
+        {"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "de"}]}, "preferred": True}
+    ]
+    server.put(record)
+    workstation.sync()
+    repo = workstation.service.repo
+    mapped = repo.patient(pid)
+    assert mapped is not None
+    assert [lang.code for lang in mapped.languages] == ["de"]
+    # As an AskOnce before the hospital record was read left it:
+    with db.transaction() as conn:
+        repo.put_patient(conn, mapped.model_copy(update={"languages": ()}))
+        repo.set_meta(conn, PATIENT_MAPPING_META, "1")
+
+    summary = workstation.sync()
+
+    assert summary.errors == ()
+    assert summary.downloaded == 0
+    again = repo.patient(pid)
+    assert again is not None
+    assert [lang.code for lang in again.languages] == ["de"]
+    assert repo.meta(PATIENT_MAPPING_META) == mapping.PATIENT_MAPPING
