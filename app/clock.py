@@ -15,7 +15,7 @@ something took, not what time it is, and cannot jump with the wall clock.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 Clock = Callable[[], datetime]
 """Returns the current instant, timezone-aware (UTC)."""
@@ -36,3 +36,9 @@ def local_day(instant: datetime) -> date:
 def today(clock: Clock) -> date:
     """The workstation's calendar day now: what "today", "overdue" and "in 2 days" count from."""
     return local_day(clock())
+
+
+def local_start_of_day(day: date) -> datetime:
+    """The start of ``day`` in the workstation's time zone, with its offset (a date alone
+    from the server, or the day a follow-up is due from)."""
+    return datetime.combine(day, time()).astimezone()

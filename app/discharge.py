@@ -17,7 +17,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -569,12 +569,6 @@ def follow_up_payload(
         if language and language in texts:
             return texts[language], language
     raise AssertionError("unreachable: English is always there")
-
-
-def local_start_of_day(day: date) -> datetime:
-    """The start of ``day`` in the workstation's time zone, with its offset (the day a
-    follow-up is due from, as a FHIR dateTime)."""
-    return datetime.combine(day, time()).astimezone()
 
 
 class FollowUpRequest(Frozen):

@@ -25,13 +25,13 @@ from datetime import date, datetime
 from typing import Any
 
 from app.catalog import ANSWER_SYSTEM
+from app.clock import local_start_of_day
 from app.discharge import (
     FOLLOW_UP_CATEGORY,
     FOLLOW_UP_CATEGORY_SYSTEM,
     FollowUpMedium,
     FollowUpRequest,
     FollowUpStatus,
-    local_start_of_day,
 )
 from sync.mapping import (
     EXT_BASE,

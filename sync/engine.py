@@ -728,13 +728,14 @@ class Synchronizer:
         against the FHIR models).
 
         What is written and when: nothing before the first batch has come and been checked
-        — it holds every kind of search of this sync, so a server that cannot answer one
-        fails the sync before anything is written. After that, a unit of the plan (a group
-        of new patients with everything of theirs, or every change of the patients already
-        here) is stored once all its pages have come and been checked: a patient is never
-        in the cache with half their answers, which would look like questions never asked.
-        Patients who left the assignment are purged, and the cursors move, only once
-        everything has come."""
+        (a search the server says it cannot answer was refused before that, and one it
+        cannot answer after all fails there: a lenient server, a lying ``self`` link). Then
+        a unit of the plan (a group of new patients with everything of theirs, or every
+        change of the patients already here) is stored once all its pages have come and
+        been checked: a patient is never in the cache with half their answers, which would
+        look like questions never asked. Patients who left the assignment are purged, and
+        the cursors move, only once everything has come — should a later batch fail, what
+        is stored is whole and the next sync fetches again what came after."""
         for query in plan.queries:
             caps.require(query.kind.resource_type, query.params)
         answers: list[_Answer] = []
@@ -1224,10 +1225,11 @@ CHUNK_WHOLE = 25
 fit one page of ``PAGE_SIZE``. Following ``next`` links costs a server more than a search
 that fits one page (HAPI served 1,500 resources/s on later pages against 2,600/s on first
 pages, measured at 400 patients), and the pages of one search can only come one by one."""
-BATCH_SIZE = 26
-"""Searches per batch request (two units of new patients, 12 kinds each): small enough that
-the first answer comes soon and the engine works on one while the next is fetched, large
-enough that the requests stay few (a first sync of 400 patients: 8 batches)."""
+BATCH_SIZE = 13
+"""Searches per batch request: one unit of new patients (12 kinds). Its answer, about 1 MB
+of JSON for 25 patients, comes soon, and the engine works on it while the next is fetched;
+parsing it holds the interpreter's lock ~12 ms on the fetch thread — twice that for two
+units made the GUI thread's longest stall 60 ms at 400 patients (the sync benchmark)."""
 STORE_GROUP = 50  # patients per transaction when storing
 FULL_RECONCILE = timedelta(days=1)
 CAPABILITIES_MAX_AGE = timedelta(days=1)

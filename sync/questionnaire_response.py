@@ -14,10 +14,11 @@ server; an answer "asked, but no answer" has no value to give and is left out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from app.catalog import ANSWER_SYSTEM
+from app.clock import local_start_of_day
 from app.domain import (
     Actor,
     Answer,
@@ -131,7 +132,7 @@ def _authored(text: object, where: str) -> datetime | None:
     try:
         if len(value) <= 10:  # a year, a month or a day (FHIR dateTime allows them)
             parts = [int(p) for p in value.split("-")] + [1, 1]
-            return datetime(parts[0], parts[1], parts[2]).astimezone().astimezone(UTC)
+            return local_start_of_day(date(parts[0], parts[1], parts[2])).astimezone(UTC)
         return parse_instant(value)  # (a dateTime without a time zone is refused there)
     except ValueError as exc:
         raise MappingError(f"{where} has an unreadable authored time") from exc

@@ -83,7 +83,7 @@ class CareService(ServicePart):
         self.discharge = DischargeService(self.ctx, self.home_care)
         self.charts = ChartService(self.ctx, self.discharge)
         self.handover = HandoverService(self.ctx, self.discharge)
-        self.answers = AnswerService(self.ctx)
+        self.answers = AnswerService(self.ctx, self.discharge)
         self.access = AccessService(self.ctx)
         self.outbox = OutboxService(self.ctx)
         self.news = NewsService(self.ctx)

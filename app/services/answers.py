@@ -30,15 +30,14 @@ from app.services.discharge import (
     FOLLOW_UP_TIMES_QUESTION,
     DischargeService,
 )
-from app.services.home_care import HomeCareService
 
 
 class AnswerService(ServicePart):
     """The Ask-once board's edits."""
 
-    def __init__(self, ctx: ServiceContext, discharge: DischargeService | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, discharge: DischargeService) -> None:
         super().__init__(ctx)
-        self.discharge = discharge or DischargeService(ctx, HomeCareService(ctx))
+        self.discharge = discharge
         """An answer to the follow-up channel or times re-routes the follow-up request."""
 
     def record(

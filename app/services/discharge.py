@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from app.clock import local_day
+from app.clock import local_day, local_start_of_day
 from app.discharge import (
     Appointment,
     ChecklistTask,
@@ -59,7 +59,6 @@ from app.discharge import (
     TaskStatus,
     due_date,
     follow_up_payload,
-    local_start_of_day,
     readiness,
     resolve_follow_up,
 )
