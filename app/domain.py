@@ -184,6 +184,8 @@ class Patient(Frozen):
     """The record's contact persons (``Patient.contact``), not AskOnce's home-care contacts."""
     record_updated_at: UtcDateTime | None = None
     """When the hospital's Patient record last changed (``meta.lastUpdated``)."""
+    religion: tuple[Coding, ...] = ()
+    """The record's religious affiliation (the ``patient-religion`` extension's codings)."""
 
     def preferred_language(self) -> RecordLanguage | None:
         """The language the record marks preferred, else the only one it names."""
@@ -202,6 +204,7 @@ class Patient(Frozen):
             or self.telecom
             or self.addresses
             or self.record_contacts
+            or self.religion
         )
 
     @property

@@ -10,6 +10,8 @@ record (the ``hospital-record`` extension on the question, data in the catalog):
   is required;
 - ``telecom``: the channel of the contact point the record ranks first (only an explicit
   ``rank`` is a preference; a phone number alone is not);
+- ``patient-religion``: the ``patient-religion`` extension, as the option whose own code or
+  standard coding (v3-ReligiousAffiliation) it names, else "other";
 - ``allergy:<code or word>``: an active entry of the allergy and intolerance list whose
   code is ``<code>``, or whose words contain ``<word>`` — "Yes". An entry missing from the
   list says nothing (nobody may have asked).
@@ -41,8 +43,9 @@ PATIENT_COMMUNICATION = "patient-communication"
 INTERPRETER_REQUIRED = "interpreter-required"
 INTERPRETER_LANGUAGE = "interpreter-language"
 TELECOM = "telecom"
+RELIGION = "patient-religion"
 ALLERGY_PREFIX = "allergy:"
-SOURCES = (PATIENT_COMMUNICATION, INTERPRETER_REQUIRED, INTERPRETER_LANGUAGE, TELECOM)
+SOURCES = (PATIENT_COMMUNICATION, INTERPRETER_REQUIRED, INTERPRETER_LANGUAGE, TELECOM, RELIGION)
 """The record sources a question may name, besides ``allergy:<code or word>``."""
 
 OTHER_OPTION = "other"
@@ -59,6 +62,7 @@ def check_source(name: str, question: Question | None = None) -> str | None:
         INTERPRETER_LANGUAGE: (AnswerType.CHOICE,),
         INTERPRETER_REQUIRED: (AnswerType.BOOLEAN,),
         TELECOM: (AnswerType.CONTACT_METHOD, AnswerType.CHOICE),
+        RELIGION: (AnswerType.CHOICE,),
     }
     if name.startswith(ALLERGY_PREFIX):
         if not name[len(ALLERGY_PREFIX) :].strip() or name != name.strip():
@@ -133,6 +137,19 @@ def _fact(question: Question, patient: Patient, source: str) -> RecordFact | Non
             if question.option(system) is not None:
                 return said(system)
         return None
+    if source == RELIGION and patient.religion:
+        for coding in patient.religion:
+            for option in question.options:
+                ours = (option.system, option.code) == (coding.system, coding.code)
+                if ours or any(
+                    (c.system, c.code) == (coding.system, coding.code)
+                    for c in option.standard_codings
+                ):
+                    return said(option.code)
+        if question.option(OTHER_OPTION) is None:
+            return None
+        named = next((c.display for c in patient.religion if c.display), patient.religion[0].code)
+        return said(OTHER_OPTION, named)
     if source.startswith(ALLERGY_PREFIX):
         allergy = next(_matching(patient.allergies, source[len(ALLERGY_PREFIX) :]), None)
         if allergy is not None:

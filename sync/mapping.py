@@ -1248,12 +1248,19 @@ def patient_from_fhir(
         ),
         record_contacts=tuple(_record_contact(c) for c in patient.get("contact", [])),
         record_updated_at=_last_updated(patient),
+        religion=tuple(
+            c
+            for ext in patient.get("extension", []) or []
+            if ext.get("url") == EXT_RELIGION
+            for c in _read_codings(ext.get("valueCodeableConcept") or {})
+        ),
     )
 
 
 # --- what the hospital's record says beyond name and stay (read-only) -------------------------
 
 EXT_INTERPRETER_REQUIRED = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
+EXT_RELIGION = "http://hl7.org/fhir/StructureDefinition/patient-religion"
 BCP47 = "urn:ietf:bcp:47"
 _NOT_SO = ("refuted", "entered-in-error")  # AllergyIntolerance verification: no allergy at all
 

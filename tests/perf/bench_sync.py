@@ -28,6 +28,7 @@ instead (development only: the server is then not fresh).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import gzip
@@ -533,8 +534,43 @@ def gui_stall(base_url: str, catalog: Catalog, practitioner: str, folder: Path) 
 # --- one size ----------------------------------------------------------------------------------
 
 
+def apart(server_pid: int | None) -> contextlib.AbstractContextManager[bool]:
+    """The server on one core and this process (every thread it starts meanwhile) on the
+    other, as a ward workstation's server is another machine: on these 2 cores a busy HAPI
+    otherwise preempts the thread that holds the interpreter's lock, and the GUI thread
+    waits for it (measured: 45-60 ms stalls shared, 15-20 ms apart). Linux only; yields
+    False (nothing changed) where it cannot."""
+
+    @contextlib.contextmanager
+    def pinned() -> Iterator[bool]:
+        cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+        if server_pid is None or len(cores) < 2:
+            yield False
+            return
+        tasks = [int(t.name) for t in Path(f"/proc/{server_pid}/task").iterdir()]
+        for tid in tasks:
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(tid, {cores[0]})
+        os.sched_setaffinity(0, {cores[1]})
+        try:
+            yield True
+        finally:
+            os.sched_setaffinity(0, set(cores))
+            for t in Path(f"/proc/{server_pid}/task").iterdir():
+                with contextlib.suppress(OSError):
+                    os.sched_setaffinity(int(t.name), set(cores))
+
+    return pinned()
+
+
 def run_size(
-    base_url: str, patients: int, catalog: Catalog, *, profile: bool, stall: bool
+    base_url: str,
+    patients: int,
+    catalog: Catalog,
+    *,
+    profile: bool,
+    stall: bool,
+    server_pid: int | None = None,
 ) -> dict[str, Any]:
     tag = uuid.uuid4().hex[:6]
     at = datetime.now(UTC) - timedelta(hours=1)
@@ -611,6 +647,13 @@ def run_size(
             try:
                 results["gui"] = gui_stall(base_url, catalog, practitioner, folder)
                 print(f"gui: {results['gui']}", flush=True)
+                with apart(server_pid) as separated:
+                    if separated:
+                        (folder / "apart").mkdir()
+                        results["gui_apart"] = gui_stall(
+                            base_url, catalog, practitioner, folder / "apart"
+                        )
+                        print(f"gui, server apart: {results['gui_apart']}", flush=True)
             except Exception as exc:  # noqa: BLE001
                 results["gui_error"] = f"{type(exc).__name__}: {exc}"
         if profile:
@@ -683,13 +726,18 @@ def _targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             "met": per_cpu is not None and per_cpu >= TARGETS["resources_per_cpu_s"],
         },
     ]
-    gui = results.get("gui")
-    if gui:
+    for key, where in (
+        ("gui", "server sharing the client's 2 cores"),
+        ("gui_apart", "server on a core of its own, the app on the other"),
+    ):
+        gui = results.get(key)
+        if not gui:
+            continue
         stall = gui["first_sync"]["longest_stall_ms"]
         rows.append(
             {
                 "target": f"GUI thread: longest stall during a sync at most "
-                f"{TARGETS['gui_stall_ms']} ms",
+                f"{TARGETS['gui_stall_ms']} ms ({where})",
                 "figure": f"{stall} ms (first sync), "
                 f"{gui['no_change_sync']['longest_stall_ms']} ms (no-change sync)",
                 "met": stall <= TARGETS["gui_stall_ms"]
@@ -799,11 +847,16 @@ def write_report(meta: dict[str, Any], results: dict[str, Any]) -> Path:
             lines.append(
                 "  - resources: " + ", ".join(f"{k} {v}" for k, v in s["resources_by_type"].items())
             )
-    gui = results.get("gui")
-    if gui:
+    for key, where in (
+        ("gui", "the server sharing this machine's cores"),
+        ("gui_apart", "the server on one core, the app on the other (`apart`)"),
+    ):
+        gui = results.get(key)
+        if not gui:
+            continue
         lines += [
             "",
-            "## GUI thread during a sync (as the app runs it)",
+            f"## GUI thread during a sync (as the app runs it), {where}",
             "",
             f"A {TICK_MS} ms QTimer on the GUI thread; the longest gap between two ticks. "
             "SyncController with make_synchronizer(run_db=TaskManager.run_db_blocking), the "
@@ -863,7 +916,12 @@ def main() -> None:
                     base_url = server.base_url
                 software = _server_software(base_url)
                 results = run_size(
-                    base_url, patients, catalog, profile=args.profile, stall=not args.no_stall
+                    base_url,
+                    patients,
+                    catalog,
+                    profile=args.profile,
+                    stall=not args.no_stall,
+                    server_pid=server.process.pid if server and server.process else None,
                 )
             finally:
                 if server is not None:

@@ -50,6 +50,7 @@ LANGUAGE = "communication.preferred-language"
 INTERPRETER = "communication.interpreter-needed"
 INTERPRETER_LANGUAGE = "communication.interpreter-language"
 CHANNEL = "communication.preferred-channel"
+FAITH = "culture.faith"
 SNOMED = "http://snomed.info/sct"
 
 
@@ -100,6 +101,7 @@ def test_the_catalog_names_where_the_record_may_already_answer(catalog: Catalog)
     assert "allergy:47703008" in sources[LACTOSE]
     assert "allergy:lactose" in sources[LACTOSE]
     assert "allergy:gluten" in sources[GLUTEN]
+    assert sources[FAITH] == ("patient-religion",)
 
 
 def _catalog_with(code: str, *names: str) -> dict[str, Any]:
@@ -228,6 +230,19 @@ def test_interpreter_need_and_language_come_from_the_record(catalog: Catalog) ->
     assert facts[INTERPRETER].value is False
     assert INTERPRETER_LANGUAGE not in facts  # no interpreter: no interpreter's language
     assert INTERPRETER not in record_facts(catalog, _patient())  # the record does not say
+
+
+def test_the_records_religion_answers_faith_by_its_standard_code(catalog: Catalog) -> None:
+    """The ``patient-religion`` extension's v3-ReligiousAffiliation code is the option that
+    carries the same standard coding; one no option carries is "other", in its own words."""
+    v3 = "http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation"
+    islam = _patient(religion=(Coding(system=v3, code="1023", display="Islam"),))
+    fact = record_facts(catalog, islam)[FAITH]
+    assert (fact.value, fact.source) == ("muslim", "patient-religion")
+    shinto = _patient(religion=(Coding(system=v3, code="1046", display="Shinto"),))
+    fact = record_facts(catalog, shinto)[FAITH]
+    assert (fact.value, fact.wording) == ("other", "Shinto")
+    assert FAITH not in record_facts(catalog, _patient())
 
 
 def test_only_a_ranked_contact_point_is_a_preferred_channel(catalog: Catalog) -> None:

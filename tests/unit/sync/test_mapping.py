@@ -607,7 +607,19 @@ _RECORD_PATIENT: dict[str, object] = {
         {
             "url": "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired",
             "valueBoolean": True,
-        }
+        },
+        {
+            "url": "http://hl7.org/fhir/StructureDefinition/patient-religion",
+            "valueCodeableConcept": {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation",
+                        "code": "1041",
+                        "display": "Roman Catholic Church",
+                    }
+                ]
+            },
+        },
     ],
     "name": [{"use": "official", "family": "Braun", "given": ["Helga"]}],
     "birthDate": "1941-07-30",
@@ -706,6 +718,7 @@ def _record_allergy(**extra: object) -> dict[str, object]:
             ),
         ),
         ("record_updated_at", datetime(2025, 3, 12, 7, 15, tzinfo=UTC)),
+        ("religion", (("1041", "Roman Catholic Church"),)),
     ],
 )
 def test_every_element_of_the_hospital_record_is_read(element: str, expected: object) -> None:
@@ -715,6 +728,7 @@ def test_every_element_of_the_hospital_record_is_read(element: str, expected: ob
         "languages": lambda v: tuple((x.code, x.display, x.preferred) for x in v),
         "telecom": lambda v: tuple((t.system, t.value, t.use, t.rank) for t in v),
         "addresses": lambda v: tuple(a.one_line() for a in v),
+        "religion": lambda v: tuple((c.code, c.display) for c in v),
         "record_contacts": lambda v: tuple(
             (
                 c.name,
@@ -740,6 +754,7 @@ def test_a_patient_record_without_those_elements_says_nothing() -> None:
     assert patient.interpreter_required is None
     assert (patient.telecom, patient.addresses, patient.record_contacts) == ((), (), ())
     assert patient.record_updated_at is None  # never "now"
+    assert patient.religion == ()
     assert patient.preferred_language() is None
     assert not patient.has_record_details
 
