@@ -23,6 +23,7 @@ from app.domain import (
     Question,
 )
 from app.patient_reports import PatientReport
+from app.records import Record
 
 HistoryArea = Literal["answer", "medication", "contact", "discharge"]
 PLAN_SUBJECT = "Discharge plan"
@@ -36,16 +37,6 @@ TASK_STATUS_WORDS = {
     TaskStatus.NOT_NEEDED: "not needed",
 }
 VERIFIED_TEXT = "verified for discharge"
-
-ChartRecord = (
-    Answer
-    | HomeMedication
-    | HomeCareContact
-    | DischargePlan
-    | DischargeTask
-    | PatientReport
-    | FollowUpRequest
-)
 
 
 @dataclass(frozen=True)
@@ -124,7 +115,7 @@ def task_change(old: DischargeTask | None, new: DischargeTask) -> HistoryLine:
     return HistoryLine("discharge", new.title, action, task_text(old), task_text(new))
 
 
-def record_change(old: ChartRecord | None, new: ChartRecord, catalog: Catalog) -> HistoryLine:
+def record_change(old: Record | None, new: Record, catalog: Catalog) -> HistoryLine:
     """The line for a change of any chart record (``old``: the cached version, if any).
 
     Raises ``KeyError`` for an answer to a question the catalog does not have.

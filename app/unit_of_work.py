@@ -35,10 +35,11 @@ from app.domain import (
 from app.errors import BugError
 from app.history_lines import HistoryLine
 from app.patient_reports import PatientReport
+from app.records import Record
 from app.store.database import Connection, Database
 from app.store.repository import Repository
 from app.store.search import reindex_patient
-from app.store.sync_state import Record, SyncState
+from app.store.sync_state import SyncState
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,10 @@ from app.domain import (
 )
 from app.errors import KnownError
 from app.history_lines import record_change
+from app.records import Record
 from app.store.database import Connection, Database
 from app.store.repository import Repository
-from app.store.sync_state import Conflict, PendingChange, Record, SyncState
+from app.store.sync_state import Conflict, PendingChange, SyncState
 from app.unit_of_work import UnitOfWork
 from sync import mapping, registry
 from sync.assignment import AssignmentSource, find_assigned

@@ -28,11 +28,11 @@ from app.discharge import (
 )
 from app.domain import Answer, Catalog, HomeCareContact, HomeMedication
 from app.patient_reports import PatientReport
+from app.records import Record
 from app.store.repository import Repository
 from sync import communication_request, mapping, questionnaire_response
 
 Resource = dict[str, Any]
-Record = mapping.Record | PatientReport | FollowUpRequest
 
 
 def _reference_patient(reference: object) -> str | None:

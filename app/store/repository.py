@@ -31,6 +31,7 @@ from app.domain import (
     RevisionStatus,
 )
 from app.patient_reports import PatientReport, with_local_decisions
+from app.records import Record
 from app.store.database import Connection, Database
 
 GENESIS_HASH = "0" * 64
@@ -234,11 +235,7 @@ class Repository:
     # --- medications and contacts --------------------------------------------
 
     def put_medication(self, conn: Connection, med: HomeMedication) -> None:
-        conn.execute(
-            """INSERT INTO medications (id, patient_id, doc) VALUES (?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
-            (med.id, med.patient_id, med.model_dump_json(exclude={"unsent"})),
-        )
+        _put(conn, "medications", med)
 
     def medications(self, patient_id: str) -> list[HomeMedication]:
         return self._records("medications", HomeMedication, patient_id)
@@ -247,11 +244,7 @@ class Repository:
         return self._record("medications", HomeMedication, med_id)
 
     def put_contact(self, conn: Connection, contact: HomeCareContact) -> None:
-        conn.execute(
-            """INSERT INTO contacts (id, patient_id, doc) VALUES (?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
-            (contact.id, contact.patient_id, contact.model_dump_json(exclude={"unsent"})),
-        )
+        _put(conn, "contacts", contact)
 
     def contacts(self, patient_id: str) -> list[HomeCareContact]:
         return self._records("contacts", HomeCareContact, patient_id)
@@ -354,11 +347,7 @@ class Repository:
         return tasks
 
     def put_follow_up_request(self, conn: Connection, request: FollowUpRequest) -> None:
-        conn.execute(
-            """INSERT INTO communication_requests (id, patient_id, doc) VALUES (?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
-            (request.id, request.patient_id, request.model_dump_json(exclude={"unsent"})),
-        )
+        _put(conn, "communication_requests", request)
 
     def follow_up_requests(self, patient_id: str) -> list[FollowUpRequest]:
         """A patient's follow-up requests (CommunicationRequest), in the order first saved."""
@@ -416,17 +405,7 @@ class Repository:
                 )
         return meds
 
-    def put_record(
-        self,
-        conn: Connection,
-        record: Answer
-        | HomeMedication
-        | HomeCareContact
-        | DischargePlan
-        | DischargeTask
-        | PatientReport
-        | FollowUpRequest,
-    ) -> None:
+    def put_record(self, conn: Connection, record: Record) -> None:
         """Store a chart record of any kind in its table."""
         if isinstance(record, Answer):
             self.put_answer(conn, record)
@@ -443,25 +422,7 @@ class Repository:
         else:
             self.put_contact(conn, record)
 
-    def stored(
-        self,
-        record: Answer
-        | HomeMedication
-        | HomeCareContact
-        | DischargePlan
-        | DischargeTask
-        | PatientReport
-        | FollowUpRequest,
-    ) -> (
-        Answer
-        | HomeMedication
-        | HomeCareContact
-        | DischargePlan
-        | DischargeTask
-        | PatientReport
-        | FollowUpRequest
-        | None
-    ):
+    def stored(self, record: Record) -> Record | None:
         """The cached version of ``record`` (same kind, same id), if any."""
         if isinstance(record, Answer):
             return self.answer(record.id)
@@ -674,11 +635,7 @@ class Repository:
         if stored is not None and stored.server_version == report.server_version:
             stored = None  # the same version: a local decision in ``report`` itself
         report = with_local_decisions(stored, report)
-        conn.execute(
-            """INSERT INTO patient_reports (id, patient_id, doc) VALUES (?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
-            (report.id, report.patient_id, report.model_dump_json()),
-        )
+        _put(conn, "patient_reports", report)
 
     def patient_reports(self, patient_id: str) -> list[PatientReport]:
         """A patient's reports in the order they arrived."""
@@ -712,6 +669,16 @@ def _chunks(ids: list[str]) -> list[list[str]]:
 
 def _marks(chunk: list[str]) -> str:
     return ", ".join("?" * len(chunk))
+
+
+def _put(conn: Connection, table: str, record: Record) -> None:
+    """A record in a table of ``(id, patient_id, doc)``, added or replaced. Whether it waits
+    for upload is the outbox's to say, never stored in the document."""
+    conn.execute(
+        f"""INSERT INTO {table} (id, patient_id, doc) VALUES (?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET doc = excluded.doc""",
+        (record.id, record.patient_id, record.model_dump_json(exclude={"unsent"})),
+    )
 
 
 def _with_unsent(model: type[_M], doc: str, unsent: int) -> _M:

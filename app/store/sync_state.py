@@ -14,16 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.discharge import DischargePlan, DischargeTask, FollowUpRequest
 from app.domain import (
-    Answer,
     AuditEntry,
-    HomeCareContact,
-    HomeMedication,
     OutboxEntry,
     Patient,
 )
-from app.patient_reports import PatientReport
+from app.records import Record
 from app.store.database import Connection, Database
 from app.store.repository import UNASSIGNED, UNASSIGNED_META, Repository, from_ts, ts
 from app.store.search import forget_patient
@@ -40,15 +36,6 @@ RECORD_TABLES = {
     "QuestionnaireResponse": "patient_reports",  # answers the patient gave elsewhere
     "CommunicationRequest": "communication_requests",  # follow-up after discharge
 }
-Record = (
-    Answer
-    | HomeMedication
-    | HomeCareContact
-    | DischargePlan
-    | DischargeTask
-    | PatientReport
-    | FollowUpRequest
-)
 CONFLICT_HOLD = "conflict"
 """The held reason of a change in conflict (the conflict itself is in the conflicts table)."""
 
